@@ -1,0 +1,471 @@
+"""Read and check all the data: every file, every record, every cross-reference, in one run.
+
+`load_site` returns a valid `Site` or raises `DataError` listing every problem found as
+``file:line:column: path: message``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import typing
+from collections import Counter
+from pathlib import Path
+from typing import Any, Iterable
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import DataError, Problem
+from .models import Article, Event, Observance, Organisation, Plan, SiteInfo
+from .site import ArticleRecord, Site
+from .yamlread import Located, format_path, read_yaml
+
+DATA_FILES = {
+    "site": "site.yml",
+    "organisations": "organisations.yml",
+    "observances": "observances.yml",
+    "events": "events.yml",
+}
+PLANS_DIR = "plans"
+COLUMN_DIR = "chuyen-muc"  # under docs/: the column's articles
+FOOTNOTE_REF = re.compile(r"\[\^(\d+)\]")
+
+
+class _Checker:
+    """Collects problems while records are read; each check adds, none stops the run."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.problems: list[Problem] = []
+
+    def rel(self, path: Path) -> str:
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def read(self, path: Path, text: str | None = None, first_line: int = 1) -> Located | None:
+        if text is None:
+            if not path.is_file():
+                self.problems.append(Problem(self.rel(path), 1, 1, "", "không tìm thấy tệp này"))
+                return None
+            try:
+                text = path.read_text(encoding="utf-8")
+            except UnicodeDecodeError as exc:
+                self.problems.append(Problem(self.rel(path), 1, 1, "", f"tệp không ở mã UTF-8 (byte lỗi ở vị trí {exc.start}); hãy lưu lại với mã UTF-8"))
+                return None
+        located, problems = read_yaml(text, self.rel(path), first_line)
+        self.problems.extend(problems)
+        return located if not problems else None
+
+    def validate(self, located: Located, model: type[BaseModel], path: tuple = ()) -> Any:
+        value = _at(located.value, path)
+        try:
+            return model.model_validate(value)
+        except ValidationError as exc:
+            for err in exc.errors():
+                self.problems.append(_problem(located, model, path, err))
+            return None
+
+    def validate_list(self, located: Located, model: type[BaseModel]) -> list[Any]:
+        if not isinstance(located.value, list):
+            self.problems.append(located.problem((), f"tệp phải là một danh sách, mỗi mục bắt đầu bằng '- ', nhận được {_kind(located.value)}", shown=""))
+            return []
+        records = [self.validate(located, model, (i,)) for i in range(len(located.value))]
+        return [r for r in records if r is not None]
+
+    def add(self, located: Located, path: tuple, message: str) -> None:
+        self.problems.append(located.problem(path, message))
+
+
+def load_site(root: Path, *, today: dt.date, docs_dir: Path | None = None) -> Site:
+    """Read ``root/data`` (and the column's articles under ``docs_dir``) into a checked `Site`."""
+    root = Path(root)
+    data = root / "data"
+    check = _Checker(root)
+    sources: dict[str, Located | None] = {key: check.read(data / name) for key, name in DATA_FILES.items()}
+
+    info = check.validate(sources["site"], SiteInfo) if sources["site"] else None
+    orgs = check.validate_list(sources["organisations"], Organisation) if sources["organisations"] else []
+    observances = check.validate_list(sources["observances"], Observance) if sources["observances"] else []
+    events = check.validate_list(sources["events"], Event) if sources["events"] else []
+
+    plan_files = sorted((data / PLANS_DIR).glob("*.yml")) if (data / PLANS_DIR).is_dir() else []
+    plans: list[tuple[Located, Plan]] = []
+    for path in plan_files:
+        located = check.read(path)
+        plan = check.validate(located, Plan) if located else None
+        if plan:
+            plans.append((located, plan))
+            if plan.id != path.stem:
+                check.add(located, ("id",), f"mã kế hoạch '{plan.id}' phải trùng tên tệp '{path.stem}.yml'")
+
+    articles = read_articles(check, docs_dir / COLUMN_DIR) if docs_dir else []
+
+    known = _Known(sources, [loc for loc, _ in plans], orgs, observances, events)
+    _check_unique(check, sources, plans, articles)
+    if info:
+        _check_site(check, sources["site"], info, known)
+    for located, org in _with_source(sources["organisations"], orgs):
+        _check_org(check, located, org, known)
+    for located, event in _with_source(sources["events"], events):
+        _check_event(check, located, event, known, dict((p.id, p) for _, p in plans))
+    for located, plan in plans:
+        _check_plan(check, located, plan, known, orgs, observances)
+    _check_numbers(check, plans)
+    for located, record in articles:
+        _check_article(check, located, record, known, info, docs_dir)
+
+    if check.problems:
+        raise DataError(check.problems)
+    return Site(
+        info=info,
+        organisations=tuple(orgs),
+        observances=tuple(observances),
+        plans=tuple(sorted((p for _, p in plans), key=lambda p: (p.date, p.id), reverse=True)),
+        events=tuple(sorted(events, key=lambda e: (e.date, e.id))),
+        articles=tuple(sorted((r for _, r in articles), key=lambda r: r.meta.id)),
+        today=today,
+    )
+
+
+# --- articles -------------------------------------------------------------------------
+
+_FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.S)
+
+
+def read_articles(check: _Checker, column: Path) -> list[tuple[Located, ArticleRecord]]:
+    records = []
+    if not column.is_dir():
+        return records
+    for path in sorted(column.rglob("*.md")):
+        if path.name == "index.md" or path.parent.name.startswith("_"):
+            continue
+        text = path.read_text(encoding="utf-8")
+        match = _FRONT.match(text)
+        if not match:
+            check.problems.append(Problem(check.rel(path), 1, 1, "", "bài viết phải mở đầu bằng phần thông tin giữa hai dòng '---' (id, title, date, author, category, summary)"))
+            continue
+        located = check.read(path, match.group(1) or "", first_line=2)
+        if located is None:
+            continue
+        if not isinstance(located.value, dict):
+            check.add(located, (), "phần thông tin đầu bài phải là các dòng 'tên: giá trị'")
+            continue
+        meta = check.validate(located, Article)
+        if meta:
+            src_uri = path.relative_to(column.parent).as_posix()
+            records.append((located, ArticleRecord(meta, src_uri, text[match.end():])))
+    return records
+
+
+# --- cross-references -----------------------------------------------------------------
+
+
+class _Known:
+    """Ids that exist, including those of records that failed their own checks (no cascades)."""
+
+    def __init__(self, sources, plan_sources, orgs, observances, events):
+        self.orgs = _raw_ids(sources["organisations"]) | {o.id for o in orgs}
+        self.observances = _raw_ids(sources["observances"]) | {o.id for o in observances}
+        self.events = _raw_ids(sources["events"]) | {e.id for e in events}
+        self.plans = {loc.value.get("id") for loc in plan_sources if isinstance(loc.value, dict)}
+
+
+def _raw_ids(located: Located | None) -> set[str]:
+    if not located or not isinstance(located.value, list):
+        return set()
+    return {item.get("id") for item in located.value if isinstance(item, dict) and isinstance(item.get("id"), str)}
+
+
+def _with_source(located: Located | None, records: list) -> Iterable[tuple[Located, Any]]:
+    for record in records:
+        yield located, record
+
+
+def _index_of(located: Located, record_id: str) -> int:
+    for i, item in enumerate(located.value):
+        if isinstance(item, dict) and item.get("id") == record_id:
+            return i
+    raise LookupError(record_id)
+
+
+def _refer(check: _Checker, located: Located, path: tuple, value: str | None, known: set, what: str, where: str) -> None:
+    if value is not None and value not in known:
+        hint = _closest(value, known)
+        suggestion = f"; có phải '{hint}'?" if hint else ""
+        check.add(located, path, f"không có {what} mã '{value}' trong {where}{suggestion}")
+
+
+def _closest(value: str, known: set) -> str | None:
+    import difflib
+
+    matches = difflib.get_close_matches(value, sorted(k for k in known if k), n=1, cutoff=0.75)
+    return matches[0] if matches else None
+
+
+ORG_WHERE = "data/organisations.yml"
+OBS_WHERE = "data/observances.yml"
+
+
+def _check_site(check, located, info: SiteInfo, known: _Known) -> None:
+    _refer(check, located, ("owner",), info.owner, known.orgs, "cơ quan", ORG_WHERE)
+    seen = Counter(c.id for c in info.column.categories)
+    for i, category in enumerate(info.column.categories):
+        if seen[category.id] > 1:
+            check.add(located, ("column", "categories", i, "id"), f"mã chuyên mục '{category.id}' bị trùng")
+
+
+def _check_org(check, located, org: Organisation, known: _Known) -> None:
+    i = _index_of(located, org.id)
+    _refer(check, located, (i, "parent"), org.parent, known.orgs, "cơ quan", ORG_WHERE)
+    _refer(check, located, (i, "successor"), org.successor, known.orgs, "cơ quan", ORG_WHERE)
+    if org.parent == org.id:
+        check.add(located, (i, "parent"), "cơ quan không thể là cấp trên của chính nó")
+    if org.successor and not org.valid_until:
+        check.add(located, (i, "successor"), "có cơ quan kế thừa thì phải ghi 'valid_until' (ngày cuối cùng hoạt động)")
+
+
+def _check_event(check, located, event: Event, known: _Known, plans: dict[str, Plan]) -> None:
+    i = _index_of(located, event.id)
+    _refer(check, located, (i, "organiser"), event.organiser, known.orgs, "cơ quan", ORG_WHERE)
+    _refer(check, located, (i, "plan"), event.plan, known.plans, "kế hoạch", "data/plans/")
+    for j, obs in enumerate(event.observances):
+        _refer(check, located, (i, "observances", j), obs, known.observances, "ngày kỷ niệm", OBS_WHERE)
+    if event.activity:
+        if not event.plan:
+            check.add(located, (i, "activity"), "ghi 'activity' thì phải ghi cả 'plan'")
+        elif event.plan in plans and event.activity not in {a.id for a in plans[event.plan].activities}:
+            check.add(located, (i, "activity"), f"kế hoạch '{event.plan}' không có hoạt động mã '{event.activity}'")
+
+
+def _check_plan(check, located: Located, plan: Plan, known: _Known, orgs, observances) -> None:
+    _refer(check, located, ("issuer",), plan.issuer, known.orgs, "cơ quan", ORG_WHERE)
+    issuer = next((o for o in orgs if o.id == plan.issuer), None)
+    if issuer and not issuer.heading:
+        check.add(located, ("issuer",), f"cơ quan ban hành '{plan.issuer}' chưa có 'heading' (tên ở góc trái văn bản) trong {ORG_WHERE}")
+    for j, obs in enumerate(plan.observances):
+        _refer(check, located, ("observances", j), obs, known.observances, "ngày kỷ niệm", OBS_WHERE)
+    for j, basis in enumerate(plan.bases):
+        _refer(check, located, ("bases", j, "issuer"), basis.issuer, known.orgs, "cơ quan", ORG_WHERE)
+    for j, recipient in enumerate(plan.recipients):
+        _refer(check, located, ("recipients", j, "organisation"), recipient.organisation, known.orgs, "cơ quan", ORG_WHERE)
+    archives = [j for j, r in enumerate(plan.recipients) if r.role == "luu"]
+    if archives != [len(plan.recipients) - 1]:
+        check.add(located, ("recipients",), "nơi nhận phải kết thúc bằng đúng một dòng lưu (role: luu), ví dụ 'VT, KG-VX'")
+
+    section_ids: Counter = Counter()
+    for path, section in _sections_with_paths(plan):
+        if section.id:
+            section_ids[section.id] += 1
+            if section_ids[section.id] == 2:
+                check.add(located, path + ("id",), f"mã mục '{section.id}' bị trùng trong kế hoạch")
+        for k, org in enumerate(section.duties_of):
+            _refer(check, located, path + ("duties_of", k), org, known.orgs, "cơ quan", ORG_WHERE)
+
+    activity_ids: Counter = Counter()
+    for j, activity in enumerate(plan.activities):
+        activity_ids[activity.id] += 1
+        if activity_ids[activity.id] == 2:
+            check.add(located, ("activities", j, "id"), f"mã hoạt động '{activity.id}' bị trùng trong kế hoạch")
+        _refer(check, located, ("activities", j, "lead"), activity.lead, known.orgs, "cơ quan", ORG_WHERE)
+        for k, org in enumerate(activity.partners):
+            _refer(check, located, ("activities", j, "partners", k), org, known.orgs, "cơ quan", ORG_WHERE)
+        for k, obs in enumerate(activity.time.observances):
+            _refer(check, located, ("activities", j, "time", "observances", k), obs, known.observances, "ngày kỷ niệm", OBS_WHERE)
+        if activity.section and activity.section not in section_ids:
+            check.add(located, ("activities", j, "section"), f"không có mục mã '{activity.section}' trong kế hoạch")
+        if activity.time.deadline and activity.time.deadline < plan.date.first_day:
+            check.add(located, ("activities", j, "time", "deadline"), f"hạn {activity.time.deadline.isoformat()} trước ngày ban hành kế hoạch ({plan.date})")
+
+    _check_footnotes(check, located, plan)
+    text = "\n".join(plan_strings(plan))
+    for j, note in enumerate(plan.notes):
+        count = text.count(note.at)
+        if count != 1:
+            check.add(located, ("notes", j, "at"), f"đoạn chữ '{note.at}' phải có đúng một lần trong văn bản, nhưng có {count} lần")
+        _refer(check, located, ("notes", j, "observance"), note.observance, known.observances, "ngày kỷ niệm", OBS_WHERE)
+
+
+def _check_footnotes(check, located: Located, plan: Plan) -> None:
+    referenced = Counter(int(n) for s in plan_strings(plan, footnotes=False) for n in FOOTNOTE_REF.findall(s))
+    defined = Counter(f.id for f in plan.footnotes)
+    for j, footnote in enumerate(plan.footnotes):
+        if defined[footnote.id] > 1:
+            check.add(located, ("footnotes", j, "id"), f"chú thích số {footnote.id} bị trùng")
+        if footnote.id not in referenced:
+            check.add(located, ("footnotes", j, "id"), f"chú thích số {footnote.id} không được đánh dấu [^{footnote.id}] ở đâu trong văn bản")
+    for number in sorted(set(referenced) - set(defined)):
+        check.add(located, ("footnotes",), f"văn bản đánh dấu [^{number}] nhưng không có chú thích số {number}")
+
+
+def _check_numbers(check, plans: list[tuple[Located, Plan]]) -> None:
+    """Nghị định 30/2020: a number is unique for one issuer within one year."""
+    seen: dict[tuple, str] = {}
+    for located, plan in plans:
+        if plan.number is None:
+            continue
+        key = (plan.issuer, plan.date.year, plan.number, plan.symbol)
+        if key in seen:
+            check.add(located, ("number",), f"số {plan.number_symbol} năm {plan.date.year} đã dùng cho kế hoạch '{seen[key]}'")
+        else:
+            seen[key] = plan.id
+
+
+def _check_unique(check, sources, plans, articles) -> None:
+    for key in ("organisations", "observances", "events"):
+        located = sources[key]
+        if not located or not isinstance(located.value, list):
+            continue
+        first: dict[str, int] = {}
+        for i, item in enumerate(located.value):
+            record_id = item.get("id") if isinstance(item, dict) else None
+            if not isinstance(record_id, str):
+                continue
+            if record_id in first:
+                line = located.where((first[record_id], "id"))[0]
+                check.add(located, (i, "id"), f"mã '{record_id}' bị trùng (đã dùng ở dòng {line})")
+            else:
+                first[record_id] = i
+    seen: dict[str, str] = {}
+    for located, record in articles:
+        if record.meta.id in seen:
+            check.add(located, ("id",), f"mã bài '{record.meta.id}' đã dùng cho bài {seen[record.meta.id]}")
+        else:
+            seen[record.meta.id] = located.file
+
+
+def _check_article(check, located, record: ArticleRecord, known: _Known, info: SiteInfo | None, docs_dir: Path) -> None:
+    meta = record.meta
+    if info and meta.category not in {c.id for c in info.column.categories}:
+        names = ", ".join(c.id for c in info.column.categories)
+        check.add(located, ("category",), f"không có chuyên mục con '{meta.category}'; chọn một trong: {names}")
+    for j, plan in enumerate(meta.plans):
+        _refer(check, located, ("plans", j), plan, known.plans, "kế hoạch", "data/plans/")
+    for j, obs in enumerate(meta.observances):
+        _refer(check, located, ("observances", j), obs, known.observances, "ngày kỷ niệm", OBS_WHERE)
+    for j, event in enumerate(meta.events):
+        _refer(check, located, ("events", j), event, known.events, "sự kiện", "data/events.yml")
+    if meta.updated and meta.updated < meta.date:
+        check.add(located, ("updated",), "thời điểm sửa trước thời điểm đăng")
+    if meta.image:
+        image = (docs_dir / meta.image.file)
+        if not image.is_file():
+            check.add(located, ("image", "file"), f"không tìm thấy tệp ảnh docs/{meta.image.file}")
+
+
+# --- helpers --------------------------------------------------------------------------
+
+
+def _sections_with_paths(plan: Plan):
+    def walk(sections, path):
+        for i, section in enumerate(sections):
+            here = path + (i,)
+            yield here, section
+            yield from walk(section.sections, here + ("sections",))
+
+    yield from walk(plan.sections, ("sections",))
+
+
+def plan_strings(plan: Plan, *, footnotes: bool = True) -> list[str]:
+    """Every text of the document as issued, in reading order."""
+    out = list(plan.preamble)
+    for section in plan.all_sections():
+        if section.title:
+            out.append(section.title)
+        for block in section.body:
+            out.extend(block.strings())
+    if plan.closing:
+        out.append(plan.closing)
+    if footnotes:
+        for footnote in plan.footnotes:
+            for block in footnote.body:
+                out.extend(block.strings())
+    return out
+
+
+def _at(value: Any, path: tuple) -> Any:
+    for part in path:
+        value = value[part]
+    return value
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, dict):
+        return "một bảng các trường"
+    if isinstance(value, list):
+        return "một danh sách"
+    if value is None:
+        return "giá trị trống"
+    if isinstance(value, bool):
+        return f"giá trị đúng/sai ({'true' if value else 'false'})"
+    if isinstance(value, (int, float)):
+        return f"số {value}"
+    return f"văn bản '{value}'"
+
+
+def _problem(located: Located, model: type[BaseModel], base: tuple, err: dict) -> Problem:
+    loc = base + tuple(err["loc"])
+    path = tuple(p for p in loc if not (isinstance(p, str) and p.startswith("function-")))
+    kind = err["type"]
+    found = err.get("input")
+    field = path[-1] if path and isinstance(path[-1], str) else None
+    if kind == "missing":
+        message = f"thiếu trường bắt buộc '{field}'"
+    elif kind == "extra_forbidden":
+        allowed = _fields_at(model, tuple(err["loc"])[:-1])
+        hint = _closest(field, set(allowed)) if field else None
+        message = f"trường '{field}' không có trong mẫu dữ liệu" + (f"; có phải '{hint}'?" if hint else "")
+        if allowed:
+            message += f" Các trường được dùng: {', '.join(allowed)}"
+    elif kind == "literal_error":
+        message = f"phải là một trong: {err['ctx']['expected']}; nhận được: {_kind(found)}"
+    elif kind in ("string_type",):
+        message = f"phải là văn bản, nhận được {_kind(found)}"
+    elif kind in ("int_type", "int_parsing", "int_from_float"):
+        message = f"phải là số nguyên, nhận được {_kind(found)}"
+    elif kind in ("bool_type", "bool_parsing"):
+        message = f"phải là true hoặc false, nhận được {_kind(found)}"
+    elif kind == "list_type":
+        message = f"phải là một danh sách (mỗi mục bắt đầu bằng '- '), nhận được {_kind(found)}"
+    elif kind in ("model_type", "dict_type", "model_attributes_type"):
+        message = f"phải là một bảng các trường (tên: giá trị), nhận được {_kind(found)}"
+    elif kind == "too_short":
+        message = "danh sách không được để trống"
+    elif kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        bounds = {"greater_than_equal": "không nhỏ hơn", "less_than_equal": "không lớn hơn", "greater_than": "lớn hơn", "less_than": "nhỏ hơn"}
+        limit = next(iter(err["ctx"].values()))
+        message = f"phải {bounds[kind]} {limit}, nhận được {_kind(found)}"
+    elif kind.startswith("vi_"):
+        message = err["msg"]
+    else:  # a rule without its own Vietnamese message yet: say what pydantic said, never a traceback
+        message = f"giá trị không hợp lệ ({err['msg']}), nhận được {_kind(found)}"
+    line, column = located.where(path)
+    return Problem(located.file, line, column, format_path(located.value, path), message)
+
+
+def _fields_at(model: Any, loc: tuple) -> list[str]:
+    """The field names allowed where ``loc`` points, to tell the editor what is accepted."""
+    current = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)) or part not in current.model_fields:
+            return []
+        current = _unwrap(current.model_fields[part].annotation)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return list(current.model_fields)
+    return []
+
+
+def _unwrap(annotation: Any) -> Any:
+    while True:
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        origin = typing.get_origin(annotation)
+        if origin is None or not args:
+            return annotation
+        if origin is typing.Annotated:
+            annotation = args[0]
+            continue
+        models = [a for a in args if isinstance(a, type) and issubclass(a, BaseModel)]
+        annotation = models[0] if models else args[0]

@@ -1,0 +1,458 @@
+"""The data an editor writes, as frozen models.
+
+One class per kind of record, a docstring under each field (shown to editors through the
+JSON Schema), extra keys forbidden, closed vocabularies as Literals. The models check a
+record on its own; `load` checks what records say about each other.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from .types import Clock, Day, Id, Moment, PartialDate, Text, error
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True, validate_default=False)
+
+
+# --- site -----------------------------------------------------------------------------
+
+
+class Contact(Model):
+    name: Text
+    """Họ và tên người phụ trách liên hệ báo chí."""
+    role: Text
+    """Chức vụ, đơn vị."""
+    phone: Text
+    """Số điện thoại, ví dụ '0205 3812 345'."""
+    email: Text
+    """Thư điện tử."""
+
+    @model_validator(mode="after")
+    def _check_email(self) -> "Contact":
+        if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[a-z]{2,}", self.email):
+            raise error("vi_email", "địa chỉ thư điện tử '{found}' không đúng dạng ten@mien.vn", found=self.email)
+        return self
+
+
+class Category(Model):
+    id: Id
+    """Mã chuyên mục con, dùng trong địa chỉ trang và trong bài viết."""
+    name: Text
+    """Tên hiển thị."""
+    description: Text
+    """Một câu giới thiệu."""
+
+
+class Column(Model):
+    name: Text
+    """Tên chuyên mục, ví dụ 'Dân số và phát triển'."""
+    description: Text
+    """Giới thiệu chuyên mục (hiện ở trang chuyên mục và trong nguồn tin)."""
+    categories: list[Category] = Field(min_length=1)
+    """Các chuyên mục con; mỗi bài viết thuộc một chuyên mục con."""
+    reuse: Text
+    """Điều kiện sử dụng lại bài viết, cho các cơ quan báo chí."""
+
+
+class SiteInfo(Model):
+    name: Text
+    """Tên trang."""
+    description: Text
+    """Trang này là gì, một đến hai câu."""
+    owner: Id
+    """Cơ quan chủ quản (mã trong organisations.yml)."""
+    contact: Contact
+    """Đầu mối liên hệ cho báo chí."""
+    column: Column
+    """Chuyên mục bài viết."""
+
+
+# --- organisations --------------------------------------------------------------------
+
+OrganisationKind = Literal["trung-uong", "dang", "hdnd", "ubnd", "so", "bao-chi", "mat-tran-doan-the", "don-vi", "nhom"]
+
+
+class Organisation(Model):
+    id: Id
+    """Mã cơ quan, không dấu, ví dụ 'so-y-te-lang-son'. Đặt một lần, không đổi."""
+    name: Text
+    """Tên đầy đủ chính thức, ví dụ 'Sở Y tế tỉnh Lạng Sơn'."""
+    short_name: Text | None = None
+    """Tên ngắn dùng trong bảng, ví dụ 'Sở Y tế'."""
+    kind: OrganisationKind
+    """Loại: trung-uong, dang, hdnd, ubnd, so, bao-chi, mat-tran-doan-the, don-vi, hoặc nhom (một nhóm cơ quan, như 'UBND các huyện, thành phố')."""
+    parent: Id | None = None
+    """Cơ quan cấp trên trực tiếp (mã)."""
+    heading: list[Text] = []
+    """Tên cơ quan ở góc trái văn bản, mỗi dòng một mục (bắt buộc với cơ quan ban hành kế hoạch)."""
+    valid_until: Day | None = None
+    """Ngày cuối cùng cơ quan còn hoạt động, nếu đã giải thể hoặc sáp nhập."""
+    successor: Id | None = None
+    """Cơ quan kế thừa (mã), khi đã sáp nhập."""
+    description: Text | None = None
+    """Giới thiệu ngắn."""
+
+    @property
+    def label(self) -> str:
+        return self.short_name or self.name
+
+
+# --- observances ----------------------------------------------------------------------
+
+
+class Basis(Model):
+    document: Text
+    """Văn bản hoặc sự kiện làm căn cứ, ví dụ 'Quyết định số 326-TTg'."""
+    date: Day | None = None
+    """Ngày của văn bản."""
+    issuer: Text | None = None
+    """Nơi ban hành, ví dụ 'Thủ tướng Chính phủ'."""
+    note: Text | None = None
+    """Nội dung chính của căn cứ."""
+
+
+class Theme(Model):
+    year: int
+    """Năm."""
+    theme: Text
+    """Chủ đề của năm, như cơ quan có thẩm quyền công bố."""
+    source: Text | None = None
+    """Nơi công bố chủ đề."""
+
+
+class Observance(Model):
+    id: Id
+    """Mã ngày kỷ niệm, ví dụ 'ngay-dan-so-viet-nam'."""
+    name: Text
+    """Tên, ví dụ 'Ngày Dân số Việt Nam'."""
+    month: int = Field(ge=1, le=12)
+    """Tháng (1–12)."""
+    day: int | None = Field(default=None, ge=1, le=31)
+    """Ngày trong tháng; bỏ trống khi cả tháng là đợt hoạt động (Tháng hành động)."""
+    first_year: int = Field(ge=1900, le=2100)
+    """Năm đầu tiên ngày này được tổ chức."""
+    origin: Day | None = None
+    """Mốc gốc dùng để tính số năm kỷ niệm (ví dụ 1961-12-26 cho Ngày Dân số Việt Nam)."""
+    summary: Text
+    """Một câu về ý nghĩa."""
+    history: list[Text] = []
+    """Lịch sử, mỗi đoạn một mục."""
+    basis: list[Basis] = Field(min_length=1)
+    """Căn cứ, với số và ngày quyết định."""
+    themes: list[Theme] = []
+    """Chủ đề từng năm."""
+
+    @model_validator(mode="after")
+    def _check_day(self) -> "Observance":
+        if self.day is not None:
+            try:
+                dt.date(2000, self.month, self.day)  # a leap year, so 29/2 is allowed
+            except ValueError:
+                raise error("vi_date", "ngày {day}/{month} không có thật trên lịch", day=self.day, month=self.month) from None
+        return self
+
+    @property
+    def whole_month(self) -> bool:
+        return self.day is None
+
+    def theme_for(self, year: int) -> Theme | None:
+        return next((t for t in self.themes if t.year == year), None)
+
+
+# --- plans ----------------------------------------------------------------------------
+
+DocumentType = Literal["KH", "QĐ", "CT", "CV", "TB", "BC", "NQ"]
+
+
+class Block(Model):
+    """A paragraph, or a list of dash items, as in the document."""
+
+    text: Text | None = None
+    """Một đoạn văn."""
+    items: list[Text] | None = None
+    """Các ý gạch đầu dòng."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, value: object) -> object:
+        return {"text": value} if isinstance(value, str) else value
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> "Block":
+        if (self.text is None) == (self.items is None):
+            raise error("vi_block", "mỗi mục là một đoạn văn hoặc một bảng có 'items' (danh sách gạch đầu dòng)")
+        return self
+
+    def strings(self) -> list[str]:
+        return [self.text] if self.text is not None else list(self.items or [])
+
+
+class Section(Model):
+    id: Id | None = None
+    """Mã phần, để hoạt động và chú thích trỏ tới."""
+    title: Text | None = None
+    """Tiêu đề như trong văn bản (không ghi số thứ tự: số I, 1, a) được đánh tự động)."""
+    body: list[Block] = []
+    """Nội dung: đoạn văn, hoặc {items: [...]} cho các ý gạch đầu dòng."""
+    sections: list["Section"] = []
+    """Các mục con."""
+    duties_of: list[Id] = []
+    """Cơ quan được giao nhiệm vụ ở mục này (mã), để trang cơ quan liệt kê nhiệm vụ."""
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> "Section":
+        if not (self.title or self.body or self.sections):
+            raise error("vi_section", "mục trống: cần 'title', 'body' hoặc 'sections'")
+        return self
+
+    def walk(self):
+        yield self
+        for child in self.sections:
+            yield from child.walk()
+
+
+class LegalBasis(Model):
+    type: Text
+    """Loại văn bản, ví dụ 'Công văn', 'Nghị quyết'."""
+    number: Text
+    """Số, ký hiệu, ví dụ '5463/BYT-TCDS'."""
+    date: Day
+    """Ngày ban hành."""
+    issuer: Id
+    """Cơ quan ban hành (mã)."""
+    summary: Text
+    """Trích yếu."""
+
+
+class Footnote(Model):
+    id: int = Field(ge=1, le=99)
+    """Số chú thích; trong văn bản đánh dấu bằng [^1]."""
+    body: list[Block] = Field(min_length=1)
+    """Nội dung chú thích."""
+
+
+class EditorialNote(Model):
+    at: Text
+    """Đoạn chữ trong văn bản mà ghi chú nói tới (phải có đúng một lần trong văn bản)."""
+    text: Text
+    """Ghi chú của ban biên tập (không thuộc văn bản gốc)."""
+    observance: Id | None = None
+    """Ngày kỷ niệm liên quan (mã)."""
+
+
+class ActivityTime(Model):
+    """When an activity happens: one of deadline, a period, tied observances, or ongoing."""
+
+    deadline: Day | None = None
+    """Hoàn thành trước ngày này."""
+    start: PartialDate | None = None
+    """Bắt đầu (bỏ trống: từ ngày ban hành)."""
+    end: Day | None = None
+    """Kết thúc (hết ngày này)."""
+    observances: list[Id] = []
+    """Tổ chức nhân các ngày kỷ niệm này (mã)."""
+    ongoing: bool = False
+    """Thường xuyên."""
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> "ActivityTime":
+        kinds = [self.deadline is not None, self.end is not None, bool(self.observances), self.ongoing]
+        if sum(kinds) != 1:
+            raise error("vi_time", "ghi đúng một cách: 'deadline', hoặc 'end' (có thể kèm 'start'), hoặc 'observances', hoặc 'ongoing: true'")
+        if self.start is not None and self.end is None:
+            raise error("vi_time", "'start' phải đi kèm 'end'")
+        if self.start is not None and self.end is not None and self.start.first_day > self.end:
+            raise error("vi_period", "thời gian kết thúc {end} trước thời gian bắt đầu {start}", end=str(self.end), start=str(self.start))
+        return self
+
+
+class Activity(Model):
+    id: Id
+    """Mã hoạt động, duy nhất trong kế hoạch."""
+    name: Text
+    """Tên ngắn của hoạt động."""
+    section: Id | None = None
+    """Mục của văn bản nói về hoạt động này (mã mục)."""
+    lead: Id
+    """Đơn vị chủ trì (mã cơ quan)."""
+    partners: list[Id] = []
+    """Đơn vị phối hợp (mã cơ quan)."""
+    time: ActivityTime
+    """Thời gian thực hiện."""
+    budget: Text | None = None
+    """Nguồn kinh phí."""
+    output: Text | None = None
+    """Sản phẩm, kết quả dự kiến."""
+
+
+RecipientRole = Literal["thuc-hien", "bao-cao", "de-biet", "luu"]
+
+
+class Recipient(Model):
+    text: Text
+    """Dòng nơi nhận như trong văn bản, không kèm dấu chấm phẩy cuối dòng."""
+    role: RecipientRole
+    """thuc-hien (để thực hiện), bao-cao (để báo cáo), de-biet (để biết), luu (lưu)."""
+    organisation: Id | None = None
+    """Cơ quan nhận (mã), nếu có trong danh mục."""
+
+
+_AUTHORITY = re.compile(r"^(TM|KT|Q|TL|TUQ)\. \S")
+_ACADEMIC = re.compile(r"^(GS|PGS|TS|ThS|BS|KS|CN|TSKH|Ths)\.", re.IGNORECASE)
+
+
+class Signer(Model):
+    authority: list[Text] = []
+    """Thẩm quyền ký, từng dòng, ví dụ ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH']."""
+    title: Text
+    """Chức vụ người ký, ví dụ 'PHÓ CHỦ TỊCH'."""
+    name: Text
+    """Họ và tên (không ghi học hàm, học vị)."""
+
+    @model_validator(mode="after")
+    def _check(self) -> "Signer":
+        for line in self.authority:
+            if not _AUTHORITY.match(line):
+                raise error("vi_authority", "dòng thẩm quyền '{found}' phải bắt đầu bằng TM., KT., Q., TL. hoặc TUQ.", found=line)
+        if _ACADEMIC.match(self.name):
+            raise error("vi_signer", "không ghi học hàm, học vị trước tên người ký (Nghị định 30/2020/NĐ-CP), nhận được '{found}'", found=self.name)
+        return self
+
+
+class Plan(Model):
+    id: Id
+    """Mã kế hoạch, dùng làm địa chỉ trang. Đặt một lần, không đổi."""
+    type: DocumentType = "KH"
+    """Loại văn bản (KH: Kế hoạch)."""
+    number: int | None = Field(default=None, ge=1)
+    """Số văn bản; bỏ trống khi văn bản chưa có số."""
+    symbol: Text
+    """Ký hiệu, ví dụ 'KH-UBND'."""
+    issuer: Id
+    """Cơ quan ban hành (mã)."""
+    place: Text
+    """Địa danh, ví dụ 'Lạng Sơn'."""
+    date: PartialDate
+    """Ngày ban hành NNNN-TT-NN, hoặc NNNN-TT khi văn bản chưa ghi ngày."""
+    summary: Text
+    """Trích yếu."""
+    observances: list[Id] = []
+    """Các ngày kỷ niệm kế hoạch hướng tới (mã)."""
+    preamble: list[Text] = []
+    """Các đoạn mở đầu (căn cứ, lý do), như trong văn bản."""
+    bases: list[LegalBasis] = []
+    """Các văn bản làm căn cứ."""
+    sections: list[Section] = Field(min_length=1)
+    """Nội dung văn bản: I, II, III…"""
+    closing: Text | None = None
+    """Câu kết thúc văn bản."""
+    footnotes: list[Footnote] = []
+    """Chú thích cuối trang."""
+    notes: list[EditorialNote] = []
+    """Ghi chú của ban biên tập."""
+    activities: list[Activity] = []
+    """Các hoạt động, để lập bảng phân công và lịch."""
+    recipients: list[Recipient] = Field(min_length=1)
+    """Nơi nhận."""
+    signer: Signer
+    """Người ký."""
+
+    @property
+    def number_symbol(self) -> str:
+        number = f"{self.number:02d}" if self.number else ""
+        return f"{number}/{self.symbol}"
+
+    def all_sections(self):
+        for section in self.sections:
+            yield from section.walk()
+
+
+# --- events ---------------------------------------------------------------------------
+
+EventKind = Literal["su-kien", "han"]
+
+
+class Event(Model):
+    id: Id
+    """Mã sự kiện. Đặt một lần, không đổi."""
+    name: Text
+    """Tên sự kiện."""
+    kind: EventKind = "su-kien"
+    """su-kien (sự kiện diễn ra vào ngày/khoảng thời gian), han (mốc phải hoàn thành trước ngày)."""
+    date: Day
+    """Ngày diễn ra; với 'han': ngày phải hoàn thành trước."""
+    end: Day | None = None
+    """Ngày kết thúc, nếu sự kiện kéo dài nhiều ngày."""
+    time: Clock | None = None
+    """Giờ bắt đầu, ví dụ "08:00" (giờ Việt Nam)."""
+    place: Text | None = None
+    """Địa điểm."""
+    organiser: Id | None = None
+    """Đơn vị tổ chức (mã cơ quan)."""
+    plan: Id | None = None
+    """Kế hoạch có sự kiện này (mã)."""
+    activity: Id | None = None
+    """Hoạt động của kế hoạch (mã), nếu sự kiện là mốc của một hoạt động."""
+    observances: list[Id] = []
+    """Ngày kỷ niệm liên quan (mã)."""
+    description: Text | None = None
+    """Mô tả."""
+
+    @model_validator(mode="after")
+    def _check_period(self) -> "Event":
+        if self.end is not None and self.end < self.date:
+            raise error("vi_period", "ngày kết thúc {end} trước ngày bắt đầu {start}", end=self.end.isoformat(), start=self.date.isoformat())
+        if self.kind == "han" and self.end is not None:
+            raise error("vi_deadline", "mốc hạn ('han') chỉ có một ngày; bỏ 'end' hoặc đổi 'kind' thành su-kien")
+        return self
+
+    @property
+    def last_day(self) -> dt.date:
+        return self.end or self.date
+
+
+# --- articles -------------------------------------------------------------------------
+
+
+class Image(Model):
+    file: Text
+    """Tệp ảnh, đường dẫn tính từ thư mục docs/, ví dụ 'anh/le-ky-niem.jpg'."""
+    caption: Text
+    """Chú thích ảnh."""
+    credit: Text
+    """Tác giả hoặc nguồn ảnh."""
+    width: int = Field(ge=1)
+    """Chiều rộng (điểm ảnh)."""
+    height: int = Field(ge=1)
+    """Chiều cao (điểm ảnh)."""
+
+
+class Article(Model):
+    id: Id
+    """Mã bài cố định, đặt một lần khi đăng và không bao giờ đổi (dùng làm guid trong nguồn tin)."""
+    title: Text
+    """Tiêu đề."""
+    date: Moment
+    """Thời điểm đăng, có múi giờ, ví dụ 2024-07-11 08:00 +07:00."""
+    author: Text
+    """Tác giả."""
+    category: Id
+    """Chuyên mục con (mã trong site.yml)."""
+    summary: Text
+    """Sapo: một đến ba câu."""
+    image: Image | None = None
+    """Ảnh đại diện."""
+    plans: list[Id] = []
+    """Kế hoạch liên quan (mã)."""
+    observances: list[Id] = []
+    """Ngày kỷ niệm liên quan (mã)."""
+    events: list[Id] = []
+    """Sự kiện liên quan (mã)."""
+    updated: Moment | None = None
+    """Thời điểm sửa nội dung, nếu có."""

@@ -1,0 +1,365 @@
+"""Pure renderers: the site's generated pages as Markdown text, keyed by source path."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from itertools import groupby
+
+from markupsafe import Markup, escape
+
+from . import calendar, urls, vi
+from .load import FOOTNOTE_REF
+from .models import Activity, ActivityTime, Block, Organisation, Plan, Section
+from .render import html_text, md, relative, render, superscript
+from .site import Site
+
+KIND_LABELS = {
+    "trung-uong": "Cơ quan trung ương",
+    "dang": "Cơ quan Đảng",
+    "hdnd": "Hội đồng nhân dân",
+    "ubnd": "Ủy ban nhân dân",
+    "so": "Sở, ban, ngành",
+    "bao-chi": "Cơ quan báo chí",
+    "mat-tran-doan-the": "Mặt trận, đoàn thể",
+    "don-vi": "Đơn vị trực thuộc",
+    "nhom": "Nhóm cơ quan",
+}
+ROLE_LABELS = {"lead": "Chủ trì", "partner": "Phối hợp"}
+MONTHS = [f"Tháng {m}" for m in range(1, 13)]
+
+
+def render_pages(site: Site) -> dict[str, str]:
+    """Every generated page: source path → Markdown."""
+    pages: dict[str, str] = {}
+    pages[urls.src_of(urls.PLANS)] = render_plans_index(site)
+    for plan in site.plans:
+        pages[urls.src_of(urls.plan(plan.id))] = render_plan(site, plan)
+    pages[urls.src_of(urls.ORGANISATIONS)] = render_organisations_index(site)
+    for org in site.organisations:
+        pages[urls.src_of(urls.organisation(org.id))] = render_organisation(site, org)
+    for year in calendar.calendar_years(site, site.today):
+        pages[urls.src_of(urls.calendar_year(year, site.today.year))] = render_calendar(site, year)
+    for observance in site.observances:
+        pages[urls.src_of(urls.observance(observance.id))] = render_observance(site, observance)
+    for event in site.events:
+        pages[urls.src_of(urls.event(event.id))] = render_event(site, event)
+    pages[urls.src_of(urls.COLUMN)] = render("column_index.md.j2", column=site.info.column, articles=site.published_articles)
+    return pages
+
+
+def article_url(record) -> str:
+    return urls.article(record.meta.id)
+
+
+class Links:
+    """Relative links from one page, so the site works under any base path."""
+
+    def __init__(self, site: Site, here: str):
+        self.site = site
+        self.here = here
+
+    def to(self, url: str) -> str:
+        return relative(url, self.here)
+
+    def plan(self, plan: Plan, anchor: str = "") -> str:
+        return self.to(urls.plan(plan.id) + (f"#{anchor}" if anchor else ""))
+
+    def org(self, org_id: str) -> Markup:
+        org = self.site.organisation[org_id]
+        return Markup('<a href="{}">{}</a>').format(self.to(urls.organisation(org.id)), org.label)
+
+    def observance(self, observance_id: str) -> Markup:
+        obs = self.site.observance[observance_id]
+        return Markup('<a href="{}">{}</a>').format(self.to(urls.observance(obs.id)), obs.name)
+
+
+# --- plans ----------------------------------------------------------------------------
+
+
+def plan_title(plan: Plan) -> str:
+    return f"Kế hoạch {plan.summary[0].lower()}{plan.summary[1:]}" if plan.type == "KH" else plan.summary
+
+
+def plan_reference(site: Site, plan: Plan) -> str:
+    """'Kế hoạch số …/KH-UBND của UBND tỉnh Lạng Sơn, tháng 01 năm 2021'."""
+    number = plan.number_symbol if plan.number else f"…/{plan.symbol} (chưa ghi số)"
+    return f"Số {number} — {site.plan_issuer(plan).name}, {vi.partial_date(plan.date)}"
+
+
+def activity_time(site: Site, plan: Plan, time: ActivityTime) -> str:
+    if time.deadline:
+        return f"Hoàn thành trước ngày {vi.short_date(time.deadline)}"
+    if time.end:
+        start = f"từ {vi.partial_date(time.start)}" if time.start else "từ khi ban hành kế hoạch"
+        return f"{start[0].upper()}{start[1:]} đến hết ngày {vi.short_date(time.end)}"
+    if time.observances:
+        days = [site.observance[o] for o in time.observances]
+        return "Nhân dịp " + "; ".join(f"{o.name} ({vi.day_month(o.day, o.month)})" for o in days)
+    return "Thường xuyên"
+
+
+def section_anchor(section: Section, numbers: tuple[str, ...]) -> str:
+    return section.id or "muc-" + "-".join(vi.slugify(n) for n in numbers)
+
+
+def render_plan(site: Site, plan: Plan) -> str:
+    here = urls.plan(plan.id)
+    links = Links(site, here)
+    issuer = site.plan_issuer(plan)
+    notes = {note.at: (i, note) for i, note in enumerate(plan.notes, 1)}
+    body = _DocumentWriter(plan, notes).write()
+    activities = [
+        {
+            "activity": a,
+            "lead": links.org(a.lead),
+            "partners": Markup(", ").join(links.org(p) for p in a.partners),
+            "time": activity_time(site, plan, a.time),
+            "anchor": _anchor_of_section(plan, a.section),
+        }
+        for a in plan.activities
+    ]
+    events = site.events_of_plan(plan.id)
+    return render(
+        "plan.md.j2",
+        site=site,
+        plan=plan,
+        issuer=issuer,
+        title=plan_title(plan),
+        reference=plan_reference(site, plan),
+        document_date=vi.document_date(plan.place, plan.date),
+        body=body,
+        footnotes=[(f.id, [_inline_block(b, plan, notes) for b in f.body]) for f in plan.footnotes],
+        activities=activities,
+        events=events,
+        links=links,
+        recipients=plan.recipients,
+        historical=issuer.valid_until is not None and issuer.valid_until < site.today,
+        successor=site.organisation.get(issuer.successor) if issuer.successor else None,
+        observances=[links.observance(o) for o in plan.observances],
+        urls=urls,
+    )
+
+
+def _anchor_of_section(plan: Plan, section_id: str | None) -> str | None:
+    if not section_id:
+        return None
+    for numbers, section in _numbered(plan.sections):
+        if section.id == section_id:
+            return section_anchor(section, numbers)
+    return None
+
+
+def _numbered(sections: list[Section], prefix: tuple[str, ...] = ()):
+    for i, section in enumerate(sections, 1):
+        numbers = prefix + (_number(len(prefix) + 1, i),)
+        yield numbers, section
+        yield from _numbered(section.sections, numbers)
+
+
+def _number(level: int, i: int) -> str:
+    return vi.roman(i) if level == 1 else str(i) if level == 2 else vi.letter(i)
+
+
+def _label(level: int, number: str) -> str:
+    return f"{number})" if level >= 3 else f"{number}."
+
+
+class _DocumentWriter:
+    """The body of a plan as Markdown headings and HTML blocks, numbered as the document is."""
+
+    def __init__(self, plan: Plan, notes: dict):
+        self.plan = plan
+        self.notes = notes
+        self.out: list[str] = []
+
+    def write(self) -> str:
+        self.blocks([Block(text=t) for t in self.plan.preamble])
+        for numbers, section in _numbered(self.plan.sections):
+            self.section(numbers, section)
+        if self.plan.closing:
+            self.blocks([Block(text=self.plan.closing)])
+        return "\n".join(self.out)
+
+    def section(self, numbers: tuple[str, ...], section: Section) -> None:
+        level = len(numbers)
+        label = _label(level, numbers[-1])
+        anchor = section_anchor(section, numbers)
+        if section.title:
+            hashes = "#" * min(level + 1, 6)
+            self.out.append(f"{hashes} {label} {md(section.title)} {{ #{anchor} }}\n")
+            self.blocks(section.body)
+        elif section.body:
+            first, *rest = section.body
+            if first.text is not None:
+                self.out.append(Markup('<p class="vb-numbered" id="{}">{} {}</p>\n').format(anchor, label, _inline(first.text, self.plan, self.notes)))
+                self.notes_after(first)
+                self.blocks(rest)
+            else:
+                self.out.append(Markup('<p class="vb-numbered" id="{}">{}</p>\n').format(anchor, label))
+                self.blocks(section.body)
+
+    def blocks(self, blocks: list[Block]) -> None:
+        for block in blocks:
+            self.out.append(_inline_block(block, self.plan, self.notes) + "\n")
+            self.notes_after(block)
+
+    def notes_after(self, block: Block) -> None:
+        for at, (i, note) in self.notes.items():
+            if any(at in s for s in block.strings()):
+                self.out.append(
+                    Markup('<aside class="vb-note" id="ghi-chu-{}" role="note"><strong>Ghi chú của ban biên tập:</strong> {}</aside>\n').format(i, note.text)
+                )
+
+
+def _inline_block(block: Block, plan: Plan, notes: dict) -> Markup:
+    if block.text is not None:
+        return Markup("<p>{}</p>").format(_inline(block.text, plan, notes))
+    items = Markup("").join(Markup("<li>{}</li>").format(_inline(t, plan, notes)) for t in block.items)
+    return Markup('<ul class="vb-dash">{}</ul>').format(items)
+
+
+def _inline(text: str, plan: Plan, notes: dict) -> Markup:
+    """Escaped text with footnote marks [^1] and editorial-note anchors made into links."""
+    out = html_text(text)
+    for at, (i, _note) in notes.items():
+        escaped = str(escape(at))
+        if escaped in out:
+            out = Markup(out.replace(escaped, f'<mark class="vb-noted">{escaped}</mark><a class="vb-note-ref" href="#ghi-chu-{i}" title="Ghi chú của ban biên tập">[ghi chú]</a>', 1))
+    return Markup(FOOTNOTE_REF.sub(lambda m: f'<sup class="vb-fn-ref" id="fnref-{m.group(1)}"><a href="#fn-{m.group(1)}">{superscript(int(m.group(1)))}</a></sup>', out))
+
+
+def render_plans_index(site: Site) -> str:
+    links = Links(site, urls.PLANS)
+    by_issuer = defaultdict(list)
+    for plan in site.plans:
+        by_issuer[plan.issuer].append(plan)
+    groups = []
+    for issuer_id in sorted(by_issuer, key=lambda i: vi.fold(site.organisation[i].name)):
+        plans = by_issuer[issuer_id]
+        years = [(year, list(items)) for year, items in groupby(plans, key=lambda p: p.date.year)]
+        groups.append((site.organisation[issuer_id], years))
+    return render("plans_index.md.j2", site=site, groups=groups, links=links, title=plan_title, reference=lambda p: plan_reference(site, p), urls=urls)
+
+
+# --- organisations --------------------------------------------------------------------
+
+
+def duties_of(site: Site, org_id: str) -> list[tuple[Plan, str, str]]:
+    """Sections of plans that set an organisation's duties: (plan, heading, anchor)."""
+    found = []
+    for plan in site.plans:
+        for numbers, section in _numbered(plan.sections):
+            if org_id in section.duties_of:
+                heading = ".".join(numbers) + (f" {section.title}" if section.title else "")
+                found.append((plan, heading, section_anchor(section, numbers)))
+    return found
+
+
+def render_organisation(site: Site, org: Organisation) -> str:
+    here = urls.organisation(org.id)
+    links = Links(site, here)
+    work = site.activities_of(org.id)
+    rows = [
+        {"plan": plan, "activity": activity, "role": ROLE_LABELS[role], "time": activity_time(site, plan, activity.time), "deadline": activity.time.deadline or activity.time.end}
+        for plan, activity, role in work
+    ]
+    rows.sort(key=lambda r: (r["deadline"] or dt.date.max, r["plan"].id, r["activity"].id))
+    issued = [p for p in site.plans if p.issuer == org.id]
+    received = [(p, r) for p in site.plans for r in p.recipients if r.organisation == org.id]
+    children = sorted((o for o in site.organisations if o.parent == org.id), key=lambda o: vi.fold(o.name))
+    events = [e for e in site.events if e.organiser == org.id]
+    return render(
+        "organisation.md.j2",
+        site=site, org=org, links=links, rows=rows, issued=issued, received=received, children=children, events=events,
+        duties=duties_of(site, org.id), kind=KIND_LABELS[org.kind], title=plan_title, urls=urls,
+        parent=site.organisation.get(org.parent) if org.parent else None,
+        successor=site.organisation.get(org.successor) if org.successor else None,
+        historical=org.valid_until is not None and org.valid_until < site.today,
+    )
+
+
+def render_organisations_index(site: Site) -> str:
+    links = Links(site, urls.ORGANISATIONS)
+    groups = defaultdict(list)
+    for org in site.organisations:
+        groups[org.kind].append(org)
+    ordered = [(KIND_LABELS[k], sorted(groups[k], key=lambda o: vi.fold(o.name))) for k in KIND_LABELS if groups.get(k)]
+    counts = {o.id: len(site.activities_of(o.id)) for o in site.organisations}
+    return render("organisations_index.md.j2", site=site, groups=ordered, links=links, counts=counts, urls=urls)
+
+
+# --- calendar -------------------------------------------------------------------------
+
+
+def render_calendar(site: Site, year: int) -> str:
+    here = urls.calendar_year(year, site.today.year)
+    links = Links(site, here)
+    items = calendar.occurrences(site, year)
+    months = [(m, MONTHS[m - 1], [i for i in items if i.start.month == m or (i.start.month < m <= i.end.month)]) for m in range(1, 13)]
+    years = calendar.calendar_years(site, site.today)
+    return render(
+        "calendar.md.j2",
+        site=site, year=year, months=months, links=links, today=site.today, urls=urls,
+        years=[(y, links.to(urls.calendar_year(y, site.today.year))) for y in years],
+        title=plan_title, themes={o.id: o.theme_for(year) for o in site.observances},
+        tied={o.id: [p for p in site.plans if o.id in p.observances and p.date.year == year] for o in site.observances},
+    )
+
+
+# --- observances and events -----------------------------------------------------------
+
+
+def programme_years(site: Site, observance_id: str) -> list[int]:
+    """Years in which an observance has plans or events: each gets a programme page."""
+    years = {p.date.year for p in site.plans if observance_id in p.observances}
+    years |= {e.date.year for e in site.events if observance_id in e.observances}
+    return sorted(years)
+
+
+def render_observance(site: Site, obs) -> str:
+    here = urls.observance(obs.id)
+    links = Links(site, here)
+    upcoming = [o for o in calendar.next_observances(site, site.today, count=len(site.observances)) if o.observance.id == obs.id]
+    return render(
+        "observance.md.j2",
+        site=site, obs=obs, links=links, urls=urls, title=plan_title,
+        reference=lambda p: plan_reference(site, p),
+        next=upcoming[0] if upcoming else None,
+        plans=[p for p in site.plans if obs.id in p.observances],
+        events=[e for e in site.events if obs.id in e.observances],
+        articles=site.articles_about(observance=obs.id),
+        article_url=article_url,
+        programmes=programme_links(site, obs, links),
+        ics=urls.observance_ics(obs.id),
+    )
+
+
+def programme_links(site: Site, obs, links: Links) -> list[tuple[int, str, str]]:
+    """Filled in by the programme pages; empty until they exist."""
+    return []
+
+
+def event_when(event) -> str:
+    if event.kind == "han":
+        return f"Hoàn thành trước {vi.long_date(event.date)}"
+    when = vi.long_date(event.date) if not event.end else f"Từ {vi.long_date(event.date)} đến {vi.long_date(event.end)}"
+    if event.time:
+        when = f"{event.time.strftime('%H:%M')}, {when}"
+    return when[0].upper() + when[1:]
+
+
+def render_event(site: Site, event) -> str:
+    here = urls.event(event.id)
+    links = Links(site, here)
+    plan = site.plan.get(event.plan) if event.plan else None
+    activity = next((a for a in plan.activities if a.id == event.activity), None) if plan else None
+    return render(
+        "event.md.j2",
+        site=site, event=event, links=links, urls=urls, title=plan_title, plan=plan, activity=activity,
+        when=event_when(event), past=event.last_day < site.today,
+        observances=[links.observance(o) for o in event.observances],
+        articles=site.articles_about(event=event.id), article_url=article_url,
+        ics=urls.event_ics(event.id),
+    )

@@ -1,0 +1,151 @@
+"""Scalar types shared by the models: text, ids, dates, as editors write them.
+
+Each type parses the string the strict YAML reader hands over and says, in Vietnamese,
+what was expected when it cannot.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator, GetCoreSchemaHandler, GetJsonSchemaHandler, PlainSerializer
+from pydantic_core import PydanticCustomError, core_schema
+
+VN_TZ = dt.timezone(dt.timedelta(hours=7), "ICT")
+"""Vietnam has kept UTC+07:00 without daylight saving since 1975."""
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\ufeff]")
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_DATETIME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?\s*(Z|[+-]\d{2}:?\d{2})?$")
+
+
+def error(kind: str, message: str, **context: Any) -> PydanticCustomError:
+    return PydanticCustomError(kind, message, context)
+
+
+def _shown(value: Any) -> str:
+    return f"'{value}'" if isinstance(value, str) else repr(value)
+
+
+def clean_text(value: Any) -> str:
+    """Text an editor wrote: NFC, no control characters, trimmed, not empty."""
+    if not isinstance(value, str):
+        kind = "một danh sách" if isinstance(value, list) else "một bảng" if isinstance(value, dict) else _shown(value)
+        raise error("vi_text", "phải là văn bản, nhận được {found}", found=kind)
+    text = unicodedata.normalize("NFC", value).strip()
+    bad = _CONTROL.search(text)
+    if bad:
+        raise error("vi_control", "có ký tự điều khiển không in được (mã U+{code}); hãy xóa nó", code=f"{ord(bad.group()):04X}")
+    if not text:
+        raise error("vi_empty", "không được để trống")
+    return text
+
+
+def parse_id(value: Any) -> str:
+    if not isinstance(value, str) or not _ID.match(value):
+        raise error(
+            "vi_id",
+            "mã phải gồm chữ thường không dấu, chữ số và dấu gạch ngang (ví dụ 'so-y-te-lang-son'), nhận được {found}",
+            found=_shown(value),
+        )
+    return value
+
+
+def parse_day(value: Any) -> dt.date:
+    text = value if isinstance(value, str) else ""
+    match = _DAY.match(text)
+    if not match:
+        raise error("vi_date", "ngày phải viết dạng NNNN-TT-NN (ví dụ 2021-12-26), nhận được {found}", found=_shown(value))
+    year, month, day = map(int, match.groups())
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        raise error("vi_date", "ngày {found} không có thật trên lịch", found=text) from None
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A document date that may lack its day (a draft dated 'ngày … tháng 01 năm 2021')."""
+
+    year: int
+    month: int
+    day: int | None = None
+
+    @classmethod
+    def parse(cls, value: Any) -> "PartialDate":
+        if isinstance(value, str) and _MONTH.match(value):
+            year, month = map(int, _MONTH.match(value).groups())
+            if not 1 <= month <= 12:
+                raise error("vi_date", "tháng {found} không có thật", found=value)
+            return cls(year, month)
+        try:
+            day = parse_day(value)
+        except PydanticCustomError:
+            raise error(
+                "vi_date",
+                "ngày phải viết dạng NNNN-TT-NN, hoặc NNNN-TT khi văn bản chưa ghi ngày (ví dụ 2021-01), nhận được {found}",
+                found=_shown(value),
+            ) from None
+        return cls(day.year, day.month, day.day)
+
+    @property
+    def first_day(self) -> dt.date:
+        return dt.date(self.year, self.month, self.day or 1)
+
+    def __str__(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}" + (f"-{self.day:02d}" if self.day else "")
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        return core_schema.no_info_plain_validator_function(
+            lambda v: v if isinstance(v, cls) else cls.parse(v),
+            serialization=core_schema.plain_serializer_function_ser_schema(str),
+        )
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: Any, handler: GetJsonSchemaHandler) -> dict:
+        return {"type": "string", "pattern": r"^\d{4}-\d{2}(-\d{2})?$", "description": "NNNN-TT-NN, hoặc NNNN-TT khi chưa có ngày"}
+
+
+def parse_datetime(value: Any) -> dt.datetime:
+    """A moment with its offset, kept in Vietnam's time; a naive time is refused, not guessed."""
+    text = value if isinstance(value, str) else ""
+    match = _DATETIME.match(text.strip())
+    example = "2024-07-11 08:00 +07:00"
+    if not match:
+        raise error("vi_datetime", "thời điểm phải viết dạng NNNN-TT-NN GG:PP +07:00 (ví dụ {example}), nhận được {found}", example=example, found=_shown(value))
+    year, month, day, hour, minute, second, offset = match.groups()
+    if offset is None:
+        raise error("vi_datetime", "thời điểm {found} thiếu múi giờ; hãy thêm ' +07:00' (ví dụ {example})", found=_shown(value), example=example)
+    try:
+        moment = dt.datetime.fromisoformat(f"{year}-{month}-{day}T{hour}:{minute}:{second or '00'}{_offset(offset)}")
+    except ValueError:
+        raise error("vi_datetime", "thời điểm {found} không có thật trên lịch", found=_shown(value)) from None
+    return moment.astimezone(VN_TZ)
+
+
+def _offset(text: str) -> str:
+    if text == "Z":
+        return "+00:00"
+    return text if ":" in text else f"{text[:3]}:{text[3:]}"
+
+
+def parse_clock(value: Any) -> dt.time:
+    text = value if isinstance(value, str) else ""
+    match = re.match(r"^(\d{1,2}):(\d{2})$", text)
+    if not match or int(match.group(1)) > 23 or int(match.group(2)) > 59:
+        raise error("vi_time", "giờ phải viết dạng GG:PP trong ngoặc kép (ví dụ \"08:00\"), nhận được {found}", found=_shown(value))
+    return dt.time(int(match.group(1)), int(match.group(2)))
+
+
+Text = Annotated[str, BeforeValidator(clean_text)]
+Id = Annotated[str, BeforeValidator(parse_id)]
+Day = Annotated[dt.date, BeforeValidator(parse_day), PlainSerializer(lambda d: d.isoformat(), return_type=str)]
+Moment = Annotated[dt.datetime, BeforeValidator(parse_datetime), PlainSerializer(lambda d: d.isoformat(), return_type=str)]
+Clock = Annotated[dt.time, BeforeValidator(parse_clock), PlainSerializer(lambda t: t.strftime("%H:%M"), return_type=str)]

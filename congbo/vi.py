@@ -1,0 +1,105 @@
+"""Vietnamese text: dates as documents write them, slugs, accent folding."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import time
+import unicodedata
+
+from .types import VN_TZ, PartialDate
+
+WEEKDAYS = ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật"]
+
+
+def build_date(environ: dict | None = None) -> dt.date:
+    """The build's 'today', read once: SOURCE_DATE_EPOCH when set (reproducible builds), else the clock."""
+    return build_moment(environ).date()
+
+
+def build_moment(environ: dict | None = None) -> dt.datetime:
+    environ = os.environ if environ is None else environ
+    epoch = environ.get("SOURCE_DATE_EPOCH")
+    seconds = int(epoch) if epoch and epoch.strip().isdigit() else int(time.time())
+    return dt.datetime.fromtimestamp(seconds, VN_TZ)
+
+
+def two(n: int) -> str:
+    return f"{n:02d}"
+
+
+def month_in_document(month: int) -> str:
+    """Nghị định 30/2020, phụ lục I: months 1 and 2 take a leading zero, the others none."""
+    return two(month) if month < 3 else str(month)
+
+
+def document_date(place: str, date: PartialDate) -> str:
+    """'Lạng Sơn, ngày 05 tháng 01 năm 2021'; a blank day stays blank, as in a draft."""
+    day = two(date.day) if date.day else "\u2003\u2003"
+    return f"{place}, ngày {day} tháng {month_in_document(date.month)} năm {date.year}"
+
+
+def long_date(day: dt.date) -> str:
+    """'ngày 26 tháng 12 năm 2021'."""
+    return f"ngày {two(day.day)} tháng {two(day.month)} năm {day.year}"
+
+
+def partial_date(date: PartialDate) -> str:
+    if date.day:
+        return long_date(date.first_day)
+    return f"tháng {two(date.month)} năm {date.year}"
+
+
+def short_date(day: dt.date) -> str:
+    """'26/12/2021'."""
+    return f"{two(day.day)}/{two(day.month)}/{day.year}"
+
+
+def day_month(day: int | None, month: int) -> str:
+    return f"{two(day)}/{two(month)}" if day else f"tháng {month}"
+
+
+def weekday(day: dt.date) -> str:
+    return WEEKDAYS[day.weekday()]
+
+
+def fold(text: str) -> str:
+    """Remove diacritics so 'dan so' finds 'Dân số' (đ and Đ have no decomposition)."""
+    text = text.replace("đ", "d").replace("Đ", "D")
+    decomposed = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+def slugify(text: str, sep: str = "-") -> str:
+    """ASCII slug for URLs and heading anchors: 'Đà Nẵng' → 'da-nang'."""
+    ascii_text = fold(text).lower()
+    return re.sub(r"[^a-z0-9]+", sep, ascii_text).strip(sep)
+
+
+def toc_slugify(value: str, separator: str) -> str:
+    """For markdown's toc extension (``toc.slugify``): same slugs as the URLs."""
+    return slugify(value, separator)
+
+
+ROMAN = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+
+
+def roman(n: int) -> str:
+    out = ""
+    for value, letters in ROMAN:
+        while n >= value:
+            out += letters
+            n -= value
+    return out
+
+
+LETTERS = "abcdđeghiklmnopqrstuvxy"  # Vietnamese documents number a), b), c), d), đ), e)…
+
+
+def letter(n: int) -> str:
+    return LETTERS[n - 1]
+
+
+def days_between(start: dt.date, end: dt.date) -> int:
+    return (end - start).days

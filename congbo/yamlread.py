@@ -1,0 +1,164 @@
+"""Read editor YAML strictly, keeping the line and column of every value.
+
+PyYAML's defaults follow YAML 1.1, which silently turns ``no`` into False, ``1:30`` into 90
+and ``2025-01-05 09:30:00`` into a naive datetime, and keeps the last of two duplicate keys.
+Here only ``true``/``false``, ``null``/``~``/empty, plain decimal integers and decimals are
+typed; every other scalar stays a string for the models to parse, and duplicate keys,
+tags and merge keys are errors.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from .errors import Problem
+
+Path = tuple[str | int, ...]
+_Pending = tuple[Path, tuple[int, int], str]
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """SafeLoader with only the scalar types an editor can predict."""
+
+    yaml_implicit_resolvers: dict = {}
+
+
+_StrictLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+_StrictLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
+)
+_StrictLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), list("-+0123456789")
+)
+_StrictLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:float", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)\.[0-9]+$"), list("-+0123456789")
+)
+
+_SCALARS = {
+    "tag:yaml.org,2002:str": str,
+    "tag:yaml.org,2002:int": int,
+    "tag:yaml.org,2002:float": float,
+    "tag:yaml.org,2002:bool": lambda v: v.lower() == "true",
+    "tag:yaml.org,2002:null": lambda v: None,
+}
+
+# PyYAML's syntax messages, as an editor should read them.
+_SYNTAX_HINTS = [
+    ("found character '\\t'", "có ký tự Tab; YAML chỉ cho thụt lề bằng dấu cách"),
+    ("mapping values are not allowed here", "dấu hai chấm đặt sai chỗ (nếu văn bản có dấu hai chấm, hãy đặt cả chuỗi trong dấu ngoặc kép)"),
+    ("could not find expected ':'", "thiếu dấu hai chấm sau tên trường"),
+    ("found unexpected end of stream", "tệp kết thúc giữa chừng (thiếu dấu ngoặc kép đóng?)"),
+    ("did not find expected key", "thụt lề không thẳng hàng với các trường cùng cấp"),
+    ("did not find expected '-' indicator", "thụt lề của danh sách không thẳng hàng"),
+    ("found undefined alias", "tham chiếu (*) tới một neo (&) không tồn tại"),
+    ("expected <block end>", "thụt lề không thẳng hàng với các trường cùng cấp"),
+]
+
+
+@dataclass
+class Located:
+    """A YAML document as plain Python values, with where each value was written."""
+
+    file: str
+    value: Any
+    marks: dict[Path, tuple[int, int]] = field(default_factory=dict)
+
+    def where(self, path: Path) -> tuple[int, int]:
+        """Line and column of the deepest written part of ``path`` (1-based)."""
+        for end in range(len(path), -1, -1):
+            mark = self.marks.get(tuple(path[:end]))
+            if mark:
+                return mark
+        return (1, 1)
+
+    def problem(self, path: Path, message: str, shown: str | None = None) -> Problem:
+        line, column = self.where(path)
+        return Problem(self.file, line, column, shown if shown is not None else format_path(self.value, path), message)
+
+
+def format_path(value: Any, path: Path) -> str:
+    """``activities[lien-hoan-cap-huyen].lead``: list items named by their id where they have one."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            item = value[part] if isinstance(value, list) and 0 <= part < len(value) else None
+            name = item.get("id") if isinstance(item, dict) else None
+            out += f"[{name}]" if isinstance(name, str) and name else f"[{part + 1}]"
+            value = item
+        else:
+            out += f".{part}" if out else str(part)
+            value = value.get(part) if isinstance(value, dict) else None
+    return out
+
+
+def read_yaml(text: str, file: str, first_line: int = 1) -> tuple[Located | None, list[Problem]]:
+    """Parse one YAML document; ``first_line`` shifts lines for front matter inside a page."""
+    shift = first_line - 1
+    try:
+        node = yaml.compose(text, Loader=_StrictLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1 + shift, mark.column + 1) if mark else (1 + shift, 1)
+        return None, [Problem(file, line, column, "", _syntax_message(exc))]
+    except yaml.YAMLError as exc:  # e.g. a reader error on a control character
+        return None, [Problem(file, 1 + shift, 1, "", f"không đọc được YAML: {exc}")]
+    located = Located(file, None)
+    if node is None:
+        return located, []
+    pending: list[_Pending] = []
+    located.value = _convert(node, (), located, pending, shift)
+    problems = [Problem(file, line, col, format_path(located.value, path), msg) for path, (line, col), msg in pending]
+    return located, problems
+
+
+def _syntax_message(exc: yaml.MarkedYAMLError) -> str:
+    raw = f"{exc.context or ''} {exc.problem or ''}".strip()
+    for needle, hint in _SYNTAX_HINTS:
+        if needle in raw:
+            return f"lỗi cú pháp YAML: {hint}"
+    return f"lỗi cú pháp YAML ({raw})"
+
+
+def _mark(node: yaml.Node, shift: int) -> tuple[int, int]:
+    return (node.start_mark.line + 1 + shift, node.start_mark.column + 1)
+
+
+def _convert(node: yaml.Node, path: Path, located: Located, pending: list[_Pending], shift: int) -> Any:
+    located.marks.setdefault(path, _mark(node, shift))
+    if isinstance(node, yaml.ScalarNode):
+        make = _SCALARS.get(node.tag)
+        if make is None:
+            pending.append((path, _mark(node, shift), f"không dùng thẻ YAML {node.tag!r}; hãy viết giá trị thường"))
+            return None
+        return make(node.value)
+    if isinstance(node, yaml.SequenceNode):
+        return [_convert(child, path + (i,), located, pending, shift) for i, child in enumerate(node.value)]
+    if isinstance(node, yaml.MappingNode):
+        return _convert_mapping(node, path, located, pending, shift)
+    raise TypeError(f"unexpected YAML node {node!r}")
+
+
+def _convert_mapping(node: yaml.MappingNode, path: Path, located: Located, pending: list[_Pending], shift: int) -> dict:
+    result: dict[str, Any] = {}
+    for key_node, value_node in node.value:
+        if key_node.tag == "tag:yaml.org,2002:merge":
+            pending.append((path, _mark(key_node, shift), "không dùng khóa gộp '<<'; hãy viết đầy đủ các trường"))
+            continue
+        if not isinstance(key_node, yaml.ScalarNode):
+            pending.append((path, _mark(key_node, shift), "tên trường phải là một chữ, không phải danh sách hay bảng"))
+            continue
+        key = key_node.value
+        if key in result:
+            first_line = located.marks[path + (key,)][0]
+            pending.append((path + (key,), _mark(key_node, shift), f"trường '{key}' bị viết hai lần (lần đầu ở dòng {first_line}); hãy giữ một lần"))
+            continue
+        located.marks[path + (key,)] = _mark(key_node, shift)
+        result[key] = _convert(value_node, path + (key,), located, pending, shift)
+    return result
+
