@@ -26,4 +26,16 @@ def define_env(env):
     def press_contact() -> str:
         return blocks.press_contact(site)
 
+    @env.macro
+    def press_feeds() -> str:
+        return blocks.press_feeds(site, env.page.url, env.conf.site_url or "")
+
+    @env.macro
+    def press_feed_notes(part: str) -> str:
+        return blocks.press_feed_notes(site, env.conf.site_url or "", part)
+
+    @env.macro
+    def reuse_terms() -> str:
+        return blocks.reuse_terms(site)
+
     env.variables["site_data"] = site

@@ -2,34 +2,47 @@
 
 from __future__ import annotations
 
-from . import calendar, urls, vi
+from . import calendar, programmes, urls, vi
 from .pages import Links, article_url, plan_reference, plan_title
 from .render import render
 from .site import Site
 
 
 def next_observances(site: Site, here: str, count: int = 3) -> str:
+    """The home page's "Sắp tới": the next observances, then the programmes upcoming or under way."""
+    links = Links(site, here)
     items = calendar.next_observances(site, site.today, count)
     rows = [
-        {"item": o, "days": (o.start - site.today).days, "href": Links(site, here).to(urls.observance(o.observance.id))}
+        {"item": o, "days": (o.start - site.today).days, "href": links.to(urls.observance(o.observance.id)),
+         "anniversary": calendar.anniversary(o.observance, o.start.year)}
         for o in items
     ]
-    return render("blocks/next_observances.html.j2", rows=rows, today=site.today, calendar_href=Links(site, here).to(urls.CALENDAR))
+    running = [
+        {"programme": p, "href": links.to(p.url), "current": p.is_current(site.today), "start": p.dates[0], "end": p.dates[1]}
+        for p in programmes.open_programmes(site, site.today)
+    ]
+    return render(
+        "blocks/next_observances.html.j2", rows=rows, programmes=running, today=site.today,
+        calendar_href=links.to(urls.CALENDAR), subscribe_href=links.to(urls.CALENDAR + "#dua-vao-dien-thoai"),
+    )
 
 
 def current_plans(site: Site, here: str) -> str:
     """Plans whose activities are not all past, newest first; the latest few when none is current."""
     links = Links(site, here)
-    current = [p for p in site.plans if _plan_end(p) is None or _plan_end(p) >= site.today]
+    current = [p for p in site.plans if is_current(site, p)]
     shown = current or list(site.plans[:3])
     rows = [{"plan": p, "href": links.plan(p), "title": plan_title(p), "reference": plan_reference(site, p)} for p in shown]
     return render("blocks/plans.html.j2", rows=rows, current=bool(current), index_href=links.to(urls.PLANS))
 
 
-def _plan_end(plan):
+def is_current(site: Site, plan) -> bool:
+    """A plan is under way until its last dated activity; one with only ongoing work, while its issuer exists."""
     ends = [a.time.deadline or a.time.end for a in plan.activities if a.time.deadline or a.time.end]
-    ongoing = any(a.time.ongoing or a.time.observances for a in plan.activities)
-    return None if ongoing or not ends else max(ends)
+    if ends:
+        return max(ends) >= site.today
+    issuer = site.plan_issuer(plan)
+    return issuer.valid_until is None or issuer.valid_until >= site.today
 
 
 def latest_articles(site: Site, here: str, count: int = 5) -> str:
@@ -40,3 +53,48 @@ def latest_articles(site: Site, here: str, count: int = 5) -> str:
 
 def press_contact(site: Site) -> str:
     return render("blocks/contact.html.j2", contact=site.info.contact)
+
+
+def press_feeds(site: Site, here: str, site_url: str) -> str:
+    """The feeds a newsroom can subscribe to: what each carries and its addresses (absolute, to copy)."""
+    from . import feeds
+
+    base = site_url if site_url.endswith("/") else site_url + "/"
+    labels = {"rss": "RSS 2.0", "atom": "Atom", "json": "JSON Feed 1.1"}
+    column = site.info.column
+    counts = {c.id: 0 for c in column.categories}
+    for a in site.published_articles:
+        counts[a.meta.category] = counts.get(a.meta.category, 0) + 1
+    rows = []
+    for channel, category in feeds.column_channels(site, base):
+        name = next((c.name for c in column.categories if c.id == category), None)
+        rows.append({
+            "title": f"Chuyên mục “{column.name}”" if category is None else f"Mục “{name}”",
+            "page": Links(site, here).to(channel.home[len(base):]),
+            "carries": (f"Mọi bài của chuyên mục, {feeds.MAX_ITEMS} bài mới nhất, toàn văn kèm ảnh." if category is None
+                        else f"Chỉ các bài của mục này ({counts.get(category, 0)} bài hiện có), toàn văn kèm ảnh."),
+            "links": [(labels[k], channel.self_url(k)) for k in channel.paths],
+        })
+    plans = feeds.plans_channel(site, base)
+    rows.append({
+        "title": "Kế hoạch và sự kiện",
+        "page": Links(site, here).to(urls.PLANS),
+        "carries": "Mỗi kế hoạch được đăng (trích yếu, số, cơ quan ban hành, các hoạt động) và các mốc, sự kiện kế hoạch đặt ra; ghi theo ngày ban hành kế hoạch.",
+        "links": [(labels[k], plans.self_url(k)) for k in plans.paths],
+    })
+    return render("blocks/feeds.html.j2", rows=rows)
+
+
+def press_feed_notes(site: Site, site_url: str, part: str) -> str:
+    """How the feeds change ('updates') and what each item carries ('items')."""
+    from . import feeds
+
+    base = site_url if site_url.endswith("/") else site_url + "/"
+    return render(
+        "blocks/feed_notes.html.j2", part=part, ttl=feeds.TTL_MINUTES, max_items=feeds.MAX_ITEMS,
+        example_guid=feeds.article_guid(base, "ma-bai"),
+    )
+
+
+def reuse_terms(site: Site) -> str:
+    return render("blocks/reuse.html.j2", column=site.info.column)

@@ -57,7 +57,7 @@ def occurrences(site: Site, year: int) -> list[Occurrence]:
     for event in site.events:
         if event.date.year <= year <= event.last_day.year:
             items.append(_event_item(site, event))
-    for plan, activity in _deadlines(site):
+    for plan, activity in deadlines(site):
         if activity.time.deadline.year == year:
             day = activity.time.deadline
             items.append(Occurrence(day, day, "deadline", f"{plan.id}/{activity.id}", activity.name, plan=plan, activity=activity))
@@ -71,7 +71,7 @@ def _event_item(site: Site, event: Event) -> Occurrence:
     return Occurrence(event.date, event.last_day, kind, event.id, event.name, plan=plan, event=event, activity=activity)
 
 
-def _deadlines(site: Site):
+def deadlines(site: Site):
     """Activity deadlines that no event already stands for (an event is the richer record)."""
     covered = {(e.plan, e.activity) for e in site.events if e.activity}
     for plan in site.plans:
@@ -93,10 +93,50 @@ def upcoming(site: Site, today: dt.date, count: int = 6) -> list[Occurrence]:
 
 
 def calendar_years(site: Site, today: dt.date) -> list[int]:
-    """The years the calendar shows: this one (and the next from October), plus every year with dated plan items."""
-    years = {today.year}
-    if today.month >= 10:
-        years.add(today.year + 1)
-    years |= {e.date.year for e in site.events}
+    """The years with a calendar page: this one (and the next from October), and every year the data dates.
+
+    Dated means an event, a deadline, a plan tied to an observance (its programme's year) or a
+    yearly theme, so that a theme or a plan of a past year still has its year's page.
+    """
+    years = set(shown_years(today, today.year))
+    years |= {y for e in site.events for y in range(e.date.year, e.last_day.year + 1)}
     years |= {a.time.deadline.year for p in site.plans for a in p.activities if a.time.deadline}
+    years |= {t.year for o in site.observances for t in o.themes}
+    years |= {programme_year(site.observance[o], plan.date.first_day) for plan in site.plans for o in plan.observances}
     return sorted(years)
+
+
+def shown_years(today: dt.date, year: int) -> list[int]:
+    """The years one calendar page lists: the current year's page adds the next one from October on."""
+    if year == today.year and today.month >= 10:
+        return [year, year + 1]
+    return [year]
+
+
+def first_occurrence(observance: Observance) -> tuple[dt.date, dt.date]:
+    """The first time an observance was held (29 February waits for a leap year)."""
+    year = observance.first_year
+    while (dates := observance_dates(observance, year)) is None:
+        year += 1
+    return dates
+
+
+def programme_year(observance: Observance, since: dt.date) -> int:
+    """The year of the observance's first occurrence ending on or after ``since``: a plan issued in
+    August that names World Population Day (11 July) works towards next year's."""
+    year = max(since.year, observance.first_year)
+    while (dates := observance_dates(observance, year)) is None or dates[1] < since:
+        year += 1
+    return year
+
+
+def anniversary(observance: Observance, year: int) -> int | None:
+    """How many years ``year`` marks since the observance's origin: 60 for Vietnam Population Day 2021
+    (from Quyết định 216/CP, 26/12/1961); None without an origin."""
+    if observance.origin is None or year <= observance.origin.year:
+        return None
+    return year - observance.origin.year
+
+
+def overlaps(item: Occurrence, first: dt.date, last: dt.date) -> bool:
+    return item.start <= last and item.end >= first

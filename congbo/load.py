@@ -17,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from .errors import DataError, Problem
 from .models import Article, Event, Observance, Organisation, Plan, SiteInfo
+from .imagesize import IMAGE_TYPES, read_image_info
 from .site import ArticleRecord, Site
 from .yamlread import Located, format_path, read_yaml
 
@@ -56,7 +57,7 @@ class _Checker:
                 return None
         located, problems = read_yaml(text, self.rel(path), first_line)
         self.problems.extend(problems)
-        return located if not problems else None
+        return located  # None only on a syntax error; a duplicate key keeps its first value
 
     def validate(self, located: Located, model: type[BaseModel], path: tuple = ()) -> Any:
         value = _at(located.value, path)
@@ -92,8 +93,11 @@ def load_site(root: Path, *, today: dt.date, docs_dir: Path | None = None) -> Si
 
     plan_files = sorted((data / PLANS_DIR).glob("*.yml")) if (data / PLANS_DIR).is_dir() else []
     plans: list[tuple[Located, Plan]] = []
+    plan_sources: list[Located] = []
     for path in plan_files:
         located = check.read(path)
+        if located:
+            plan_sources.append(located)
         plan = check.validate(located, Plan) if located else None
         if plan:
             plans.append((located, plan))
@@ -102,7 +106,7 @@ def load_site(root: Path, *, today: dt.date, docs_dir: Path | None = None) -> Si
 
     articles = read_articles(check, docs_dir / COLUMN_DIR) if docs_dir else []
 
-    known = _Known(sources, [loc for loc, _ in plans], orgs, observances, events)
+    known = _Known(sources, plan_sources, len(plan_sources) == len(plan_files), orgs, observances, events)
     _check_unique(check, sources, plans, articles)
     if info:
         _check_site(check, sources["site"], info, known)
@@ -155,7 +159,9 @@ def read_articles(check: _Checker, column: Path) -> list[tuple[Located, ArticleR
         meta = check.validate(located, Article)
         if meta:
             src_uri = path.relative_to(column.parent).as_posix()
-            records.append((located, ArticleRecord(meta, src_uri, text[match.end():])))
+            image = column.parent / meta.image.file if meta.image else None
+            size = image.stat().st_size if image is not None and image.is_file() else None
+            records.append((located, ArticleRecord(meta, src_uri, text[match.end():], image_bytes=size)))
     return records
 
 
@@ -163,19 +169,27 @@ def read_articles(check: _Checker, column: Path) -> list[tuple[Located, ArticleR
 
 
 class _Known:
-    """Ids that exist, including those of records that failed their own checks (no cascades)."""
+    """Ids that exist, including those of records that failed their own checks (no cascades).
 
-    def __init__(self, sources, plan_sources, orgs, observances, events):
-        self.orgs = _raw_ids(sources["organisations"]) | {o.id for o in orgs}
-        self.observances = _raw_ids(sources["observances"]) | {o.id for o in observances}
-        self.events = _raw_ids(sources["events"]) | {e.id for e in events}
-        self.plans = {loc.value.get("id") for loc in plan_sources if isinstance(loc.value, dict)}
+    A kind whose file could not be parsed at all is None: references to it are not checked,
+    the syntax error is the one message the editor needs.
+    """
+
+    def __init__(self, sources, plan_sources, plan_files_parsed, orgs, observances, events):
+        self.orgs = _ids(sources["organisations"], orgs)
+        self.observances = _ids(sources["observances"], observances)
+        self.events = _ids(sources["events"], events)
+        plans = {loc.value.get("id") for loc in plan_sources if isinstance(loc.value, dict)}
+        self.plans = plans if plan_files_parsed else None
 
 
-def _raw_ids(located: Located | None) -> set[str]:
-    if not located or not isinstance(located.value, list):
-        return set()
-    return {item.get("id") for item in located.value if isinstance(item, dict) and isinstance(item.get("id"), str)}
+def _ids(located: Located | None, records: list) -> set[str] | None:
+    if located is None:
+        return None
+    raw = set()
+    if isinstance(located.value, list):
+        raw = {item.get("id") for item in located.value if isinstance(item, dict) and isinstance(item.get("id"), str)}
+    return raw | {r.id for r in records}
 
 
 def _with_source(located: Located | None, records: list) -> Iterable[tuple[Located, Any]]:
@@ -191,7 +205,7 @@ def _index_of(located: Located, record_id: str) -> int:
 
 
 def _refer(check: _Checker, located: Located, path: tuple, value: str | None, known: set, what: str, where: str) -> None:
-    if value is not None and value not in known:
+    if value is not None and known is not None and value not in known:
         hint = _closest(value, known)
         suggestion = f"; có phải '{hint}'?" if hint else ""
         check.add(located, path, f"không có {what} mã '{value}' trong {where}{suggestion}")
@@ -214,6 +228,8 @@ def _check_site(check, located, info: SiteInfo, known: _Known) -> None:
     for i, category in enumerate(info.column.categories):
         if seen[category.id] > 1:
             check.add(located, ("column", "categories", i, "id"), f"mã chuyên mục '{category.id}' bị trùng")
+        if category.id == "luu-tru" or re.fullmatch(r"trang(-\d+)?", category.id):
+            check.add(located, ("column", "categories", i, "id"), f"mã chuyên mục '{category.id}' trùng địa chỉ dành cho trang lưu trữ hoặc trang số; hãy chọn mã khác")
 
 
 def _check_org(check, located, org: Organisation, known: _Known) -> None:
@@ -327,6 +343,12 @@ def _check_unique(check, sources, plans, articles) -> None:
                 check.add(located, (i, "id"), f"mã '{record_id}' bị trùng (đã dùng ở dòng {line})")
             else:
                 first[record_id] = i
+    plan_files: dict[str, str] = {}
+    for located, plan in plans:
+        if plan.id in plan_files:
+            check.add(located, ("id",), f"mã kế hoạch '{plan.id}' đã dùng trong tệp {plan_files[plan.id]}")
+        else:
+            plan_files[plan.id] = located.file
     seen: dict[str, str] = {}
     for located, record in articles:
         if record.meta.id in seen:
@@ -349,9 +371,32 @@ def _check_article(check, located, record: ArticleRecord, known: _Known, info: S
     if meta.updated and meta.updated < meta.date:
         check.add(located, ("updated",), "thời điểm sửa trước thời điểm đăng")
     if meta.image:
-        image = (docs_dir / meta.image.file)
-        if not image.is_file():
-            check.add(located, ("image", "file"), f"không tìm thấy tệp ảnh docs/{meta.image.file}")
+        _check_image(check, located, meta.image, docs_dir)
+
+
+def _check_image(check, located, image, docs_dir: Path) -> None:
+    """The image is a file under docs/ in a format feeds carry, and its stated size is its real size."""
+    path = docs_dir / image.file
+    if not path.resolve().is_relative_to(docs_dir.resolve()):
+        check.add(located, ("image", "file"), f"tệp ảnh phải nằm trong thư mục docs/, nhận được '{image.file}'")
+        return
+    if not path.is_file():
+        check.add(located, ("image", "file"), f"không tìm thấy tệp ảnh docs/{image.file}")
+        return
+    info = read_image_info(path)
+    if info is None:
+        check.add(located, ("image", "file"), f"tệp docs/{image.file} không phải ảnh PNG, JPEG, GIF hoặc WebP")
+        return
+    extension = path.suffix.lower().lstrip(".")
+    if IMAGE_TYPES.get(extension) != info.mime:
+        check.add(located, ("image", "file"), f"tệp docs/{image.file} là ảnh {info.mime.split('/')[1].upper()} nhưng có đuôi '.{extension}'; hãy đặt lại đuôi tệp cho đúng")
+        return
+    if (info.width, info.height) != (image.width, image.height):
+        check.add(
+            located, ("image", "width"),
+            f"ảnh docs/{image.file} thực tế rộng {info.width} × cao {info.height} điểm ảnh, "
+            f"nhưng ghi width: {image.width}, height: {image.height}; hãy sửa cho đúng",
+        )
 
 
 # --- helpers --------------------------------------------------------------------------

@@ -28,6 +28,10 @@ class CongboConfig(Config):
 
 class CongboPlugin(BasePlugin[CongboConfig]):
     site: Site | None = None
+    articles_by_src: dict = {}
+    """Published articles by source path, set in on_files."""
+    column_lists: dict = {}
+    """The column pages' article lists (HTML) by source path, set in on_files."""
 
     def on_config(self, config):
         root = Path(config.config_file_path).parent
@@ -39,8 +43,70 @@ class CongboPlugin(BasePlugin[CongboConfig]):
         return config
 
     def on_files(self, files: Files, *, config) -> Files:
-        for src_uri, content in render_pages(self.site).items():
+        from . import calendar_json, ical, urls
+
+        base_url = config.site_url or ""  # the public address, for webcal:// and absolute links in calendars
+        generated = dict(render_pages(self.site, base_url=base_url))
+        generated.update(ical.render_ics_files(self.site, base_url))
+        generated[urls.CALENDAR_JSON] = calendar_json.render_calendar_json(self.site, base_url)
+        for src_uri, content in generated.items():
             if files.get_file_from_path(src_uri) is not None:
                 raise PluginError(f"docs/{src_uri}: trang này do hệ thống tạo từ dữ liệu; hãy xóa tệp viết tay trùng tên")
             files.append(File.generated(config, src_uri, content=content))
+        self._place_articles(files, config)
         return files
+
+    def _place_articles(self, files: Files, config) -> None:
+        """Articles live at bai-viet/<id>/ whatever their file name; held-back ones wait for their day.
+        The feeds get placeholder files here and their content in on_env, once every page is rendered."""
+        from . import column, feeds, urls
+
+        self.articles_by_src = {}
+        self.column_lists = column.render_column_lists(self.site)
+        for record in column.held_back(self.site):
+            files.remove(files.get_file_from_path(record.src_uri))
+        for image in column.held_back_images(self.site):
+            if files.get_file_from_path(image) is not None:
+                files.remove(files.get_file_from_path(image))
+        for record in self.site.published_articles:
+            file = files.get_file_from_path(record.src_uri)
+            url = urls.article(record.meta.id)
+            file.dest_uri, file.url = urls.src_of(url)[: -len(".md")] + ".html", url
+            file.__dict__.pop("abs_dest_path", None)
+            self.articles_by_src[record.src_uri] = record
+        for path in feeds.feed_paths(self.site):
+            files.append(File.generated(config, path, content=b""))
+
+    def on_page_read_source(self, *, page, config):
+        """An article's body, already read by the loader: MkDocs need not parse its front matter again."""
+        record = self.articles_by_src.get(page.file.src_uri)
+        return record.body if record else None
+
+    def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
+        from . import column
+
+        record = self.articles_by_src.get(page.file.src_uri)
+        if record is not None:
+            page.meta.update(column.article_page_meta(self.site, record, config.site_url or ""))
+        return markdown
+
+    def on_page_content(self, html: str, *, page, config, files) -> str:
+        """Articles get their header and related records; column listings their lists of articles."""
+        from . import column
+
+        record = self.articles_by_src.get(page.file.src_uri)
+        if record is not None:
+            return column.render_article_html(self.site, record, html)
+        lists = self.column_lists.get(page.file.src_uri)
+        return column.fill_slots(html, lists) if lists else html
+
+    def on_env(self, env, *, config, files):
+        from . import feeds
+
+        if not config.site_url:
+            raise PluginError("mkdocs.yml: thiếu 'site_url' (địa chỉ công khai của trang); nguồn tin cần địa chỉ tuyệt đối")
+        pages = {r.meta.id: files.get_file_from_path(src).page.content for src, r in self.articles_by_src.items()}
+        for path, data in feeds.render_feeds(self.site, config.site_url, vi.build_moment(), pages).items():
+            files.get_file_from_path(path).content_bytes = data
+        env.globals["cb_feed_links"] = feeds.discovery_links(self.site)
+        return env

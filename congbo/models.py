@@ -17,7 +17,7 @@ from .types import Clock, Day, Id, Moment, PartialDate, Text, error
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True, validate_default=False)
+    model_config = ConfigDict(frozen=True, extra="forbid", strict=True, use_attribute_docstrings=True)
 
 
 # --- site -----------------------------------------------------------------------------
@@ -191,6 +191,10 @@ class Block(Model):
 
     def strings(self) -> list[str]:
         return [self.text] if self.text is not None else list(self.items or [])
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema, handler):
+        return {"anyOf": [{"type": "string", "minLength": 1, "description": "Một đoạn văn."}, handler(core_schema)]}
 
 
 class Section(Model):

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import calendar as _calendar_lib
 import datetime as dt
 import re
 from collections import defaultdict
 from itertools import groupby
+from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
-from . import calendar, urls, vi
+from . import calendar, calendar_json, column, ical, programmes, urls, vi
 from .load import FOOTNOTE_REF
 from .models import Activity, ActivityTime, Block, Organisation, Plan, Section
 from .render import html_text, md, relative, render, superscript
@@ -30,8 +32,8 @@ ROLE_LABELS = {"lead": "Chủ trì", "partner": "Phối hợp"}
 MONTHS = [f"Tháng {m}" for m in range(1, 13)]
 
 
-def render_pages(site: Site) -> dict[str, str]:
-    """Every generated page: source path → Markdown."""
+def render_pages(site: Site, base_url: str = "") -> dict[str, str]:
+    """Every generated page: source path → Markdown. ``base_url``: the public address (``site_url``)."""
     pages: dict[str, str] = {}
     pages[urls.src_of(urls.PLANS)] = render_plans_index(site)
     for plan in site.plans:
@@ -40,12 +42,13 @@ def render_pages(site: Site) -> dict[str, str]:
     for org in site.organisations:
         pages[urls.src_of(urls.organisation(org.id))] = render_organisation(site, org)
     for year in calendar.calendar_years(site, site.today):
-        pages[urls.src_of(urls.calendar_year(year, site.today.year))] = render_calendar(site, year)
+        pages[urls.src_of(urls.calendar_year(year, site.today.year))] = render_calendar(site, year, base_url)
     for observance in site.observances:
         pages[urls.src_of(urls.observance(observance.id))] = render_observance(site, observance)
     for event in site.events:
-        pages[urls.src_of(urls.event(event.id))] = render_event(site, event)
-    pages[urls.src_of(urls.COLUMN)] = render("column_index.md.j2", column=site.info.column, articles=site.published_articles)
+        pages[urls.src_of(urls.event(event.id))] = render_event(site, event, base_url)
+    pages.update(column.render_column_pages(site))
+    pages.update(programmes.render_programme_pages(site))
     return pages
 
 
@@ -101,7 +104,13 @@ def activity_time(site: Site, plan: Plan, time: ActivityTime) -> str:
 
 
 def section_anchor(section: Section, numbers: tuple[str, ...]) -> str:
-    return section.id or "muc-" + "-".join(vi.slugify(n) for n in numbers)
+    """'muc-<id>' for a section with an id, else 'muc-iv-1' from its numbers."""
+    return "muc-" + (section.id or "-".join(vi.slugify(n) for n in numbers))
+
+
+def activity_anchor(activity: Activity) -> str:
+    """The activity's row in the plan's table of duties."""
+    return f"hoat-dong-{activity.id}"
 
 
 def render_plan(site: Site, plan: Plan) -> str:
@@ -117,6 +126,7 @@ def render_plan(site: Site, plan: Plan) -> str:
             "partners": Markup(", ").join(links.org(p) for p in a.partners),
             "time": activity_time(site, plan, a.time),
             "anchor": _anchor_of_section(plan, a.section),
+            "row_id": activity_anchor(a),
         }
         for a in plan.activities
     ]
@@ -139,6 +149,8 @@ def render_plan(site: Site, plan: Plan) -> str:
         successor=site.organisation.get(issuer.successor) if issuer.successor else None,
         observances=[links.observance(o) for o in plan.observances],
         urls=urls,
+        articles=site.articles_about(plan=plan.id),
+        article_url=article_url,
     )
 
 
@@ -180,7 +192,7 @@ class _DocumentWriter:
             self.section(numbers, section)
         if self.plan.closing:
             self.blocks([Block(text=self.plan.closing)])
-        return "\n".join(self.out)
+        return Markup("\n").join(self.out)
 
     def section(self, numbers: tuple[str, ...], section: Section) -> None:
         level = len(numbers)
@@ -188,7 +200,7 @@ class _DocumentWriter:
         anchor = section_anchor(section, numbers)
         if section.title:
             hashes = "#" * min(level + 1, 6)
-            self.out.append(f"{hashes} {label} {md(section.title)} {{ #{anchor} }}\n")
+            self.out.append(Markup("{} {} {} {{ #{} }}\n").format(hashes, label, md(section.title), anchor))
             self.blocks(section.body)
         elif section.body:
             first, *rest = section.body
@@ -202,7 +214,7 @@ class _DocumentWriter:
 
     def blocks(self, blocks: list[Block]) -> None:
         for block in blocks:
-            self.out.append(_inline_block(block, self.plan, self.notes) + "\n")
+            self.out.append(_inline_block(block, self.plan, self.notes) + Markup("\n"))
             self.notes_after(block)
 
     def notes_after(self, block: Block) -> None:
@@ -226,7 +238,9 @@ def _inline(text: str, plan: Plan, notes: dict) -> Markup:
     for at, (i, _note) in notes.items():
         escaped = str(escape(at))
         if escaped in out:
-            out = Markup(out.replace(escaped, f'<mark class="vb-noted">{escaped}</mark><a class="vb-note-ref" href="#ghi-chu-{i}" title="Ghi chú của ban biên tập">[ghi chú]</a>', 1))
+            # The link has no text of its own (CSS draws its mark) so the document's sentence stays whole.
+            marked = f'<mark class="vb-noted">{escaped}</mark><a class="vb-note-ref" href="#ghi-chu-{i}" aria-label="Xem ghi chú của ban biên tập"></a>'
+            out = Markup(str(out).replace(escaped, marked, 1))
     return Markup(FOOTNOTE_REF.sub(lambda m: f'<sup class="vb-fn-ref" id="fnref-{m.group(1)}"><a href="#fn-{m.group(1)}">{superscript(int(m.group(1)))}</a></sup>', out))
 
 
@@ -293,19 +307,59 @@ def render_organisations_index(site: Site) -> str:
 # --- calendar -------------------------------------------------------------------------
 
 
-def render_calendar(site: Site, year: int) -> str:
+def render_calendar(site: Site, year: int, base_url: str = "") -> str:
+    """The calendar page of ``year`` (the current year's page adds the next year from October on).
+
+    ``base_url`` is the site's public address (MkDocs ``site_url``), for the ``webcal://`` link;
+    without it the page offers the file to download only.
+    """
     here = urls.calendar_year(year, site.today.year)
     links = Links(site, here)
-    items = calendar.occurrences(site, year)
-    months = [(m, MONTHS[m - 1], [i for i in items if i.start.month == m or (i.start.month < m <= i.end.month)]) for m in range(1, 13)]
+    shown = calendar.shown_years(site.today, year)
+    sections = [(y, _calendar_months(site, y, suffix="" if y == year else f"-{y}")) for y in shown]
     years = calendar.calendar_years(site, site.today)
+    webcal = ical.webcal_url(base_url)
     return render(
         "calendar.md.j2",
-        site=site, year=year, months=months, links=links, today=site.today, urls=urls,
+        site=site, year=year, sections=sections, links=links, today=site.today, urls=urls,
+        current=year == site.today.year,
         years=[(y, links.to(urls.calendar_year(y, site.today.year))) for y in years],
-        title=plan_title, themes={o.id: o.theme_for(year) for o in site.observances},
-        tied={o.id: [p for p in site.plans if o.id in p.observances and p.date.year == year] for o in site.observances},
+        title=plan_title,
+        ics_href=links.to(urls.ICS), json_href=links.to(urls.CALENDAR_JSON),
+        webcal=webcal, ics_url=ical.absolute(base_url, urls.ICS),
+        google=f"https://calendar.google.com/calendar/render?cid={quote(webcal, safe='')}" if webcal else None,
+        fields=calendar_json.FIELDS,
     )
+
+
+def _calendar_months(site: Site, year: int, suffix: str) -> list[dict]:
+    """Twelve months of ``year``: each with its items, a period's bar, the year's theme and programme."""
+    items = calendar.occurrences(site, year)
+    links = {p.id: p for p in programmes.programmes(site) if p.year == year}
+    months = []
+    for m in range(1, 13):
+        first, last = dt.date(year, m, 1), dt.date(year, m, _calendar_lib.monthrange(year, m)[1])
+        rows = []
+        for item in (i for i in items if calendar.overlaps(i, first, last)):
+            obs = item.observance
+            rows.append({
+                "item": item,
+                "bar": _bar(item, first, last) if item.start != item.end else None,
+                "theme": obs.theme_for(year) if obs else None,
+                "anniversary": calendar.anniversary(obs, year) if obs else None,
+                "programme": links.get(f"{obs.id}-{year}") if obs else None,
+            })
+        months.append({"month": m, "label": f"{MONTHS[m - 1]} năm {year}" if suffix else MONTHS[m - 1], "anchor": f"thang-{m}{suffix}", "rows": rows})
+    return months
+
+
+def _bar(item, first: dt.date, last: dt.date) -> tuple[str, str]:
+    """Where a period sits in its month, as CSS percentages (offset, width)."""
+    days = (last - first).days + 1
+    start, end = max(item.start, first), min(item.end, last)
+    offset = (start - first).days / days * 100
+    width = ((end - start).days + 1) / days * 100
+    return f"{offset:.2f}%", f"{width:.2f}%"
 
 
 # --- observances and events -----------------------------------------------------------
@@ -313,9 +367,7 @@ def render_calendar(site: Site, year: int) -> str:
 
 def programme_years(site: Site, observance_id: str) -> list[int]:
     """Years in which an observance has plans or events: each gets a programme page."""
-    years = {p.date.year for p in site.plans if observance_id in p.observances}
-    years |= {e.date.year for e in site.events if observance_id in e.observances}
-    return sorted(years)
+    return sorted(p.year for p in programmes.programmes(site) if p.observance.id == observance_id)
 
 
 def render_observance(site: Site, obs) -> str:
@@ -328,17 +380,21 @@ def render_observance(site: Site, obs) -> str:
         reference=lambda p: plan_reference(site, p),
         next=upcoming[0] if upcoming else None,
         plans=[p for p in site.plans if obs.id in p.observances],
-        events=[e for e in site.events if obs.id in e.observances],
+        events=_events_of_observance(site, obs.id),
         articles=site.articles_about(observance=obs.id),
         article_url=article_url,
-        programmes=programme_links(site, obs, links),
+        programmes=programmes.programme_links(site, obs, links),
         ics=urls.observance_ics(obs.id),
     )
 
 
-def programme_links(site: Site, obs, links: Links) -> list[tuple[int, str, str]]:
-    """Filled in by the programme pages; empty until they exist."""
-    return []
+def _events_of_observance(site: Site, observance_id: str) -> list:
+    """Events naming the observance, and those of its programmes' plans."""
+    found = {e.id: e for e in site.events if observance_id in e.observances}
+    for programme in programmes.programmes(site):
+        if programme.observance.id == observance_id:
+            found.update({e.id: e for e in programme.events})
+    return sorted(found.values(), key=lambda e: (e.date, e.id))
 
 
 def event_when(event) -> str:
@@ -350,7 +406,7 @@ def event_when(event) -> str:
     return when[0].upper() + when[1:]
 
 
-def render_event(site: Site, event) -> str:
+def render_event(site: Site, event, base_url: str = "") -> str:
     here = urls.event(event.id)
     links = Links(site, here)
     plan = site.plan.get(event.plan) if event.plan else None
@@ -362,4 +418,5 @@ def render_event(site: Site, event) -> str:
         observances=[links.observance(o) for o in event.observances],
         articles=site.articles_about(event=event.id), article_url=article_url,
         ics=urls.event_ics(event.id),
+        jsonld=calendar_json.script_json(calendar_json.event_schema(site, event, base_url)),
     )

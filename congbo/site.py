@@ -16,6 +16,8 @@ class ArticleRecord:
     meta: Article
     src_uri: str
     body: str
+    image_bytes: int | None = None
+    """The byte length of the article's image file (a feed enclosure states it)."""
 
 
 @dataclass(frozen=True)
@@ -25,9 +27,9 @@ class Site:
     observances: tuple[Observance, ...]
     plans: tuple[Plan, ...]
     events: tuple[Event, ...]
+    today: dt.date
+    """The build date (from SOURCE_DATE_EPOCH or the clock, read once by the caller): upcoming and past are decided against it."""
     articles: tuple[ArticleRecord, ...] = field(default=())
-    today: dt.date = field(default_factory=dt.date.today)
-    """The build date: what is upcoming and what is past is decided against it."""
 
     @cached_property
     def organisation(self) -> dict[str, Organisation]:
@@ -54,11 +56,23 @@ class Site:
     def events_of_plan(self, plan_id: str) -> list[Event]:
         return sorted((e for e in self.events if e.plan == plan_id), key=lambda e: (e.date, e.id))
 
+    @cached_property
+    def _articles_by_record(self) -> dict[tuple[str, str], list[ArticleRecord]]:
+        """Published articles by related record, built once: each plan or observance page looks up its own."""
+        index: dict[tuple[str, str], list[ArticleRecord]] = {}
+        for a in self.published_articles:
+            for kind, ids in (("plan", a.meta.plans), ("observance", a.meta.observances), ("event", a.meta.events)):
+                for record_id in dict.fromkeys(ids):
+                    index.setdefault((kind, record_id), []).append(a)
+        return index
+
     def articles_about(self, *, plan: str | None = None, observance: str | None = None, event: str | None = None) -> list[ArticleRecord]:
-        return [
-            a for a in self.published_articles
-            if (plan and plan in a.meta.plans) or (observance and observance in a.meta.observances) or (event and event in a.meta.events)
-        ]
+        """Published articles related to any of the given records, newest first."""
+        keys = [(kind, record_id) for kind, record_id in (("plan", plan), ("observance", observance), ("event", event)) if record_id]
+        if len(keys) == 1:
+            return list(self._articles_by_record.get(keys[0], ()))
+        found = {a.meta.id: a for key in keys for a in self._articles_by_record.get(key, ())}
+        return sorted(found.values(), key=lambda a: (a.meta.date, a.meta.id), reverse=True)
 
     def activities_of(self, org_id: str) -> list[tuple[Plan, Activity, str]]:
         """Every activity an organisation leads or supports: (plan, activity, 'lead' | 'partner')."""

@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, GetCoreSchemaHandler, GetJsonSchemaHandler, PlainSerializer
+from pydantic import BeforeValidator, GetCoreSchemaHandler, GetJsonSchemaHandler, PlainSerializer, WithJsonSchema
 from pydantic_core import PydanticCustomError, core_schema
 
 VN_TZ = dt.timezone(dt.timedelta(hours=7), "ICT")
@@ -144,8 +144,23 @@ def parse_clock(value: Any) -> dt.time:
     return dt.time(int(match.group(1)), int(match.group(2)))
 
 
-Text = Annotated[str, BeforeValidator(clean_text)]
-Id = Annotated[str, BeforeValidator(parse_id)]
-Day = Annotated[dt.date, BeforeValidator(parse_day), PlainSerializer(lambda d: d.isoformat(), return_type=str)]
-Moment = Annotated[dt.datetime, BeforeValidator(parse_datetime), PlainSerializer(lambda d: d.isoformat(), return_type=str)]
-Clock = Annotated[dt.time, BeforeValidator(parse_clock), PlainSerializer(lambda t: t.strftime("%H:%M"), return_type=str)]
+Text = Annotated[str, BeforeValidator(clean_text), WithJsonSchema({"type": "string", "minLength": 1})]
+Id = Annotated[str, BeforeValidator(parse_id), WithJsonSchema({"type": "string", "pattern": _ID.pattern})]
+Day = Annotated[
+    dt.date,
+    BeforeValidator(parse_day),
+    PlainSerializer(lambda d: d.isoformat(), return_type=str),
+    WithJsonSchema({"type": "string", "pattern": _DAY.pattern, "description": "NNNN-TT-NN"}),
+]
+Moment = Annotated[
+    dt.datetime,
+    BeforeValidator(parse_datetime),
+    PlainSerializer(lambda d: d.isoformat(), return_type=str),
+    WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2})?\s*(Z|[+-]\d{2}:?\d{2})$", "description": "NNNN-TT-NN GG:PP +07:00"}),
+]
+Clock = Annotated[
+    dt.time,
+    BeforeValidator(parse_clock),
+    PlainSerializer(lambda t: t.strftime("%H:%M"), return_type=str),
+    WithJsonSchema({"type": "string", "pattern": r"^\d{1,2}:\d{2}$", "description": "GG:PP"}),
+]

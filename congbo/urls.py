@@ -52,3 +52,45 @@ def observance_ics(observance_id: str) -> str:
 
 def event_ics(event_id: str) -> str:
     return f"{EVENTS}{event_id}.ics"
+
+
+def programme(observance_id: str, year: int) -> str:
+    """One observance's programme in one year, e.g. chuong-trinh/ngay-dan-so-viet-nam-2021/."""
+    return f"{PROGRAMMES}{observance_id}-{year}/"
+
+
+# --- the column and its feeds ---------------------------------------------------------
+
+COLUMN_ARCHIVE = f"{COLUMN}luu-tru/"
+COLUMN_RESERVED = ("luu-tru", "trang")
+"""Path parts under chuyen-muc/ that a category id may not take (archive, pagination)."""
+FEED_KINDS = {"rss": "rss.xml", "atom": "atom.xml", "json": "feed.json"}
+
+
+def column_page(number: int, category: str | None = None) -> str:
+    """Page ``number`` of the column's listing (or of one category): chuyen-muc/, chuyen-muc/trang-2/…"""
+    base = category_page(category) if category else COLUMN
+    return base if number == 1 else f"{base}trang-{number}/"
+
+
+def category_page(category_id: str) -> str:
+    return f"{COLUMN}{category_id}/"
+
+
+def archive_year(year: int) -> str:
+    return f"{COLUMN_ARCHIVE}{year}/"
+
+
+def archive_month(year: int, month: int) -> str:
+    """A month is a section of its year's archive page."""
+    return f"{archive_year(year)}#thang-{month:02d}"
+
+
+def column_feed(kind: str, category: str | None = None) -> str:
+    """chuyen-muc/rss.xml, chuyen-muc/atom.xml, chuyen-muc/feed.json; a category's under its page."""
+    return (category_page(category) if category else COLUMN) + FEED_KINDS[kind]
+
+
+def plans_feed(kind: str) -> str:
+    """Plans and their events: ke-hoach/rss.xml, ke-hoach/atom.xml."""
+    return PLANS + FEED_KINDS[kind]

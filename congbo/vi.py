@@ -41,14 +41,14 @@ def document_date(place: str, date: PartialDate) -> str:
 
 
 def long_date(day: dt.date) -> str:
-    """'ngày 26 tháng 12 năm 2021'."""
-    return f"ngày {two(day.day)} tháng {two(day.month)} năm {day.year}"
+    """'ngày 26 tháng 12 năm 2021', 'ngày 05 tháng 01 năm 2021', 'ngày 11 tháng 7 năm 2027' (the document rule)."""
+    return f"ngày {two(day.day)} tháng {month_in_document(day.month)} năm {day.year}"
 
 
 def partial_date(date: PartialDate) -> str:
     if date.day:
         return long_date(date.first_day)
-    return f"tháng {two(date.month)} năm {date.year}"
+    return f"tháng {month_in_document(date.month)} năm {date.year}"
 
 
 def short_date(day: dt.date) -> str:

@@ -147,7 +147,7 @@ def _convert(node: yaml.Node, path: Path, located: Located, pending: list[_Pendi
 def _convert_mapping(node: yaml.MappingNode, path: Path, located: Located, pending: list[_Pending], shift: int) -> dict:
     result: dict[str, Any] = {}
     for key_node, value_node in node.value:
-        if key_node.tag == "tag:yaml.org,2002:merge":
+        if key_node.tag == "tag:yaml.org,2002:merge" or (isinstance(key_node, yaml.ScalarNode) and key_node.value == "<<" and key_node.style is None):
             pending.append((path, _mark(key_node, shift), "không dùng khóa gộp '<<'; hãy viết đầy đủ các trường"))
             continue
         if not isinstance(key_node, yaml.ScalarNode):

@@ -1,0 +1,132 @@
+"""Machine-readable calendar: ``lich.json`` (like GOV.UK's bank-holidays.json) and schema.org JSON-LD.
+
+``lich.json`` lists the same items as ``lich.ics``: the observances with their yearly rule, and
+every dated item of the calendar's years (observance days, the action month as a period, events,
+deadlines), each with the UID it has in the .ics. The fields are documented on the calendar page
+(`FIELDS`, rendered there), so the documentation and the file cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import json
+
+from markupsafe import Markup
+
+from . import calendar, ical, pages, programmes, urls
+from .calendar import Occurrence
+from .site import Site
+
+KINDS = {"observance": "ngay-ky-niem", "event": "su-kien", "deadline": "han"}
+
+FIELDS: list[tuple[str, str]] = [
+    ("name", "Tên của lịch."),
+    ("description", "Mô tả ngắn."),
+    ("homepage", "Trang lịch trên trang web."),
+    ("ics", "Tệp iCalendar có cùng các mục, để đăng ký trên điện thoại."),
+    ("timezone", "Múi giờ của các giờ ghi trong tệp: Asia/Ho_Chi_Minh (UTC+7)."),
+    ("years", "Các năm có trong `items`."),
+    ("observances[]", "Các ngày kỷ niệm: `id`, `uid` (như trong tệp .ics), `name`, `month`, `day` (`null` khi cả tháng là đợt hoạt động), "
+                      "`first_year`, `summary`, `url`, `ics`, `basis[]` (`document`, `date`, `issuer`), `themes[]` (`year`, `theme`, `source`)."),
+    ("items[]", "Các mục có ngày, sắp theo ngày: `id`, `uid`, `kind` (`ngay-ky-niem`, `su-kien` hoặc `han` — thời hạn phải hoàn thành), "
+                "`title`, `start` và `end` (NNNN-TT-NN, `end` tính cả ngày đó), `time` (GG:PP giờ Việt Nam, hoặc `null` khi cả ngày), "
+                "`place`, `observance` (mã), `anniversary` (số năm kỷ niệm), `theme` (chủ đề năm), `plan` (`id`, `title`, `url`), `programme` (trang chương trình), `url`, `ics`."),
+]
+
+
+def _url(base_url: str, url: str) -> str:
+    return ical.absolute(base_url, url) or url
+
+
+def _item(site: Site, item: Occurrence, base_url: str) -> dict:
+    year = item.start.year
+    plan = item.plan
+    data: dict = {"id": item.key, "uid": None, "kind": KINDS[item.kind], "title": item.title,
+                  "start": item.start.isoformat(), "end": item.end.isoformat(), "time": None, "place": None,
+                  "observance": None, "anniversary": None, "theme": None, "programme": None,
+                  "plan": {"id": plan.id, "title": pages.plan_title(plan), "url": _url(base_url, urls.plan(plan.id))} if plan else None}
+    if item.observance:
+        obs = item.observance
+        theme = obs.theme_for(year)
+        programme = programmes.programme_for(site, obs.id, year)
+        data.update(uid=ical.observance_uid(obs), observance=obs.id, anniversary=calendar.anniversary(obs, year),
+                    theme=theme.theme if theme else None, programme=_url(base_url, programme.url) if programme else None,
+                    url=_url(base_url, urls.observance(obs.id)), ics=_url(base_url, urls.observance_ics(obs.id)))
+    elif item.event:
+        event = item.event
+        data.update(uid=ical.event_uid(event), time=event.time.strftime("%H:%M") if event.time else None, place=event.place,
+                    url=_url(base_url, urls.event(event.id)), ics=_url(base_url, urls.event_ics(event.id)))
+    else:
+        data.update(uid=ical.deadline_uid(plan, item.activity), url=_url(base_url, urls.plan(plan.id) + f"#hoat-dong-{item.activity.id}"),
+                    ics=_url(base_url, urls.ICS))
+    return data
+
+
+def calendar_data(site: Site, base_url: str = "") -> dict:
+    years = calendar.calendar_years(site, site.today)
+    return {
+        "name": f"{site.info.name} — Lịch ngày kỷ niệm",
+        "description": "Các ngày kỷ niệm, sự kiện và thời hạn của các kế hoạch về công tác dân số; cùng nội dung với tệp lich.ics.",
+        "homepage": _url(base_url, urls.CALENDAR),
+        "ics": _url(base_url, urls.ICS),
+        "timezone": ical.TZID,
+        "years": years,
+        "observances": [
+            {
+                "id": o.id, "uid": ical.observance_uid(o), "name": o.name, "month": o.month, "day": o.day,
+                "first_year": o.first_year, "summary": o.summary,
+                "url": _url(base_url, urls.observance(o.id)), "ics": _url(base_url, urls.observance_ics(o.id)),
+                "basis": [{"document": b.document, "date": b.date.isoformat() if b.date else None, "issuer": b.issuer} for b in o.basis],
+                "themes": [{"year": t.year, "theme": t.theme, "source": t.source} for t in sorted(o.themes, key=lambda t: t.year)],
+            }
+            for o in sorted(site.observances, key=lambda o: (o.month, o.day or 0, o.id))
+        ],
+        "items": [_item(site, item, base_url) for item in _items(site, years)],
+    }
+
+
+def _items(site: Site, years: list[int]) -> list[Occurrence]:
+    """Each dated item once, even an event that runs from one year into the next."""
+    seen: dict[tuple, Occurrence] = {}
+    for year in years:
+        for item in calendar.occurrences(site, year):
+            seen.setdefault((item.kind, item.key, item.start), item)
+    return sorted(seen.values(), key=lambda o: (o.start, o.end, o.kind, o.key))
+
+
+def render_calendar_json(site: Site, base_url: str = "") -> str:
+    return json.dumps(calendar_data(site, base_url), ensure_ascii=False, indent=2) + "\n"
+
+
+def script_json(data: dict) -> Markup:
+    """JSON for a ``<script type="application/ld+json">`` block: '<', '>' and '&' escaped so that
+    no text in the data (a '</script>' in a name) can end the block early."""
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+def event_schema(site: Site, event, base_url: str = "") -> dict:
+    """schema.org Event (https://schema.org/Event): name, startDate, location, organizer."""
+    start = event.date.isoformat() if not event.time else f"{event.date.isoformat()}T{event.time.strftime('%H:%M')}:00+07:00"
+    data: dict = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": event.name,
+        "startDate": start,
+        "endDate": event.last_day.isoformat(),
+        "eventStatus": "https://schema.org/EventScheduled",
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        "inLanguage": "vi",
+    }
+    if event.end is None and event.time is not None:
+        del data["endDate"]
+    if event.description:
+        data["description"] = event.description
+    if event.place:
+        data["location"] = {"@type": "Place", "name": event.place}
+    if event.organiser:
+        org = site.organisation[event.organiser]
+        data["organizer"] = {"@type": "GovernmentOrganization", "name": org.name, "url": _url(base_url, urls.organisation(org.id))}
+    if base_url:
+        data["url"] = _url(base_url, urls.event(event.id))
+    return data

@@ -1,0 +1,313 @@
+"""The column "Dân số và phát triển": listing pages, archive, category pages, and each article's page.
+
+Every listing is built from indexes made once per build (by category, by year and month),
+so the cost grows with the number of articles, not with its square. Articles themselves are
+Markdown pages of MkDocs served at ``bai-viet/<id>/``; `render_article_html` wraps an
+article's rendered body with its header (date, author, category, image) and related records.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable, Sequence
+
+from markupsafe import Markup, escape
+
+from . import urls, vi
+from .models import Category
+from .render import environment, relative, render
+from .site import ArticleRecord, Site
+
+PAGE_SIZE = 20
+"""Articles per listing page."""
+PAGER_WINDOW = 2
+"""Page numbers shown on each side of the current one (first and last are always shown)."""
+SHARE_IMAGE = "chuyen-muc/anh/chia-se.png"
+"""The picture link previews show for pages without their own image (under docs/)."""
+
+
+@dataclass(frozen=True)
+class Listing:
+    """One page of a listing: its URL, the articles on it, and where the other pages are."""
+
+    url: str
+    number: int
+    count: int
+    articles: Sequence[ArticleRecord]
+    page_urls: Sequence[str]
+
+
+def _groups(site: Site):
+    """The column's indexes, made in one pass: published articles newest first, by category, by month."""
+    published = site.published_articles
+    by_category: dict[str, list[ArticleRecord]] = defaultdict(list)
+    by_month: dict[tuple[int, int], list[ArticleRecord]] = defaultdict(list)
+    for record in published:  # newest first, so every group is too
+        by_category[record.meta.category].append(record)
+        by_month[(record.meta.date.year, record.meta.date.month)].append(record)
+    return published, by_category, by_month
+
+
+def _listings(site: Site, published, by_category) -> list[tuple[Listing, Category | None]]:
+    out = [(listing, None) for listing in paginate(published, urls.column_page)]
+    for category in site.info.column.categories:
+        out += [(listing, category) for listing in paginate(by_category[category.id], lambda n, c=category.id: urls.column_page(n, c))]
+    return out
+
+
+def render_column_pages(site: Site) -> dict[str, str]:
+    """The column's generated pages: source path → Markdown.
+
+    Their article lists are slots (`slot`) filled after Markdown by `fill_slots` with the HTML of
+    `render_column_lists`: long lists of links are the bulk of these pages, and Markdown would
+    parse that HTML twice over for nothing."""
+    published, by_category, by_month = _groups(site)
+    counts = {c.id: len(by_category[c.id]) for c in site.info.column.categories}
+    pages: dict[str, str] = {}
+    for listing, category in _listings(site, published, by_category):
+        pages[urls.src_of(listing.url)] = render_listing(site, listing, category, None if category else counts)
+    pages.update(render_archive(site, by_month))
+    return pages
+
+
+def render_column_lists(site: Site) -> dict[str, list[str]]:
+    """The article lists of the column's pages, as HTML: source path → the lists of its slots, in order."""
+    published, by_category, by_month = _groups(site)
+    template = _template("column_list.html.j2")
+    lists: dict[str, list[str]] = {}
+    for listing, category in _listings(site, published, by_category):
+        rows = _rows(site, listing.articles, listing.url)
+        lists[urls.src_of(listing.url)] = [template.render(rows=rows, show_category=category is None)] if rows else []
+    for year in sorted({y for y, _ in by_month}, reverse=True):
+        here = urls.archive_year(year)
+        months = sorted((m for y, m in by_month if y == year), reverse=True)
+        lists[urls.src_of(here)] = [template.render(rows=_rows(site, by_month[(year, m)], here), show_category=True) for m in months]
+    return lists
+
+
+def slot(number: int) -> Markup:
+    """Where the ``number``-th article list of a page goes: an HTML comment Markdown leaves as it is."""
+    return Markup(f"<!--cb-list:{number}-->")
+
+
+def fill_slots(html: str, lists: Sequence[str]) -> str:
+    """A column page's HTML with its article lists put in their slots."""
+    for number, fragment in enumerate(lists):
+        html = html.replace(slot(number), fragment, 1)
+    return html
+
+
+def paginate(articles: Sequence[ArticleRecord], url_of) -> list[Listing]:
+    count = max(1, -(-len(articles) // PAGE_SIZE))
+    page_urls = [url_of(n) for n in range(1, count + 1)]
+    return [
+        Listing(page_urls[n - 1], n, count, articles[(n - 1) * PAGE_SIZE:n * PAGE_SIZE], page_urls)
+        for n in range(1, count + 1)
+    ]
+
+
+def pager(listing: Listing) -> list[tuple[int | None, str | None]]:
+    """The page links to show: (number, href) with (None, None) for a gap; href None for the current page."""
+    shown = {1, listing.count} | set(range(listing.number - PAGER_WINDOW, listing.number + PAGER_WINDOW + 1))
+    out: list[tuple[int | None, str | None]] = []
+    previous = 0
+    for n in sorted(k for k in shown if 1 <= k <= listing.count):
+        if n > previous + 1:
+            out.append((None, None))
+        out.append((n, None if n == listing.number else relative(listing.page_urls[n - 1], listing.url)))
+        previous = n
+    return out
+
+
+def up_from(here: str) -> str:
+    """The way from a page (a directory URL) back to the site root: '../../' from 'bai-viet/x/'.
+
+    Prefixed to a site-relative URL, it makes the link from ``here``; cheaper than `relative`
+    for the links repeated on every listed article."""
+    return "../" * here.count("/")
+
+
+def _rows(site: Site, articles: Iterable[ArticleRecord], here: str) -> list[dict]:
+    categories = category_index(site)
+    up = up_from(here)
+    return [
+        {
+            "article": a.meta,
+            "href": up + urls.article(a.meta.id),
+            "category": categories.get(a.meta.category),
+            "category_href": up + urls.category_page(a.meta.category),
+        }
+        for a in articles
+    ]
+
+
+def category_index(site: Site) -> dict[str, Category]:
+    return {c.id: c for c in site.info.column.categories}
+
+
+def _feed_links(here: str, category: str | None, kinds: Sequence[str]) -> list[tuple[str, str]]:
+    labels = {"rss": "RSS", "atom": "Atom", "json": "JSON Feed"}
+    return [(labels[k], relative(urls.column_feed(k, category), here)) for k in kinds]
+
+
+def render_listing(site: Site, listing: Listing, category: Category | None, counts: dict[str, int] | None) -> str:
+    column = site.info.column
+    here = listing.url
+    name = category.name if category else column.name
+    title = name if listing.number == 1 else f"{name} — trang {listing.number}"
+    return render(
+        "column_index.md.j2",
+        title=title,
+        description=category.description if category else column.description,
+        column=column,
+        category=category,
+        listing=listing,
+        slot=slot,
+        pager=pager(listing),
+        prev_href=relative(listing.page_urls[listing.number - 2], here) if listing.number > 1 else None,
+        next_href=relative(listing.page_urls[listing.number], here) if listing.number < listing.count else None,
+        feeds=_feed_links(here, category.id if category else None, ("rss", "atom") if category else ("rss", "atom", "json")),
+        categories=[(c, relative(urls.category_page(c.id), here), counts[c.id]) for c in column.categories] if counts is not None else [],
+        column_href=relative(urls.COLUMN, here),
+        archive_href=relative(urls.COLUMN_ARCHIVE, here),
+        press_href=relative(urls.PRESS, here),
+    )
+
+
+# --- archive --------------------------------------------------------------------------
+
+
+def render_archive(site: Site, by_month: dict[tuple[int, int], list[ArticleRecord]]) -> dict[str, str]:
+    """The archive: an index of years and months, and a page per year with a section per month."""
+    column = site.info.column
+    months = sorted(by_month, reverse=True)
+    years = sorted({y for y, _ in months}, reverse=True)
+    pages = {}
+    here = urls.COLUMN_ARCHIVE
+    index = [
+        (year, relative(urls.archive_year(year), here),
+         [(m, relative(urls.archive_month(year, m), here), len(by_month[(year, m)])) for y, m in months if y == year])
+        for year in years
+    ]
+    pages[urls.src_of(here)] = render("column_archive.md.j2", column=column, years=index, column_href=relative(urls.COLUMN, here))
+    for year in years:
+        here = urls.archive_year(year)
+        groups = [(m, f"thang-{m:02d}", len(by_month[(year, m)])) for y, m in months if y == year]
+        pages[urls.src_of(here)] = render(
+            "column_archive_year.md.j2", column=column, year=year, groups=groups, slot=slot, archive_href=relative(urls.COLUMN_ARCHIVE, here),
+        )
+    return pages
+
+
+# --- article pages --------------------------------------------------------------------
+
+
+@lru_cache(maxsize=None)
+def _template(name: str):
+    """A template loaded once: rendered once per article, it should not be looked up (and stat'ed) each time."""
+    return environment().get_template(name)
+
+
+def held_back(site: Site) -> list[ArticleRecord]:
+    """Articles dated after the build date: their pages and images wait for their day."""
+    published = {a.meta.id for a in site.published_articles}
+    return [a for a in site.articles if a.meta.id not in published]
+
+
+def held_back_images(site: Site) -> set[str]:
+    """Image files (under docs/) used only by held-back articles, so a picture does not leak early."""
+    shown = {a.meta.image.file for a in site.published_articles if a.meta.image}
+    return {a.meta.image.file for a in held_back(site) if a.meta.image and a.meta.image.file not in shown}
+
+
+def moment(value) -> str:
+    """'08:00, Thứ Năm, 11/07/2024'."""
+    return f"{value.strftime('%H:%M')}, {vi.weekday(value.date())}, {vi.short_date(value.date())}"
+
+
+def related(site: Site, record: ArticleRecord, here: str) -> list[dict]:
+    """The plans, observances and events an article is about, as links from ``here``."""
+    from .pages import plan_reference, plan_title  # pages lists articles too: imported late
+
+    meta = record.meta
+    up = up_from(here)
+    out = []
+    for plan_id in meta.plans:
+        plan = site.plan[plan_id]
+        out.append({"kind": "Kế hoạch", "href": up + urls.plan(plan_id), "label": plan_title(plan), "note": plan_reference(site, plan)})
+    for obs_id in meta.observances:
+        obs = site.observance[obs_id]
+        when = f"ngày {vi.day_month(obs.day, obs.month)} hằng năm" if obs.day else f"cả tháng {obs.month} hằng năm"
+        out.append({"kind": "Ngày kỷ niệm", "href": up + urls.observance(obs_id), "label": obs.name, "note": when})
+    for event_id in meta.events:
+        event = site.event[event_id]
+        when = ("hạn hoàn thành " if event.kind == "han" else "") + vi.short_date(event.date)
+        out.append({"kind": "Sự kiện", "href": up + urls.event(event_id), "label": event.name, "note": when})
+    return out
+
+
+def render_article_html(site: Site, record: ArticleRecord, content: str) -> str:
+    """An article page's HTML: its header (title, date, author, category, image), the editor's body
+    as Markdown made it, then its related records. Added after Markdown, so the body alone is parsed."""
+    meta = record.meta
+    here = urls.article(meta.id)
+    category = category_index(site)[meta.category]
+    up = up_from(here)
+    template = _template("column_article.html.j2")
+    header = template.render(
+        part="header", meta=meta, category=category, moment=moment,
+        category_href=up + urls.category_page(category.id), image_src=up + meta.image.file if meta.image else None,
+    )
+    footer = template.render(
+        part="footer", column=site.info.column, related=related(site, record, here),
+        column_href=up + urls.COLUMN, press_href=up + urls.PRESS,
+    )
+    return f"{header.strip()}\n{content.strip()}\n{footer.strip()}\n"
+
+
+def article_page_meta(site: Site, record: ArticleRecord, site_url: str) -> dict:
+    """What the page head says about an article: description, author, Open Graph and schema.org data.
+
+    Material prints ``description`` and ``author`` into attributes unescaped: they are given escaped.
+    """
+    meta = record.meta
+    url = site_url + urls.article(meta.id)
+    image = site_url + meta.image.file if meta.image else site_url + SHARE_IMAGE
+    linked = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": meta.title,
+        "description": meta.summary,
+        "datePublished": meta.date.isoformat(),
+        "dateModified": (meta.updated or meta.date).isoformat(),
+        "author": {"@type": "Person", "name": meta.author},
+        "publisher": {"@type": "GovernmentOrganization", "name": site.organisation[site.info.owner].name},
+        "image": [image],
+        "mainEntityOfPage": url,
+        "inLanguage": "vi",
+        "articleSection": category_index(site)[meta.category].name,
+    }
+    return {
+        "title": meta.title,
+        "description": escape(meta.summary),
+        "author": escape(meta.author),
+        "cb_og": {
+            "type": "article",
+            "image": image,
+            "image_alt": meta.image.caption if meta.image else site.info.name,
+            "image_width": meta.image.width if meta.image else None,
+            "image_height": meta.image.height if meta.image else None,
+            "published": meta.date.isoformat(),
+            "modified": (meta.updated or meta.date).isoformat(),
+        },
+        "cb_jsonld": json_for_script(linked),
+    }
+
+
+def json_for_script(value) -> Markup:
+    """JSON safe inside a <script> element: no '</', '<!--' or ampersand can close or confuse it."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))

@@ -1,0 +1,450 @@
+"""The press feeds: RSS 2.0, Atom (RFC 4287) and JSON Feed 1.1, as bytes.
+
+What a partner's aggregator needs, point by point (shared/REFERENCES.md §4):
+
+- one guid per item, a tag URI (RFC 4151) built from the record's fixed id, never from its title
+  or file name, the same in every feed that carries the item (RSS ``isPermaLink="false"``);
+- absolute URLs everywhere, including every ``href``/``src`` inside the content;
+- ``pubDate`` from the data, +0700, RFC 822 with English names; nothing dated after the build;
+- a short description, then the full HTML (``content:encoded``; Atom ``content type="html"``);
+- one ``<enclosure>`` with the file's real byte length; ``media:content`` (medium, width, height)
+  with ``media:description`` and ``media:credit``, not wrapped in ``media:group``;
+- categories with a domain; ``language`` vi; ``ttl``; channel link to the HTML page; self link;
+- ``lastBuildDate``/``updated`` from the newest item, so an unchanged site gives the same bytes;
+- the 50 newest items, newest first, under 2 MB; text in NFC without control characters.
+
+feedgen 1.0 is used with its pitfalls worked around: entries appended in order (it prepends by
+default), the self link set before the HTML link (RSS keeps the last one), dates always given
+(it defaults to now), and the item links, enclosure and Media RSS written by our own extension
+(its Atom entry drops link attributes, and its media extension has no description or credit).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Callable, Mapping, Sequence
+from urllib.parse import urljoin, urlsplit
+
+import lxml.html
+from feedgen.ext.base import BaseEntryExtension, BaseExtension
+from feedgen.feed import FeedGenerator
+from lxml import etree
+from markupsafe import Markup, escape
+
+from . import urls
+from .imagesize import IMAGE_TYPES
+from .models import Category
+from .site import ArticleRecord, Site
+from .types import VN_TZ
+
+MAX_ITEMS = 50
+MAX_BYTES = 2_000_000
+"""A feed stays under 2 MB; past that, the oldest items are left out."""
+TTL_MINUTES = 60
+TAG_DATE = "2021"
+"""The date in every tag URI (RFC 4151): fixed for good, or every guid would change."""
+MEDIA_NS = "http://search.yahoo.com/mrss/"
+DC_NS = "http://purl.org/dc/elements/1.1/"
+ATOM_NS = "http://www.w3.org/2005/Atom"
+MIME = {"rss": "application/rss+xml", "atom": "application/atom+xml", "json": "application/feed+json"}
+# XML 1.0 refuses C0 controls except tab, LF, CR; C1 controls and zero-width marks are noise in a reader.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\ufeff]")
+
+
+def clean(text: str) -> str:
+    """NFC, without control characters."""
+    return _CONTROL.sub("", unicodedata.normalize("NFC", text))
+
+
+# --- items ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FeedImage:
+    url: str
+    mime: str
+    length: int
+    width: int
+    height: int
+    caption: str
+    credit: str
+
+
+@dataclass(frozen=True)
+class FeedItem:
+    guid: str
+    title: str
+    link: str
+    summary: str
+    content: str
+    """Full HTML, every URL absolute."""
+    published: dt.datetime
+    updated: dt.datetime
+    authors: tuple[str, ...]
+    categories: tuple[tuple[str, str], ...]
+    """(label, domain): the domain names the list the label comes from."""
+    image: FeedImage | None = None
+
+
+@dataclass(frozen=True)
+class Channel:
+    title: str
+    description: str
+    home: str
+    """The HTML page the feed mirrors (absolute)."""
+    guid: str
+    paths: Mapping[str, str]
+    """kind ('rss', 'atom', 'json') → site-relative path of that feed."""
+    site_url: str
+
+    def self_url(self, kind: str) -> str:
+        return self.site_url + self.paths[kind]
+
+
+def tag_uri(site_url: str, path: str) -> str:
+    """'tag:danso.langson.gov.vn,2021:bai-viet/ngay-dan-so-the-gioi' — permanent, whatever the title."""
+    host = urlsplit(site_url).hostname or "localhost"
+    return f"tag:{host},{TAG_DATE}:{path.strip('/')}"
+
+
+def image_mime(path: str) -> str:
+    """The media type of an image file by its extension (the loader checks it matches the content)."""
+    return IMAGE_TYPES[path.rsplit(".", 1)[-1].lower()]
+
+
+def article_guid(site_url: str, article_id: str) -> str:
+    return tag_uri(site_url, urls.article(article_id))
+
+
+def feed_content(html: str, base_url: str) -> str:
+    """An article page's content as a feed carries it: without the title and the date line
+    (the feed has its own), without heading permalinks, every URL absolute."""
+    if not html.strip():
+        return ""
+    root = lxml.html.fragment_fromstring(html, create_parent="div")
+    for element in root.xpath("./h1 | .//*[contains(concat(' ', @class, ' '), ' cb-article__meta ')] | .//a[contains(concat(' ', @class, ' '), ' headerlink ')]"):
+        element.drop_tree()
+    for element in root.xpath(".//*[@*[starts-with(name(), 'data-search-') or name() = 'markdown']]"):
+        for name in [n for n in element.attrib if n.startswith("data-search-") or n == "markdown"]:
+            del element.attrib[name]  # markers for the site's search and for Markdown, meaningless to a reader
+    _make_absolute(root, base_url)
+    return _inner(root)
+
+
+def _make_absolute(root, base_url: str) -> None:
+    root.make_links_absolute(base_url, resolve_base_href=False)
+    for element in root.xpath(".//*[@srcset]"):  # lxml leaves srcset alone: 'url 1x, url 2x'
+        candidates = [c.strip().split(None, 1) for c in element.get("srcset").split(",") if c.strip()]
+        element.set("srcset", ", ".join(" ".join([urljoin(base_url, c[0])] + c[1:]) for c in candidates))
+
+
+def _inner(root) -> str:
+    parts = [escape(root.text or "")] + [lxml.html.tostring(child, encoding="unicode") for child in root]
+    return "".join(str(p) for p in parts).strip()
+
+
+def article_items(site: Site, site_url: str, records: Sequence[ArticleRecord], content_of: Callable[[ArticleRecord], str]) -> list[FeedItem]:
+    categories = {c.id: c for c in site.info.column.categories}
+    items = []
+    for record in records:
+        meta = record.meta
+        link = site_url + urls.article(meta.id)
+        category: Category = categories[meta.category]
+        labels = [(category.name, site_url + urls.COLUMN)]
+        labels += [(site.observance[o].name, site_url + urls.OBSERVANCES) for o in meta.observances]
+        image = None
+        if meta.image:
+            image = FeedImage(
+                url=site_url + meta.image.file, mime=image_mime(meta.image.file), length=record.image_bytes or 0,
+                width=meta.image.width, height=meta.image.height, caption=meta.image.caption, credit=meta.image.credit,
+            )
+        items.append(FeedItem(
+            guid=article_guid(site_url, meta.id), title=meta.title, link=link, summary=meta.summary,
+            content=content_of(record), published=meta.date, updated=meta.updated or meta.date,
+            authors=(meta.author,), categories=tuple(labels), image=image,
+        ))
+    return items
+
+
+def plan_items(site: Site, site_url: str) -> list[FeedItem]:
+    """Plans, and the events each plan sets, dated by the plan's issue date (an event's own date
+    is when it happens, not when it was announced). A plan dated by month only is dated the first
+    of that month here; its text says the day is blank."""
+    from .pages import activity_time, event_when, plan_reference, plan_title
+
+    items = []
+    for plan in site.plans:
+        issued = dt.datetime.combine(plan.date.first_day, dt.time(0, 0), VN_TZ)
+        link = site_url + urls.plan(plan.id)
+        reference = plan_reference(site, plan)
+        observances = [(site.observance[o].name, site_url + urls.observance(o)) for o in plan.observances]
+        activities = [(a.name, activity_time(site, plan, a.time)) for a in plan.activities]
+        content = Markup("").join([
+            Markup("<p>{}</p>").format(reference),
+            Markup("<p><strong>Trích yếu:</strong> {}</p>").format(plan.summary),
+            Markup("<p><strong>Hướng tới:</strong> {}</p>").format(Markup(", ").join(Markup('<a href="{}">{}</a>').format(h, n) for n, h in observances)) if observances else Markup(""),
+            Markup("<p><strong>Các hoạt động:</strong></p><ul>{}</ul>").format(Markup("").join(Markup("<li>{} — {}</li>").format(n, t) for n, t in activities)) if activities else Markup(""),
+            Markup('<p><a href="{}">Toàn văn kế hoạch và bảng phân công</a></p>').format(link),
+        ])
+        labels = (("Kế hoạch", site_url + urls.PLANS),) + tuple((n, site_url + urls.OBSERVANCES) for n, _ in observances)
+        items.append(FeedItem(
+            guid=tag_uri(site_url, urls.plan(plan.id)), title=plan_title(plan), link=link, summary=reference,
+            content=str(content), published=issued, updated=issued, authors=(site.plan_issuer(plan).name,), categories=labels,
+        ))
+        for event in site.events_of_plan(plan.id):
+            event_link = site_url + urls.event(event.id)
+            when = event_when(event)
+            summary = when + (f" — {event.place}" if event.place else "")
+            content = Markup("").join([
+                Markup("<p><strong>{}</strong>{}</p>").format(when, Markup(" — {}").format(event.place) if event.place else ""),
+                Markup("<p>{}</p>").format(event.description) if event.description else Markup(""),
+                Markup('<p>Thuộc <a href="{}">{}</a>.</p>').format(link, plan_title(plan)),
+            ])
+            kind = "Hạn hoàn thành" if event.kind == "han" else "Sự kiện"
+            organiser = site.organisation[event.organiser].name if event.organiser else site.plan_issuer(plan).name
+            items.append(FeedItem(
+                guid=tag_uri(site_url, urls.event(event.id)), title=event.name, link=event_link, summary=summary,
+                content=str(content), published=issued, updated=issued, authors=(organiser,),
+                categories=((kind, site_url + urls.CALENDAR),) + tuple((site.observance[o].name, site_url + urls.OBSERVANCES) for o in event.observances),
+            ))
+    return items
+
+
+def newest(items: Sequence[FeedItem], now: dt.datetime) -> list[FeedItem]:
+    """Items already published at ``now``, newest first (ties by guid, so the order never wavers)."""
+    ready = [i for i in items if i.published <= now]
+    return sorted(ready, key=lambda i: (i.published, i.guid), reverse=True)
+
+
+# --- channels -------------------------------------------------------------------------
+
+
+def column_channels(site: Site, site_url: str) -> list[tuple[Channel, str | None]]:
+    """The column's channel and one per category: (channel, category id or None)."""
+    column = site.info.column
+    out = [(Channel(
+        title=f"{column.name} — {site.info.name}", description=column.description,
+        home=site_url + urls.COLUMN, guid=tag_uri(site_url, urls.COLUMN),
+        paths={k: urls.column_feed(k) for k in ("rss", "atom", "json")}, site_url=site_url,
+    ), None)]
+    for category in column.categories:
+        out.append((Channel(
+            title=f"{category.name} — {column.name}", description=category.description,
+            home=site_url + urls.category_page(category.id), guid=tag_uri(site_url, urls.category_page(category.id)),
+            paths={k: urls.column_feed(k, category.id) for k in ("rss", "atom")}, site_url=site_url,
+        ), category.id))
+    return out
+
+
+def plans_channel(site: Site, site_url: str) -> Channel:
+    return Channel(
+        title=f"Kế hoạch và sự kiện — {site.info.name}",
+        description="Các kế hoạch được đăng nguyên văn và các mốc thời gian, sự kiện mà mỗi kế hoạch đặt ra.",
+        home=site_url + urls.PLANS, guid=tag_uri(site_url, urls.PLANS),
+        paths={k: urls.plans_feed(k) for k in ("rss", "atom")}, site_url=site_url,
+    )
+
+
+def feed_paths(site: Site) -> list[str]:
+    """Every feed file the site has (site-relative), whatever the articles: known before pages render."""
+    paths = [p for channel, _ in column_channels(site, "https://x/") for p in channel.paths.values()]
+    return paths + list(plans_channel(site, "https://x/").paths.values())
+
+
+def discovery_links(site: Site) -> dict[str, list[dict]]:
+    """`<link rel="alternate">` targets for page heads: '' → the site-wide feeds, a category id → its own."""
+    column = site.info.column
+    common = [
+        {"type": MIME["rss"], "title": f"{column.name} (RSS)", "href": urls.column_feed("rss")},
+        {"type": MIME["atom"], "title": f"{column.name} (Atom)", "href": urls.column_feed("atom")},
+        {"type": MIME["json"], "title": f"{column.name} (JSON Feed)", "href": urls.column_feed("json")},
+        {"type": MIME["rss"], "title": "Kế hoạch và sự kiện (RSS)", "href": urls.plans_feed("rss")},
+        {"type": MIME["atom"], "title": "Kế hoạch và sự kiện (Atom)", "href": urls.plans_feed("atom")},
+    ]
+    out = {"": common}
+    for category in column.categories:
+        out[category.id] = [
+            {"type": MIME["rss"], "title": f"{category.name} — {column.name} (RSS)", "href": urls.column_feed("rss", category.id)},
+            {"type": MIME["atom"], "title": f"{category.name} — {column.name} (Atom)", "href": urls.column_feed("atom", category.id)},
+        ] + common
+    return out
+
+
+# --- the whole set --------------------------------------------------------------------
+
+
+def render_feeds(site: Site, site_url: str, now: dt.datetime, page_html: Mapping[str, str]) -> dict[str, bytes]:
+    """Every feed: site-relative path → bytes. ``page_html`` maps an article id to its rendered page
+    content (links relative to the page); only the articles a feed carries are converted."""
+    if not site_url or not site_url.startswith(("http://", "https://")):
+        raise ValueError("site_url")
+    site_url = site_url if site_url.endswith("/") else site_url + "/"
+    cache: dict[str, str] = {}
+
+    def content_of(record: ArticleRecord) -> str:
+        if record.meta.id not in cache:
+            cache[record.meta.id] = clean(feed_content(page_html.get(record.meta.id, ""), site_url + urls.article(record.meta.id)))
+        return cache[record.meta.id]
+
+    owner = site.organisation[site.info.owner].name
+    published = [a for a in site.published_articles if a.meta.date <= now]
+    by_category: dict[str, list[ArticleRecord]] = {c.id: [] for c in site.info.column.categories}
+    for record in published:
+        by_category.setdefault(record.meta.category, []).append(record)
+
+    fallback = dt.datetime.combine(site.today, dt.time(0, 0), VN_TZ)
+    column_newest = published[0].meta.date if published else fallback
+    out: dict[str, bytes] = {}
+    for channel, category in column_channels(site, site_url):
+        records = published if category is None else by_category[category]
+        # Items are made for the newest few only: the cost does not grow with the archive.
+        items = newest(article_items(site, site_url, records[:MAX_ITEMS], content_of), now)
+        out.update(render_channel(site, channel, items, owner, column_newest))
+    items = newest(plan_items(site, site_url), now)
+    out.update(render_channel(site, plans_channel(site, site_url), items, owner, items[0].published if items else fallback))
+    return out
+
+
+def render_channel(site: Site, channel: Channel, items: Sequence[FeedItem], owner: str, empty_date: dt.datetime) -> dict[str, bytes]:
+    """Each format of one channel, with as many of the newest items as fit under the size limit."""
+    renderers = {"rss": render_rss, "atom": render_atom, "json": render_json}
+    out = {}
+    for kind, path in channel.paths.items():
+        count = min(len(items), MAX_ITEMS)
+        while True:
+            data = renderers[kind](site, channel, items[:count], owner, empty_date)
+            if len(data) < MAX_BYTES or count <= 1:
+                break
+            count = max(1, count * 9 // 10)
+        out[path] = data
+    return out
+
+
+# --- formats --------------------------------------------------------------------------
+
+
+class _FeedExtension(BaseExtension):
+    def extend_ns(self):
+        return {"media": MEDIA_NS, "dc": DC_NS}
+
+
+class _ItemExtension(BaseEntryExtension):
+    """dc:creator, the one enclosure, Media RSS, and Atom links with their attributes."""
+
+    def __init__(self):
+        self.item: FeedItem | None = None
+
+    def extend_ns(self):
+        return {"media": MEDIA_NS, "dc": DC_NS}
+
+    def extend_rss(self, entry):
+        for name in self.item.authors:
+            etree.SubElement(entry, f"{{{DC_NS}}}creator").text = clean(name)
+        image = self.item.image
+        if image:
+            etree.SubElement(entry, "enclosure", url=image.url, length=str(image.length), type=image.mime)
+            self._media(entry, image)
+        return entry
+
+    def extend_atom(self, entry):
+        for link in entry.findall("link"):  # feedgen writes the alternate link without its attributes
+            link.attrib["rel"] = "alternate"
+            link.attrib["type"] = "text/html"
+        image = self.item.image
+        if image:
+            etree.SubElement(entry, "link", rel="enclosure", type=image.mime, length=str(image.length), href=image.url)
+            self._media(entry, image)
+        return entry
+
+    @staticmethod
+    def _media(entry, image: FeedImage) -> None:
+        media = etree.SubElement(
+            entry, f"{{{MEDIA_NS}}}content", url=image.url, type=image.mime, medium="image",
+            width=str(image.width), height=str(image.height), fileSize=str(image.length),
+        )
+        etree.SubElement(media, f"{{{MEDIA_NS}}}description", type="plain").text = clean(image.caption)
+        etree.SubElement(media, f"{{{MEDIA_NS}}}credit").text = clean(image.credit)
+
+
+def _generator(site: Site, channel: Channel, items: Sequence[FeedItem], owner: str, empty_date: dt.datetime, kind: str) -> FeedGenerator:
+    fg = FeedGenerator()
+    fg.register_extension("congbo", _FeedExtension, _ItemExtension)
+    fg.id(channel.guid)
+    fg.title(clean(channel.title))
+    fg.description(clean(channel.description))
+    # RSS takes the channel link from the last link set: the self link goes first.
+    fg.link(href=channel.self_url(kind), rel="self", type=MIME[kind])
+    fg.link(href=channel.home, rel="alternate", type="text/html")
+    fg.language("vi")
+    fg.ttl(TTL_MINUTES)
+    fg.author({"name": clean(owner)})
+    contact = site.info.contact
+    fg.managingEditor(f"{contact.email} ({clean(contact.name)})")
+    fg.rights(clean(site.info.column.reuse))
+    fg.generator("congbo")
+    last = max((i.updated for i in items), default=empty_date)
+    fg.lastBuildDate(last)
+    fg.pubDate(max((i.published for i in items), default=empty_date))
+    for item in items:
+        entry = fg.add_entry(order="append")
+        entry.guid(item.guid, permalink=False)
+        entry.title(clean(item.title))
+        entry.link(href=item.link)
+        entry.summary(clean(item.summary))
+        entry.content(item.content, type="html")
+        entry.published(item.published)
+        entry.updated(item.updated)
+        for name in item.authors:
+            entry.author({"name": clean(name)})
+        for label, domain in item.categories:
+            entry.category({"term": clean(label), "scheme": domain, "label": clean(label)})
+        entry.congbo.item = item
+    return fg
+
+
+def render_rss(site: Site, channel: Channel, items: Sequence[FeedItem], owner: str, empty_date: dt.datetime) -> bytes:
+    fg = _generator(site, channel, items, owner, empty_date, "rss")
+    return fg.rss_str(pretty=True, encoding="UTF-8", xml_declaration=True)
+
+
+def render_atom(site: Site, channel: Channel, items: Sequence[FeedItem], owner: str, empty_date: dt.datetime) -> bytes:
+    fg = _generator(site, channel, items, owner, empty_date, "atom")  # language() also sets xml:lang
+    return fg.atom_str(pretty=True, encoding="UTF-8", xml_declaration=True)
+
+
+def render_json(site: Site, channel: Channel, items: Sequence[FeedItem], owner: str, empty_date: dt.datetime) -> bytes:
+    """JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/)."""
+    def item_json(item: FeedItem) -> dict:
+        out = {
+            "id": item.guid,
+            "url": item.link,
+            "title": clean(item.title),
+            "summary": clean(item.summary),
+            "content_html": item.content,
+            "date_published": item.published.isoformat(),
+            "date_modified": item.updated.isoformat(),
+            "authors": [{"name": clean(a)} for a in item.authors],
+            "tags": [clean(label) for label, _ in item.categories],
+            "language": "vi",
+        }
+        if item.image:
+            out["image"] = item.image.url
+            out["attachments"] = [{"url": item.image.url, "mime_type": item.image.mime, "size_in_bytes": item.image.length, "title": clean(item.image.caption)}]
+        return out
+
+    feed = {
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": clean(channel.title),
+        "home_page_url": channel.home,
+        "feed_url": channel.self_url("json"),
+        "description": clean(channel.description),
+        "language": "vi",
+        "authors": [{"name": clean(owner)}],
+        "items": [item_json(i) for i in items],
+    }
+    return (json.dumps(feed, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+

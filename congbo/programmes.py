@@ -1,0 +1,182 @@
+"""Programme pages: one per observance and year that has plans or events.
+
+A programme gathers what the data says about one year's observance: the year's theme, the
+plans working towards it, a timeline of their events and deadlines, and the related articles.
+Vietnam Population Day 2021 (its 60th anniversary) is the first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cached_property
+
+from . import calendar, pages, urls, vi
+from .models import Event, Observance, Plan, Theme
+from .render import render
+from .site import ArticleRecord, Site
+
+
+@dataclass(frozen=True)
+class Step:
+    """One line of a programme's timeline."""
+
+    start: dt.date
+    end: dt.date
+    kind: str  # "plan" | "event" | "deadline" | "period" | "observance"
+    title: str
+    plan: Plan | None = None
+    event: Event | None = None
+    anchor: str | None = None  # an activity's row on the plan page
+    partial: bool = False  # a plan dated by month only
+
+    def is_past(self, today: dt.date) -> bool:
+        return self.end < today
+
+    def is_current(self, today: dt.date) -> bool:
+        return self.start <= today <= self.end
+
+
+@dataclass(frozen=True)
+class Programme:
+    site: Site
+    observance: Observance
+    year: int
+    plans: tuple[Plan, ...]
+    events: tuple[Event, ...]
+
+    @property
+    def id(self) -> str:
+        return f"{self.observance.id}-{self.year}"
+
+    @property
+    def url(self) -> str:
+        return urls.programme(self.observance.id, self.year)
+
+    @property
+    def dates(self) -> tuple[dt.date, dt.date]:
+        return calendar.observance_dates(self.observance, self.year)
+
+    @property
+    def anniversary(self) -> int | None:
+        return calendar.anniversary(self.observance, self.year)
+
+    @property
+    def theme(self) -> Theme | None:
+        return self.observance.theme_for(self.year)
+
+    @property
+    def title(self) -> str:
+        """'Kỷ niệm 60 năm Ngày Dân số Việt Nam (26/12/1961 – 26/12/2021)', or 'Ngày Dân số Thế giới năm 2024'."""
+        obs = self.observance
+        if self.anniversary:
+            origin = obs.origin
+            day = self.dates[0]
+            return f"Kỷ niệm {self.anniversary} năm {obs.name} ({vi.short_date(origin)} – {vi.short_date(day)})"
+        return f"{obs.name} năm {self.year}"
+
+    @cached_property
+    def timeline(self) -> list[Step]:
+        obs = self.observance
+        start, end = self.dates
+        when = "cả tháng" if obs.whole_month else "ngày kỷ niệm"
+        steps = [Step(start, end, "observance", f"{obs.name} ({when})")]
+        covered = {(e.plan, e.activity) for e in self.site.events if e.activity}
+        for plan in self.plans:
+            steps.append(Step(plan.date.first_day, plan.date.first_day, "plan", pages.plan_title(plan), plan=plan, partial=plan.date.day is None))
+            for activity in plan.activities:
+                time = activity.time
+                anchor = f"hoat-dong-{activity.id}"
+                if time.deadline and (plan.id, activity.id) not in covered:
+                    steps.append(Step(time.deadline, time.deadline, "deadline", activity.name, plan=plan, anchor=anchor))
+                elif time.end:
+                    first = time.start.first_day if time.start else plan.date.first_day
+                    steps.append(Step(first, time.end, "period", activity.name, plan=plan, anchor=anchor))
+        for event in self.events:
+            kind = "deadline" if event.kind == "han" else "event"
+            plan = self.site.plan.get(event.plan) if event.plan else None
+            steps.append(Step(event.date, event.last_day, kind, event.name, plan=plan, event=event))
+        order = {"plan": 0, "period": 1, "event": 2, "deadline": 3, "observance": 4}
+        return sorted(steps, key=lambda s: (s.end if s.kind == "period" else s.start, order[s.kind], s.title))
+
+    @property
+    def start(self) -> dt.date:
+        return min(s.start for s in self.timeline)
+
+    @property
+    def end(self) -> dt.date:
+        return max(s.end for s in self.timeline)
+
+    def is_open(self, today: dt.date) -> bool:
+        """Upcoming or under way: shown on the home page until its last day."""
+        return self.end >= today
+
+    def is_current(self, today: dt.date) -> bool:
+        return self.start <= today <= self.end
+
+    @cached_property
+    def articles(self) -> list[ArticleRecord]:
+        """Articles about its plans or events, and those about the observance published in its year."""
+        site = self.site
+        plans = {p.id for p in self.plans}
+        events = {e.id for e in self.events}
+        return [
+            a for a in site.published_articles
+            if plans & set(a.meta.plans) or events & set(a.meta.events)
+            or (self.observance.id in a.meta.observances and a.meta.date.year == self.year)
+        ]
+
+
+def programmes(site: Site) -> list[Programme]:
+    """Every programme, by observance (in data order) then year."""
+    found = []
+    for obs in site.observances:
+        plans: dict[int, list[Plan]] = {}
+        for plan in site.plans:
+            if obs.id in plan.observances:
+                plans.setdefault(calendar.programme_year(obs, plan.date.first_day), []).append(plan)
+        events: dict[int, list[Event]] = {}
+        for event in site.events:
+            if obs.id in event.observances:
+                events.setdefault(event.date.year, []).append(event)
+        for year in sorted(set(plans) | set(events)):
+            year_plans = sorted(plans.get(year, []), key=lambda p: (p.date, p.id))
+            ids = {p.id for p in year_plans}
+            # The plans' own events belong to the programme too, whatever observance they name.
+            year_events = {e.id: e for e in events.get(year, [])}
+            year_events.update({e.id: e for e in site.events if e.plan in ids})
+            found.append(Programme(site, obs, year, tuple(year_plans), tuple(sorted(year_events.values(), key=lambda e: (e.date, e.id)))))
+    return found
+
+
+def programme_for(site: Site, observance_id: str, year: int) -> Programme | None:
+    return next((p for p in programmes(site) if p.observance.id == observance_id and p.year == year), None)
+
+
+def open_programmes(site: Site, today: dt.date, horizon: int = 366) -> list[Programme]:
+    """Programmes under way on ``today``, or whose day comes within ``horizon`` days; soonest first."""
+    near = today + dt.timedelta(days=horizon)
+    found = [p for p in programmes(site) if p.is_current(today) or (p.is_open(today) and p.dates[0] <= near)]
+    return sorted(found, key=lambda p: (p.dates[0], p.id))
+
+
+def render_programme(site: Site, programme: Programme) -> str:
+    links = pages.Links(site, programme.url)
+    return render(
+        "programme.md.j2",
+        site=site, p=programme, links=links, urls=urls, today=site.today,
+        title=pages.plan_title, reference=lambda plan: pages.plan_reference(site, plan),
+        article_url=pages.article_url, partial_date=vi.partial_date,
+        calendar_href=links.to(urls.calendar_year(programme.year, site.today.year) + f"#thang-{programme.dates[0].month}"),
+        ics=links.to(urls.observance_ics(programme.observance.id)),
+    )
+
+
+def render_programme_pages(site: Site) -> dict[str, str]:
+    return {urls.src_of(p.url): render_programme(site, p) for p in programmes(site)}
+
+
+def programme_links(site: Site, observance, links) -> list[tuple[int, str, str]]:
+    """(year, link, title) of an observance's programmes, newest first, for its page."""
+    found = [p for p in programmes(site) if p.observance.id == observance.id]
+    return [(p.year, links.to(p.url), p.title) for p in sorted(found, key=lambda p: p.year, reverse=True)]

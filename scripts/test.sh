@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# One command: set up everything the tests need and run the whole suite.
+# Browser tests use Debian's Chromium, the feed tests Debian's newsboat: installed here when missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+missing=()
+command -v chromium >/dev/null || missing+=(chromium)
+command -v newsboat >/dev/null || missing+=(newsboat)
+fc-list 2>/dev/null | grep -qi "noto sans" || missing+=(fonts-noto-core)
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "Cài gói Debian: ${missing[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  else
+    echo "Thiếu gói: ${missing[*]}. Hãy chạy: sudo apt-get install ${missing[*]}" >&2
+    exit 1
+  fi
+fi
+
+bash scripts/setup.sh test
+export NO_MKDOCS_2_WARNING=1
+exec .venv/bin/python -m pytest "$@"

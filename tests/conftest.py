@@ -1,0 +1,91 @@
+"""Shared fixtures: the repository, a strict build of the sample site, a local server, Chromium."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+# The fixed build date of the test builds: 2026-11-20 09:00 +07:00 (the December action month is upcoming).
+TEST_EPOCH = "1795140000"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+OUTPUT = ROOT / "test-output"
+
+
+def build_env(**extra: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update({"SOURCE_DATE_EPOCH": TEST_EPOCH, "NO_MKDOCS_2_WARNING": "1"})
+    env.update(extra)
+    return env
+
+
+def mkdocs_build(project: Path, site_dir: Path, **extra_env: str) -> subprocess.CompletedProcess:
+    """Run the real `mkdocs build --strict` on a project folder (a subprocess, as editors run it)."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
+        cwd=project, env=build_env(**extra_env), capture_output=True, text=True, timeout=600,
+    )
+
+
+def copy_project(dest: Path) -> Path:
+    """A copy of the project's content (data, docs, config) to break or extend in a test."""
+    for name in ("data", "docs", "overrides"):
+        shutil.copytree(ROOT / name, dest / name)
+    for name in ("mkdocs.yml", "macros.py"):
+        shutil.copy2(ROOT / name, dest / name)
+    (dest / "congbo").symlink_to(ROOT / "congbo")  # mkdocs.yml watches it
+    return dest
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The sample site, built once per test run with the fixed build date."""
+    site_dir = tmp_path_factory.mktemp("site") / "site"
+    result = mkdocs_build(ROOT, site_dir)
+    assert result.returncode == 0, result.stderr
+    return site_dir
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site) -> str:
+    """The built sample site served on loopback."""
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, driven by Playwright (never a downloaded browser)."""
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium not found at {CHROMIUM}: the test command installs Debian's 'chromium' package")
+    with playwright_api.sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync"],
+        )
+        yield browser
+        browser.close()
+
+
+def screenshot_path(name: str) -> Path:
+    OUTPUT.mkdir(exist_ok=True)
+    return OUTPUT / f"{name}.png"

@@ -1,0 +1,226 @@
+"""The calendar files: what phones and calendar apps read (RFC 5545, RFC 7986).
+
+Two parsers check the occurrences independently: icalendar's own decoded DTSTART/DTEND/RRULE,
+and recurring-ical-events expanding the recurrences.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from pathlib import Path
+
+import icalendar
+import pytest
+import recurring_ical_events
+
+from conftest import ROOT, copy_project
+from congbo import ical, urls
+from congbo.load import load_site
+from congbo.models import Event
+
+TODAY = dt.date(2026, 11, 20)  # the build date of the test builds (conftest.TEST_EPOCH)
+BASE = "https://danso.langson.gov.vn/"
+YEAR_2027 = {
+    "ngay-dan-so-the-gioi@congbo": (dt.date(2027, 7, 11), dt.date(2027, 7, 11)),
+    "ngay-dan-so-viet-nam@congbo": (dt.date(2027, 12, 26), dt.date(2027, 12, 26)),
+    "thang-hanh-dong-dan-so@congbo": (dt.date(2027, 12, 1), dt.date(2027, 12, 31)),
+}
+
+
+@pytest.fixture(scope="module")
+def site():
+    return load_site(ROOT, today=TODAY, docs_dir=ROOT / "docs")
+
+
+@pytest.fixture(scope="module")
+def ics_bytes(built_site) -> bytes:
+    return (built_site / urls.ICS).read_bytes()
+
+
+@pytest.fixture(scope="module")
+def parsed(ics_bytes) -> icalendar.Calendar:
+    return icalendar.Calendar.from_ical(ics_bytes)
+
+
+def _vevents(cal: icalendar.Calendar) -> dict[str, icalendar.Event]:
+    return {str(v["uid"]): v for v in cal.walk("VEVENT")}
+
+
+def _vevent_blocks(data: bytes) -> dict[str, bytes]:
+    """Each VEVENT's exact bytes, keyed by its UID (unfolded only to read the UID)."""
+    blocks = re.findall(rb"BEGIN:VEVENT\r\n.*?END:VEVENT\r\n", data, re.S)
+    return {re.search(rb"\r\nUID:([^\r]*)", b.replace(b"\r\n ", b"")).group(1).decode(): b for b in blocks}
+
+
+# --- occurrences ------------------------------------------------------------------------
+
+
+def test_expanding_2027_with_icalendars_own_data(parsed):
+    """FREQ=YEARLY without BY-parts repeats DTSTART's month and day; DTEND is exclusive."""
+    vevents = _vevents(parsed)
+    for uid, (first, last) in YEAR_2027.items():
+        vevent = vevents[uid]
+        start, end = vevent.decoded("dtstart"), vevent.decoded("dtend")
+        assert type(start) is dt.date and type(end) is dt.date, "observances are all-day"
+        assert vevent["rrule"].to_ical() == b"FREQ=YEARLY"
+        assert start.replace(year=2027) == first
+        assert start.replace(year=2027) + (end - start) - dt.timedelta(days=1) == last
+
+
+def test_expanding_2027_with_recurring_ical_events(parsed):
+    found = {}
+    for occurrence in recurring_ical_events.of(parsed).between(dt.date(2027, 1, 1), dt.date(2028, 1, 1)):
+        found.setdefault(str(occurrence["uid"]), []).append((occurrence.decoded("dtstart"), occurrence.decoded("dtend") - dt.timedelta(days=1)))
+    for uid, dates in YEAR_2027.items():
+        assert found[uid] == [dates]
+    # Every observance occurs exactly once in 2027, and nothing else is dated 2027 in the sample data.
+    assert sorted(found) == sorted(uid for uid in _vevents(parsed) if not uid.startswith(("su-kien-", "han-")))
+    assert all(len(v) == 1 for v in found.values())
+
+
+def test_action_month_is_one_multi_day_event_not_31(parsed):
+    month = _vevents(parsed)["thang-hanh-dong-dan-so@congbo"]
+    assert (month.decoded("dtstart"), month.decoded("dtend")) == (dt.date(2011, 12, 1), dt.date(2012, 1, 1))
+    december = recurring_ical_events.of(parsed).between(dt.date(2027, 12, 1), dt.date(2028, 1, 1))
+    assert sum(1 for o in december if str(o["uid"]) == "thang-hanh-dong-dan-so@congbo") == 1
+
+
+def test_events_and_deadlines_are_dated_once(parsed, site):
+    vevents = _vevents(parsed)
+    for event in site.events:
+        vevent = vevents[f"su-kien-{event.id}@congbo"]
+        assert "rrule" not in vevent
+        assert vevent.decoded("dtstart") == event.date
+        assert vevent.decoded("dtend") == event.last_day + dt.timedelta(days=1)
+    expected_uids = {f"{o.id}@congbo" for o in site.observances} | {f"su-kien-{e.id}@congbo" for e in site.events}
+    deadlines = {u for u in vevents if u.startswith("han-")}
+    assert set(vevents) == expected_uids | deadlines
+    # Activity deadlines that an event already stands for are not written twice.
+    assert "han-ke-hoach-60-nam-dan-so-viet-nam-lang-son-lien-hoan-cap-huyen@congbo" not in deadlines
+
+
+# --- identity and stability -------------------------------------------------------------
+
+
+def test_every_vevent_has_uid_dtstamp_dtstart_and_uids_carry_no_host(parsed):
+    for vevent in parsed.walk("VEVENT"):
+        for name in ("UID", "DTSTAMP", "DTSTART"):
+            assert name in vevent
+        assert re.fullmatch(r"[a-z0-9-]+@congbo", str(vevent["uid"]))
+        assert vevent.decoded("dtstamp").tzinfo is not None
+    assert "danso.langson.gov.vn" not in "".join(str(v["uid"]) for v in parsed.walk("VEVENT"))
+
+
+def test_dtstamp_comes_from_the_data_not_the_build_date(site):
+    later = dataclasses.replace(site, today=dt.date(2031, 5, 17))
+    assert ical.render_ics(site, BASE) == ical.render_ics(later, BASE)
+    stamps = {str(v["uid"]): v.decoded("dtstamp") for v in icalendar.Calendar.from_ical(ical.render_ics(site, BASE)).walk("VEVENT")}
+    # Quyết định 326-TTg, 19/5/1997 (the newest dated basis), at 00:00 in Vietnam.
+    assert stamps["ngay-dan-so-viet-nam@congbo"] == dt.datetime(1997, 5, 18, 17, 0, tzinfo=dt.timezone.utc)
+    # An event of a plan dated 01/2021 (no day): the first of the month.
+    assert stamps["su-kien-han-lien-hoan-cap-tinh-lang-son-2021@congbo"] == dt.datetime(2020, 12, 31, 17, 0, tzinfo=dt.timezone.utc)
+
+
+def _reverse_records(text: str) -> str:
+    """The same YAML list with its records in the opposite order (comments before the first record kept)."""
+    head, *records = re.split(r"(?m)^(?=- id: )", text)
+    records = [r.rstrip("\n") + "\n" for r in records]
+    return head + "\n".join(reversed(records))
+
+
+def test_reordering_the_data_changes_no_uid_and_no_byte(tmp_path, site):
+    project = copy_project(tmp_path)
+    for name in ("observances.yml", "events.yml"):
+        path = project / "data" / name
+        original = path.read_text(encoding="utf-8")
+        path.write_text(_reverse_records(original), encoding="utf-8")
+        assert path.read_text(encoding="utf-8") != original
+    reordered = load_site(project, today=TODAY, docs_dir=project / "docs")
+    assert [o.id for o in reordered.observances] == [o.id for o in reversed(site.observances)]
+
+    before, after = ical.render_ics_files(site, BASE), ical.render_ics_files(reordered, BASE)
+    assert sorted(before) == sorted(after)
+    assert _vevent_blocks(before[urls.ICS]) == _vevent_blocks(after[urls.ICS])
+    for path in before:
+        assert before[path] == after[path], path
+
+
+def test_each_add_to_calendar_file_holds_the_same_vevent_as_the_subscription(built_site, ics_bytes, site):
+    everything = _vevent_blocks(ics_bytes)
+    for observance in site.observances:
+        own = _vevent_blocks((built_site / urls.observance_ics(observance.id)).read_bytes())
+        assert own == {f"{observance.id}@congbo": everything[f"{observance.id}@congbo"]}
+    for event in site.events:
+        own = _vevent_blocks((built_site / urls.event_ics(event.id)).read_bytes())
+        assert own == {f"su-kien-{event.id}@congbo": everything[f"su-kien-{event.id}@congbo"]}
+
+
+# --- format -----------------------------------------------------------------------------
+
+
+def test_crlf_line_ends_and_folding_at_75_octets(built_site):
+    files = [built_site / urls.ICS, *built_site.glob("ngay-ky-niem/*.ics"), *built_site.glob("su-kien/*.ics")]
+    assert len(files) > 10
+    for path in files:
+        data = path.read_bytes()
+        assert data.endswith(b"\r\n")
+        assert data.count(b"\n") == data.count(b"\r\n"), f"{path.name}: a bare LF"
+        lines = data.split(b"\r\n")[:-1]
+        assert max(len(line) for line in lines) <= 75, path.name
+        lines[0].decode("utf-8")
+        data.decode("utf-8")  # folding never splits a multi-byte character in a way that breaks UTF-8
+        assert icalendar.Calendar.from_ical(data).walk("VEVENT")
+
+
+def test_vietnamese_text_survives_folding_and_escaping(parsed, site):
+    vevents = _vevents(parsed)
+    vn = vevents["ngay-dan-so-viet-nam@congbo"]
+    assert str(vn["summary"]) == "Ngày Dân số Việt Nam"
+    assert "Quyết định số 326-TTg (19/05/1997)" in str(vn["description"])
+    assert str(vn["url"]) == BASE + "ngay-ky-niem/ngay-dan-so-viet-nam/"
+    assert str(parsed["x-wr-calname"]) == "Dân số và Phát triển Lạng Sơn — Lịch ngày kỷ niệm"
+    assert parsed["refresh-interval"].to_ical() == b"P1D"
+
+
+def test_all_day_calendars_carry_no_timezone_and_timed_events_carry_vtimezone(site, parsed):
+    assert not parsed.walk("VTIMEZONE")
+    base_event = site.events[0]
+    timed = base_event.model_copy(update={"id": "le-mit-tinh", "name": "Lễ mít tinh, diễu hành; \"</script>\"", "kind": "su-kien",
+                                          "date": dt.date(2027, 12, 26), "time": dt.time(8, 0), "place": "Quảng trường, TP Lạng Sơn"})
+    assert isinstance(timed, Event)
+    with_timed = dataclasses.replace(site, events=site.events + (timed,))
+    data = ical.render_event_ics(with_timed, timed, BASE)
+    cal = icalendar.Calendar.from_ical(data)
+    [zone] = cal.walk("VTIMEZONE")
+    assert str(zone["tzid"]) == "Asia/Ho_Chi_Minh"
+    assert [str(s["tzoffsetto"].to_ical()) for s in zone.walk("STANDARD")] == ["+0700"]
+    assert b"DTSTART;TZID=Asia/Ho_Chi_Minh:20271226T080000\r\n" in data
+    [vevent] = recurring_ical_events.of(cal).between(dt.date(2027, 12, 26), dt.date(2027, 12, 27))
+    assert vevent.decoded("dtstart").utcoffset() == dt.timedelta(hours=7)
+    assert str(vevent["summary"]) == timed.name
+    assert str(vevent["location"]) == "Quảng trường, TP Lạng Sơn"
+    # The subscription gets the zone too, once.
+    assert len(icalendar.Calendar.from_ical(ical.render_ics(with_timed, BASE)).walk("VTIMEZONE")) == 1
+
+
+def test_webcal_link_is_built_from_site_url():
+    assert ical.webcal_url("https://danso.langson.gov.vn/") == "webcal://danso.langson.gov.vn/lich.ics"
+    assert ical.webcal_url("https://example.gov.vn/dan-so/") == "webcal://example.gov.vn/dan-so/lich.ics"
+    assert ical.webcal_url("") is None
+
+
+def test_two_renders_are_byte_identical(site):
+    assert ical.render_ics_files(site, BASE) == ical.render_ics_files(site, BASE)
+
+
+def test_pages_link_to_files_that_exist(built_site, site):
+    for observance in site.observances:
+        html = (built_site / urls.observance(observance.id) / "index.html").read_text(encoding="utf-8")
+        assert f'href="../{observance.id}.ics" download' in html
+        assert (built_site / urls.observance_ics(observance.id)).is_file()
+    for event in site.events:
+        html = (built_site / urls.event(event.id) / "index.html").read_text(encoding="utf-8")
+        assert f'href="../{event.id}.ics" download' in html
+    assert Path(built_site / "lich.ics").is_file()

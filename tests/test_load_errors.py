@@ -1,0 +1,180 @@
+"""Each kind of editor mistake gives one Vietnamese message with the exact file, line and field.
+
+Every case breaks a copy of the real sample data the way a hurried editor would; the
+expected line is found in the broken file itself, so the test checks where the loader points.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from congbo.errors import DataError
+from congbo.load import load_site
+from conftest import build_env, copy_project, mkdocs_build
+
+LANG_SON = "data/plans/ke-hoach-60-nam-dan-so-viet-nam-lang-son.yml"
+BAC_GIANG = "data/plans/ke-hoach-nghi-quyet-21-khcn-bac-giang.yml"
+TODAY = dt.date(2026, 11, 20)
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    return copy_project(tmp_path)
+
+
+def replace(root: Path, rel: str, old: str, new: str) -> str:
+    """Replace the first ``old`` in a data file; return the file's new text."""
+    path = root / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {rel}"
+    text = text.replace(old, new, 1)
+    path.write_text(text, encoding="utf-8")
+    return text
+
+
+def where(text: str, needle: str, occurrence: int = 1) -> str:
+    """'line:column' of the start of ``needle`` (after leading spaces) in ``text``."""
+    start = -1
+    for _ in range(occurrence):
+        start = text.index(needle, start + 1)
+    start += len(needle) - len(needle.lstrip(" -"))
+    line_start = text.rfind("\n", 0, start) + 1
+    return f"{text.count(chr(10), 0, start) + 1}:{start - line_start + 1}"
+
+
+def problems(root: Path) -> list[str]:
+    with pytest.raises(DataError) as caught:
+        load_site(root, today=TODAY, docs_dir=root / "docs")
+    return [str(p) for p in caught.value.problems]
+
+
+def test_sample_data_is_valid():
+    site = load_site(Path(__file__).parent.parent, today=TODAY, docs_dir=Path(__file__).parent.parent / "docs")
+    assert {p.id for p in site.plans} == {"ke-hoach-60-nam-dan-so-viet-nam-lang-son", "ke-hoach-nghi-quyet-21-khcn-bac-giang"}
+
+
+def test_unknown_key_names_the_closest_field(project):
+    text = replace(project, LANG_SON, "    lead: so-y-te-lang-son\n", "    leader: so-y-te-lang-son\n")
+    unknown, missing = sorted(problems(project), key=lambda m: "thiếu" in m)
+    assert unknown.startswith(f"{LANG_SON}:{where(text, 'leader:')}: activities[")
+    assert ".leader: trường 'leader' không có trong mẫu dữ liệu; có phải 'lead'? Các trường được dùng: id, name, section, lead," in unknown
+    assert missing.endswith(".lead: thiếu trường bắt buộc 'lead'")
+
+
+def test_duplicate_key(project):
+    text = replace(project, "data/organisations.yml", '  name: "Bộ Y tế"\n', '  name: "Bộ Y tế"\n  name: "Bộ Y Tế"\n')
+    first = where(text, '  name: "Bộ Y tế"').split(":")[0]
+    second = where(text, '  name: "Bộ Y Tế"')
+    assert problems(project) == [
+        f"data/organisations.yml:{second}: [bo-y-te].name: trường 'name' bị viết hai lần (lần đầu ở dòng {first}); hãy giữ một lần"
+    ]
+
+
+def test_impossible_date(project):
+    text = replace(project, "data/events.yml", "date: 2021-09-15", "date: 2021-02-30")
+    assert problems(project) == [
+        f"data/events.yml:{where(text, 'date: 2021-02-30')}: [han-lien-hoan-cap-huyen-lang-son-2021].date: ngày 2021-02-30 không có thật trên lịch"
+    ]
+
+
+def test_date_in_a_form_the_loader_would_misread(project):
+    text = replace(project, "data/events.yml", "date: 2021-09-15", "date: 15/9/2021")
+    assert problems(project) == [
+        f"data/events.yml:{where(text, 'date: 15/9/2021')}: [han-lien-hoan-cap-huyen-lang-son-2021].date: "
+        "ngày phải viết dạng NNNN-TT-NN (ví dụ 2021-12-26), nhận được '15/9/2021'"
+    ]
+
+
+def test_yaml_1_1_yes_is_not_a_boolean(project):
+    text = replace(project, BAC_GIANG, "ongoing: true", "ongoing: yes")
+    [message] = problems(project)
+    assert message.startswith(f"{BAC_GIANG}:{where(text, 'ongoing: yes')}: activities[")
+    assert message.endswith(".time.ongoing: phải là true hoặc false, nhận được văn bản 'yes'")
+
+
+def test_dangling_organisation_id_suggests_the_right_one(project):
+    text = replace(project, LANG_SON, "    lead: so-y-te-lang-son\n", "    lead: so-y-te-lang-sn\n")
+    [message] = problems(project)
+    assert message.startswith(f"{LANG_SON}:{where(text, '    lead: so-y-te-lang-sn')}: activities[")
+    assert message.endswith(".lead: không có cơ quan mã 'so-y-te-lang-sn' trong data/organisations.yml; có phải 'so-y-te-lang-son'?")
+
+
+def test_dangling_observance_id(project):
+    text = replace(project, LANG_SON, "observances:\n  - ngay-dan-so-viet-nam", "observances:\n  - ngay-dan-so-vn")
+    assert problems(project) == [
+        f"{LANG_SON}:{where(text, 'ngay-dan-so-vn')}: observances[1]: "
+        "không có ngày kỷ niệm mã 'ngay-dan-so-vn' trong data/observances.yml; có phải 'ngay-dan-so-viet-nam'?"
+    ]
+
+
+def test_duplicate_organisation_id(project):
+    text = replace(project, "data/organisations.yml", "- id: hdnd-lang-son\n", "- id: tinh-uy-lang-son\n")
+    first = where(text, "- id: tinh-uy-lang-son").split(":")[0]
+    found = problems(project)
+    assert f"data/organisations.yml:{where(text, '- id: tinh-uy-lang-son', 2)}: [tinh-uy-lang-son].id: mã 'tinh-uy-lang-son' bị trùng (đã dùng ở dòng {first})" in found
+
+
+def test_duplicate_plan_slug(project):
+    source = (project / LANG_SON).read_text(encoding="utf-8")
+    (project / "data/plans/ban-sao.yml").write_text(source, encoding="utf-8")
+    found = problems(project)
+    assert f"data/plans/ban-sao.yml:{where(source, 'id: ke-hoach-60-nam-dan-so-viet-nam-lang-son')}: id: mã kế hoạch 'ke-hoach-60-nam-dan-so-viet-nam-lang-son' phải trùng tên tệp 'ban-sao.yml'" in found
+    assert any(m.startswith("data/plans/") and "đã dùng trong tệp" in m for m in found)
+
+
+def test_empty_required_text(project):
+    text = replace(project, "data/organisations.yml", '  name: "Bộ Y tế"\n', '  name: "  "\n')
+    at = where(text, '  name: "  "')
+    assert problems(project) == [f"data/organisations.yml:{at}: [bo-y-te].name: không được để trống"]
+
+
+def test_missing_required_field(project):
+    text = replace(project, "data/site.yml", "owner: so-y-te-lang-son\n", "")
+    # a missing field is shown where its record starts
+    assert problems(project) == [f"data/site.yml:{where(text, 'name:')}: owner: thiếu trường bắt buộc 'owner'"]
+
+
+def test_tab_indentation_is_a_syntax_error_with_its_line(project):
+    text = replace(project, "data/events.yml", "  kind: han\n", "\tkind: han\n")
+    [message] = problems(project)
+    assert message.startswith(f"data/events.yml:{where(text, chr(9) + 'kind: han').split(':')[0]}:")
+    assert "ký tự Tab" in message
+
+
+def test_period_ending_before_it_starts(project):
+    text = replace(project, "data/events.yml", "  kind: han\n  date: 2021-09-15\n", "  date: 2021-09-15\n  end: 2021-09-01\n")
+    [message] = problems(project)
+    assert message == f"data/events.yml:{where(text, '- id: han-lien-hoan-cap-huyen')}: [han-lien-hoan-cap-huyen-lang-son-2021]: ngày kết thúc 2021-09-01 trước ngày bắt đầu 2021-09-15"
+
+
+def test_every_problem_is_reported_in_one_run(project):
+    replace(project, "data/events.yml", "date: 2021-09-15", "date: 2021-02-30")
+    replace(project, LANG_SON, "    lead: so-y-te-lang-son\n", "    lead: so-y-te-lang-sn\n")
+    replace(project, "data/site.yml", "owner: so-y-te-lang-son\n", "")
+    found = problems(project)
+    assert len(found) == 3
+    assert [m.split(":")[0] for m in found] == ["data/events.yml", LANG_SON, "data/site.yml"]
+
+
+def test_check_command_exits_1_without_traceback(project):
+    replace(project, "data/events.yml", "date: 2021-09-15", "date: 2021-02-30")
+    result = subprocess.run([sys.executable, "-m", "congbo", "check", str(project)], capture_output=True, text=True, env=build_env())
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "data/events.yml:" in result.stderr and "ngày 2021-02-30 không có thật trên lịch" in result.stderr
+    assert result.stderr.rstrip().endswith("Dữ liệu có 1 lỗi; chưa thể xuất bản. Hãy sửa các lỗi trên rồi chạy lại.")
+
+
+def test_site_build_fails_with_the_same_message_and_writes_nothing(project, tmp_path):
+    replace(project, "data/events.yml", "date: 2021-09-15", "date: 2021-02-30")
+    site_dir = tmp_path / "out"
+    result = mkdocs_build(project, site_dir)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "ngày 2021-02-30 không có thật trên lịch" in result.stderr
+    assert not site_dir.exists()

@@ -1,0 +1,178 @@
+"""Site search finds Vietnamese typed without diacritics, and the search labels are Vietnamese.
+
+How it works: overrides/assets/javascripts/lunr/min/lunr.vi.min.js replaces the lunr language
+support that Material's search worker loads for `search: lang: vi`; it folds index tokens and
+query terms like `congbo.vi.fold`. overrides/partials/languages/vi.html gives the labels and the
+word separator. search_index.json itself is Material's, unchanged apart from the separator.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import material
+import pytest
+
+from congbo import vi
+from conftest import ROOT, screenshot_path
+
+THEME = Path(material.__file__).parent / "templates"
+PLAN = "ke-hoach/ke-hoach-60-nam-dan-so-viet-nam-lang-son/"
+# Keys whose value is the same in every language: configuration, not words.
+UNTRANSLATED = {"direction", "search.config.pipeline", "search.config.separator"}
+
+
+def translations(path: Path) -> dict[str, str]:
+    """The key → text table of one of Material's partials/languages/*.html files."""
+    return dict(re.findall(r'^\s*"([^"]+)": "((?:[^"\\]|\\.)*)",?$', path.read_text(encoding="utf-8"), re.M))
+
+
+def search_tokens(text: str, separator: str) -> list[str]:
+    """The terms the worker indexes for a text: split at the separator, lower-cased, folded."""
+    return [vi.fold(word.lower()) for word in re.split(separator, text) if word]
+
+
+@pytest.mark.parametrize(
+    "typed, written",
+    [
+        ("dan so", "Dân số"),
+        ("de nghi uy ban", "Đề nghị Ủy ban"),
+        ("lien hoan tuyen truyen vien", "Liên hoan tuyên truyền viên"),
+        ("van hoa", "Văn hoá"),  # old tone placement in the data ...
+        ("văn hóa", "Văn hoá"),  # ... found by the new one
+        ("sở y tế", unicodedata.normalize("NFD", "Sở Y tế")),  # decomposed text, as some keyboards type it
+        ("u o a a e o d", "ư ơ ă â ê ô đ"),
+    ],
+)
+def test_folding_makes_typed_and_written_words_meet(typed, written):
+    assert vi.fold(typed).lower() == vi.fold(written).lower()
+    assert vi.fold(written).isascii()
+
+
+def test_vietnamese_labels_cover_every_key_of_material():
+    ours = translations(ROOT / "overrides/partials/languages/vi.html")
+    english = translations(THEME / "partials/languages/en.html")
+    assert english, "Material's en.html could not be read"
+    assert sorted(set(english) - set(ours)) == []
+    left_in_english = {k: v for k, v in ours.items() if k not in UNTRANSLATED and v == english.get(k)}
+    assert left_in_english == {}
+    assert ours["top"] == "Lên đầu trang", "Material's vi.html says 'Trở lại mục lục' (back to the table of contents)"
+    assert all(unicodedata.is_normalized("NFC", v) for v in ours.values())
+
+
+def test_built_pages_carry_the_vietnamese_labels(built_site):
+    html = (built_site / "index.html").read_text(encoding="utf-8")
+    assert "Lên đầu trang" in html and "Chuyển đến nội dung chính" in html
+    for english in ("Back to top", "Initializing search", "Skip to content", "Metadata"):
+        assert english not in html
+    config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.S).group(1))
+    assert config["translations"]["search.result.term.missing"] == "Không có"
+    assert config["translations"]["search.result.one"] == "1 kết quả phù hợp"
+
+
+def test_search_index_keeps_diacritics_and_splits_at_punctuation(built_site):
+    index = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["vi"]
+    separator = index["config"]["separator"]
+    assert search_tokens("“Liên hoan tuyên truyền viên” (26/12/1961 – 26/12/2021); Sở Y tế, Đài PT-TH.", separator) == [
+        "lien", "hoan", "tuyen", "truyen", "vien", "26", "12", "1961", "26", "12", "2021", "so", "y", "te", "dai", "pt", "th",
+    ]
+    # Folding happens in the browser: the index holds the text as written, once, and nothing more.
+    assert any("Dân số" in doc["title"] for doc in index["docs"])
+    assert {key for doc in index["docs"] for key in doc} <= {"location", "title", "text", "tags", "boost"}
+    assert "folder-vi" in (built_site / "assets/javascripts/lunr/min/lunr.vi.min.js").read_text(encoding="utf-8")
+
+
+# --- in Chromium ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def search(browser, site_url):
+    """Type a query into the header's search box at 1280 px; return the page once results show."""
+    contexts = []
+
+    def run(query: str):
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, device_scale_factor=1, locale="vi-VN")
+        contexts.append(context)
+        page = context.new_page()
+        page.warnings = []
+        # lunr warns through console.warn (an unregistered pipeline function, an invalid query)
+        page.on("console", lambda msg: msg.type == "warning" and page.warnings.append(msg.text))
+        page.on("pageerror", lambda exc: page.warnings.append(str(exc)))
+        page.goto(site_url, wait_until="load")
+        page.click(".md-search__input")
+        page.keyboard.type(query)
+        page.keyboard.press("End")  # Material reads the box on keyup; letters like "ố" are typed without one
+        page.wait_for_selector(".md-search-result__item", timeout=10_000)
+        return page
+
+    yield run
+    for context in contexts:
+        context.close()
+
+
+def results(page, site_url: str) -> list[dict]:
+    """Every result link: its path, heading, marked words and the terms Material says it matched."""
+    found = page.eval_on_selector_all(
+        ".md-search-result__link",
+        """links => links.map(a => ({
+            href: a.getAttribute("href"),
+            title: a.querySelector("h1, h2")?.textContent ?? "",
+            marks: [...a.querySelectorAll("mark")].map(m => m.textContent),
+        }))""",
+    )
+    for item in found:
+        url = urlsplit(item["href"])
+        item["path"] = url.path.removeprefix(urlsplit(site_url).path)
+        item["terms"] = set(parse_qs(url.query).get("h", [""])[0].split())
+    return found
+
+
+@pytest.mark.browser
+def test_dan_so_finds_dan_so(search, site_url):
+    page = search("dan so")
+    page.screenshot(path=str(screenshot_path("search-dan-so")))
+    found = results(page, site_url)
+    assert "Dân số" in found[0]["title"], [r["title"] for r in found[:5]]
+    # Titles and previews keep their diacritics; the marks fall on the words as written.
+    assert {"Dân", "số"} <= {m for r in found for m in r["marks"]}
+    assert found[0]["terms"] == {"dan", "so"}
+    assert page.warnings == []
+
+
+@pytest.mark.browser
+def test_festival_query_without_diacritics_finds_the_lang_son_plan(search, site_url):
+    page = search("lien hoan tuyen truyen vien")
+    found = results(page, site_url)
+    in_plan = [r for r in found if r["path"] == PLAN]
+    assert in_plan, sorted({r["path"] for r in found})
+    # Every word matched, not just "hoan" (the only one that matched before folding).
+    assert any(r["terms"] == {"lien", "hoan", "tuyen", "truyen", "vien"} for r in in_plan)
+    assert page.warnings == []
+
+
+@pytest.mark.browser
+def test_query_with_diacritics_still_works(search, site_url):
+    page = search("dân số")
+    found = results(page, site_url)
+    assert "Dân số" in found[0]["title"]
+    assert {"Dân", "số"} <= {m for r in found for m in r["marks"]}
+    assert page.warnings == []
+
+
+@pytest.mark.browser
+def test_worker_folds_like_congbo(search, built_site):
+    """The worker's fold and congbo.vi.fold agree, on every title of the site and every Vietnamese letter."""
+    page = search("dan so")
+    index = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
+    letters = "aăâeêioôơuưyd" + "đ"
+    tones = ["", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323"]
+    samples = sorted({doc["title"] for doc in index["docs"]}) + [
+        unicodedata.normalize(form, (c + t)) for c in letters + letters.upper() for t in tones for form in ("NFC", "NFD")
+    ]
+    (worker,) = page.workers
+    assert worker.evaluate("samples => samples.map(lunr.vi.fold)", samples) == [vi.fold(s) for s in samples]

@@ -1,0 +1,53 @@
+"""Vietnamese dates as documents write them (Nghị định 30/2020/NĐ-CP), slugs, folding, the build date."""
+
+import datetime as dt
+
+import pytest
+
+from congbo import vi
+from congbo.types import PartialDate
+
+
+@pytest.mark.parametrize(
+    "date, expected",
+    [
+        (dt.date(2021, 12, 26), "ngày 26 tháng 12 năm 2021"),
+        (dt.date(2021, 1, 5), "ngày 05 tháng 01 năm 2021"),
+        (dt.date(2021, 2, 9), "ngày 09 tháng 02 năm 2021"),
+        (dt.date(2027, 7, 11), "ngày 11 tháng 7 năm 2027"),
+        (dt.date(2021, 10, 1), "ngày 01 tháng 10 năm 2021"),
+    ],
+)
+def test_long_date(date, expected):
+    assert vi.long_date(date) == expected
+
+
+def test_document_date_with_and_without_day():
+    assert vi.document_date("Lạng Sơn", PartialDate(2021, 1, 5)) == "Lạng Sơn, ngày 05 tháng 01 năm 2021"
+    blank = vi.document_date("Lạng Sơn", PartialDate(2021, 1))
+    assert blank.startswith("Lạng Sơn, ngày ") and blank.endswith(" tháng 01 năm 2021")
+    assert not any(c.isdigit() for c in blank.split("ngày")[1].split("tháng")[0])
+
+
+@pytest.mark.parametrize(
+    "text, slug",
+    [("Đà Nẵng", "da-nang"), ("I. MỤC ĐÍCH, YÊU CẦU", "i-muc-dich-yeu-cau"), ("Ủy ban nhân dân", "uy-ban-nhan-dan"), ("  ", "")],
+)
+def test_slugify_keeps_d_and_drops_accents(text, slug):
+    assert vi.slugify(text) == slug
+
+
+def test_fold():
+    assert vi.fold("Dân số và phát triển, Đề nghị") == "Dan so va phat trien, De nghi"
+
+
+def test_build_date_from_source_date_epoch():
+    # 1795140000 = 2026-11-20 02:00 UTC = 09:00 in Vietnam
+    assert vi.build_date({"SOURCE_DATE_EPOCH": "1795140000"}) == dt.date(2026, 11, 20)
+    # 2026-11-19 20:00 UTC is already the 20th in Vietnam
+    assert vi.build_date({"SOURCE_DATE_EPOCH": "1795118400"}) == dt.date(2026, 11, 20)
+
+
+def test_roman_and_letters():
+    assert [vi.roman(n) for n in (1, 4, 9, 14)] == ["I", "IV", "IX", "XIV"]
+    assert [vi.letter(n) for n in (1, 4, 5, 6)] == ["a", "d", "đ", "e"]
