@@ -228,8 +228,8 @@ def _check_site(check, located, info: SiteInfo, known: _Known) -> None:
     for i, category in enumerate(info.column.categories):
         if seen[category.id] > 1:
             check.add(located, ("column", "categories", i, "id"), f"mã chuyên mục '{category.id}' bị trùng")
-        if category.id == "luu-tru" or re.fullmatch(r"trang(-\d+)?", category.id):
-            check.add(located, ("column", "categories", i, "id"), f"mã chuyên mục '{category.id}' trùng địa chỉ dành cho trang lưu trữ hoặc trang số; hãy chọn mã khác")
+        if category.id in ("luu-tru", "ke-hoach") or re.fullmatch(r"trang(-\d+)?", category.id):
+            check.add(located, ("column", "categories", i, "id"), f"mã chuyên mục '{category.id}' trùng địa chỉ dành cho trang lưu trữ, trang số hoặc nguồn tin kế hoạch; hãy chọn mã khác")
 
 
 def _check_org(check, located, org: Organisation, known: _Known) -> None:

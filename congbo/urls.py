@@ -62,8 +62,6 @@ def programme(observance_id: str, year: int) -> str:
 # --- the column and its feeds ---------------------------------------------------------
 
 COLUMN_ARCHIVE = f"{COLUMN}luu-tru/"
-COLUMN_RESERVED = ("luu-tru", "trang")
-"""Path parts under chuyen-muc/ that a category id may not take (archive, pagination)."""
 FEED_KINDS = {"rss": "rss.xml", "atom": "atom.xml", "json": "feed.json"}
 
 
@@ -86,11 +84,19 @@ def archive_month(year: int, month: int) -> str:
     return f"{archive_year(year)}#thang-{month:02d}"
 
 
+# Feeds live at the site root: Material fetches sitemap.xml beside every <link rel="alternate">
+# (to map language versions), and only the root has one; a feed in a folder means a 404 per page view.
+
+
 def column_feed(kind: str, category: str | None = None) -> str:
-    """chuyen-muc/rss.xml, chuyen-muc/atom.xml, chuyen-muc/feed.json; a category's under its page."""
-    return (category_page(category) if category else COLUMN) + FEED_KINDS[kind]
+    """rss.xml, atom.xml, feed.json; a category's: rss-<category>.xml, atom-<category>.xml, feed-<category>.json."""
+    name = FEED_KINDS[kind]
+    if not category:
+        return name
+    stem, _, ext = name.partition(".")
+    return f"{stem}-{category}.{ext}"
 
 
 def plans_feed(kind: str) -> str:
-    """Plans and their events: ke-hoach/rss.xml, ke-hoach/atom.xml."""
-    return PLANS + FEED_KINDS[kind]
+    """Plans and their events: rss-ke-hoach.xml, atom-ke-hoach.xml."""
+    return column_feed(kind, "ke-hoach")

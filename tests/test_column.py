@@ -155,13 +155,13 @@ def test_every_page_head_announces_the_feeds(built_site):
         here = path.relative_to(built_site).as_posix().removesuffix("index.html")
         found = {(link.get("type"), resolve(built_site, here, link.get("href")).relative_to(built_site).as_posix())
                  for link in tree.xpath("//head/link[@rel='alternate'][@type!='text/html']")}
-        assert {("application/rss+xml", "chuyen-muc/rss.xml"), ("application/atom+xml", "chuyen-muc/atom.xml"),
-                ("application/feed+json", "chuyen-muc/feed.json"), ("application/rss+xml", "ke-hoach/rss.xml")} <= found, path
+        assert {("application/rss+xml", "rss.xml"), ("application/atom+xml", "atom.xml"),
+                ("application/feed+json", "feed.json"), ("application/rss+xml", "rss-ke-hoach.xml")} <= found, path
         for _, target in found:
             assert (built_site / target).is_file(), (path, target)
     category = html.fromstring((built_site / "chuyen-muc/chinh-sach/index.html").read_bytes())
     own = category.xpath("//head/link[@rel='alternate']")[:2]
-    assert [(link.get("type"), link.get("href")) for link in own] == [("application/rss+xml", "rss.xml"), ("application/atom+xml", "atom.xml")]
+    assert [(link.get("type"), link.get("href")) for link in own] == [("application/rss+xml", "../../rss-chinh-sach.xml"), ("application/atom+xml", "../../atom-chinh-sach.xml")]
     assert own[0].get("title") == "Chính sách — Dân số và phát triển (RSS)"
 
 
@@ -255,7 +255,7 @@ def test_pager_shows_a_window_not_every_page(site):
 def test_press_page_lists_feeds_reuse_terms_and_contact(built_site, site):
     tree = page(built_site, "bao-chi")
     text = article_of(tree).text_content()
-    for path in ("chuyen-muc/rss.xml", "chuyen-muc/atom.xml", "chuyen-muc/feed.json", "chuyen-muc/kien-thuc/rss.xml", "ke-hoach/rss.xml", "ke-hoach/atom.xml"):
+    for path in ("rss.xml", "atom.xml", "feed.json", "rss-kien-thuc.xml", "rss-ke-hoach.xml", "atom-ke-hoach.xml"):
         assert BASE + path in text, path
         assert (built_site / path).is_file()
     assert " ".join(site.info.column.reuse.split()) in " ".join(text.split())
@@ -311,7 +311,7 @@ def test_bad_front_matter_gives_vietnamese_file_line_messages_and_fails_the_buil
     for message in expected:
         assert message in result.stderr
     assert "Traceback" not in result.stderr
-    assert not (tmp_path / "site" / "chuyen-muc" / "rss.xml").exists()
+    assert not (tmp_path / "site" / "rss.xml").exists()
 
 
 def test_stated_image_size_must_be_the_real_one(tmp_path):

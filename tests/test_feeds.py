@@ -75,7 +75,7 @@ def test_feedparser_reads_every_feed_without_complaint(built_site, feed_paths, s
         assert not parsed.bozo, (path, parsed.get("bozo_exception"))
         assert parsed.entries, path
         assert parsed.feed.get("language", "vi").startswith("vi")
-    column = feedparser.parse((built_site / "chuyen-muc/rss.xml").read_bytes())
+    column = feedparser.parse((built_site / "rss.xml").read_bytes())
     assert [e.id for e in column.entries] == [feeds.article_guid(BASE, a.meta.id) for a in expected_articles(site)]
     first = column.entries[0]
     assert first.enclosures[0].length == str((built_site / expected_articles(site)[0].meta.image.file).stat().st_size)
@@ -261,7 +261,7 @@ def test_atom_feeds(built_site, feed_paths, site):
             assert all(u.startswith(BASE) for u in html_urls(content.text))
             assert entry.findtext("atom:summary", namespaces=NS)
             assert entry.findtext("atom:published", namespaces=NS).endswith("+07:00")
-    updated_article = parse(built_site, "chuyen-muc/atom.xml").xpath(
+    updated_article = parse(built_site, "atom.xml").xpath(
         "//atom:entry[atom:id='tag:danso.langson.gov.vn,2021:bai-viet/vi-sao-26-12-la-ngay-dan-so-viet-nam']", namespaces=NS)[0]
     assert updated_article.findtext("atom:published", namespaces=NS) == "2021-12-24T08:00:00+07:00"
     assert updated_article.findtext("atom:updated", namespaces=NS) == "2021-12-27T09:00:00+07:00"
@@ -296,9 +296,9 @@ def test_nothing_is_dated_after_the_build_moment(site):
     day = dataclasses.replace(site, today=dt.date(2026, 12, 1))
     before = feeds.render_feeds(day, BASE, dt.datetime(2026, 12, 1, 7, 0, tzinfo=VN_TZ), {})
     after = feeds.render_feeds(day, BASE, dt.datetime(2026, 12, 1, 7, 30, tzinfo=VN_TZ), {})
-    assert b"thang-hanh-dong-dan-so-2026" not in before["chuyen-muc/rss.xml"]
-    assert b"thang-hanh-dong-dan-so-2026" in after["chuyen-muc/rss.xml"]
-    assert b"<lastBuildDate>Tue, 01 Dec 2026 07:30:00 +0700</lastBuildDate>" in after["chuyen-muc/rss.xml"]
+    assert b"thang-hanh-dong-dan-so-2026" not in before["rss.xml"]
+    assert b"thang-hanh-dong-dan-so-2026" in after["rss.xml"]
+    assert b"<lastBuildDate>Tue, 01 Dec 2026 07:30:00 +0700</lastBuildDate>" in after["rss.xml"]
 
 
 def many(site, count: int, body: str = ""):
@@ -312,7 +312,7 @@ def many(site, count: int, body: str = ""):
 
 def test_fifty_newest_items_newest_first(site):
     big, pages = many(site, 120)
-    rss = etree.fromstring(feeds.render_feeds(big, BASE, BUILD_MOMENT, pages)["chuyen-muc/rss.xml"])
+    rss = etree.fromstring(feeds.render_feeds(big, BASE, BUILD_MOMENT, pages)["rss.xml"])
     guids = rss.xpath("//item/guid/text()")
     assert guids == [feeds.article_guid(BASE, f"bai-{i:04d}") for i in range(feeds.MAX_ITEMS)]
 
@@ -320,9 +320,9 @@ def test_fifty_newest_items_newest_first(site):
 def test_a_feed_stays_under_two_megabytes(site):
     big, pages = many(site, 60, "<p>" + "Dân số và phát triển. " * 3000 + "</p>")
     out = feeds.render_feeds(big, BASE, BUILD_MOMENT, pages)
-    for path in ("chuyen-muc/rss.xml", "chuyen-muc/atom.xml", "chuyen-muc/feed.json"):
+    for path in ("rss.xml", "atom.xml", "feed.json"):
         assert len(out[path]) < feeds.MAX_BYTES
-    items = etree.fromstring(out["chuyen-muc/rss.xml"]).findall("channel/item")
+    items = etree.fromstring(out["rss.xml"]).findall("channel/item")
     assert 1 < len(items) < feeds.MAX_ITEMS
     assert items[0].findtext("guid").endswith("bai-0000"), "the oldest are left out, never the newest"
 
@@ -345,7 +345,7 @@ def test_renamed_article_keeps_its_guid_and_builds_are_byte_identical(built_site
         assert (site_dir / path).read_bytes() == (built_site / path).read_bytes(), f"{path} differs between two builds"
 
     base_url = serve(site_dir)
-    readers = {path: tmp_path / "reader" / path.replace("/", "_") for path in ("chuyen-muc/rss.xml", "chuyen-muc/atom.xml", "chuyen-muc/kien-thuc/rss.xml")}
+    readers = {path: tmp_path / "reader" / path.replace("/", "_") for path in ("rss.xml", "atom.xml", "rss-kien-thuc.xml")}
     before = {path: newsboat_reload(workdir, base_url + path) for path, workdir in readers.items()}
 
     old = project / "docs/chuyen-muc/2024/ngay-dan-so-the-gioi.md"
