@@ -12,6 +12,7 @@ the clock), so reordering the data or rebuilding changes no byte of it.
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
@@ -184,6 +185,12 @@ def _order(vevent: icalendar.Event) -> tuple[str, str]:
 # --- calendars ------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=1)
+def _vtimezone() -> icalendar.Timezone:
+    """Built once: deriving it from the tz database is the dearest step of a calendar file."""
+    return icalendar.Timezone.from_tzinfo(ZoneInfo(TZID), TZID, first_date=TZ_FIRST, last_date=TZ_LAST)
+
+
 def _calendar(name: str, description: str, page: str | None, vevents: list[icalendar.Event], *, subscribe: bool = False) -> bytes:
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
@@ -203,7 +210,7 @@ def _calendar(name: str, description: str, page: str | None, vevents: list[icale
         cal.add("refresh-interval", dt.timedelta(days=1), parameters={"VALUE": "DURATION"})
         cal.add("x-published-ttl", "P1D")
     if any(isinstance(v.decoded("dtstart"), dt.datetime) for v in vevents):
-        cal.add_component(icalendar.Timezone.from_tzinfo(ZoneInfo(TZID), TZID, first_date=TZ_FIRST, last_date=TZ_LAST))
+        cal.add_component(_vtimezone())
     for vevent in vevents:
         cal.add_component(vevent)
     return cal.to_ical()

@@ -39,8 +39,9 @@ def render_pages(site: Site, base_url: str = "") -> dict[str, str]:
     for plan in site.plans:
         pages[urls.src_of(urls.plan(plan.id))] = render_plan(site, plan)
     pages[urls.src_of(urls.ORGANISATIONS)] = render_organisations_index(site)
+    related = organisation_records(site)
     for org in site.organisations:
-        pages[urls.src_of(urls.organisation(org.id))] = render_organisation(site, org)
+        pages[urls.src_of(urls.organisation(org.id))] = render_organisation(site, org, related[org.id])
     for year in calendar.calendar_years(site, site.today):
         pages[urls.src_of(urls.calendar_year(year, site.today.year))] = render_calendar(site, year, base_url)
     for observance in site.observances:
@@ -260,18 +261,28 @@ def render_plans_index(site: Site) -> str:
 # --- organisations --------------------------------------------------------------------
 
 
-def duties_of(site: Site, org_id: str) -> list[tuple[Plan, str, str]]:
-    """Sections of plans that set an organisation's duties: (plan, heading, anchor)."""
-    found = []
+def organisation_records(site: Site) -> dict[str, dict[str, list]]:
+    """What each organisation's page lists, gathered in one pass over the data (cost linear in it)."""
+    related = {o.id: {"duties": [], "issued": [], "received": [], "children": [], "events": []} for o in site.organisations}
     for plan in site.plans:
+        related[plan.issuer]["issued"].append(plan)
         for numbers, section in _numbered(plan.sections):
-            if org_id in section.duties_of:
+            for org_id in dict.fromkeys(section.duties_of):
                 heading = ".".join(numbers) + (f" {section.title}" if section.title else "")
-                found.append((plan, heading, section_anchor(section, numbers)))
-    return found
+                related[org_id]["duties"].append((plan, heading, section_anchor(section, numbers)))
+        for recipient in plan.recipients:
+            if recipient.organisation:
+                related[recipient.organisation]["received"].append((plan, recipient))
+    for org in site.organisations:
+        if org.parent:
+            related[org.parent]["children"].append(org)
+    for event in site.events:
+        if event.organiser:
+            related[event.organiser]["events"].append(event)
+    return related
 
 
-def render_organisation(site: Site, org: Organisation) -> str:
+def render_organisation(site: Site, org: Organisation, related: dict[str, list]) -> str:
     here = urls.organisation(org.id)
     links = Links(site, here)
     work = site.activities_of(org.id)
@@ -280,14 +291,11 @@ def render_organisation(site: Site, org: Organisation) -> str:
         for plan, activity, role in work
     ]
     rows.sort(key=lambda r: (r["deadline"] or dt.date.max, r["plan"].id, r["activity"].id))
-    issued = [p for p in site.plans if p.issuer == org.id]
-    received = [(p, r) for p in site.plans for r in p.recipients if r.organisation == org.id]
-    children = sorted((o for o in site.organisations if o.parent == org.id), key=lambda o: vi.fold(o.name))
-    events = [e for e in site.events if e.organiser == org.id]
     return render(
         "organisation.md.j2",
-        site=site, org=org, links=links, rows=rows, issued=issued, received=received, children=children, events=events,
-        duties=duties_of(site, org.id), kind=KIND_LABELS[org.kind], title=plan_title, urls=urls,
+        site=site, org=org, links=links, rows=rows, issued=related["issued"], received=related["received"],
+        children=sorted(related["children"], key=lambda o: vi.fold(o.name)), events=related["events"],
+        duties=related["duties"], kind=KIND_LABELS[org.kind], title=plan_title, urls=urls,
         parent=site.organisation.get(org.parent) if org.parent else None,
         successor=site.organisation.get(org.successor) if org.successor else None,
         historical=org.valid_until is not None and org.valid_until < site.today,

@@ -37,12 +37,25 @@ def relative(target: str, here: str) -> str:
     """The link from the page at URL ``here`` to ``target`` (both site-relative, directory URLs)."""
     path, _, fragment = target.partition("#")
     base = posixpath.dirname(here) if not here.endswith("/") and here else here.rstrip("/")
-    rel = posixpath.relpath(path.rstrip("/") or ".", base or ".")
+    rel = _relpath(path.rstrip("/") or ".", base or ".")
     if rel == ".":
         rel = "./"
     elif path.endswith("/") or path == "":
         rel += "/"
     return rel + (f"#{fragment}" if fragment else "")
+
+
+def _relpath(path: str, start: str) -> str:
+    """posixpath.relpath for clean site-relative paths, without its normalisation cost (called per link)."""
+    to = [] if path == "." else path.split("/")
+    frm = [] if start == "." else start.split("/")
+    common = 0
+    for a, b in zip(to, frm):
+        if a != b:
+            break
+        common += 1
+    parts = [".."] * (len(frm) - common) + to[common:]
+    return "/".join(parts) or "."
 
 
 def superscript(n: int) -> str:

@@ -76,14 +76,19 @@ class Site:
 
     def activities_of(self, org_id: str) -> list[tuple[Plan, Activity, str]]:
         """Every activity an organisation leads or supports: (plan, activity, 'lead' | 'partner')."""
-        found = []
+        return self._work_by_org.get(org_id, [])
+
+    @cached_property
+    def _work_by_org(self) -> dict[str, list[tuple[Plan, Activity, str]]]:
+        """One pass over all plans, so pages per organisation cost what they show, not the whole data."""
+        work: dict[str, list] = {}
         for plan in self.plans:
             for activity in plan.activities:
-                if activity.lead == org_id:
-                    found.append((plan, activity, "lead"))
-                elif org_id in activity.partners:
-                    found.append((plan, activity, "partner"))
-        return found
+                work.setdefault(activity.lead, []).append((plan, activity, "lead"))
+                for partner in dict.fromkeys(activity.partners):
+                    if partner != activity.lead:
+                        work.setdefault(partner, []).append((plan, activity, "partner"))
+        return work
 
     def plan_issuer(self, plan: Plan) -> Organisation:
         return self.organisation[plan.issuer]

@@ -21,7 +21,11 @@ Path = tuple[str | int, ...]
 _Pending = tuple[Path, tuple[int, int], str]
 
 
-class _StrictLoader(yaml.SafeLoader):
+# libyaml's parser is several times faster; the resolvers below (pure Python) decide the types either way.
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _StrictLoader(_BaseLoader):
     """SafeLoader with only the scalar types an editor can predict."""
 
     yaml_implicit_resolvers: dict = {}
@@ -105,7 +109,7 @@ def read_yaml(text: str, file: str, first_line: int = 1) -> tuple[Located | None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1 + shift, mark.column + 1) if mark else (1 + shift, 1)
-        return None, [Problem(file, line, column, "", _syntax_message(exc))]
+        return None, [Problem(file, line, column, "", _syntax_message(exc, text, mark))]
     except yaml.YAMLError as exc:  # e.g. a reader error on a control character
         return None, [Problem(file, 1 + shift, 1, "", f"không đọc được YAML: {exc}")]
     located = Located(file, None)
@@ -117,8 +121,11 @@ def read_yaml(text: str, file: str, first_line: int = 1) -> tuple[Located | None
     return located, problems
 
 
-def _syntax_message(exc: yaml.MarkedYAMLError) -> str:
+def _syntax_message(exc: yaml.MarkedYAMLError, text: str, mark) -> str:
     raw = f"{exc.context or ''} {exc.problem or ''}".strip()
+    lines = text.splitlines()
+    if mark and mark.line < len(lines) and "\t" in lines[mark.line][: mark.column + 1]:
+        raw += " found character '\\t'"  # libyaml's message does not name the tab
     for needle, hint in _SYNTAX_HINTS:
         if needle in raw:
             return f"lỗi cú pháp YAML: {hint}"
@@ -147,7 +154,7 @@ def _convert(node: yaml.Node, path: Path, located: Located, pending: list[_Pendi
 def _convert_mapping(node: yaml.MappingNode, path: Path, located: Located, pending: list[_Pending], shift: int) -> dict:
     result: dict[str, Any] = {}
     for key_node, value_node in node.value:
-        if key_node.tag == "tag:yaml.org,2002:merge" or (isinstance(key_node, yaml.ScalarNode) and key_node.value == "<<" and key_node.style is None):
+        if key_node.tag == "tag:yaml.org,2002:merge" or (isinstance(key_node, yaml.ScalarNode) and key_node.value == "<<" and key_node.style not in ("'", '"')):
             pending.append((path, _mark(key_node, shift), "không dùng khóa gộp '<<'; hãy viết đầy đủ các trường"))
             continue
         if not isinstance(key_node, yaml.ScalarNode):
