@@ -8,25 +8,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from . import vi
+from . import calendar_json, column, feeds, ical, urls, vi
 from .errors import DataError
 from .load import load_site
 from .pages import render_pages
 from .site import Site
 
 
-class CongboConfig(Config):
-    data_dir = c.Type(str, default="data")
-    """Folder of the editors' YAML, relative to mkdocs.yml."""
+class CongboPlugin(BasePlugin):
+    """Reads data/ beside mkdocs.yml; takes no options."""
 
-
-class CongboPlugin(BasePlugin[CongboConfig]):
     site: Site | None = None
     articles_by_src: dict = {}
     """Published articles by source path, set in on_files."""
@@ -35,16 +30,14 @@ class CongboPlugin(BasePlugin[CongboConfig]):
 
     def on_config(self, config):
         root = Path(config.config_file_path).parent
-        today = vi.build_date()  # read once per build
+        self.moment = vi.build_moment()  # the build's one reading of the time (SOURCE_DATE_EPOCH or the clock)
         try:
-            self.site = load_site(root, today=today, docs_dir=Path(config.docs_dir))
+            self.site = load_site(root, today=self.moment.date(), docs_dir=Path(config.docs_dir))
         except DataError as exc:
             raise PluginError(exc.report()) from None
         return config
 
     def on_files(self, files: Files, *, config) -> Files:
-        from . import calendar_json, ical, urls
-
         base_url = config.site_url or ""  # the public address, for webcal:// and absolute links in calendars
         generated = dict(render_pages(self.site, base_url=base_url))
         generated.update(ical.render_ics_files(self.site, base_url))
@@ -59,8 +52,6 @@ class CongboPlugin(BasePlugin[CongboConfig]):
     def _place_articles(self, files: Files, config) -> None:
         """Articles live at bai-viet/<id>/ whatever their file name; held-back ones wait for their day.
         The feeds get placeholder files here and their content in on_env, once every page is rendered."""
-        from . import column, feeds, urls
-
         self.articles_by_src = {}
         self.column_lists = column.render_column_lists(self.site)
         for record in column.held_back(self.site):
@@ -72,7 +63,7 @@ class CongboPlugin(BasePlugin[CongboConfig]):
             file = files.get_file_from_path(record.src_uri)
             url = urls.article(record.meta.id)
             file.dest_uri, file.url = urls.src_of(url)[: -len(".md")] + ".html", url
-            file.__dict__.pop("abs_dest_path", None)
+            file.__dict__.pop("abs_dest_path", None)  # a cached_property derived from dest_uri
             self.articles_by_src[record.src_uri] = record
         for path in feeds.feed_paths(self.site):
             files.append(File.generated(config, path, content=b""))
@@ -83,8 +74,6 @@ class CongboPlugin(BasePlugin[CongboConfig]):
         return record.body if record else None
 
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
-        from . import column
-
         record = self.articles_by_src.get(page.file.src_uri)
         if record is not None:
             page.meta.update(column.article_page_meta(self.site, record, config.site_url or ""))
@@ -92,8 +81,6 @@ class CongboPlugin(BasePlugin[CongboConfig]):
 
     def on_page_content(self, html: str, *, page, config, files) -> str:
         """Articles get their header and related records; column listings their lists of articles."""
-        from . import column
-
         record = self.articles_by_src.get(page.file.src_uri)
         if record is not None:
             return column.render_article_html(self.site, record, html)
@@ -101,12 +88,10 @@ class CongboPlugin(BasePlugin[CongboConfig]):
         return column.fill_slots(html, lists) if lists else html
 
     def on_env(self, env, *, config, files):
-        from . import feeds
-
         if not config.site_url:
             raise PluginError("mkdocs.yml: thiếu 'site_url' (địa chỉ công khai của trang); nguồn tin cần địa chỉ tuyệt đối")
         pages = {r.meta.id: files.get_file_from_path(src).page.content for src, r in self.articles_by_src.items()}
-        for path, data in feeds.render_feeds(self.site, config.site_url, vi.build_moment(), pages).items():
+        for path, data in feeds.render_feeds(self.site, config.site_url, self.moment, pages).items():
             files.get_file_from_path(path).content_bytes = data
         env.globals["cb_feed_links"] = feeds.discovery_links(self.site)
         return env
