@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import calendar, programmes, urls, vi
+from . import calendar, programmes, urls
 from .pages import Links, article_url, plan_reference, plan_title
 from .render import render
 from .site import Site

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import calendar as _calendar_lib
 import datetime as dt
-import re
 from collections import defaultdict
 from itertools import groupby
 from urllib.parse import quote

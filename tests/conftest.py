@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import http.server
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -16,6 +18,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 # The fixed build date of the test builds: 2026-11-20 09:00 +07:00 (the December action month is upcoming).
 TEST_EPOCH = "1795140000"
+TEST_TODAY = dt.date(2026, 11, 20)  # the date of TEST_EPOCH in Vietnam
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 OUTPUT = ROOT / "test-output"
 
@@ -43,6 +46,28 @@ def copy_project(dest: Path) -> Path:
         shutil.copy2(ROOT / name, dest / name)
     (dest / "congbo").symlink_to(ROOT / "congbo")  # mkdocs.yml watches it
     return dest
+
+
+@pytest.fixture(scope="session")
+def site():
+    """The sample data, loaded and checked, as of the test build date."""
+    from congbo.load import load_site
+
+    return load_site(ROOT, today=TEST_TODAY, docs_dir=ROOT / "docs")
+
+
+def read_page(built_site: Path, url: str):
+    """A built page's HTML tree, without the headings' permalink marks."""
+    from lxml import html
+
+    page = html.fromstring((built_site / url / "index.html").read_text(encoding="utf-8"))
+    for link in page.xpath("//a[@class='headerlink']"):
+        link.drop_tree()
+    return page
+
+
+def text_of(node) -> str:
+    return re.sub(r"\s+", " ", node.text_content()).strip()
 
 
 @pytest.fixture(scope="session")

@@ -15,6 +15,8 @@ PAGES = {
     "home": "",
     "plan": "ke-hoach/ke-hoach-60-nam-dan-so-viet-nam-lang-son/",
     "calendar": "lich/",
+    "press": "bao-chi/",
+    "article": "bai-viet/bieu-duong-nguoi-lam-dan-so-co-so/",
 }
 
 

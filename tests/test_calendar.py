@@ -7,33 +7,15 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-import re
 
 import icalendar
 import pytest
-from lxml import html as lxml_html
 
-from conftest import ROOT, copy_project, mkdocs_build, screenshot_path
+from conftest import read_page, text_of, copy_project, mkdocs_build, screenshot_path
 from congbo import calendar, calendar_json, pages, urls
-from congbo.load import load_site
 
 TODAY = dt.date(2026, 11, 20)  # conftest.TEST_EPOCH
 
-
-@pytest.fixture(scope="module")
-def site():
-    return load_site(ROOT, today=TODAY, docs_dir=ROOT / "docs")
-
-
-def _page(built_site, url: str):
-    page = lxml_html.fromstring((built_site / url / "index.html").read_text(encoding="utf-8"))
-    for link in page.xpath("//a[@class='headerlink']"):
-        link.drop_tree()
-    return page
-
-
-def _text(node) -> str:
-    return re.sub(r"\s+", " ", node.text_content()).strip()
 
 
 # --- dates --------------------------------------------------------------------------------
@@ -81,8 +63,8 @@ def test_calendar_years(site):
 
 
 def test_current_year_by_month_then_next_year(built_site, site):
-    page = _page(built_site, urls.CALENDAR)
-    assert _text(page.find(".//h1")) == "Lịch các ngày kỷ niệm năm 2026 và 2027"
+    page = read_page(built_site, urls.CALENDAR)
+    assert text_of(page.find(".//h1")) == "Lịch các ngày kỷ niệm năm 2026 và 2027"
     assert [h.get("id") for h in page.xpath("//article//h2")][:2] == ["nam-2026", "nam-2027"]
     months = [h.get("id") for h in page.xpath("//article//h3[starts-with(@id, 'thang-')]")]
     assert months == [f"thang-{m}" for m in range(1, 13)] + [f"thang-{m}-2027" for m in range(1, 13)]
@@ -90,27 +72,27 @@ def test_current_year_by_month_then_next_year(built_site, site):
     for observance in site.observances:
         items = page.xpath(f"//li[contains(@class, 'cb-cal__item--observance')][.//a[@href='../ngay-ky-niem/{observance.id}/']]")
         assert len(items) == 2, observance.id
-        text = _text(items[0])
+        text = text_of(items[0])
         assert observance.summary in text
         assert "Căn cứ: " + observance.basis[0].document in text
 
 
 def test_past_items_are_marked_against_the_build_date(built_site):
-    page = _page(built_site, urls.CALENDAR)
+    page = read_page(built_site, urls.CALENDAR)
     def item(day: str):
         [li] = page.xpath(f"//li[contains(@class, 'cb-cal__item')][.//time[@datetime='{day}']][1]")
         return li
     past, coming = item("2026-07-11"), item("2026-12-26")
-    assert "cb-cal__item--past" in past.get("class") and "đã qua" in _text(past)
-    assert "cb-cal__item--past" not in coming.get("class") and "đã qua" not in _text(coming)
-    assert "Lịch tính đến ngày 20/11/2026" in _text(page)
+    assert "cb-cal__item--past" in past.get("class") and "đã qua" in text_of(past)
+    assert "cb-cal__item--past" not in coming.get("class") and "đã qua" not in text_of(coming)
+    assert "Lịch tính đến ngày 20/11/2026" in text_of(page)
 
 
 def test_action_month_is_drawn_as_a_period(built_site):
-    page = _page(built_site, urls.CALENDAR)
+    page = read_page(built_site, urls.CALENDAR)
     [month] = page.xpath("//h3[@id='thang-12']/following-sibling::ol[1]/li[contains(@class, 'cb-cal__item--period')]")
-    assert "Tháng hành động quốc gia về Dân số" in _text(month)
-    assert "Đợt hoạt động cả tháng 12, từ 01/12/2026 đến hết 31/12/2026" in _text(month)
+    assert "Tháng hành động quốc gia về Dân số" in text_of(month)
+    assert "Đợt hoạt động cả tháng 12, từ 01/12/2026 đến hết 31/12/2026" in text_of(month)
     [fill] = month.xpath(".//span[@class='cb-cal__fill']")
     assert "left:0.00%;width:100.00%" in fill.get("style")
     # One-day items carry no bar.
@@ -118,29 +100,29 @@ def test_action_month_is_drawn_as_a_period(built_site):
 
 
 def test_theme_of_the_year_and_programme_on_that_years_page(built_site):
-    page = _page(built_site, urls.calendar_year(2024, TODAY.year))
+    page = read_page(built_site, urls.calendar_year(2024, TODAY.year))
     [wpd] = page.xpath("//li[contains(@class, 'cb-cal__item--observance')][.//time[@datetime='2024-07-11']]")
-    assert "Chủ đề năm 2024: “Đầu tư cho công tác dân số là đầu tư cho phát triển bền vững”" in _text(wpd)
+    assert "Chủ đề năm 2024: “Đầu tư cho công tác dân số là đầu tư cho phát triển bền vững”" in text_of(wpd)
     assert wpd.xpath(".//a[@href='../../chuong-trinh/ngay-dan-so-the-gioi-2024/']")
 
 
 def test_plan_events_and_deadlines_show_their_plan(built_site):
-    page = _page(built_site, urls.calendar_year(2021, TODAY.year))
+    page = read_page(built_site, urls.calendar_year(2021, TODAY.year))
     [deadline] = page.xpath("//li[contains(@class, 'cb-cal__item--deadline')][.//time[@datetime='2021-09-15']]")
     assert deadline.xpath(".//a[@href='../../su-kien/han-lien-hoan-cap-huyen-lang-son-2021/']")
-    assert "Theo Kế hoạch tổ chức các hoạt động Kỷ niệm 60 năm ngày Dân số Việt Nam" in _text(deadline)
-    assert "hạn" in _text(deadline) and "đã qua" in _text(deadline)
+    assert "Theo Kế hoạch tổ chức các hoạt động Kỷ niệm 60 năm ngày Dân số Việt Nam" in text_of(deadline)
+    assert "hạn" in text_of(deadline) and "đã qua" in text_of(deadline)
     [vn] = page.xpath("//li[contains(@class, 'cb-cal__item--observance')][.//time[@datetime='2021-12-26']]")
-    assert "Kỷ niệm 60 năm" in _text(vn)
+    assert "Kỷ niệm 60 năm" in text_of(vn)
 
 
 def test_subscribe_link_and_phone_instructions(built_site):
-    page = _page(built_site, urls.CALENDAR)
+    page = read_page(built_site, urls.CALENDAR)
     assert page.xpath("//a[@href='webcal://danso.langson.gov.vn/lich.ics']")
     assert page.xpath("//a[@href='../lich.ics'][@download]")
     [google] = page.xpath("//a[starts-with(@href, 'https://calendar.google.com/calendar/render?cid=')]")
     assert google.get("href").endswith("webcal%3A%2F%2Fdanso.langson.gov.vn%2Flich.ics")
-    section = _text(page.xpath("//h2[@id='dua-vao-dien-thoai']/following-sibling::div[1]")[0])
+    section = text_of(page.xpath("//h2[@id='dua-vao-dien-thoai']/following-sibling::div[1]")[0])
     assert "https://danso.langson.gov.vn/lich.ics" in section
     for words in ("iPhone", "Thêm lịch đã đăng ký", "Android", "Từ URL", "Đồng bộ hóa"):
         assert words in section
@@ -156,11 +138,11 @@ def test_without_site_url_the_page_offers_the_file_only(site):
 
 
 def test_home_page_lists_what_comes_next(built_site):
-    page = _page(built_site, "")
+    page = read_page(built_site, "")
     [block] = page.xpath("//ul[@class='cb-next']")
-    names = [_text(a) for a in block.xpath(".//a[@class='cb-next__name']")]
+    names = [text_of(a) for a in block.xpath(".//a[@class='cb-next__name']")]
     assert names == ["Tháng hành động quốc gia về Dân số", "Ngày Dân số Việt Nam", "Ngày Quốc tế Phụ nữ"]
-    assert "còn 11 ngày" in _text(block) and "Kỷ niệm 65 năm" in _text(block)
+    assert "còn 11 ngày" in text_of(block) and "Kỷ niệm 65 năm" in text_of(block)
     assert page.xpath("//a[@href='lich/#dua-vao-dien-thoai']")
 
 
@@ -188,9 +170,9 @@ def test_lich_json_has_the_same_items_as_the_ics(built_site):
 
 def test_lich_json_is_documented_on_the_calendar_page(built_site):
     data = json.loads((built_site / urls.CALENDAR_JSON).read_text(encoding="utf-8"))
-    page = _page(built_site, urls.CALENDAR)
+    page = read_page(built_site, urls.CALENDAR)
     assert page.xpath("//a[@href='../lich.json']")
-    documented = " ".join(_text(td) for td in page.xpath("//h2[@id='du-lieu']/following-sibling::table[1]//td"))
+    documented = " ".join(text_of(td) for td in page.xpath("//h2[@id='du-lieu']/following-sibling::table[1]//td"))
     for key in data:
         assert key in documented, key
     for key in data["items"][0]:
@@ -207,7 +189,7 @@ def _jsonld(page):
 
 def test_event_pages_carry_schema_org_event(built_site, site):
     for event in site.events:
-        data = _jsonld(_page(built_site, urls.event(event.id)))
+        data = _jsonld(read_page(built_site, urls.event(event.id)))
         assert data["@type"] == "Event" and data["@context"] == "https://schema.org"
         assert data["name"] == event.name
         assert data["startDate"] == event.date.isoformat()

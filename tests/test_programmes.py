@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import re
 
-import pytest
-from lxml import html as lxml_html
 
-from conftest import ROOT
+from conftest import ROOT, read_page, text_of
 from congbo import blocks, calendar, programmes, urls
 from congbo.load import load_site
 from congbo.models import Article
@@ -19,21 +16,6 @@ TODAY = dt.date(2026, 11, 20)  # conftest.TEST_EPOCH
 LANG_SON = "ke-hoach-60-nam-dan-so-viet-nam-lang-son"
 BAC_GIANG = "ke-hoach-nghi-quyet-21-khcn-bac-giang"
 
-
-@pytest.fixture(scope="module")
-def site():
-    return load_site(ROOT, today=TODAY, docs_dir=ROOT / "docs")
-
-
-def _page(built_site, url: str):
-    page = lxml_html.fromstring((built_site / url / "index.html").read_text(encoding="utf-8"))
-    for link in page.xpath("//a[@class='headerlink']"):
-        link.drop_tree()
-    return page
-
-
-def _text(node) -> str:
-    return re.sub(r"\s+", " ", node.text_content()).strip()
 
 
 def _article(article_id: str, when: str, **links) -> ArticleRecord:
@@ -93,29 +75,29 @@ def test_related_articles_are_those_of_its_plans_events_or_its_year(site):
 
 
 def test_programme_page(built_site):
-    page = _page(built_site, urls.programme("ngay-dan-so-viet-nam", 2021))
-    assert _text(page.find(".//h1")) == "Kỷ niệm 60 năm Ngày Dân số Việt Nam (26/12/1961 – 26/12/2021)"
-    meta = _text(page.xpath("//div[contains(@class, 'cb-meta')]")[0])
+    page = read_page(built_site, urls.programme("ngay-dan-so-viet-nam", 2021))
+    assert text_of(page.find(".//h1")) == "Kỷ niệm 60 năm Ngày Dân số Việt Nam (26/12/1961 – 26/12/2021)"
+    meta = text_of(page.xpath("//div[contains(@class, 'cb-meta')]")[0])
     assert "Chủ nhật, ngày 26 tháng 12 năm 2021" in meta and "đã qua" in meta
     assert "kỷ niệm 60 năm tính từ ngày 26 tháng 12 năm 1961" in meta
     assert page.xpath(f"//h2[@id='ke-hoach']/following-sibling::ul[1]//a[@href='../../ke-hoach/{LANG_SON}/']")
     timeline = page.xpath("//h2[@id='moc-thoi-gian']/following-sibling::ol[1]/li")
     assert len(timeline) == 8
     assert all("cb-timeline__item--past" in li.get("class") for li in timeline)
-    assert _text(timeline[0]).startswith("Tháng 01/2021 Ban hành Kế hoạch tổ chức các hoạt động")
+    assert text_of(timeline[0]).startswith("Tháng 01/2021 Ban hành Kế hoạch tổ chức các hoạt động")
     assert timeline[1].xpath(".//a[@href='../../su-kien/han-lien-hoan-cap-huyen-lang-son-2021/']")
     assert page.xpath("//a[@href='../../lich/2021/#thang-12']")
     assert page.xpath("//a[@href='../../ngay-ky-niem/ngay-dan-so-viet-nam.ics'][@download]")
 
 
 def test_theme_on_the_programme_page(built_site):
-    page = _page(built_site, urls.programme("ngay-dan-so-the-gioi", 2024))
-    assert "“Đầu tư cho công tác dân số là đầu tư cho phát triển bền vững”" in _text(page)
+    page = read_page(built_site, urls.programme("ngay-dan-so-the-gioi", 2024))
+    assert "“Đầu tư cho công tác dân số là đầu tư cho phát triển bền vững”" in text_of(page)
 
 
 def test_reachable_from_the_observance_page(built_site):
-    page = _page(built_site, urls.observance("ngay-dan-so-viet-nam"))
-    links = [(a.get("href"), _text(a)) for a in page.xpath("//h2[@id='chuong-trinh']/following-sibling::ul[1]//a")]
+    page = read_page(built_site, urls.observance("ngay-dan-so-viet-nam"))
+    links = [(a.get("href"), text_of(a)) for a in page.xpath("//h2[@id='chuong-trinh']/following-sibling::ul[1]//a")]
     assert ("../../chuong-trinh/ngay-dan-so-viet-nam-2021/", "Kỷ niệm 60 năm Ngày Dân số Việt Nam (26/12/1961 – 26/12/2021)") in links
     assert links[0][0].endswith("-2024/"), "newest first"
     # The observance page lists the events of its programmes' plans.
