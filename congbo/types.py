@@ -36,7 +36,10 @@ def _shown(value: Any) -> str:
 def clean_text(value: Any) -> str:
     """Text an editor wrote: NFC, no control characters, trimmed, not empty."""
     if not isinstance(value, str):
-        kind = "một danh sách" if isinstance(value, list) else "một bảng" if isinstance(value, dict) else _shown(value)
+        if isinstance(value, (bool, int, float)):
+            raise error("vi_text", "phải là văn bản, nhận được {found}; nếu đúng là chữ, hãy đặt trong ngoặc kép: \"{found}\"",
+                        found=str(value).lower() if isinstance(value, bool) else str(value))
+        kind = "một danh sách" if isinstance(value, list) else "một bảng" if isinstance(value, dict) else "giá trị trống"
         raise error("vi_text", "phải là văn bản, nhận được {found}", found=kind)
     text = unicodedata.normalize("NFC", value).strip()
     bad = _CONTROL.search(text)

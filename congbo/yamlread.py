@@ -55,7 +55,9 @@ _SCALARS = {
 # PyYAML's syntax messages, as an editor should read them.
 _SYNTAX_HINTS = [
     ("found character '\\t'", "có ký tự Tab; YAML chỉ cho thụt lề bằng dấu cách"),
-    ("mapping values are not allowed here", "dấu hai chấm đặt sai chỗ (nếu văn bản có dấu hai chấm, hãy đặt cả chuỗi trong dấu ngoặc kép)"),
+    ("mapping values are not allowed", "dấu hai chấm đặt sai chỗ (nếu văn bản có dấu hai chấm, hãy đặt cả chuỗi trong dấu ngoặc kép)"),
+    ("did not find expected ',' or ']'", "danh sách mở bằng '[' chưa đóng bằng ']' (hoặc thiếu dấu phẩy giữa các mục)"),
+    ("did not find expected ',' or '}'", "bảng mở bằng '{' chưa đóng bằng '}' (hoặc thiếu dấu phẩy giữa các mục)"),
     ("could not find expected ':'", "thiếu dấu hai chấm sau tên trường"),
     ("found unexpected end of stream", "tệp kết thúc giữa chừng (thiếu dấu ngoặc kép đóng?)"),
     ("did not find expected key", "thụt lề không thẳng hàng với các trường cùng cấp"),

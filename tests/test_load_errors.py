@@ -178,3 +178,10 @@ def test_site_build_fails_with_the_same_message_and_writes_nothing(project, tmp_
     assert "Traceback" not in result.stderr
     assert "ngày 2021-02-30 không có thật trên lịch" in result.stderr
     assert not site_dir.exists()
+
+
+def test_a_number_where_text_is_expected_suggests_quotes(project):
+    text = replace(project, "data/events.yml", "  kind: han\n", "  kind: han\n  place: 12\n")
+    [message] = problems(project)
+    assert message == (f"data/events.yml:{where(text, 'place: 12')}: [han-lien-hoan-cap-huyen-lang-son-2021].place: "
+                       'phải là văn bản, nhận được 12; nếu đúng là chữ, hãy đặt trong ngoặc kép: "12"')

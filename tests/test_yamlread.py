@@ -58,3 +58,10 @@ def test_list_items_are_named_by_id():
 
     assert format_path(located.value, (0, "name")) == "[so-y-te].name"
     assert format_path(located.value, (1, "name")) == "[2].name"
+
+
+def test_libyaml_wording_gets_the_same_vietnamese_hints():
+    _, problems = read_yaml("name: Bộ Y tế: cơ quan\n", "f.yml")
+    assert str(problems[0]) == "f.yml:1:14: lỗi cú pháp YAML: dấu hai chấm đặt sai chỗ (nếu văn bản có dấu hai chấm, hãy đặt cả chuỗi trong dấu ngoặc kép)"
+    _, problems = read_yaml("lead: [a, b\nx: 1\n", "f.yml")
+    assert "danh sách mở bằng '[' chưa đóng bằng ']'" in str(problems[0])
