@@ -56,7 +56,7 @@ def _item(site: Site, item: Occurrence, base_url: str) -> dict:
         data.update(uid=ical.event_uid(event), time=event.time.strftime("%H:%M") if event.time else None, place=event.place,
                     url=_url(base_url, urls.event(event.id)), ics=_url(base_url, urls.event_ics(event.id)))
     else:
-        data.update(uid=ical.deadline_uid(plan, item.activity), url=_url(base_url, urls.plan(plan.id) + f"#hoat-dong-{item.activity.id}"),
+        data.update(uid=ical.deadline_uid(plan, item.activity), url=_url(base_url, urls.activity(plan.id, item.activity.id)),
                     ics=_url(base_url, urls.ICS))
     return data
 

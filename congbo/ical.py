@@ -93,6 +93,15 @@ def _add_common(vevent: icalendar.Event, uid: str, stamp: dt.date) -> None:
     vevent.add("dtstamp", _stamp(stamp))
 
 
+def _finish(vevent: icalendar.Event, category: str, page: str | None, transp: str = "TRANSPARENT") -> icalendar.Event:
+    vevent.add("categories", [category])
+    vevent.add("transp", transp)
+    vevent.add("class", "PUBLIC")
+    if page:
+        vevent.add("url", page)
+    return vevent
+
+
 def observance_vevent(site: Site, observance: Observance, base_url: str = "") -> icalendar.Event:
     start, end = first_occurrence(observance)
     vevent = icalendar.Event()
@@ -106,12 +115,7 @@ def observance_vevent(site: Site, observance: Observance, base_url: str = "") ->
     basis = "; ".join(b.document + (f" ({vi.short_date(b.date)})" if b.date else "") for b in observance.basis)
     page = absolute(base_url, urls.observance(observance.id))
     vevent.add("description", _describe(observance.summary, f"Căn cứ: {basis}.", page))
-    vevent.add("categories", ["Ngày kỷ niệm"])
-    vevent.add("transp", "TRANSPARENT")
-    vevent.add("class", "PUBLIC")
-    if page:
-        vevent.add("url", page)
-    return vevent
+    return _finish(vevent, "Ngày kỷ niệm", page)
 
 
 def event_vevent(site: Site, event: Event, base_url: str = "") -> icalendar.Event:
@@ -139,12 +143,8 @@ def event_vevent(site: Site, event: Event, base_url: str = "") -> icalendar.Even
     ))
     if event.place:
         vevent.add("location", event.place)
-    vevent.add("categories", ["Thời hạn" if event.kind == "han" else "Sự kiện"])
-    vevent.add("transp", "TRANSPARENT" if event.kind == "han" or not event.time else "OPAQUE")
-    vevent.add("class", "PUBLIC")
-    if page:
-        vevent.add("url", page)
-    return vevent
+    busy = event.kind != "han" and event.time is not None  # a timed ceremony blocks its hours
+    return _finish(vevent, "Thời hạn" if event.kind == "han" else "Sự kiện", page, transp="OPAQUE" if busy else "TRANSPARENT")
 
 
 def deadline_vevent(site: Site, plan: Plan, activity: Activity, base_url: str = "") -> icalendar.Event:
@@ -154,19 +154,14 @@ def deadline_vevent(site: Site, plan: Plan, activity: Activity, base_url: str = 
     vevent.add("dtstart", day)
     vevent.add("dtend", day + ONE_DAY)
     vevent.add("summary", f"Hạn: {activity.name}")
-    page = absolute(base_url, urls.plan(plan.id) + f"#hoat-dong-{activity.id}")
+    page = absolute(base_url, urls.activity(plan.id, activity.id))
     vevent.add("description", _describe(
         f"Hoàn thành trước ngày {vi.short_date(day)}.",
         f"Theo {pages.plan_title(plan)}.",
         f"Chủ trì: {site.organisation[activity.lead].name}.",
         page,
     ))
-    vevent.add("categories", ["Thời hạn"])
-    vevent.add("transp", "TRANSPARENT")
-    vevent.add("class", "PUBLIC")
-    if page:
-        vevent.add("url", page)
-    return vevent
+    return _finish(vevent, "Thời hạn", page)
 
 
 def all_vevents(site: Site, base_url: str = "") -> list[icalendar.Event]:

@@ -12,7 +12,7 @@ from markupsafe import Markup, escape
 
 from . import calendar, calendar_json, column, ical, programmes, urls, vi
 from .load import FOOTNOTE_REF
-from .models import Activity, ActivityTime, Block, Organisation, Plan, Section
+from .models import ActivityTime, Block, Organisation, Plan, Section
 from .render import html_text, md, relative, render, superscript
 from .site import Site
 
@@ -108,11 +108,6 @@ def section_anchor(section: Section, numbers: tuple[str, ...]) -> str:
     return "muc-" + (section.id or "-".join(vi.slugify(n) for n in numbers))
 
 
-def activity_anchor(activity: Activity) -> str:
-    """The activity's row in the plan's table of duties."""
-    return f"hoat-dong-{activity.id}"
-
-
 def render_plan(site: Site, plan: Plan) -> str:
     here = urls.plan(plan.id)
     links = Links(site, here)
@@ -126,7 +121,7 @@ def render_plan(site: Site, plan: Plan) -> str:
             "partners": Markup(", ").join(links.org(p) for p in a.partners),
             "time": activity_time(site, plan, a.time),
             "anchor": _anchor_of_section(plan, a.section),
-            "row_id": activity_anchor(a),
+            "row_id": urls.activity_anchor(a.id),
         }
         for a in plan.activities
     ]

@@ -86,7 +86,7 @@ class Programme:
             steps.append(Step(plan.date.first_day, plan.date.first_day, "plan", pages.plan_title(plan), plan=plan, partial=plan.date.day is None))
             for activity in plan.activities:
                 time = activity.time
-                anchor = f"hoat-dong-{activity.id}"
+                anchor = urls.activity_anchor(activity.id)
                 if time.deadline and (plan.id, activity.id) not in covered:
                     steps.append(Step(time.deadline, time.deadline, "deadline", activity.name, plan=plan, anchor=anchor))
                 elif time.end:

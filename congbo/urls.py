@@ -18,6 +18,15 @@ def plan(plan_id: str) -> str:
     return f"{PLANS}{plan_id}/"
 
 
+def activity_anchor(activity_id: str) -> str:
+    """The activity's row in its plan's table of duties."""
+    return f"hoat-dong-{activity_id}"
+
+
+def activity(plan_id: str, activity_id: str) -> str:
+    return f"{plan(plan_id)}#{activity_anchor(activity_id)}"
+
+
 def organisation(org_id: str) -> str:
     return f"{ORGANISATIONS}{org_id}/"
 
