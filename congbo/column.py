@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Iterable, Sequence
 
 from markupsafe import Markup, escape
@@ -76,7 +75,7 @@ def render_column_pages(site: Site) -> dict[str, str]:
 def render_column_lists(site: Site) -> dict[str, list[str]]:
     """The article lists of the column's pages, as HTML: source path → the lists of its slots, in order."""
     published, by_category, by_month = _groups(site)
-    template = _template("column_list.html.j2")
+    template = environment().get_template("column_list.html.j2")
     lists: dict[str, list[str]] = {}
     for listing, category in _listings(site, published, by_category):
         rows = _rows(site, listing.articles, listing.url)
@@ -205,12 +204,6 @@ def render_archive(site: Site, by_month: dict[tuple[int, int], list[ArticleRecor
 # --- article pages --------------------------------------------------------------------
 
 
-@lru_cache(maxsize=None)
-def _template(name: str):
-    """A template loaded once: rendered once per article, it should not be looked up (and stat'ed) each time."""
-    return environment().get_template(name)
-
-
 def held_back(site: Site) -> list[ArticleRecord]:
     """Articles dated after the build date: their pages and images wait for their day."""
     published = {a.meta.id for a in site.published_articles}
@@ -256,7 +249,7 @@ def render_article_html(site: Site, record: ArticleRecord, content: str) -> str:
     here = urls.article(meta.id)
     category = category_index(site)[meta.category]
     up = up_from(here)
-    template = _template("column_article.html.j2")
+    template = environment().get_template("column_article.html.j2")
     header = template.render(
         part="header", meta=meta, category=category, moment=moment,
         category_href=up + urls.category_page(category.id), image_src=up + meta.image.file if meta.image else None,

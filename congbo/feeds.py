@@ -50,6 +50,8 @@ TAG_DATE = "2021"
 MEDIA_NS = "http://search.yahoo.com/mrss/"
 DC_NS = "http://purl.org/dc/elements/1.1/"
 ATOM_NS = "http://www.w3.org/2005/Atom"
+COLUMN_KINDS = ("rss", "atom", "json")
+CATEGORY_KINDS = PLAN_KINDS = ("rss", "atom")
 MIME = {"rss": "application/rss+xml", "atom": "application/atom+xml", "json": "application/feed+json"}
 # XML 1.0 refuses C0 controls except tab, LF, CR; C1 controls and zero-width marks are noise in a reader.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\ufeff]")
@@ -229,13 +231,13 @@ def column_channels(site: Site, site_url: str) -> list[tuple[Channel, str | None
     out = [(Channel(
         title=f"{column.name} — {site.info.name}", description=column.description,
         home=site_url + urls.COLUMN, guid=tag_uri(site_url, urls.COLUMN),
-        paths={k: urls.column_feed(k) for k in ("rss", "atom", "json")}, site_url=site_url,
+        paths={k: urls.column_feed(k) for k in COLUMN_KINDS}, site_url=site_url,
     ), None)]
     for category in column.categories:
         out.append((Channel(
             title=f"{category.name} — {column.name}", description=category.description,
             home=site_url + urls.category_page(category.id), guid=tag_uri(site_url, urls.category_page(category.id)),
-            paths={k: urls.column_feed(k, category.id) for k in ("rss", "atom")}, site_url=site_url,
+            paths={k: urls.column_feed(k, category.id) for k in CATEGORY_KINDS}, site_url=site_url,
         ), category.id))
     return out
 
@@ -245,14 +247,15 @@ def plans_channel(site: Site, site_url: str) -> Channel:
         title=f"Kế hoạch và sự kiện — {site.info.name}",
         description="Các kế hoạch được đăng nguyên văn và các mốc thời gian, sự kiện mà mỗi kế hoạch đặt ra.",
         home=site_url + urls.PLANS, guid=tag_uri(site_url, urls.PLANS),
-        paths={k: urls.plans_feed(k) for k in ("rss", "atom")}, site_url=site_url,
+        paths={k: urls.plans_feed(k) for k in PLAN_KINDS}, site_url=site_url,
     )
 
 
 def feed_paths(site: Site) -> list[str]:
     """Every feed file the site has (site-relative), whatever the articles: known before pages render."""
-    paths = [p for channel, _ in column_channels(site, "https://x/") for p in channel.paths.values()]
-    return paths + list(plans_channel(site, "https://x/").paths.values())
+    paths = [urls.column_feed(k) for k in COLUMN_KINDS]
+    paths += [urls.column_feed(k, c.id) for c in site.info.column.categories for k in CATEGORY_KINDS]
+    return paths + [urls.plans_feed(k) for k in PLAN_KINDS]
 
 
 def discovery_links(site: Site) -> dict[str, list[dict]]:

@@ -71,6 +71,7 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # templates ship with the package: no need to stat them on every render
     )
     env.filters.update(
         md=md,
