@@ -38,9 +38,18 @@ def test_golden_pages(pages):
     assert changed == [], "generated text changed: review the diff, then UPDATE_GOLDEN=1"
 
 
-def test_rendering_is_pure(pages):
-    """Same data, same date: same text, whatever the order the records were read in."""
-    site = load_site(ROOT, today=TODAY, docs_dir=ROOT / "docs")
+def test_pages_do_not_depend_on_the_order_of_records_in_the_files(pages, tmp_path):
+    """Reversing every list file (organisations, observances, events) changes no page."""
+    import yaml
+
+    from conftest import copy_project
+
+    root = copy_project(tmp_path)
+    for name in ("organisations", "observances", "events"):
+        path = root / "data" / f"{name}.yml"
+        records = yaml.safe_load(path.read_text(encoding="utf-8"))
+        path.write_text(yaml.safe_dump(records[::-1], allow_unicode=True, sort_keys=False), encoding="utf-8")
+    site = load_site(root, today=TODAY, docs_dir=root / "docs")
     assert render_pages(site) == pages
 
 
