@@ -31,9 +31,12 @@ def build_env(**extra: str) -> dict[str, str]:
 
 
 def mkdocs_build(project: Path, site_dir: Path, **extra_env: str) -> subprocess.CompletedProcess:
-    """Run the real `mkdocs build --strict` on a project folder (a subprocess, as editors run it)."""
+    """Run the real `mkdocs build --strict` on a project folder (a subprocess, as editors run it).
+
+    Not ``-q``: MkDocs 1.6 counts only the warnings it logs, so ``--strict -q`` passes a build
+    with broken links."""
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
         cwd=project, env=build_env(**extra_env), capture_output=True, text=True, timeout=600,
     )
 
