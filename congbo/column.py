@@ -17,7 +17,7 @@ from markupsafe import Markup, escape
 
 from . import urls, vi
 from .models import Category
-from .render import environment, relative, render
+from .render import GeneratedPage, environment, relative, render_page
 from .site import ArticleRecord, Site
 
 PAGE_SIZE = 20
@@ -57,46 +57,15 @@ def _listings(site: Site, published, by_category) -> list[tuple[Listing, Categor
     return out
 
 
-def render_column_pages(site: Site) -> dict[str, str]:
-    """The column's generated pages: source path → Markdown.
-
-    Their article lists are slots (`slot`) filled after Markdown by `fill_slots` with the HTML of
-    `render_column_lists`: long lists of links are the bulk of these pages, and Markdown would
-    parse that HTML twice over for nothing."""
+def render_column_pages(site: Site) -> dict[str, GeneratedPage]:
+    """The column's generated pages: the listings (all, then by category) and the archive."""
     published, by_category, by_month = _groups(site)
     counts = {c.id: len(by_category[c.id]) for c in site.info.column.categories}
-    pages: dict[str, str] = {}
+    pages: dict[str, GeneratedPage] = {}
     for listing, category in _listings(site, published, by_category):
         pages[urls.src_of(listing.url)] = render_listing(site, listing, category, None if category else counts)
     pages.update(render_archive(site, by_month))
     return pages
-
-
-def render_column_lists(site: Site) -> dict[str, list[str]]:
-    """The article lists of the column's pages, as HTML: source path → the lists of its slots, in order."""
-    published, by_category, by_month = _groups(site)
-    template = environment().get_template("column_list.html.j2")
-    lists: dict[str, list[str]] = {}
-    for listing, category in _listings(site, published, by_category):
-        rows = _rows(site, listing.articles, listing.url)
-        lists[urls.src_of(listing.url)] = [template.render(rows=rows, show_category=category is None)] if rows else []
-    for year in sorted({y for y, _ in by_month}, reverse=True):
-        here = urls.archive_year(year)
-        months = sorted((m for y, m in by_month if y == year), reverse=True)
-        lists[urls.src_of(here)] = [template.render(rows=_rows(site, by_month[(year, m)], here), show_category=True) for m in months]
-    return lists
-
-
-def slot(number: int) -> Markup:
-    """Where the ``number``-th article list of a page goes: an HTML comment Markdown leaves as it is."""
-    return Markup(f"<!--cb-list:{number}-->")
-
-
-def fill_slots(html: str, lists: Sequence[str]) -> str:
-    """A column page's HTML with its article lists put in their slots."""
-    for number, fragment in enumerate(lists):
-        html = html.replace(slot(number), fragment, 1)
-    return html
 
 
 def paginate(articles: Sequence[ArticleRecord], url_of) -> list[Listing]:
@@ -152,19 +121,19 @@ def _feed_links(here: str, category: str | None, kinds: Sequence[str]) -> list[t
     return [(labels[k], relative(urls.column_feed(k, category), here)) for k in kinds]
 
 
-def render_listing(site: Site, listing: Listing, category: Category | None, counts: dict[str, int] | None) -> str:
+def render_listing(site: Site, listing: Listing, category: Category | None, counts: dict[str, int] | None) -> GeneratedPage:
     column = site.info.column
     here = listing.url
     name = category.name if category else column.name
     title = name if listing.number == 1 else f"{name} — trang {listing.number}"
-    return render(
-        "column_index.md.j2",
+    return render_page(
+        "column_index.html.j2",
         title=title,
         description=category.description if category else column.description,
         column=column,
         category=category,
         listing=listing,
-        slot=slot,
+        rows=_rows(site, listing.articles, here),
         pager=pager(listing),
         prev_href=relative(listing.page_urls[listing.number - 2], here) if listing.number > 1 else None,
         next_href=relative(listing.page_urls[listing.number], here) if listing.number < listing.count else None,
@@ -179,7 +148,7 @@ def render_listing(site: Site, listing: Listing, category: Category | None, coun
 # --- archive --------------------------------------------------------------------------
 
 
-def render_archive(site: Site, by_month: dict[tuple[int, int], list[ArticleRecord]]) -> dict[str, str]:
+def render_archive(site: Site, by_month: dict[tuple[int, int], list[ArticleRecord]]) -> dict[str, GeneratedPage]:
     """The archive: an index of years and months, and a page per year with a section per month."""
     column = site.info.column
     months = sorted(by_month, reverse=True)
@@ -191,12 +160,12 @@ def render_archive(site: Site, by_month: dict[tuple[int, int], list[ArticleRecor
          [(m, relative(urls.archive_month(year, m), here), len(by_month[(year, m)])) for y, m in months if y == year])
         for year in years
     ]
-    pages[urls.src_of(here)] = render("column_archive.md.j2", column=column, years=index, column_href=relative(urls.COLUMN, here))
+    pages[urls.src_of(here)] = render_page("column_archive.html.j2", column=column, years=index, column_href=relative(urls.COLUMN, here))
     for year in years:
         here = urls.archive_year(year)
-        groups = [(m, f"thang-{m:02d}", len(by_month[(year, m)])) for y, m in months if y == year]
-        pages[urls.src_of(here)] = render(
-            "column_archive_year.md.j2", column=column, year=year, groups=groups, slot=slot, archive_href=relative(urls.COLUMN_ARCHIVE, here),
+        groups = [(m, f"thang-{m:02d}", _rows(site, by_month[(year, m)], here)) for y, m in months if y == year]
+        pages[urls.src_of(here)] = render_page(
+            "column_archive_year.html.j2", column=column, year=year, groups=groups, archive_href=relative(urls.COLUMN_ARCHIVE, here),
         )
     return pages
 

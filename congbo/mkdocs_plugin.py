@@ -11,11 +11,13 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.toc import get_toc
 
 from . import calendar_json, column, feeds, ical, urls, vi
 from .errors import DataError
 from .load import load_site
 from .pages import render_pages
+from .render import GeneratedPage
 from .site import Site
 
 
@@ -25,8 +27,8 @@ class CongboPlugin(BasePlugin):
     site: Site | None = None
     articles_by_src: dict = {}
     """Published articles by source path, set in on_files."""
-    column_lists: dict = {}
-    """The column pages' article lists (HTML) by source path, set in on_files."""
+    generated: dict[str, GeneratedPage] = {}
+    """The pages made from the data, by source path, set in on_files."""
 
     def on_config(self, config):
         root = Path(config.config_file_path).parent
@@ -39,7 +41,8 @@ class CongboPlugin(BasePlugin):
 
     def on_files(self, files: Files, *, config) -> Files:
         base_url = config.site_url or ""  # the public address, for webcal:// and absolute links in calendars
-        generated = dict(render_pages(self.site, base_url=base_url))
+        self.generated = render_pages(self.site, base_url=base_url)
+        generated = {src_uri: page.source for src_uri, page in self.generated.items()}
         generated.update(ical.render_ics_files(self.site, base_url))
         generated[urls.CALENDAR_JSON] = calendar_json.render_calendar_json(self.site, base_url)
         for src_uri, content in generated.items():
@@ -53,7 +56,6 @@ class CongboPlugin(BasePlugin):
         """Articles live at bai-viet/<id>/ whatever their file name; held-back ones wait for their day.
         The feeds get placeholder files here and their content in on_env, once every page is rendered."""
         self.articles_by_src = {}
-        self.column_lists = column.render_column_lists(self.site)
         for record in column.held_back(self.site):
             files.remove(files.get_file_from_path(record.src_uri))
         for image in column.held_back_images(self.site):
@@ -74,18 +76,25 @@ class CongboPlugin(BasePlugin):
         return record.body if record else None
 
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
+        """A generated page is HTML already: Markdown gets nothing to parse (its HTML comes in on_page_content)."""
+        if page.file.src_uri in self.generated:
+            return ""
         record = self.articles_by_src.get(page.file.src_uri)
         if record is not None:
             page.meta.update(column.article_page_meta(self.site, record, config.site_url or ""))
         return markdown
 
     def on_page_content(self, html: str, *, page, config, files) -> str:
-        """Articles get their header and related records; column listings their lists of articles."""
+        """Generated pages get their HTML and table of contents; articles their header and related records."""
+        generated = self.generated.get(page.file.src_uri)
+        if generated is not None:
+            page.toc = get_toc(generated.toc)
+            page.present_anchor_ids = generated.anchors  # for MkDocs's check of links into the page
+            return generated.html
         record = self.articles_by_src.get(page.file.src_uri)
         if record is not None:
             return column.render_article_html(self.site, record, html)
-        lists = self.column_lists.get(page.file.src_uri)
-        return column.fill_slots(html, lists) if lists else html
+        return html
 
     def on_env(self, env, *, config, files):
         if not config.site_url:

@@ -13,7 +13,7 @@ from markupsafe import Markup, escape
 from . import calendar, calendar_json, column, ical, programmes, urls, vi
 from .load import FOOTNOTE_REF
 from .models import ActivityTime, Block, Organisation, Plan, Section
-from .render import html_text, md, relative, render, superscript
+from .render import GeneratedPage, Outline, html_text, relative, render_page, superscript
 from .site import Site
 
 KIND_LABELS = {
@@ -31,9 +31,9 @@ ROLE_LABELS = {"lead": "Chủ trì", "partner": "Phối hợp"}
 MONTHS = [f"Tháng {m}" for m in range(1, 13)]
 
 
-def render_pages(site: Site, base_url: str = "") -> dict[str, str]:
-    """Every generated page: source path → Markdown. ``base_url``: the public address (``site_url``)."""
-    pages: dict[str, str] = {}
+def render_pages(site: Site, base_url: str = "") -> dict[str, GeneratedPage]:
+    """Every generated page by source path. ``base_url``: the public address (``site_url``)."""
+    pages: dict[str, GeneratedPage] = {}
     pages[urls.src_of(urls.PLANS)] = render_plans_index(site)
     for plan in site.plans:
         pages[urls.src_of(urls.plan(plan.id))] = render_plan(site, plan)
@@ -108,12 +108,12 @@ def section_anchor(section: Section, numbers: tuple[str, ...]) -> str:
     return "muc-" + (section.id or "-".join(vi.slugify(n) for n in numbers))
 
 
-def render_plan(site: Site, plan: Plan) -> str:
+def render_plan(site: Site, plan: Plan) -> GeneratedPage:
     here = urls.plan(plan.id)
     links = Links(site, here)
     issuer = site.plan_issuer(plan)
     notes = {note.at: (i, note) for i, note in enumerate(plan.notes, 1)}
-    body = _DocumentWriter(plan, notes).write()
+    body = _DocumentWriter(plan, notes).write  # called by the template, so its headings come in page order
     activities = [
         {
             "activity": a,
@@ -126,8 +126,8 @@ def render_plan(site: Site, plan: Plan) -> str:
         for a in plan.activities
     ]
     events = site.events_of_plan(plan.id)
-    return render(
-        "plan.md.j2",
+    return render_page(
+        "plan.html.j2",
         site=site,
         plan=plan,
         issuer=issuer,
@@ -174,14 +174,16 @@ def _label(level: int, number: str) -> str:
 
 
 class _DocumentWriter:
-    """The body of a plan as Markdown headings and HTML blocks, numbered as the document is."""
+    """The body of a plan as HTML, its sections numbered as the document is."""
 
     def __init__(self, plan: Plan, notes: dict):
         self.plan = plan
         self.notes = notes
         self.out: list[str] = []
+        self.outline: Outline | None = None
 
-    def write(self) -> str:
+    def write(self, outline: Outline) -> Markup:
+        self.outline = outline
         self.blocks([Block(text=t) for t in self.plan.preamble])
         for numbers, section in _numbered(self.plan.sections):
             self.section(numbers, section)
@@ -194,8 +196,7 @@ class _DocumentWriter:
         label = _label(level, numbers[-1])
         anchor = section_anchor(section, numbers)
         if section.title:
-            hashes = "#" * min(level + 1, 6)
-            self.out.append(Markup("{} {} {} {{ #{} }}\n").format(hashes, label, md(section.title), anchor))
+            self.out.append(self.outline(min(level + 1, 6), f"{label} {section.title}", anchor) + Markup("\n"))
             self.blocks(section.body)
         elif section.body:
             first, *rest = section.body
@@ -239,7 +240,7 @@ def _inline(text: str, plan: Plan, notes: dict) -> Markup:
     return Markup(FOOTNOTE_REF.sub(lambda m: f'<sup class="vb-fn-ref" id="fnref-{m.group(1)}"><a href="#fn-{m.group(1)}">{superscript(int(m.group(1)))}</a></sup>', out))
 
 
-def render_plans_index(site: Site) -> str:
+def render_plans_index(site: Site) -> GeneratedPage:
     links = Links(site, urls.PLANS)
     by_issuer = defaultdict(list)
     for plan in site.plans:
@@ -249,7 +250,7 @@ def render_plans_index(site: Site) -> str:
         plans = by_issuer[issuer_id]
         years = [(year, list(items)) for year, items in groupby(plans, key=lambda p: p.date.year)]
         groups.append((site.organisation[issuer_id], years))
-    return render("plans_index.md.j2", site=site, groups=groups, links=links, title=plan_title, reference=lambda p: plan_reference(site, p), urls=urls)
+    return render_page("plans_index.html.j2", site=site, groups=groups, links=links, title=plan_title, reference=lambda p: plan_reference(site, p), urls=urls)
 
 
 # --- organisations --------------------------------------------------------------------
@@ -276,7 +277,7 @@ def organisation_records(site: Site) -> dict[str, dict[str, list]]:
     return related
 
 
-def render_organisation(site: Site, org: Organisation, related: dict[str, list]) -> str:
+def render_organisation(site: Site, org: Organisation, related: dict[str, list]) -> GeneratedPage:
     here = urls.organisation(org.id)
     links = Links(site, here)
     work = site.activities_of(org.id)
@@ -285,8 +286,8 @@ def render_organisation(site: Site, org: Organisation, related: dict[str, list])
         for plan, activity, role in work
     ]
     rows.sort(key=lambda r: (r["deadline"] or dt.date.max, r["plan"].id, r["activity"].id))
-    return render(
-        "organisation.md.j2",
+    return render_page(
+        "organisation.html.j2",
         site=site, org=org, links=links, rows=rows, issued=related["issued"], received=related["received"],
         children=sorted(related["children"], key=lambda o: vi.fold(o.name)), events=related["events"],
         duties=related["duties"], kind=KIND_LABELS[org.kind], title=plan_title, urls=urls,
@@ -296,20 +297,20 @@ def render_organisation(site: Site, org: Organisation, related: dict[str, list])
     )
 
 
-def render_organisations_index(site: Site) -> str:
+def render_organisations_index(site: Site) -> GeneratedPage:
     links = Links(site, urls.ORGANISATIONS)
     groups = defaultdict(list)
     for org in site.organisations:
         groups[org.kind].append(org)
     ordered = [(KIND_LABELS[k], sorted(groups[k], key=lambda o: vi.fold(o.name))) for k in KIND_LABELS if groups.get(k)]
     counts = {o.id: len(site.activities_of(o.id)) for o in site.organisations}
-    return render("organisations_index.md.j2", site=site, groups=ordered, links=links, counts=counts, urls=urls)
+    return render_page("organisations_index.html.j2", site=site, groups=ordered, links=links, counts=counts, urls=urls)
 
 
 # --- calendar -------------------------------------------------------------------------
 
 
-def render_calendar(site: Site, year: int, base_url: str = "") -> str:
+def render_calendar(site: Site, year: int, base_url: str = "") -> GeneratedPage:
     """The calendar page of ``year`` (the current year's page adds the next year from October on).
 
     ``base_url`` is the site's public address (MkDocs ``site_url``), for the ``webcal://`` link;
@@ -321,8 +322,8 @@ def render_calendar(site: Site, year: int, base_url: str = "") -> str:
     sections = [(y, _calendar_months(site, y, suffix="" if y == year else f"-{y}")) for y in shown]
     years = calendar.calendar_years(site, site.today)
     webcal = ical.webcal_url(base_url)
-    return render(
-        "calendar.md.j2",
+    return render_page(
+        "calendar.html.j2",
         site=site, year=year, sections=sections, links=links, today=site.today, urls=urls,
         current=year == site.today.year,
         years=[(y, links.to(urls.calendar_year(y, site.today.year))) for y in years],
@@ -372,12 +373,12 @@ def programme_years(site: Site, observance_id: str) -> list[int]:
     return sorted(p.year for p in programmes.programmes(site) if p.observance.id == observance_id)
 
 
-def render_observance(site: Site, obs) -> str:
+def render_observance(site: Site, obs) -> GeneratedPage:
     here = urls.observance(obs.id)
     links = Links(site, here)
     upcoming = [o for o in calendar.next_observances(site, site.today, count=len(site.observances)) if o.observance.id == obs.id]
-    return render(
-        "observance.md.j2",
+    return render_page(
+        "observance.html.j2",
         site=site, obs=obs, links=links, urls=urls, title=plan_title,
         reference=lambda p: plan_reference(site, p),
         next=upcoming[0] if upcoming else None,
@@ -408,13 +409,13 @@ def event_when(event) -> str:
     return when[0].upper() + when[1:]
 
 
-def render_event(site: Site, event, base_url: str = "") -> str:
+def render_event(site: Site, event, base_url: str = "") -> GeneratedPage:
     here = urls.event(event.id)
     links = Links(site, here)
     plan = site.plan.get(event.plan) if event.plan else None
     activity = next((a for a in plan.activities if a.id == event.activity), None) if plan else None
-    return render(
-        "event.md.j2",
+    return render_page(
+        "event.html.j2",
         site=site, event=event, links=links, urls=urls, title=plan_title, plan=plan, activity=activity,
         when=event_when(event), past=event.last_day < site.today,
         observances=[links.observance(o) for o in event.observances],

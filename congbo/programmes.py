@@ -13,7 +13,7 @@ from functools import cached_property
 
 from . import calendar, pages, urls, vi
 from .models import Event, Observance, Plan, Theme
-from .render import render
+from .render import GeneratedPage, render_page
 from .site import ArticleRecord, Site
 
 
@@ -160,10 +160,10 @@ def open_programmes(site: Site, today: dt.date, horizon: int = 366) -> list[Prog
     return sorted(found, key=lambda p: (p.dates[0], p.id))
 
 
-def render_programme(site: Site, programme: Programme) -> str:
+def render_programme(site: Site, programme: Programme) -> GeneratedPage:
     links = pages.Links(site, programme.url)
-    return render(
-        "programme.md.j2",
+    return render_page(
+        "programme.html.j2",
         site=site, p=programme, links=links, urls=urls, today=site.today,
         title=pages.plan_title, reference=lambda plan: pages.plan_reference(site, plan),
         article_url=pages.article_url, partial_date=vi.partial_date,
@@ -172,7 +172,7 @@ def render_programme(site: Site, programme: Programme) -> str:
     )
 
 
-def render_programme_pages(site: Site) -> dict[str, str]:
+def render_programme_pages(site: Site) -> dict[str, GeneratedPage]:
     return {urls.src_of(p.url): render_programme(site, p) for p in programmes(site)}
 
 

@@ -1,8 +1,9 @@
-"""The Jinja environment that turns models into page text.
+"""The Jinja environment that turns models into pages.
 
-Templates write Markdown headings (so the table of contents works) and HTML blocks for
-everything else; every value from the data is escaped where it lands: `md` for Markdown
-inline text, autoescape for HTML, `yaml_str` for front matter.
+A generated page is front matter and finished HTML: its headings are written by `Outline`
+as the toc extension writes them for hand-written pages, and the Markdown step is skipped
+for it (MkDocs would only parse the HTML to hand it back). Every value from the data is
+escaped where it lands: autoescape for HTML, `yaml_str` for front matter.
 """
 
 from __future__ import annotations
@@ -10,22 +11,16 @@ from __future__ import annotations
 import json
 import posixpath
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from markdown.extensions.toc import nest_toc_tokens
 from markupsafe import Markup, escape
 
 from . import vi
 
-# Characters with a meaning in Markdown or attr_list, written as character references.
-_MD_SPECIAL = {c: f"&#{ord(c)};" for c in "\\`*_[]{}#!|~^=+:<>"}
-_MD_SPECIAL["&"] = "&amp;"
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
-
-
-def md(text: str) -> Markup:
-    """Plain text made safe inside a Markdown heading or table cell."""
-    return Markup("".join(_MD_SPECIAL.get(c, c) for c in str(text)))
 
 
 def yaml_str(text: str) -> Markup:
@@ -58,6 +53,11 @@ def _relpath(path: str, start: str) -> str:
     return "/".join(parts) or "."
 
 
+def code_spans(text: str) -> Markup:
+    """Escaped text with `backquoted` names set as code, for field descriptions written once for docs and data."""
+    return Markup(re.sub(r"`([^`]+)`", r"<code>\1</code>", str(escape(text))))
+
+
 def superscript(n: int) -> str:
     return str(n).translate(_SUPERSCRIPT)
 
@@ -74,7 +74,6 @@ def environment() -> Environment:
         auto_reload=False,  # templates ship with the package: no need to stat them on every render
     )
     env.filters.update(
-        md=md,
         yaml_str=yaml_str,
         long_date=vi.long_date,
         short_date=vi.short_date,
@@ -85,6 +84,7 @@ def environment() -> Environment:
         weekday=vi.weekday,
         two=vi.two,
         superscript=superscript,
+        code_spans=code_spans,
     )
     return env
 
@@ -92,6 +92,73 @@ def environment() -> Environment:
 def render(template: str, **context) -> str:
     text = environment().get_template(template).render(**context)
     return re.sub(r"\n{3,}", "\n\n", text)
+
+
+# How the toc extension of mkdocs.yml finishes a heading; a test holds the two together.
+PERMALINK = "#"
+PERMALINK_TITLE = "Liên kết tới mục này"
+_ID = re.compile(r'\sid="([^"]+)"')
+
+
+class Outline:
+    """The headings of one generated page, and its table of contents.
+
+    ``outline(level, text, anchor)`` returns the heading's HTML; without ``anchor`` the id is
+    the slug of the text, made unique on the page as the toc extension makes it."""
+
+    def __init__(self):
+        self.headings: list[dict] = []
+        self._ids: set[str] = set()
+
+    def __call__(self, level: int, text: str, anchor: str | None = None) -> Markup:
+        name = str(escape(text))
+        if anchor is None:
+            anchor = vi.toc_slugify(text, "-")
+            base, n = anchor, 0
+            while anchor in self._ids or not anchor:
+                n += 1
+                anchor = f"{base}_{n}"
+        self._ids.add(anchor)
+        self.headings.append({"level": level, "id": anchor, "name": name, "children": []})
+        return Markup('<h{0} id="{1}">{2}<a class="headerlink" href="#{1}" title="{3}">{4}</a></h{0}>').format(
+            level, anchor, Markup(name), PERMALINK_TITLE, PERMALINK
+        )
+
+    def toc(self) -> list[dict]:
+        """The headings nested as the toc extension's ``toc_tokens`` (what MkDocs's ``get_toc`` reads)."""
+        return nest_toc_tokens([dict(h, children=[]) for h in self.headings])
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A page made from the data: front matter, finished HTML, and the table of contents."""
+
+    front_matter: str
+    html: str
+    toc: list[dict]
+
+    @property
+    def source(self) -> str:
+        """The page as a file: what MkDocs reads (its front matter) and what golden files keep."""
+        return f"---\n{self.front_matter}---\n\n{self.html}"
+
+    @property
+    def anchors(self) -> set[str]:
+        """Every id on the page, so MkDocs can check links into it from hand-written pages."""
+        return set(_ID.findall(self.html))
+
+
+_FRONT = re.compile(r"\A---\n(.*?\n)---\n\n?", re.S)
+
+
+def render_page(template: str, **context) -> GeneratedPage:
+    """A page template (front matter between ``---`` lines, then HTML) rendered with ``h``, its outline."""
+    outline = Outline()
+    text = render(template, h=outline, **context)
+    front = _FRONT.match(text)
+    if front is None:  # a template without front matter is a bug in this package
+        raise ValueError(f"{template}: no front matter")
+    return GeneratedPage(front.group(1), text[front.end():], outline.toc())
 
 
 def html_text(text: str) -> Markup:

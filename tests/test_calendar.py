@@ -129,7 +129,7 @@ def test_subscribe_link_and_phone_instructions(built_site):
 
 
 def test_without_site_url_the_page_offers_the_file_only(site):
-    text = pages.render_calendar(site, TODAY.year, base_url="")
+    text = pages.render_calendar(site, TODAY.year, base_url="").html
     assert "webcal://" not in text and "calendar.google.com" not in text
     assert 'href="../lich.ics" download' in text
 
@@ -200,7 +200,7 @@ def test_event_pages_carry_schema_org_event(built_site, site):
 def test_jsonld_cannot_break_out_of_its_script_block(site):
     name = 'Lễ mít tinh </script><script>alert("x")</script> & <!-- cuối -->'
     event = site.events[0].model_copy(update={"name": name, "place": "Nhà văn hóa </SCRIPT>", "time": dt.time(8, 0), "kind": "su-kien"})
-    text = pages.render_event(dataclasses.replace(site, events=site.events + (event,)), event, "https://danso.langson.gov.vn/")
+    text = pages.render_event(dataclasses.replace(site, events=site.events + (event,)), event, "https://danso.langson.gov.vn/").html
     body = text.split('<script type="application/ld+json">', 1)[1]
     assert body.count("</script>") == 1 and "</SCRIPT>" not in body and "<!--" not in body
     data = json.loads(body.split("</script>", 1)[0])

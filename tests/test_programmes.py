@@ -70,8 +70,10 @@ def test_related_articles_are_those_of_its_plans_events_or_its_year(site):
     with_articles = dataclasses.replace(site, articles=records)
     vn = programmes.programme_for(with_articles, "ngay-dan-so-viet-nam", 2021)
     assert [a.meta.id for a in vn.articles] == ["bai-cung-nam", "bai-su-kien", "bai-ke-hoach"]
-    text = programmes.render_programme(with_articles, vn)
-    assert "## Bài viết { #bai-viet }" in text and 'href="../../bai-viet/bai-cung-nam/"' in text
+    page = programmes.render_programme(with_articles, vn)
+    assert [h["id"] for h in page.toc[0]["children"]][-1] == "bai-viet"
+    text = page.html
+    assert '<h2 id="bai-viet">Bài viết' in text and 'href="../../bai-viet/bai-cung-nam/"' in text
 
 
 def test_programme_page(built_site):

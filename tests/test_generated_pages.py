@@ -1,0 +1,75 @@
+"""Generated pages skip Markdown: their HTML must still read as if Markdown had written it.
+
+Their headings, ids and table of contents are made by `congbo.render.Outline`; these tests hold
+it to what the toc extension configured in mkdocs.yml writes for hand-written pages, and check
+that MkDocs still gets what it would have taken from Markdown (the table of contents, the ids
+other pages may link to).
+"""
+
+from __future__ import annotations
+
+import markdown
+from conftest import ROOT, copy_project, mkdocs_build, read_page, text_of
+from mkdocs.config import load_config
+
+from congbo import urls
+from congbo.render import Outline
+
+
+def markdown_of_mkdocs_yml() -> markdown.Markdown:
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    return markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+
+
+def test_headings_are_written_as_the_toc_extension_writes_them():
+    md = markdown_of_mkdocs_yml()
+    expected = md.convert(
+        "# Kế hoạch: A & B “Dân số”\n\n## Bài viết { #bai-viet }\n\n### Năm 2021 { #nam-2021 }\n\n## Lưu trữ { #luu-tru }\n"
+    )
+    outline = Outline()
+    written = "\n".join([
+        outline(1, "Kế hoạch: A & B “Dân số”"),
+        outline(2, "Bài viết", "bai-viet"),
+        outline(3, "Năm 2021", "nam-2021"),
+        outline(2, "Lưu trữ", "luu-tru"),
+    ])
+    assert written == expected
+
+    def shape(tokens):
+        return [(t["level"], t["id"], t["name"], shape(t["children"])) for t in tokens]
+
+    assert shape(outline.toc()) == shape(md.toc_tokens)
+    assert outline.toc()[0]["id"] == "ke-hoach-a-b-dan-so"
+
+
+def test_a_repeated_title_slug_gets_the_same_suffix_as_markdown_gives_it():
+    md = markdown_of_mkdocs_yml()
+    expected = md.convert("# Lịch\n\n# Lịch\n")
+    outline = Outline()
+    assert "\n".join([outline(1, "Lịch"), outline(1, "Lịch")]) == expected
+
+
+def test_generated_pages_keep_their_table_of_contents(built_site):
+    page = read_page(built_site, urls.plan("ke-hoach-60-nam-dan-so-viet-nam-lang-son"))
+    toc = page.xpath("//nav[contains(@class, 'md-nav--secondary')]//a[contains(@class, 'md-nav__link')]")
+    entries = [(link.get("href"), text_of(link)) for link in toc]
+    assert ("#muc-cac-hoat-dong", "II. CÁC HOẠT ĐỘNG HƯỚNG TỚI KỶ NIỆM 60 NĂM NGÀY DÂN SỐ VIỆT NAM") in entries
+    assert ("#muc-tuyen-truyen", "1. Công tác tuyên truyền") in entries
+    assert entries[-1][0] in ("#bang-phan-cong", "#moc-thoi-gian", "#bai-viet-lien-quan")
+    # Nesting: the sub-section sits inside its section's list.
+    nested = page.xpath("//nav[contains(@class, 'md-nav--secondary')]//li[a[@href='#muc-cac-hoat-dong']]//a[@href='#muc-tuyen-truyen']")
+    assert nested
+
+
+def test_links_into_generated_pages_are_checked_by_mkdocs(tmp_path):
+    root = copy_project(tmp_path / "project")
+    press = root / "docs" / "bao-chi.md"
+    press.write_text(
+        press.read_text(encoding="utf-8")
+        + "\n[Dữ liệu của lịch](lich/index.md#du-lieu) · [Mục không có](ke-hoach/index.md#khong-co-muc-nay)\n",
+        encoding="utf-8",
+    )
+    result = mkdocs_build(root, tmp_path / "site")
+    assert result.returncode != 0
+    assert "does not contain an anchor '#khong-co-muc-nay'" in result.stderr
+    assert "#du-lieu" not in result.stderr
