@@ -37,5 +37,3 @@ def define_env(env):
     @env.macro
     def reuse_terms() -> str:
         return blocks.reuse_terms(site)
-
-    env.variables["site_data"] = site
