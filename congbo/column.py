@@ -11,7 +11,8 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from functools import partial
+from typing import Callable, Iterable, Sequence
 
 from markupsafe import Markup, escape
 
@@ -57,15 +58,20 @@ def _listings(site: Site, published, by_category) -> list[tuple[Listing, Categor
     return out
 
 
-def render_column_pages(site: Site) -> dict[str, GeneratedPage]:
-    """The column's generated pages: the listings (all, then by category) and the archive."""
+def column_page_jobs(site: Site) -> dict[str, Callable[[], GeneratedPage]]:
+    """The column's generated pages (the listings, all then by category, and the archive), as calls that render them."""
     published, by_category, by_month = _groups(site)
     counts = {c.id: len(by_category[c.id]) for c in site.info.column.categories}
-    pages: dict[str, GeneratedPage] = {}
-    for listing, category in _listings(site, published, by_category):
-        pages[urls.src_of(listing.url)] = render_listing(site, listing, category, None if category else counts)
-    pages.update(render_archive(site, by_month))
-    return pages
+    jobs = {
+        urls.src_of(listing.url): partial(render_listing, site, listing, category, None if category else counts)
+        for listing, category in _listings(site, published, by_category)
+    }
+    jobs.update(archive_jobs(site, by_month))
+    return jobs
+
+
+def render_column_pages(site: Site) -> dict[str, GeneratedPage]:
+    return {src_uri: job() for src_uri, job in column_page_jobs(site).items()}
 
 
 def paginate(articles: Sequence[ArticleRecord], url_of) -> list[Listing]:
@@ -148,26 +154,32 @@ def render_listing(site: Site, listing: Listing, category: Category | None, coun
 # --- archive --------------------------------------------------------------------------
 
 
-def render_archive(site: Site, by_month: dict[tuple[int, int], list[ArticleRecord]]) -> dict[str, GeneratedPage]:
+def archive_jobs(site: Site, by_month: dict[tuple[int, int], list[ArticleRecord]]) -> dict[str, Callable[[], GeneratedPage]]:
     """The archive: an index of years and months, and a page per year with a section per month."""
-    column = site.info.column
+    years = sorted({y for y, _ in by_month}, reverse=True)
+    jobs = {urls.src_of(urls.COLUMN_ARCHIVE): partial(render_archive_index, site, by_month)}
+    for year in years:
+        jobs[urls.src_of(urls.archive_year(year))] = partial(render_archive_year, site, by_month, year)
+    return jobs
+
+
+def render_archive_index(site: Site, by_month: dict[tuple[int, int], list[ArticleRecord]]) -> GeneratedPage:
     months = sorted(by_month, reverse=True)
-    years = sorted({y for y, _ in months}, reverse=True)
-    pages = {}
     here = urls.COLUMN_ARCHIVE
     index = [
         (year, relative(urls.archive_year(year), here),
          [(m, relative(urls.archive_month(year, m), here), len(by_month[(year, m)])) for y, m in months if y == year])
-        for year in years
+        for year in sorted({y for y, _ in months}, reverse=True)
     ]
-    pages[urls.src_of(here)] = render_page("column_archive.html.j2", column=column, years=index, column_href=relative(urls.COLUMN, here))
-    for year in years:
-        here = urls.archive_year(year)
-        groups = [(m, f"thang-{m:02d}", _rows(site, by_month[(year, m)], here)) for y, m in months if y == year]
-        pages[urls.src_of(here)] = render_page(
-            "column_archive_year.html.j2", column=column, year=year, groups=groups, archive_href=relative(urls.COLUMN_ARCHIVE, here),
-        )
-    return pages
+    return render_page("column_archive.html.j2", column=site.info.column, years=index, column_href=relative(urls.COLUMN, here))
+
+
+def render_archive_year(site: Site, by_month: dict[tuple[int, int], list[ArticleRecord]], year: int) -> GeneratedPage:
+    here = urls.archive_year(year)
+    groups = [(m, f"thang-{m:02d}", _rows(site, by_month[(year, m)], here)) for y, m in sorted(by_month, reverse=True) if y == year]
+    return render_page(
+        "column_archive_year.html.j2", column=site.info.column, year=year, groups=groups, archive_href=relative(urls.COLUMN_ARCHIVE, here),
+    )
 
 
 # --- article pages --------------------------------------------------------------------
@@ -218,16 +230,11 @@ def render_article_html(site: Site, record: ArticleRecord, content: str) -> str:
     here = urls.article(meta.id)
     category = category_index(site)[meta.category]
     up = up_from(here)
-    template = environment().get_template("column_article.html.j2")
-    header = template.render(
-        part="header", meta=meta, category=category, moment=moment,
+    return environment().get_template("column_article.html.j2").render(
+        meta=meta, category=category, moment=moment, body=Markup(content.strip()),
         category_href=up + urls.category_page(category.id), image_src=up + meta.image.file if meta.image else None,
+        column=site.info.column, related=related(site, record, here), column_href=up + urls.COLUMN, press_href=up + urls.PRESS,
     )
-    footer = template.render(
-        part="footer", column=site.info.column, related=related(site, record, here),
-        column_href=up + urls.COLUMN, press_href=up + urls.PRESS,
-    )
-    return f"{header.strip()}\n{content.strip()}\n{footer.strip()}\n"
 
 
 def article_page_meta(site: Site, record: ArticleRecord, site_url: str) -> dict:

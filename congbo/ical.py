@@ -12,7 +12,8 @@ the clock), so reordering the data or rebuilding changes no byte of it.
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
+from functools import lru_cache, partial
+from typing import Callable
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
@@ -228,11 +229,16 @@ def render_event_ics(site: Site, event: Event, base_url: str = "") -> bytes:
     return _calendar(event.name, pages.event_when(event), page, [event_vevent(site, event, base_url)])
 
 
+def ics_jobs(site: Site, base_url: str = "") -> dict[str, Callable[[], bytes]]:
+    """Every calendar file of the site by site-relative path, as the call that renders it."""
+    jobs: dict[str, Callable[[], bytes]] = {urls.ICS: partial(render_ics, site, base_url)}
+    for observance in site.observances:
+        jobs[urls.observance_ics(observance.id)] = partial(render_observance_ics, site, observance, base_url)
+    for event in site.events:
+        jobs[urls.event_ics(event.id)] = partial(render_event_ics, site, event, base_url)
+    return jobs
+
+
 def render_ics_files(site: Site, base_url: str = "") -> dict[str, bytes]:
     """Every calendar file of the site: site-relative path → bytes (CRLF, folded, as icalendar writes them)."""
-    files = {urls.ICS: render_ics(site, base_url)}
-    for observance in site.observances:
-        files[urls.observance_ics(observance.id)] = render_observance_ics(site, observance, base_url)
-    for event in site.events:
-        files[urls.event_ics(event.id)] = render_event_ics(site, event, base_url)
-    return files
+    return {path: job() for path, job in ics_jobs(site, base_url).items()}

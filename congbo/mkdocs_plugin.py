@@ -6,6 +6,7 @@ through the package's ``mkdocs.plugins`` entry point.
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -14,11 +15,16 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
 from . import calendar_json, column, feeds, ical, urls, vi
+from .background import Background
 from .errors import DataError
 from .load import load_site
-from .pages import render_pages
+from .pages import page_jobs
 from .render import GeneratedPage
 from .site import Site
+
+
+def _run_all(jobs: dict) -> dict:
+    return {path: job() for path, job in jobs.items()}
 
 
 class CongboPlugin(BasePlugin):
@@ -27,8 +33,12 @@ class CongboPlugin(BasePlugin):
     site: Site | None = None
     articles_by_src: dict = {}
     """Published articles by source path, set in on_files."""
-    generated: dict[str, GeneratedPage] = {}
-    """The pages made from the data, by source path, set in on_files."""
+    page_paths: frozenset[str] = frozenset()
+    """Source paths of the pages made from the data, set in on_files."""
+    file_paths: tuple[str, ...] = ()
+    """Paths of the other files made from the data (calendars, JSON), set in on_files."""
+    rendered: Background | None = None
+    """Those pages and files, rendered beside MkDocs (see `background`): path → page or bytes."""
 
     def on_config(self, config):
         root = Path(config.config_file_path).parent
@@ -40,17 +50,26 @@ class CongboPlugin(BasePlugin):
         return config
 
     def on_files(self, files: Files, *, config) -> Files:
+        """Register every page and file made from the data; their rendering starts now, beside MkDocs,
+        and is collected when MkDocs first reads one of them (after the hand-written pages and articles)."""
         base_url = config.site_url or ""  # the public address, for webcal:// and absolute links in calendars
-        self.generated = render_pages(self.site, base_url=base_url)
-        generated = {src_uri: page.source for src_uri, page in self.generated.items()}
-        generated.update(ical.render_ics_files(self.site, base_url))
-        generated[urls.CALENDAR_JSON] = calendar_json.render_calendar_json(self.site, base_url)
-        for src_uri, content in generated.items():
+        pages = page_jobs(self.site, base_url=base_url)
+        others = ical.ics_jobs(self.site, base_url)
+        others[urls.CALENDAR_JSON] = partial(calendar_json.render_calendar_json, self.site, base_url)
+        for src_uri in [*pages, *others]:
             if files.get_file_from_path(src_uri) is not None:
                 raise PluginError(f"docs/{src_uri}: trang này do hệ thống tạo từ dữ liệu; hãy xóa tệp viết tay trùng tên")
-            files.append(File.generated(config, src_uri, content=content))
+        self.page_paths, self.file_paths = frozenset(pages), tuple(others)
+        self.rendered = Background(partial(_run_all, {**pages, **others}))
+        for src_uri in pages:
+            files.append(File.generated(config, src_uri, content=""))  # the text comes in on_page_read_source
+        for path in others:
+            files.append(File.generated(config, path, content=b""))  # the bytes come in on_env
         self._place_articles(files, config)
         return files
+
+    def _rendered(self, src_uri: str) -> GeneratedPage | bytes:
+        return self.rendered.result()[src_uri]
 
     def _place_articles(self, files: Files, config) -> None:
         """Articles live at bai-viet/<id>/ whatever their file name; held-back ones wait for their day.
@@ -71,13 +90,16 @@ class CongboPlugin(BasePlugin):
             files.append(File.generated(config, path, content=b""))
 
     def on_page_read_source(self, *, page, config):
-        """An article's body, already read by the loader: MkDocs need not parse its front matter again."""
+        """A generated page's text; an article's body, already read by the loader (MkDocs need not
+        parse its front matter again)."""
+        if page.file.src_uri in self.page_paths:
+            return self._rendered(page.file.src_uri).source
         record = self.articles_by_src.get(page.file.src_uri)
         return record.body if record else None
 
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
         """A generated page is HTML already: Markdown gets nothing to parse (its HTML comes in on_page_content)."""
-        if page.file.src_uri in self.generated:
+        if page.file.src_uri in self.page_paths:
             return ""
         record = self.articles_by_src.get(page.file.src_uri)
         if record is not None:
@@ -86,8 +108,8 @@ class CongboPlugin(BasePlugin):
 
     def on_page_content(self, html: str, *, page, config, files) -> str:
         """Generated pages get their HTML and table of contents; articles their header and related records."""
-        generated = self.generated.get(page.file.src_uri)
-        if generated is not None:
+        if page.file.src_uri in self.page_paths:
+            generated = self._rendered(page.file.src_uri)
             page.toc = get_toc(generated.toc)
             page.present_anchor_ids = generated.anchors  # for MkDocs's check of links into the page
             return generated.html
@@ -99,8 +121,19 @@ class CongboPlugin(BasePlugin):
     def on_env(self, env, *, config, files):
         if not config.site_url:
             raise PluginError("mkdocs.yml: thiếu 'site_url' (địa chỉ công khai của trang); nguồn tin cần địa chỉ tuyệt đối")
+        for path in self.file_paths:
+            data = self._rendered(path)
+            file = files.get_file_from_path(path)
+            if isinstance(data, str):
+                file.content_string = data
+            else:
+                file.content_bytes = data
         pages = {r.meta.id: files.get_file_from_path(src).page.content for src, r in self.articles_by_src.items()}
         for path, data in feeds.render_feeds(self.site, config.site_url, self.moment, pages).items():
             files.get_file_from_path(path).content_bytes = data
         env.globals["cb_feed_links"] = feeds.discovery_links(self.site)
         return env
+
+    def on_build_error(self, *, error):
+        if self.rendered is not None:
+            self.rendered.cancel()

@@ -5,7 +5,9 @@ from __future__ import annotations
 import calendar as _calendar_lib
 import datetime as dt
 from collections import defaultdict
+from functools import partial
 from itertools import groupby
+from typing import Callable
 from urllib.parse import quote
 
 from markupsafe import Markup, escape
@@ -31,25 +33,33 @@ ROLE_LABELS = {"lead": "Chủ trì", "partner": "Phối hợp"}
 MONTHS = [f"Tháng {m}" for m in range(1, 13)]
 
 
-def render_pages(site: Site, base_url: str = "") -> dict[str, GeneratedPage]:
-    """Every generated page by source path. ``base_url``: the public address (``site_url``)."""
-    pages: dict[str, GeneratedPage] = {}
-    pages[urls.src_of(urls.PLANS)] = render_plans_index(site)
+PageJob = Callable[[], GeneratedPage]
+
+
+def page_jobs(site: Site, base_url: str = "") -> dict[str, PageJob]:
+    """Every generated page by source path, as the call that renders it: the paths are known
+    at once, the rendering can wait or run elsewhere. ``base_url``: the public address (``site_url``)."""
+    jobs: dict[str, PageJob] = {urls.src_of(urls.PLANS): partial(render_plans_index, site)}
     for plan in site.plans:
-        pages[urls.src_of(urls.plan(plan.id))] = render_plan(site, plan)
-    pages[urls.src_of(urls.ORGANISATIONS)] = render_organisations_index(site)
+        jobs[urls.src_of(urls.plan(plan.id))] = partial(render_plan, site, plan)
+    jobs[urls.src_of(urls.ORGANISATIONS)] = partial(render_organisations_index, site)
     related = organisation_records(site)
     for org in site.organisations:
-        pages[urls.src_of(urls.organisation(org.id))] = render_organisation(site, org, related[org.id])
+        jobs[urls.src_of(urls.organisation(org.id))] = partial(render_organisation, site, org, related[org.id])
     for year in calendar.calendar_years(site, site.today):
-        pages[urls.src_of(urls.calendar_year(year, site.today.year))] = render_calendar(site, year, base_url)
+        jobs[urls.src_of(urls.calendar_year(year, site.today.year))] = partial(render_calendar, site, year, base_url)
     for observance in site.observances:
-        pages[urls.src_of(urls.observance(observance.id))] = render_observance(site, observance)
+        jobs[urls.src_of(urls.observance(observance.id))] = partial(render_observance, site, observance)
     for event in site.events:
-        pages[urls.src_of(urls.event(event.id))] = render_event(site, event, base_url)
-    pages.update(column.render_column_pages(site))
-    pages.update(programmes.render_programme_pages(site))
-    return pages
+        jobs[urls.src_of(urls.event(event.id))] = partial(render_event, site, event, base_url)
+    jobs.update(column.column_page_jobs(site))
+    jobs.update(programmes.programme_page_jobs(site))
+    return jobs
+
+
+def render_pages(site: Site, base_url: str = "") -> dict[str, GeneratedPage]:
+    """Every generated page by source path, rendered."""
+    return {src_uri: job() for src_uri, job in page_jobs(site, base_url).items()}
 
 
 def article_url(record) -> str:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, partial
+from typing import Callable
 
 from . import calendar, pages, urls, vi
 from .models import Event, Observance, Plan, Theme
@@ -172,8 +173,8 @@ def render_programme(site: Site, programme: Programme) -> GeneratedPage:
     )
 
 
-def render_programme_pages(site: Site) -> dict[str, GeneratedPage]:
-    return {urls.src_of(p.url): render_programme(site, p) for p in programmes(site)}
+def programme_page_jobs(site: Site) -> dict[str, Callable[[], GeneratedPage]]:
+    return {urls.src_of(p.url): partial(render_programme, site, p) for p in programmes(site)}
 
 
 def programme_links(site: Site, observance, links) -> list[tuple[int, str, str]]:

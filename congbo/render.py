@@ -120,9 +120,8 @@ class Outline:
                 anchor = f"{base}_{n}"
         self._ids.add(anchor)
         self.headings.append({"level": level, "id": anchor, "name": name, "children": []})
-        return Markup('<h{0} id="{1}">{2}<a class="headerlink" href="#{1}" title="{3}">{4}</a></h{0}>').format(
-            level, anchor, Markup(name), PERMALINK_TITLE, PERMALINK
-        )
+        anchor = escape(anchor)
+        return Markup(f'<h{level} id="{anchor}">{name}<a class="headerlink" href="#{anchor}" title="{PERMALINK_TITLE}">{PERMALINK}</a></h{level}>')
 
     def toc(self) -> list[dict]:
         """The headings nested as the toc extension's ``toc_tokens`` (what MkDocs's ``get_toc`` reads)."""
