@@ -10,6 +10,7 @@ is unsafe (another thread is running, as under ``mkdocs serve``) or where there 
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import threading
@@ -39,6 +40,10 @@ class Background(Generic[T]):
             self._value = work()
             return
         context = multiprocessing.get_context("fork")
+        # Objects alive now (the loaded data, mostly) are left out of garbage collection until
+        # `close`: a collection would write to each of them, copying every memory page the two
+        # processes share, and would walk them again and again for nothing while MkDocs builds.
+        gc.freeze()
         self._receive, send = context.Pipe(duplex=False)
         self._process = context.Process(target=_run, args=(work, send), name="congbo-render", daemon=True)
         self._process.start()
@@ -59,11 +64,16 @@ class Background(Generic[T]):
             self._value = payload
         return self._value  # type: ignore[return-value]
 
-    def cancel(self) -> None:
-        """Stop the child if it is still running (the build failed before its result was needed)."""
-        if self._process is not None and self._process.is_alive():
+    def close(self) -> None:
+        """Stop the child if it still runs (the build failed before its result was needed); collect
+        the objects frozen at the fork again."""
+        if self._process is None:
+            return
+        if self._process.is_alive():
             self._process.terminate()
             self._process.join()
+        self._process = None
+        gc.unfreeze()
 
 
 def _run(work: Callable[[], object], send) -> None:

@@ -134,6 +134,9 @@ class CongboPlugin(BasePlugin):
         env.globals["cb_feed_links"] = feeds.discovery_links(self.site)
         return env
 
+    def on_post_build(self, *, config):
+        self.rendered.close()
+
     def on_build_error(self, *, error):
         if self.rendered is not None:
-            self.rendered.cancel()
+            self.rendered.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import threading
 from functools import partial
@@ -31,6 +32,7 @@ def test_forked_rendering_gives_what_inline_rendering_gives(site):
     assert urls.ICS in result and any(path.endswith("index.md") for path in result)
     assert result == inline
     assert forked.result() is result  # collected once
+    forked.close()
 
 
 def fails():
@@ -43,19 +45,24 @@ def test_a_failure_in_the_child_is_raised_in_the_parent_with_its_traceback():
         job.result()
     assert "ValueError: hỏng ở trang thử" in str(caught.value)
     assert "in fails" in str(caught.value)
+    job.close()
 
 
 def test_a_child_that_dies_is_reported_not_waited_for():
     job = Background(partial(os._exit, 3), fork=True)
     with pytest.raises(RuntimeError, match="ended without an answer"):
         job.result()
+    job.close()
 
 
-def test_cancel_stops_a_child_still_working():
+def test_close_stops_a_child_still_working_and_unfreezes_the_collector():
     stop = threading.Event()
     job = Background(partial(stop.wait, 60), fork=True)
-    job.cancel()
-    assert not job._process.is_alive()
+    process = job._process
+    assert gc.get_freeze_count() > 0
+    job.close()
+    assert not process.is_alive()
+    assert gc.get_freeze_count() == 0
 
 
 def test_no_fork_while_another_thread_runs():
