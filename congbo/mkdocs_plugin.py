@@ -13,6 +13,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils.meta import get_data
 
 from . import calendar_json, column, feeds, ical, urls, vi
 from .background import Background
@@ -25,6 +26,32 @@ from .site import Site
 
 def _run_all(jobs: dict) -> dict:
     return {path: job() for path, job in jobs.items()}
+
+
+class _SearchPage:
+    """What Material's search index reads of a page (meta, title, content, toc, url), for a generated page."""
+
+    def __init__(self, page: GeneratedPage, url: str):
+        self.meta = get_data(page.source)[1]  # as MkDocs reads the front matter
+        self.title = self.meta.get("title")
+        self.content = page.html
+        self.toc = get_toc(page.toc)
+        self.url = url
+
+
+def search_entries(search_index_class, pages: dict[str, GeneratedPage], page_urls: dict[str, str]) -> list[dict]:
+    """The search index entries of the generated pages, made by Material's own indexer (``search_index_class``)
+    as its plugin would make them page by page, except for pages whose front matter leaves them out."""
+    index = search_index_class()
+    for src_uri, url in page_urls.items():
+        index.add_entry_from_context(_SearchPage(pages[src_uri], url))  # it honours search.exclude itself
+    return index.entries
+
+
+def _render_and_index(jobs: dict, page_urls: dict[str, str], search_index_class) -> tuple[dict, list[dict]]:
+    rendered = _run_all(jobs)
+    entries = search_entries(search_index_class, rendered, page_urls) if search_index_class else []
+    return rendered, entries
 
 
 class CongboPlugin(BasePlugin):
@@ -60,16 +87,22 @@ class CongboPlugin(BasePlugin):
             if files.get_file_from_path(src_uri) is not None:
                 raise PluginError(f"docs/{src_uri}: trang này do hệ thống tạo từ dữ liệu; hãy xóa tệp viết tay trùng tên")
         self.page_paths, self.file_paths = frozenset(pages), tuple(others)
-        self.rendered = Background(partial(_run_all, {**pages, **others}))
+        page_urls = {}
         for src_uri in pages:
-            files.append(File.generated(config, src_uri, content=""))  # the text comes in on_page_read_source
+            file = File.generated(config, src_uri, content="")  # the text comes in on_page_read_source
+            files.append(file)
+            page_urls[src_uri] = file.url
         for path in others:
             files.append(File.generated(config, path, content=b""))  # the bytes come in on_env
+        # Material's search indexes these pages in the child too, off MkDocs's path (see on_post_build).
+        self.search = config.plugins.get("material/search")
+        search_index_class = type(self.search.search_index) if self.search is not None else None
+        self.rendered = Background(partial(_render_and_index, {**pages, **others}, page_urls, search_index_class))
         self._place_articles(files, config)
         return files
 
     def _rendered(self, src_uri: str) -> GeneratedPage | bytes:
-        return self.rendered.result()[src_uri]
+        return self.rendered.result()[0][src_uri]
 
     def _place_articles(self, files: Files, config) -> None:
         """Articles live at bai-viet/<id>/ whatever their file name; held-back ones wait for their day.
@@ -100,6 +133,8 @@ class CongboPlugin(BasePlugin):
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
         """A generated page is HTML already: Markdown gets nothing to parse (its HTML comes in on_page_content)."""
         if page.file.src_uri in self.page_paths:
+            if self.search is not None:
+                page.meta["search"] = dict(page.meta.get("search") or {}, exclude=True)  # indexed in the child
             return ""
         record = self.articles_by_src.get(page.file.src_uri)
         if record is not None:
@@ -135,6 +170,9 @@ class CongboPlugin(BasePlugin):
         return env
 
     def on_post_build(self, *, config):
+        """Hand Material's search plugin the entries of the generated pages (it writes the index after us)."""
+        if self.search is not None:
+            self.search.search_index.entries.extend(self.rendered.result()[1])
         self.rendered.close()
 
     def on_build_error(self, *, error):
