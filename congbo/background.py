@@ -13,12 +13,10 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import queue
 import threading
 import traceback
-from typing import Callable, Generic, TypeVar
-
-T = TypeVar("T")
-_PENDING = object()
+from typing import Callable, Mapping
 
 
 def can_fork() -> bool:
@@ -30,56 +28,63 @@ def can_fork() -> bool:
     return cpus > 1 and "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
 
 
-class Background(Generic[T]):
-    """The value of ``work()``, computed in a forked child when `can_fork`, else at once."""
+class Background:
+    """Named results of calls, computed in order in a forked child when `can_fork`, else at once.
 
-    def __init__(self, work: Callable[[], T], *, fork: bool | None = None):
-        self._value: object = _PENDING
+    The child sends each result as soon as it has it, so the first ones can be used while it
+    works on the rest."""
+
+    def __init__(self, works: Mapping[str, Callable[[], object]], *, fork: bool | None = None):
+        self._values: dict[str, object] = {}
         self._process = None
         if not (can_fork() if fork is None else fork):
-            self._value = work()
+            self._values = {name: work() for name, work in works.items()}
             return
         context = multiprocessing.get_context("fork")
         # Objects alive now (the loaded data, mostly) are left out of garbage collection until
         # `close`: a collection would write to each of them, copying every memory page the two
         # processes share, and would walk them again and again for nothing while MkDocs builds.
         gc.freeze()
-        self._receive, send = context.Pipe(duplex=False)
-        self._process = context.Process(target=_run, args=(work, send), name="congbo-render", daemon=True)
+        # A queue, not a bare pipe: its feeder thread sends while the child goes on working, so a
+        # result waiting for the parent to read it does not hold up the next.
+        self._queue = context.Queue()
+        self._process = context.Process(target=_run, args=(dict(works), self._queue), name="congbo-render", daemon=True)
         self._process.start()
-        send.close()  # the child holds the other copy: the parent sees EOF if the child dies
 
-    def result(self) -> T:
-        """Wait for the child (the first time) and return what it computed; its failure is raised here."""
-        if self._value is _PENDING:
+    def result(self, name: str):
+        """The result of the work ``name``, waiting for the child if it has not sent it yet;
+        a failure of the child is raised here."""
+        while name not in self._values:
             try:
-                ok, payload = self._receive.recv()
-            except EOFError:
-                ok, payload = False, "the rendering process ended without an answer"
-            finally:
-                self._receive.close()
-                self._process.join()
+                ok, sent, payload = self._queue.get(timeout=1)
+            except queue.Empty:
+                if self._process.is_alive():
+                    continue
+                ok, sent, payload = False, name, "the rendering process ended without an answer"
             if not ok:
-                raise RuntimeError(f"rendering in the background process failed:\n{payload}")
-            self._value = payload
-        return self._value  # type: ignore[return-value]
+                raise RuntimeError(f"rendering in the background process failed ({sent}):\n{payload}")
+            self._values[sent] = payload
+        return self._values[name]
 
     def close(self) -> None:
-        """Stop the child if it still runs (the build failed before its result was needed); collect
+        """Stop the child if it still runs (the build failed before its results were needed); collect
         the objects frozen at the fork again."""
         if self._process is None:
             return
         if self._process.is_alive():
             self._process.terminate()
-            self._process.join()
+        self._process.join()
+        self._queue.close()
         self._process = None
         gc.unfreeze()
 
 
-def _run(work: Callable[[], object], send) -> None:
+def _run(works: dict[str, Callable[[], object]], results) -> None:
+    name = ""
     try:
-        send.send((True, work()))
+        for name, work in works.items():
+            results.put((True, name, work()))
     except BaseException:  # noqa: BLE001 — whatever it is, the parent must hear of it
-        send.send((False, traceback.format_exc()))
-    finally:
-        send.close()
+        results.put((False, name, traceback.format_exc()))
+    results.close()
+    results.join_thread()  # everything sent before the child ends

@@ -2,7 +2,7 @@
 
 Every listing is built from indexes made once per build (by category, by year and month),
 so the cost grows with the number of articles, not with its square. Articles themselves are
-Markdown pages of MkDocs served at ``bai-viet/<id>/``; `render_article_html` wraps an
+Markdown pages of MkDocs served at ``bai-viet/<id>/``; `article_parts` makes what wraps an
 article's rendered body with its header (date, author, category, image) and related records.
 """
 
@@ -223,18 +223,36 @@ def related(site: Site, record: ArticleRecord, here: str) -> list[dict]:
     return out
 
 
-def render_article_html(site: Site, record: ArticleRecord, content: str) -> str:
-    """An article page's HTML: its header (title, date, author, category, image), the editor's body
-    as Markdown made it, then its related records. Added after Markdown, so the body alone is parsed."""
+_BODY = "\x00body\x00"
+"""Where an article's body goes in its page, while header and footer are made without it."""
+
+
+@dataclass(frozen=True)
+class ArticleParts:
+    """What an article's page adds around the body Markdown makes: the head's data, header and footer."""
+
+    meta: dict
+    header: str
+    footer: str
+
+    def page_html(self, content: str) -> str:
+        return f"{self.header}{content.strip()}{self.footer}"
+
+
+def article_parts(site: Site, record: ArticleRecord, site_url: str) -> ArticleParts:
+    """An article page's header (title, date, author, category, image) and footer (related records),
+    made apart from its body, so only the body goes through Markdown and the rest can be made early."""
     meta = record.meta
     here = urls.article(meta.id)
     category = category_index(site)[meta.category]
     up = up_from(here)
-    return environment().get_template("column_article.html.j2").render(
-        meta=meta, category=category, moment=moment, body=Markup(content.strip()),
+    html = environment().get_template("column_article.html.j2").render(
+        meta=meta, category=category, moment=moment, body=_BODY,
         category_href=up + urls.category_page(category.id), image_src=up + meta.image.file if meta.image else None,
         column=site.info.column, related=related(site, record, here), column_href=up + urls.COLUMN, press_href=up + urls.PRESS,
     )
+    header, footer = html.split(_BODY)
+    return ArticleParts(article_page_meta(site, record, site_url), header, footer)
 
 
 def article_page_meta(site: Site, record: ArticleRecord, site_url: str) -> dict:

@@ -48,10 +48,32 @@ def search_entries(search_index_class, pages: dict[str, GeneratedPage], page_url
     return index.entries
 
 
-def _render_and_index(jobs: dict, page_urls: dict[str, str], search_index_class) -> tuple[dict, list[dict]]:
-    rendered = _run_all(jobs)
-    entries = search_entries(search_index_class, rendered, page_urls) if search_index_class else []
-    return rendered, entries
+class _Made:
+    """The generated pages as the child renders them, batch by batch, kept for their search entries."""
+
+    def __init__(self):
+        self.pages: dict[str, GeneratedPage] = {}
+
+    def render(self, jobs: dict) -> dict:
+        made = _run_all(jobs)
+        self.pages.update(made)
+        return made
+
+    def search_entries(self, search_index_class, page_urls: dict[str, str]) -> list[dict]:
+        return search_entries(search_index_class, self.pages, page_urls)
+
+
+def _article_parts(site: Site, records: list, site_url: str) -> dict[str, column.ArticleParts]:
+    return {record.src_uri: column.article_parts(site, record, site_url) for record in records}
+
+
+def _batches(items: list, size: int, prefix: str) -> list[tuple[str, list]]:
+    return [(f"{prefix}-{start // size}", items[start:start + size]) for start in range(0, len(items), size)]
+
+
+BATCH = 100
+"""Articles, or generated pages, the child sends at once: MkDocs can go on with a batch while the
+child makes the next (the first is ready about when MkDocs needs it)."""
 
 
 class CongboPlugin(BasePlugin):
@@ -62,10 +84,11 @@ class CongboPlugin(BasePlugin):
     """Published articles by source path, set in on_files."""
     page_paths: frozenset[str] = frozenset()
     """Source paths of the pages made from the data, set in on_files."""
-    file_paths: tuple[str, ...] = ()
-    """Paths of the other files made from the data (calendars, JSON), set in on_files."""
     rendered: Background | None = None
-    """Those pages and files, rendered beside MkDocs (see `background`): path → page or bytes."""
+    """Made beside MkDocs (see `background`), in the order MkDocs needs them: the articles' parts and
+    the generated pages by batch, the other files ("files"), the pages' search entries ("search")."""
+    batch_of: dict[str, str] = {}
+    """The batch holding each article's parts and each generated page, by source path."""
 
     def on_config(self, config):
         root = Path(config.config_file_path).parent
@@ -77,8 +100,9 @@ class CongboPlugin(BasePlugin):
         return config
 
     def on_files(self, files: Files, *, config) -> Files:
-        """Register every page and file made from the data; their rendering starts now, beside MkDocs,
-        and is collected when MkDocs first reads one of them (after the hand-written pages and articles)."""
+        """Register every page and file made from the data and place the articles. A child process
+        starts making, in this order, the articles' headers and footers and the generated pages and
+        files with their search entries; each is collected when MkDocs first needs it."""
         base_url = config.site_url or ""  # the public address, for webcal:// and absolute links in calendars
         pages = page_jobs(self.site, base_url=base_url)
         others = ical.ics_jobs(self.site, base_url)
@@ -86,7 +110,7 @@ class CongboPlugin(BasePlugin):
         for src_uri in [*pages, *others]:
             if files.get_file_from_path(src_uri) is not None:
                 raise PluginError(f"docs/{src_uri}: trang này do hệ thống tạo từ dữ liệu; hãy xóa tệp viết tay trùng tên")
-        self.page_paths, self.file_paths = frozenset(pages), tuple(others)
+        self.page_paths = frozenset(pages)
         page_urls = {}
         for src_uri in pages:
             file = File.generated(config, src_uri, content="")  # the text comes in on_page_read_source
@@ -94,15 +118,28 @@ class CongboPlugin(BasePlugin):
             page_urls[src_uri] = file.url
         for path in others:
             files.append(File.generated(config, path, content=b""))  # the bytes come in on_env
+        self._place_articles(files, config)
         # Material's search indexes these pages in the child too, off MkDocs's path (see on_post_build).
         self.search = config.plugins.get("material/search")
         search_index_class = type(self.search.search_index) if self.search is not None else None
-        self.rendered = Background(partial(_render_and_index, {**pages, **others}, page_urls, search_index_class))
-        self._place_articles(files, config)
+        articles = sorted(self.articles_by_src.values(), key=lambda r: r.src_uri)  # the order MkDocs reads them in
+        made = _Made()
+        works, self.batch_of = {}, {}
+        for name, batch in _batches(articles, BATCH, "articles"):
+            works[name] = partial(_article_parts, self.site, batch, config.site_url or "")
+            self.batch_of.update(dict.fromkeys((r.src_uri for r in batch), name))
+        for name, batch in _batches(list(pages), BATCH, "pages"):
+            works[name] = partial(made.render, {src_uri: pages[src_uri] for src_uri in batch})
+            self.batch_of.update(dict.fromkeys(batch, name))
+        works["files"] = partial(_run_all, others)
+        if search_index_class is not None:
+            works["search"] = partial(made.search_entries, search_index_class, page_urls)
+        self.rendered = Background(works)
         return files
 
-    def _rendered(self, src_uri: str) -> GeneratedPage | bytes:
-        return self.rendered.result()[0][src_uri]
+    def _made(self, src_uri: str):
+        """An article's parts or a generated page, from its batch."""
+        return self.rendered.result(self.batch_of[src_uri])[src_uri]
 
     def _place_articles(self, files: Files, config) -> None:
         """Articles live at bai-viet/<id>/ whatever their file name; held-back ones wait for their day.
@@ -126,7 +163,7 @@ class CongboPlugin(BasePlugin):
         """A generated page's text; an article's body, already read by the loader (MkDocs need not
         parse its front matter again)."""
         if page.file.src_uri in self.page_paths:
-            return self._rendered(page.file.src_uri).source
+            return self._made(page.file.src_uri).source
         record = self.articles_by_src.get(page.file.src_uri)
         return record.body if record else None
 
@@ -136,28 +173,25 @@ class CongboPlugin(BasePlugin):
             if self.search is not None:
                 page.meta["search"] = dict(page.meta.get("search") or {}, exclude=True)  # indexed in the child
             return ""
-        record = self.articles_by_src.get(page.file.src_uri)
-        if record is not None:
-            page.meta.update(column.article_page_meta(self.site, record, config.site_url or ""))
+        if page.file.src_uri in self.articles_by_src:
+            page.meta.update(self._made(page.file.src_uri).meta)
         return markdown
 
     def on_page_content(self, html: str, *, page, config, files) -> str:
         """Generated pages get their HTML and table of contents; articles their header and related records."""
         if page.file.src_uri in self.page_paths:
-            generated = self._rendered(page.file.src_uri)
+            generated = self._made(page.file.src_uri)
             page.toc = get_toc(generated.toc)
             page.present_anchor_ids = generated.anchors  # for MkDocs's check of links into the page
             return generated.html
-        record = self.articles_by_src.get(page.file.src_uri)
-        if record is not None:
-            return column.render_article_html(self.site, record, html)
+        if page.file.src_uri in self.articles_by_src:
+            return self._made(page.file.src_uri).page_html(html)
         return html
 
     def on_env(self, env, *, config, files):
         if not config.site_url:
             raise PluginError("mkdocs.yml: thiếu 'site_url' (địa chỉ công khai của trang); nguồn tin cần địa chỉ tuyệt đối")
-        for path in self.file_paths:
-            data = self._rendered(path)
+        for path, data in self.rendered.result("files").items():
             file = files.get_file_from_path(path)
             if isinstance(data, str):
                 file.content_string = data
@@ -172,7 +206,7 @@ class CongboPlugin(BasePlugin):
     def on_post_build(self, *, config):
         """Hand Material's search plugin the entries of the generated pages (it writes the index after us)."""
         if self.search is not None:
-            self.search.search_index.entries.extend(self.rendered.result()[1])
+            self.search.search_index.entries.extend(self.rendered.result("search"))
         self.rendered.close()
 
     def on_build_error(self, *, error):

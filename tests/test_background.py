@@ -24,15 +24,24 @@ def all_jobs(site) -> dict:
 
 
 def test_forked_rendering_gives_what_inline_rendering_gives(site):
-    forked = Background(partial(_run_all, all_jobs(site)), fork=True)
+    forked = Background({"first": lambda: "một", "pages": partial(_run_all, all_jobs(site))}, fork=True)
     assert forked._process is not None  # it did run in a child
     inline = _run_all(all_jobs(site))
-    result = forked.result()
+    result = forked.result("pages")
     assert result.keys() == inline.keys()
     assert urls.ICS in result and any(path.endswith("index.md") for path in result)
     assert result == inline
-    assert forked.result() is result  # collected once
+    assert forked.result("pages") is result  # collected once
+    assert forked.result("first") == "một"  # kept when a later result was asked for first
     forked.close()
+
+
+def test_results_can_be_used_before_the_child_is_done():
+    stop = threading.Event()
+    job = Background({"early": lambda: 1, "late": partial(stop.wait, 60)}, fork=True)
+    assert job.result("early") == 1
+    assert job._process.is_alive()
+    job.close()
 
 
 def fails():
@@ -40,24 +49,24 @@ def fails():
 
 
 def test_a_failure_in_the_child_is_raised_in_the_parent_with_its_traceback():
-    job = Background(fails, fork=True)
+    job = Background({"ok": lambda: 1, "broken": fails}, fork=True)
     with pytest.raises(RuntimeError) as caught:
-        job.result()
+        job.result("broken")
     assert "ValueError: hỏng ở trang thử" in str(caught.value)
     assert "in fails" in str(caught.value)
     job.close()
 
 
 def test_a_child_that_dies_is_reported_not_waited_for():
-    job = Background(partial(os._exit, 3), fork=True)
+    job = Background({"dies": partial(os._exit, 3)}, fork=True)
     with pytest.raises(RuntimeError, match="ended without an answer"):
-        job.result()
+        job.result("dies")
     job.close()
 
 
 def test_close_stops_a_child_still_working_and_unfreezes_the_collector():
     stop = threading.Event()
-    job = Background(partial(stop.wait, 60), fork=True)
+    job = Background({"waits": partial(stop.wait, 60)}, fork=True)
     process = job._process
     assert gc.get_freeze_count() > 0
     job.close()
@@ -71,8 +80,8 @@ def test_no_fork_while_another_thread_runs():
     thread.start()
     try:
         assert not background.can_fork()
-        job = Background(lambda: "inline")
-        assert job._process is None and job.result() == "inline"
+        job = Background({"value": lambda: "inline"})
+        assert job._process is None and job.result("value") == "inline"
     finally:
         stop.set()
         thread.join()
