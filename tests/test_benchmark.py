@@ -58,13 +58,15 @@ def test_synthetic_set_is_deterministic(tmp_path):
 def test_script_builds_both_and_prints_ratio_and_memory(tmp_path):
     out = tmp_path / "result.json"
     result = subprocess.run(
-        [sys.executable, str(SCRIPT), "--articles", "20", "--plans", "3", "--repeat", "1", "--max-ratio", "1000",
+        [sys.executable, str(SCRIPT), "--articles", "20", "--plans", "3", "--repeat", "1", "--warmup", "1", "--max-ratio", "1000",
          "--workdir", str(tmp_path / "work"), "--json", str(out)],
         cwd=ROOT, env=build_env(), capture_output=True, text=True, timeout=600,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert re.search(r"^ratio ours/plain at 20 articles \+ \d+ plans: \d+\.\d\d \(max 1000\.00\) PASS$", result.stdout, re.M), result.stdout
     assert re.search(r"^peak memory: ours \d+ MB, plain \d+ MB$", result.stdout, re.M), result.stdout
+    assert re.search(r"^run by run at 20 articles: \d+\.\d\d \(median", result.stdout, re.M), result.stdout
+    assert "warm-up 1/1 ours" in result.stderr and "warm-up 1/1 plain" in result.stderr
     assert re.search(r"^size 20 articles .* ms per record\), ratio \d+\.\d\d \(CPU time \d+\.\d\d\)$", result.stdout, re.M), result.stdout
 
     [measured] = json.loads(out.read_text())
