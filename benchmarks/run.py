@@ -339,6 +339,7 @@ def plain_config(ours: dict) -> dict:
         "use_directory_urls": True,
         "theme": theme,
         "extra_css": ours.get("extra_css", []),
+        "extra_javascript": ours.get("extra_javascript", []),
         "plugins": plugins,
         "markdown_extensions": extensions,
         "validation": ours.get("validation", {}),
@@ -359,9 +360,9 @@ def write_plain(dest: Path, content: Content, extra_plans: int = 0, source: Path
     ours = yaml.load((source / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
     config = plain_config(ours)
     (dest / "mkdocs.yml").write_text(dump_yaml(config), encoding="utf-8")
-    for css in config["extra_css"]:
-        (docs / css).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(source / "docs" / css, docs / css)
+    for asset in config["extra_css"] + config["extra_javascript"]:
+        (docs / asset).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(source / "docs" / asset, docs / asset)
     rng = random.Random(0)
     for entry in config["nav"]:
         for title, page in entry.items():

@@ -176,3 +176,37 @@ def test_worker_folds_like_congbo(search, built_site):
     ]
     (worker,) = page.workers
     assert worker.evaluate("samples => samples.map(lunr.vi.fold)", samples) == [vi.fold(s) for s in samples]
+
+
+# --- marking the words on the page a result leads to ------------------------------------------
+
+
+def marked_on(browser, url: str) -> list[str]:
+    """Open ``url`` (a page with ?h=…), let Material's highlighter run too, and return the marked words."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
+    try:
+        page = context.new_page()
+        errors = []
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        page.goto(url, wait_until="networkidle")  # search_index.json loaded: Material has marked its words
+        page.wait_for_timeout(300)
+        assert errors == []
+        assert page.locator("mark mark").count() == 0, "a word marked twice"
+        return page.eval_on_selector_all("article mark[data-md-highlight]", "marks => marks.map(m => m.textContent)")
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+def test_words_typed_without_diacritics_are_marked_on_the_page(browser, site_url):
+    marked = marked_on(browser, f"{site_url}{PLAN}?h=dan+so")
+    assert "Dân" in marked and "số" in marked
+    assert {vi.fold(word).lower()[:3] for word in marked} <= {"dan", "so"}
+    assert all(vi.fold(word).lower().startswith(("dan", "so")) for word in marked)
+
+
+@pytest.mark.browser
+def test_words_typed_with_diacritics_are_marked_once(browser, site_url):
+    marked = marked_on(browser, f"{site_url}{PLAN}?h=dân+số")
+    # Material marks these as typed (joining neighbours: "Dân số"); no word carries two marks.
+    assert "Dân số" in marked and "dân" in marked
