@@ -13,7 +13,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any, Iterable
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from .errors import DataError, Problem
 from .models import Article, Event, Observance, Organisation, Plan, SiteInfo
@@ -104,7 +104,7 @@ def load_site(root: Path, *, today: dt.date, docs_dir: Path | None = None) -> Si
             if plan.id != path.stem:
                 check.add(located, ("id",), f"mã kế hoạch '{plan.id}' phải trùng tên tệp '{path.stem}.yml'")
 
-    articles = read_articles(check, docs_dir / COLUMN_DIR) if docs_dir else []
+    articles, unvalidated = read_articles(check, docs_dir / COLUMN_DIR) if docs_dir else ([], [])
 
     known = _Known(sources, plan_sources, len(plan_sources) == len(plan_files), orgs, observances, events)
     _check_unique(check, sources, plans, articles)
@@ -119,6 +119,8 @@ def load_site(root: Path, *, today: dt.date, docs_dir: Path | None = None) -> Si
     _check_numbers(check, plans)
     for located, record in articles:
         _check_article(check, located, record, known, info, docs_dir)
+    for located in unvalidated:
+        _check_article_fields(check, located, known, info, docs_dir)
 
     if check.problems:
         raise DataError(check.problems)
@@ -138,10 +140,12 @@ def load_site(root: Path, *, today: dt.date, docs_dir: Path | None = None) -> Si
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.S)
 
 
-def read_articles(check: _Checker, column: Path) -> list[tuple[Located, ArticleRecord]]:
-    records = []
+def read_articles(check: _Checker, column: Path) -> tuple[list[tuple[Located, ArticleRecord]], list[Located]]:
+    """The articles whose front matter is valid, and the front matter of those whose is not (their
+    references are still checked, so an editor sees every mistake of a file at once)."""
+    records, unvalidated = [], []
     if not column.is_dir():
-        return records
+        return records, unvalidated
     for path in sorted(column.rglob("*.md")):
         if path.name == "index.md" or path.parent.name.startswith("_"):
             continue
@@ -162,7 +166,9 @@ def read_articles(check: _Checker, column: Path) -> list[tuple[Located, ArticleR
             image = column.parent / meta.image.file if meta.image else None
             size = image.stat().st_size if image is not None and image.is_file() else None
             records.append((located, ArticleRecord(meta, src_uri, text[match.end():], image_bytes=size)))
-    return records
+        else:
+            unvalidated.append(located)
+    return records, unvalidated
 
 
 # --- cross-references -----------------------------------------------------------------
@@ -359,19 +365,42 @@ def _check_unique(check, sources, plans, articles) -> None:
 
 def _check_article(check, located, record: ArticleRecord, known: _Known, info: SiteInfo | None, docs_dir: Path) -> None:
     meta = record.meta
-    if info and meta.category not in {c.id for c in info.column.categories}:
-        names = ", ".join(c.id for c in info.column.categories)
-        check.add(located, ("category",), f"không có chuyên mục con '{meta.category}'; chọn một trong: {names}")
-    for j, plan in enumerate(meta.plans):
-        _refer(check, located, ("plans", j), plan, known.plans, "kế hoạch", "data/plans/")
-    for j, obs in enumerate(meta.observances):
-        _refer(check, located, ("observances", j), obs, known.observances, "ngày kỷ niệm", OBS_WHERE)
-    for j, event in enumerate(meta.events):
-        _refer(check, located, ("events", j), event, known.events, "sự kiện", "data/events.yml")
+    _check_article_refs(check, located, known, info, docs_dir, meta.category, meta.plans, meta.observances, meta.events, meta.image)
     if meta.updated and meta.updated < meta.date:
         check.add(located, ("updated",), "thời điểm sửa trước thời điểm đăng")
-    if meta.image:
-        _check_image(check, located, meta.image, docs_dir)
+
+
+_ARTICLE_REFS = {name: TypeAdapter(Article.model_fields[name].rebuild_annotation()) for name in ("category", "plans", "observances", "events", "image")}
+
+
+def _check_article_fields(check, located, known: _Known, info: SiteInfo | None, docs_dir: Path) -> None:
+    """The references of an article whose front matter failed validation: each field that is valid
+    on its own is checked (one that is not has its message already)."""
+    raw = located.value
+    fields: dict[str, Any] = {}
+    for name, adapter in _ARTICLE_REFS.items():
+        try:
+            fields[name] = adapter.validate_python(raw[name], strict=True)  # as strict as the model
+        except (KeyError, ValidationError):
+            fields[name] = None
+    _check_article_refs(
+        check, located, known, info, docs_dir,
+        fields["category"], fields["plans"] or [], fields["observances"] or [], fields["events"] or [], fields["image"],
+    )
+
+
+def _check_article_refs(check, located, known: _Known, info: SiteInfo | None, docs_dir: Path, category, plans, observances, events, image) -> None:
+    if info and category is not None and category not in {c.id for c in info.column.categories}:
+        names = ", ".join(c.id for c in info.column.categories)
+        check.add(located, ("category",), f"không có chuyên mục con '{category}'; chọn một trong: {names}")
+    for j, plan in enumerate(plans):
+        _refer(check, located, ("plans", j), plan, known.plans, "kế hoạch", "data/plans/")
+    for j, obs in enumerate(observances):
+        _refer(check, located, ("observances", j), obs, known.observances, "ngày kỷ niệm", OBS_WHERE)
+    for j, event in enumerate(events):
+        _refer(check, located, ("events", j), event, known.events, "sự kiện", "data/events.yml")
+    if image:
+        _check_image(check, located, image, docs_dir)
 
 
 def _check_image(check, located, image, docs_dir: Path) -> None:

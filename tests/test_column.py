@@ -311,6 +311,29 @@ def test_bad_front_matter_gives_vietnamese_file_line_messages_and_fails_the_buil
     assert not (tmp_path / "site" / "rss.xml").exists()
 
 
+def test_an_article_with_a_field_error_still_has_its_references_checked(tmp_path):
+    """One run shows every mistake of the file: a missing date does not hide a dangling reference,
+    and a field that is wrong in itself gets one message, not two."""
+    project = tmp_path / "p"
+    shutil.copytree(ROOT / "data", project / "data")
+    shutil.copytree(ROOT / "docs", project / "docs")
+    edit(project, ARTICLE, "date: 2024-07-10 08:00 +07:00\n", "")
+    edit(project, ARTICLE, "category: kien-thuc", "category: kien-thuc-dan-so")
+    text = edit(project, ARTICLE, "plans: [ke-hoach-nghi-quyet-21-khcn-bac-giang]", "plans: [ke-hoach-nghi-quyet-21]")
+    edit(project, OTHER, "date: 2025-09-30 08:00 +07:00\n", "")
+    other = edit(project, OTHER, "category: kien-thuc", "category: Kiến thức")
+    with pytest.raises(DataError) as caught:
+        load_site(project, today=TODAY, docs_dir=project / "docs")
+    problems = sorted(str(p) for p in caught.value.problems)
+    in_article = [p for p in problems if p.startswith(ARTICLE)]
+    assert [p.split(": ", 1)[0].rsplit(":", 2)[0] for p in in_article] == [ARTICLE] * 3
+    assert any(f":{line_of(text, 'category:')}:1: category: không có chuyên mục con 'kien-thuc-dan-so'" in p for p in in_article)
+    assert any(f":{line_of(text, 'plans:')}:" in p and "không có kế hoạch mã 'ke-hoach-nghi-quyet-21'" in p for p in in_article)
+    in_other = [p for p in problems if p.startswith(OTHER)]
+    assert len(in_other) == 2 and sum("category:" in p for p in in_other) == 1
+    assert f"{OTHER}:{line_of(other, 'category:')}:" in next(p for p in in_other if "category:" in p)
+
+
 def test_stated_image_size_must_be_the_real_one(tmp_path):
     project = tmp_path / "p"
     shutil.copytree(ROOT / "data", project / "data")
