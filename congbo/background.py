@@ -1,11 +1,11 @@
-"""Work done beside MkDocs: a forked child process renders while MkDocs goes on.
+"""Work done beside MkDocs: a forked child process makes what MkDocs will need later.
 
-MkDocs builds pages one at a time, in one process. The pages, calendar files and JSON made
-from the data depend on the loaded data only, and MkDocs needs them only after it has read
-every hand-written page and article (generated files come last in its list): a child forked
-once the data is loaded renders them on another CPU meanwhile, and hands them back through a
-pipe. The bytes are the same as rendering inline. The work runs inline instead where forking
-is unsafe (another thread is running, as under ``mkdocs serve``) or where there is one CPU.
+MkDocs builds pages one at a time, in one process. What is made from the data alone (for this
+site: the articles' headers and footers, the generated pages, the calendar files, their search
+entries) can be made on another CPU meanwhile, by a child forked once the data is loaded; it
+sends each result back, in order, as soon as it has it, and MkDocs takes each one when it first
+needs it. The bytes are the same as making them inline. The work runs inline instead where
+forking is unsafe (another thread is running, as under ``mkdocs serve``) or where there is one CPU.
 """
 
 from __future__ import annotations

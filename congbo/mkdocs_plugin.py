@@ -87,6 +87,8 @@ class CongboPlugin(BasePlugin):
     rendered: Background | None = None
     """Made beside MkDocs (see `background`), in the order MkDocs needs them: the articles' parts and
     the generated pages by batch, the other files ("files"), the pages' search entries ("search")."""
+    search = None
+    """Material's search plugin, when the site uses it, set in on_files."""
     batch_of: dict[str, str] = {}
     """The batch holding each article's parts and each generated page, by source path."""
 
