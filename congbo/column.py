@@ -70,10 +70,6 @@ def column_page_jobs(site: Site) -> dict[str, Callable[[], GeneratedPage]]:
     return jobs
 
 
-def render_column_pages(site: Site) -> dict[str, GeneratedPage]:
-    return {src_uri: job() for src_uri, job in column_page_jobs(site).items()}
-
-
 def paginate(articles: Sequence[ArticleRecord], url_of) -> list[Listing]:
     count = max(1, -(-len(articles) // PAGE_SIZE))
     page_urls = [url_of(n) for n in range(1, count + 1)]

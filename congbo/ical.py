@@ -22,6 +22,7 @@ import icalendar
 from . import pages, urls, vi
 from .calendar import deadlines, first_occurrence
 from .models import Activity, Event, Observance, Plan
+from .render import run_jobs
 from .site import Site
 
 TZID = "Asia/Ho_Chi_Minh"
@@ -241,4 +242,4 @@ def ics_jobs(site: Site, base_url: str = "") -> dict[str, Callable[[], bytes]]:
 
 def render_ics_files(site: Site, base_url: str = "") -> dict[str, bytes]:
     """Every calendar file of the site: site-relative path → bytes (CRLF, folded, as icalendar writes them)."""
-    return {path: job() for path, job in ics_jobs(site, base_url).items()}
+    return run_jobs(ics_jobs(site, base_url))

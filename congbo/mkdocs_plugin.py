@@ -20,19 +20,15 @@ from .background import Background
 from .errors import DataError
 from .load import load_site
 from .pages import page_jobs
-from .render import GeneratedPage
+from .render import GeneratedPage, run_jobs
 from .site import Site
-
-
-def _run_all(jobs: dict) -> dict:
-    return {path: job() for path, job in jobs.items()}
 
 
 class _SearchPage:
     """What Material's search index reads of a page (meta, title, content, toc, url), for a generated page."""
 
     def __init__(self, page: GeneratedPage, url: str):
-        self.meta = get_data(page.source)[1]  # as MkDocs reads the front matter
+        self.meta = get_data(f"---\n{page.front_matter}---\n")[1]  # as MkDocs reads the front matter
         self.title = self.meta.get("title")
         self.content = page.html
         self.toc = get_toc(page.toc)
@@ -55,7 +51,7 @@ class _Made:
         self.pages: dict[str, GeneratedPage] = {}
 
     def render(self, jobs: dict) -> dict:
-        made = _run_all(jobs)
+        made = run_jobs(jobs)
         self.pages.update(made)
         return made
 
@@ -133,7 +129,7 @@ class CongboPlugin(BasePlugin):
         for name, batch in _batches(list(pages), BATCH, "pages"):
             works[name] = partial(made.render, {src_uri: pages[src_uri] for src_uri in batch})
             self.batch_of.update(dict.fromkeys(batch, name))
-        works["files"] = partial(_run_all, others)
+        works["files"] = partial(run_jobs, others)
         if search_index_class is not None:
             works["search"] = partial(made.search_entries, search_index_class, page_urls)
         self.rendered = Background(works)

@@ -15,7 +15,7 @@ from markupsafe import Markup, escape
 from . import calendar, calendar_json, column, ical, programmes, urls, vi
 from .load import FOOTNOTE_REF
 from .models import ActivityTime, Block, Organisation, Plan, Section
-from .render import GeneratedPage, Outline, html_text, relative, render_page, superscript
+from .render import GeneratedPage, Outline, html_text, relative, render_page, run_jobs, superscript
 from .site import Site
 
 KIND_LABELS = {
@@ -59,7 +59,7 @@ def page_jobs(site: Site, base_url: str = "") -> dict[str, PageJob]:
 
 def render_pages(site: Site, base_url: str = "") -> dict[str, GeneratedPage]:
     """Every generated page by source path, rendered."""
-    return {src_uri: job() for src_uri, job in page_jobs(site, base_url).items()}
+    return run_jobs(page_jobs(site, base_url))
 
 
 def article_url(record) -> str:

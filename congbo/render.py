@@ -13,6 +13,7 @@ import posixpath
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Callable, TypeVar
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markdown.extensions.toc import nest_toc_tokens
@@ -20,6 +21,7 @@ from markupsafe import Markup, escape
 
 from . import vi
 
+T = TypeVar("T")
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
@@ -145,6 +147,11 @@ class GeneratedPage:
     def anchors(self) -> set[str]:
         """Every id on the page, so MkDocs can check links into it from hand-written pages."""
         return set(_ID.findall(self.html))
+
+
+def run_jobs(jobs: dict[str, Callable[[], T]]) -> dict[str, T]:
+    """The results of ``page_jobs``-style calls, keyed as the calls are."""
+    return {key: job() for key, job in jobs.items()}
 
 
 _FRONT = re.compile(r"\A---\n(.*?\n)---\n\n?", re.S)

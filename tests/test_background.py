@@ -11,7 +11,7 @@ import pytest
 
 from congbo import background, calendar_json, ical, urls
 from congbo.background import Background
-from congbo.mkdocs_plugin import _run_all
+from congbo.render import run_jobs
 from congbo.pages import page_jobs
 
 BASE = "https://danso.langson.gov.vn/"
@@ -24,9 +24,9 @@ def all_jobs(site) -> dict:
 
 
 def test_forked_rendering_gives_what_inline_rendering_gives(site):
-    forked = Background({"first": lambda: "một", "pages": partial(_run_all, all_jobs(site))}, fork=True)
+    forked = Background({"first": lambda: "một", "pages": partial(run_jobs, all_jobs(site))}, fork=True)
     assert forked._process is not None  # it did run in a child
-    inline = _run_all(all_jobs(site))
+    inline = run_jobs(all_jobs(site))
     result = forked.result("pages")
     assert result.keys() == inline.keys()
     assert urls.ICS in result and any(path.endswith("index.md") for path in result)

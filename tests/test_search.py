@@ -201,7 +201,6 @@ def marked_on(browser, url: str) -> list[str]:
 def test_words_typed_without_diacritics_are_marked_on_the_page(browser, site_url):
     marked = marked_on(browser, f"{site_url}{PLAN}?h=dan+so")
     assert "Dân" in marked and "số" in marked
-    assert {vi.fold(word).lower()[:3] for word in marked} <= {"dan", "so"}
     assert all(vi.fold(word).lower().startswith(("dan", "so")) for word in marked)
 
 
