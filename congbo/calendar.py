@@ -87,11 +87,6 @@ def next_observances(site: Site, today: dt.date, count: int = 3) -> list[Occurre
     return upcoming[:count]
 
 
-def upcoming(site: Site, today: dt.date, count: int = 6) -> list[Occurrence]:
-    items = [o for year in (today.year, today.year + 1) for o in occurrences(site, year)]
-    return [o for o in items if o.end >= today][:count]
-
-
 def calendar_years(site: Site, today: dt.date) -> list[int]:
     """The years with a calendar page: this one (and the next from October), and every year the data dates.
 

@@ -378,11 +378,6 @@ def _bar(item, first: dt.date, last: dt.date) -> tuple[str, str]:
 # --- observances and events -----------------------------------------------------------
 
 
-def programme_years(site: Site, observance_id: str) -> list[int]:
-    """Years in which an observance has plans or events: each gets a programme page."""
-    return sorted(p.year for p in programmes.programmes(site) if p.observance.id == observance_id)
-
-
 def render_observance(site: Site, obs) -> GeneratedPage:
     here = urls.observance(obs.id)
     links = Links(site, here)

@@ -99,7 +99,3 @@ LETTERS = "abcdđeghiklmnopqrstuvxy"  # Vietnamese documents number a), b), c), 
 
 def letter(n: int) -> str:
     return LETTERS[n - 1]
-
-
-def days_between(start: dt.date, end: dt.date) -> int:
-    return (end - start).days
