@@ -73,11 +73,14 @@ class Links:
         return Markup('<a href="{}">{}</a>').format(self.to(urls.observance(obs.id)), obs.name)
 
 
-_SCRIPT_UNSAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"})
-
-
 def script_json(value) -> Markup:
     """JSON for a ``<script type="application/ld+json">`` block: '<', '>' and '&' (and the line
     separators old parsers choke on) escaped, so no text in the data (a '</script>' in a name) can
     end the block early or be read as markup."""
-    return Markup(json.dumps(value, ensure_ascii=False, sort_keys=True).translate(_SCRIPT_UNSAFE))
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    for char, escaped in _SCRIPT_UNSAFE:
+        text = text.replace(char, escaped)  # str.replace: several times faster than str.translate here
+    return Markup(text)
+
+
+_SCRIPT_UNSAFE = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029"))
