@@ -1,14 +1,17 @@
-"""Command line: ``python -m congbo check`` (editors) and ``python -m congbo schema`` (JSON Schema)."""
+"""Command line: ``python -m congbo check`` (editors), ``schema`` (JSON Schema), ``changes`` (what a
+branch changes in content) and ``new`` (a starting file for an article, a plan or an event)."""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
-from . import vi
+from . import github, vi
 from .errors import DataError
 from .load import load_site
+from .schema import write_schemas
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -16,29 +19,46 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="kiểm tra toàn bộ dữ liệu, báo mọi lỗi một lần")
     check.add_argument("root", nargs="?", default=".", help="thư mục dự án (có data/ và docs/)")
+    check.add_argument("--format", choices=("text", "github"), default="text",
+                       help="github: mỗi lỗi một chú thích '::error …' của GitHub Actions, kèm bảng lỗi trong tóm tắt")
     schema = sub.add_parser("schema", help="ghi lược đồ JSON của các tệp dữ liệu")
     schema.add_argument("--out", default="data/schema", help="thư mục ghi lược đồ")
     args = parser.parse_args(argv)
 
     if args.command == "check":
-        root = Path(args.root)
-        try:
-            site = load_site(root, today=vi.build_date(), docs_dir=root / "docs")
-        except DataError as exc:
-            print(exc.report(), file=sys.stderr)
-            return 1
-        print(
-            f"Dữ liệu hợp lệ: {len(site.plans)} kế hoạch, {len(site.organisations)} cơ quan, "
-            f"{len(site.observances)} ngày kỷ niệm, {len(site.events)} sự kiện, {len(site.articles)} bài viết."
-        )
-        return 0
+        return run_check(Path(args.root), args.format)
     if args.command == "schema":
-        from .schema import write_schemas
-
         for path in write_schemas(Path(args.out)):
             print(path)
         return 0
     return 2
+
+
+def run_check(root: Path, output: str) -> int:
+    summary = os.environ.get("GITHUB_STEP_SUMMARY") if output == "github" else None
+    try:
+        site = load_site(root, today=vi.build_date(), docs_dir=root / "docs")
+    except DataError as exc:
+        if output == "github":
+            for problem in exc.problems:
+                print(github.annotation(problem))
+            append_summary(summary, github.errors_summary(exc.problems))
+        print(exc.report(), file=sys.stderr)
+        return 1
+    message = (
+        f"Dữ liệu hợp lệ: {len(site.plans)} kế hoạch, {len(site.organisations)} cơ quan, "
+        f"{len(site.observances)} ngày kỷ niệm, {len(site.events)} sự kiện, {len(site.articles)} bài viết."
+    )
+    print(message)
+    append_summary(summary, f"### Kiểm tra dữ liệu\n\n{message}\n")
+    return 0
+
+
+def append_summary(path: str | None, markdown: str) -> None:
+    """Add to GitHub's job summary file (``GITHUB_STEP_SUMMARY``), when the job has one."""
+    if path:
+        with open(path, "a", encoding="utf-8") as summary:
+            summary.write(markdown + "\n")
 
 
 if __name__ == "__main__":
