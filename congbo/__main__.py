@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from pathlib import Path
 
-from . import github, vi
+from . import changes, github, vi
 from .errors import DataError
 from .load import load_site
 from .schema import write_schemas
@@ -23,10 +24,16 @@ def main(argv: list[str] | None = None) -> int:
                        help="github: mỗi lỗi một chú thích '::error …' của GitHub Actions, kèm bảng lỗi trong tóm tắt")
     schema = sub.add_parser("schema", help="ghi lược đồ JSON của các tệp dữ liệu")
     schema.add_argument("--out", default="data/schema", help="thư mục ghi lược đồ")
+    diff = sub.add_parser("changes", help="tóm tắt nội dung nhánh này thêm, sửa, bỏ so với một phiên bản gốc (git)")
+    diff.add_argument("root", nargs="?", default=".", help="thư mục dự án (kho git có data/ và docs/)")
+    diff.add_argument("--base", required=True, help="phiên bản gốc để so sánh, ví dụ main hoặc HEAD^1")
+    diff.add_argument("--site-url", help="địa chỉ trang để dẫn link (mặc định: site_url trong mkdocs.yml)")
     args = parser.parse_args(argv)
 
     if args.command == "check":
         return run_check(Path(args.root), args.format)
+    if args.command == "changes":
+        return run_changes(Path(args.root), args.base, args.site_url)
     if args.command == "schema":
         for path in write_schemas(Path(args.out)):
             print(path)
@@ -52,6 +59,25 @@ def run_check(root: Path, output: str) -> int:
     print(message)
     append_summary(summary, f"### Kiểm tra dữ liệu\n\n{message}\n")
     return 0
+
+
+def run_changes(root: Path, base: str, site_url: str | None) -> int:
+    try:
+        found = changes.branch_changes(root, base)
+    except ValueError as exc:
+        print(f"Không so sánh được với '{base}': {exc}", file=sys.stderr)
+        return 1
+    summary = changes.render_summary(found, base, site_url if site_url is not None else read_site_url(root))
+    print(summary)
+    append_summary(os.environ.get("GITHUB_STEP_SUMMARY"), summary)
+    return 0
+
+
+def read_site_url(root: Path) -> str:
+    """``site_url`` from mkdocs.yml (one plain line; the file's Python tags keep it from a safe YAML load)."""
+    config = root / "mkdocs.yml"
+    match = re.search(r"^site_url:\s*(\S+)\s*$", config.read_text(encoding="utf-8"), re.M) if config.is_file() else None
+    return match.group(1).strip("'\"") if match else ""
 
 
 def append_summary(path: str | None, markdown: str) -> None:

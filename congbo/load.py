@@ -137,7 +137,7 @@ def load_site(root: Path, *, today: dt.date, docs_dir: Path | None = None) -> Si
 
 # --- articles -------------------------------------------------------------------------
 
-_FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.S)
+FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.S)
 
 
 def read_articles(check: _Checker, column: Path) -> tuple[list[tuple[Located, ArticleRecord]], list[Located]]:
@@ -150,7 +150,7 @@ def read_articles(check: _Checker, column: Path) -> tuple[list[tuple[Located, Ar
         if path.name == "index.md" or path.parent.name.startswith("_"):
             continue
         text = path.read_text(encoding="utf-8")
-        match = _FRONT.match(text)
+        match = FRONT_MATTER.match(text)
         if not match:
             check.problems.append(Problem(check.rel(path), 1, 1, "", "bài viết phải mở đầu bằng phần thông tin giữa hai dòng '---' (id, title, date, author, category, summary)"))
             continue
