@@ -15,6 +15,10 @@ def define_env(env):
         return blocks.next_observances(site, env.page.url, count)
 
     @env.macro
+    def built_on() -> str:
+        return blocks.built_on(site)
+
+    @env.macro
     def current_plans() -> str:
         return blocks.current_plans(site, env.page.url)
 
