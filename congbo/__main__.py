@@ -9,10 +9,11 @@ import re
 import sys
 from pathlib import Path
 
-from . import changes, github, vi
+from . import changes, github, starters, vi
 from .errors import DataError
 from .load import load_site
 from .schema import write_schemas
+from .types import ID
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -28,10 +29,22 @@ def main(argv: list[str] | None = None) -> int:
     diff.add_argument("root", nargs="?", default=".", help="thư mục dự án (kho git có data/ và docs/)")
     diff.add_argument("--base", required=True, help="phiên bản gốc để so sánh, ví dụ main hoặc HEAD^1")
     diff.add_argument("--site-url", help="địa chỉ trang để dẫn link (mặc định: site_url trong mkdocs.yml)")
+    new = sub.add_parser("new", help="tạo tệp mới để điền: bài viết, kế hoạch hoặc sự kiện")
+    new_kinds = new.add_subparsers(dest="kind", required=True)
+    article = new_kinds.add_parser("bai-viet", help="bài viết mới trong docs/chuyen-muc/<năm>/")
+    article.add_argument("title", help="tiêu đề bài viết")
+    plan = new_kinds.add_parser("ke-hoach", help="kế hoạch mới: data/plans/<mã>.yml")
+    plan.add_argument("id", help="mã kế hoạch, chữ thường không dấu nối bằng gạch ngang")
+    event = new_kinds.add_parser("su-kien", help="thêm một sự kiện vào cuối data/events.yml")
+    event.add_argument("name", nargs="?", help="tên sự kiện (có thể điền sau)")
+    for kind in (article, plan, event):
+        kind.add_argument("--root", default=".", help="thư mục dự án")
     args = parser.parse_args(argv)
 
     if args.command == "check":
         return run_check(Path(args.root), args.format)
+    if args.command == "new":
+        return run_new(args)
     if args.command == "changes":
         return run_changes(Path(args.root), args.base, args.site_url)
     if args.command == "schema":
@@ -58,6 +71,27 @@ def run_check(root: Path, output: str) -> int:
     )
     print(message)
     append_summary(summary, f"### Kiểm tra dữ liệu\n\n{message}\n")
+    return 0
+
+
+def run_new(args) -> int:
+    root, moment = Path(args.root), vi.build_moment()
+    if args.kind == "bai-viet":
+        path = starters.new_article(root, args.title, moment)
+    elif args.kind == "ke-hoach":
+        if not ID.match(args.id):
+            print(f"mã kế hoạch phải gồm chữ thường không dấu, chữ số và dấu gạch ngang, nhận được '{args.id}'", file=sys.stderr)
+            return 1
+        try:
+            path = starters.new_plan(root, args.id, moment.date())
+        except FileExistsError as exc:
+            print(exc, file=sys.stderr)
+            return 1
+    else:
+        path, event_id = starters.new_event(root, args.name, moment.date())
+        print(f"Đã thêm sự kiện '{event_id}' vào cuối tệp.")
+    print(f"Đã tạo {path.relative_to(root).as_posix() if path.is_relative_to(root) else path}: "
+          "hãy điền mọi chỗ <<ĐIỀN: …>>, rồi chạy python -m congbo check.")
     return 0
 
 

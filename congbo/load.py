@@ -19,6 +19,7 @@ from .errors import DataError, Problem
 from .models import Article, Event, Observance, Organisation, Plan, SiteInfo
 from .imagesize import IMAGE_TYPES, read_image_info
 from .site import ArticleRecord, Site
+from .types import PLACEHOLDER
 from .yamlread import Located, format_path, read_yaml
 
 DATA_FILES = {
@@ -365,9 +366,19 @@ def _check_unique(check, sources, plans, articles) -> None:
 
 def _check_article(check, located, record: ArticleRecord, known: _Known, info: SiteInfo | None, docs_dir: Path) -> None:
     meta = record.meta
+    _check_body_placeholder(check, located, record)
     _check_article_refs(check, located, known, info, docs_dir, meta.category, meta.plans, meta.observances, meta.events, meta.image)
     if meta.updated and meta.updated < meta.date:
         check.add(located, ("updated",), "thời điểm sửa trước thời điểm đăng")
+
+
+def _check_body_placeholder(check, located, record: ArticleRecord) -> None:
+    """A starting file's body placeholder, left in place, would be published as it is."""
+    match = PLACEHOLDER.search(record.body)
+    if match:
+        text = (check.root / located.file).read_text(encoding="utf-8")
+        line = text.count("\n", 0, len(text) - len(record.body) + match.start()) + 1
+        check.problems.append(Problem(located.file, line, 1, "", f"nội dung bài chưa điền: {match.group(1)} (thay cả chỗ <<ĐIỀN: …>>)"))
 
 
 _ARTICLE_REFS = {name: TypeAdapter(Article.model_fields[name].rebuild_annotation()) for name in ("category", "plans", "observances", "events", "image")}
