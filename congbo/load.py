@@ -133,7 +133,24 @@ def load_site(root: Path, *, today: dt.date, docs_dir: Path | None = None) -> Si
         events=tuple(sorted(events, key=lambda e: (e.date, e.id))),
         articles=tuple(sorted((r for _, r in articles), key=lambda r: r.meta.id)),
         today=today,
+        origins=_origins(sources, plans),
     )
+
+
+_LIST_KINDS = {"organisations": "organisation", "observances": "observance", "events": "event"}
+
+
+def _origins(sources: dict[str, Located], plans: list[tuple[Located, Plan]]) -> dict[tuple[str, str], tuple[str, int]]:
+    """The file and line where each record starts (the data is valid: every list item has its id)."""
+    found = {("site", "site"): (sources["site"].file, 1), ("site", "column"): (sources["site"].file, sources["site"].where(("column",))[0])}
+    for key, kind in _LIST_KINDS.items():
+        located = sources[key]
+        found[("file", key)] = (located.file, 1)
+        for i, item in enumerate(located.value):
+            found[(kind, item["id"])] = (located.file, located.where((i,))[0])
+    for located, plan in plans:
+        found[("plan", plan.id)] = (located.file, 1)
+    return found
 
 
 # --- articles -------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils.meta import get_data
 
-from . import calendar_json, column, feeds, ical, urls, vi
+from . import calendar_json, column, edit, feeds, ical, urls, vi
 from .background import Background
 from .errors import DataError
 from .load import load_site
@@ -116,6 +116,9 @@ class CongboPlugin(BasePlugin):
             page_urls[src_uri] = file.url
         for path in others:
             files.append(File.generated(config, path, content=b""))  # the bytes come in on_env
+        docs_dir = Path(config.docs_dir).relative_to(Path(config.config_file_path).parent).as_posix()
+        for src_uri, origin in edit.edit_sources(self.site, pages).items():  # "Sửa trang này" opens the data file
+            files.get_file_from_path(src_uri).edit_uri = edit.edit_uri(origin, docs_dir)
         self._place_articles(files, config)
         # Material's search indexes these pages in the child too, off MkDocs's path (see on_post_build).
         self.search = config.plugins.get("material/search")
