@@ -94,3 +94,8 @@ def press_feed_notes(site: Site, site_url: str, part: str) -> str:
 
 def reuse_terms(site: Site) -> str:
     return render("blocks/reuse.html.j2", column=site.info.column)
+
+
+def built_on(site: Site) -> str:
+    """The home page says on which day it was built: what it calls upcoming or past is as of that day."""
+    return render("blocks/built_on.html.j2", today=site.today)

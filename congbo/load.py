@@ -20,6 +20,7 @@ from .errors import DataError, Problem
 from .models import Article, Event, Observance, Organisation, Plan, SiteInfo
 from .imagesize import IMAGE_TYPES, read_image_info
 from .site import ArticleRecord, Site
+from .types import PLACEHOLDER
 from .yamlread import Located, format_path, read_yaml
 
 DATA_FILES = {
@@ -133,12 +134,29 @@ def load_site(root: Path, *, today: dt.date, docs_dir: Path | None = None) -> Si
         events=tuple(sorted(events, key=lambda e: (e.date, e.id))),
         articles=tuple(sorted((r for _, r in articles), key=lambda r: r.meta.id)),
         today=today,
+        origins=_origins(sources, plans),
     )
+
+
+_LIST_KINDS = {"organisations": "organisation", "observances": "observance", "events": "event"}
+
+
+def _origins(sources: dict[str, Located], plans: list[tuple[Located, Plan]]) -> dict[tuple[str, str], tuple[str, int]]:
+    """The file and line where each record starts (the data is valid: every list item has its id)."""
+    found = {("site", "site"): (sources["site"].file, 1), ("site", "column"): (sources["site"].file, sources["site"].where(("column",))[0])}
+    for key, kind in _LIST_KINDS.items():
+        located = sources[key]
+        found[("file", key)] = (located.file, 1)
+        for i, item in enumerate(located.value):
+            found[(kind, item["id"])] = (located.file, located.where((i,))[0])
+    for located, plan in plans:
+        found[("plan", plan.id)] = (located.file, 1)
+    return found
 
 
 # --- articles -------------------------------------------------------------------------
 
-_FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.S)
+FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.S)
 
 
 def read_articles(check: _Checker, column: Path) -> tuple[list[tuple[Located, ArticleRecord]], list[Located]]:
@@ -151,7 +169,7 @@ def read_articles(check: _Checker, column: Path) -> tuple[list[tuple[Located, Ar
         if path.name == "index.md" or path.parent.name.startswith("_"):
             continue
         text = path.read_text(encoding="utf-8")
-        match = _FRONT.match(text)
+        match = FRONT_MATTER.match(text)
         if not match:
             check.problems.append(Problem(check.rel(path), 1, 1, "", "bài viết phải mở đầu bằng phần thông tin giữa hai dòng '---' (id, title, date, author, category, summary)"))
             continue
@@ -365,9 +383,19 @@ def _check_unique(check, sources, plans, articles) -> None:
 
 def _check_article(check, located, record: ArticleRecord, known: _Known, info: SiteInfo | None, docs_dir: Path) -> None:
     meta = record.meta
+    _check_body_placeholder(check, located, record)
     _check_article_refs(check, located, known, info, docs_dir, meta.category, meta.plans, meta.observances, meta.events, meta.image)
     if meta.updated and meta.updated < meta.date:
         check.add(located, ("updated",), "thời điểm sửa trước thời điểm đăng")
+
+
+def _check_body_placeholder(check, located, record: ArticleRecord) -> None:
+    """A starting file's body placeholder, left in place, would be published as it is."""
+    match = PLACEHOLDER.search(record.body)
+    if match:
+        text = (check.root / located.file).read_text(encoding="utf-8")
+        line = text.count("\n", 0, len(text) - len(record.body) + match.start()) + 1
+        check.problems.append(Problem(located.file, line, 1, "", f"nội dung bài chưa điền: {match.group(1)} (thay cả chỗ <<ĐIỀN: …>>)"))
 
 
 _ARTICLE_REFS = {name: TypeAdapter(Article.model_fields[name].rebuild_annotation()) for name in ("category", "plans", "observances", "events", "image")}

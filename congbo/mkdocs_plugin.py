@@ -17,7 +17,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
-from . import column, feeds, urls, vi
+from . import column, edit, feeds, urls, vi
 from .errors import DataError
 from .load import load_site
 from .pages import render_outputs
@@ -64,6 +64,9 @@ class CongboPlugin(BasePlugin):
             kept.append(File.generated(config, path, content=output))
         for path in feeds.feed_paths(site):
             kept.append(File.generated(config, path, content=b""))  # filled in on_env, once the articles are rendered
+        docs_dir = Path(config.docs_dir).relative_to(Path(config.config_file_path).parent).as_posix()
+        for path, origin in edit.edit_sources(site, self.generated).items():  # "Sửa trang này" opens the data file
+            kept.get_file_from_path(path).edit_uri = edit.edit_uri(origin, docs_dir)
         return kept
 
     def _placed(self, file: File, config) -> File:

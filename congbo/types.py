@@ -19,7 +19,8 @@ VN_TZ = dt.timezone(dt.timedelta(hours=7), "ICT")
 """Vietnam has kept UTC+07:00 without daylight saving since 1975."""
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\ufeff]")
-_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_ID = ID
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _DATETIME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?\s*(Z|[+-]\d{2}:?\d{2})?$")
@@ -27,6 +28,16 @@ _DATETIME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))
 
 def error(kind: str, message: str, **context: Any) -> PydanticCustomError:
     return PydanticCustomError(kind, message, context)
+
+
+PLACEHOLDER = re.compile(r"<<ĐIỀN:\s*(.*?)\s*>>", re.S)
+"""What `python -m congbo new` writes where the editor must fill in: refused until replaced."""
+
+
+def refuse_placeholder(value: Any) -> None:
+    match = PLACEHOLDER.search(value) if isinstance(value, str) else None
+    if match:
+        raise error("vi_placeholder", "chưa điền: {what} (thay cả chỗ <<ĐIỀN: …>>)", what=match.group(1))
 
 
 def _shown(value: Any) -> str:
@@ -42,6 +53,7 @@ def clean_text(value: Any) -> str:
         kind = "một danh sách" if isinstance(value, list) else "một bảng" if isinstance(value, dict) else "giá trị trống"
         raise error("vi_text", "phải là văn bản, nhận được {found}", found=kind)
     text = unicodedata.normalize("NFC", value).strip()
+    refuse_placeholder(text)
     bad = _CONTROL.search(text)
     if bad:
         raise error("vi_control", "có ký tự điều khiển không in được (mã U+{code}); hãy xóa nó", code=f"{ord(bad.group()):04X}")
@@ -51,6 +63,7 @@ def clean_text(value: Any) -> str:
 
 
 def parse_id(value: Any) -> str:
+    refuse_placeholder(value)
     if not isinstance(value, str) or not _ID.match(value):
         raise error(
             "vi_id",
