@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Callable, Mapping, Sequence
@@ -39,7 +38,7 @@ from . import urls
 from .imagesize import IMAGE_TYPES
 from .models import Category
 from .site import ArticleRecord, Site
-from .types import VN_TZ
+from .types import FORBIDDEN, VN_TZ
 
 MAX_ITEMS = 50
 MAX_BYTES = 2_000_000
@@ -53,13 +52,11 @@ ATOM_NS = "http://www.w3.org/2005/Atom"
 COLUMN_KINDS = ("rss", "atom", "json")
 CATEGORY_KINDS = PLAN_KINDS = ("rss", "atom")
 MIME = {"rss": "application/rss+xml", "atom": "application/atom+xml", "json": "application/feed+json"}
-# XML 1.0 refuses C0 controls except tab, LF, CR; C1 controls and zero-width marks are noise in a reader.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\ufeff]")
 
 
 def clean(text: str) -> str:
     """NFC, without control characters."""
-    return _CONTROL.sub("", unicodedata.normalize("NFC", text))
+    return FORBIDDEN.sub("", unicodedata.normalize("NFC", text))
 
 
 # --- items ----------------------------------------------------------------------------

@@ -9,17 +9,20 @@ from __future__ import annotations
 import datetime as dt
 import re
 import typing
+import unicodedata
+import difflib
 from collections import Counter
 from pathlib import Path
 from typing import Any, Iterable
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from . import vi
 from .errors import DataError, Problem
 from .models import Article, Event, Observance, Organisation, Plan, SiteInfo
 from .imagesize import IMAGE_TYPES, read_image_info
 from .site import ArticleRecord, Site
-from .yamlread import Located, format_path, read_yaml
+from .yamlread import Located, forbidden_characters, format_path, read_yaml
 
 DATA_FILES = {
     "site": "site.yml",
@@ -50,14 +53,26 @@ class _Checker:
             if not path.is_file():
                 self.problems.append(Problem(self.rel(path), 1, 1, "", "không tìm thấy tệp này"))
                 return None
-            try:
-                text = path.read_text(encoding="utf-8")
-            except UnicodeDecodeError as exc:
-                self.problems.append(Problem(self.rel(path), 1, 1, "", f"tệp không ở mã UTF-8 (byte lỗi ở vị trí {exc.start}); hãy lưu lại với mã UTF-8"))
+            text = self.read_text(path)
+            if text is None:
                 return None
         located, problems = read_yaml(text, self.rel(path), first_line)
         self.problems.extend(problems)
         return located  # None only on a syntax error; a duplicate key keeps its first value
+
+    def read_text(self, path: Path) -> str | None:
+        """A file's text; a UTF-8 byte order mark is dropped (as MkDocs does), other bytes that are
+        not UTF-8 are a problem at their line and column."""
+        data = path.read_bytes()
+        try:
+            return data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            line_start = data.rfind(b"\n", 0, exc.start) + 1
+            line = data.count(b"\n", 0, exc.start) + 1
+            column = len(data[line_start:exc.start].decode("utf-8-sig", "replace")) + 1
+            byte = data[exc.start]
+            self.problems.append(Problem(self.rel(path), line, column, "", f"tệp không ở mã UTF-8 (byte 0x{byte:02X} không hợp lệ); hãy lưu lại tệp với mã UTF-8"))
+            return None
 
     def validate(self, located: Located, model: type[BaseModel], path: tuple = ()) -> Any:
         value = _at(located.value, path)
@@ -149,7 +164,9 @@ def read_articles(check: _Checker, column: Path) -> tuple[list[tuple[Located, Ar
     for path in sorted(column.rglob("*.md")):
         if path.name == "index.md" or path.parent.name.startswith("_"):
             continue
-        text = path.read_text(encoding="utf-8")
+        text = check.read_text(path)
+        if text is None:
+            continue
         match = _FRONT.match(text)
         if not match:
             check.problems.append(Problem(check.rel(path), 1, 1, "", "bài viết phải mở đầu bằng phần thông tin giữa hai dòng '---' (id, title, date, author, category, summary)"))
@@ -165,7 +182,10 @@ def read_articles(check: _Checker, column: Path) -> tuple[list[tuple[Located, Ar
             src_uri = path.relative_to(column.parent).as_posix()
             image = column.parent / meta.image.file if meta.image else None
             size = image.stat().st_size if image is not None and image.is_file() else None
-            records.append((located, ArticleRecord(meta, src_uri, text[match.end():], image_bytes=size)))
+            body = text[match.end():]
+            first_body_line = text.count("\n", 0, match.end()) + 1
+            check.problems.extend(forbidden_characters(body, check.rel(path), first_body_line))
+            records.append((located, ArticleRecord(meta, src_uri, unicodedata.normalize("NFC", body), image_bytes=size)))
         else:
             unvalidated.append(located)
     return records, unvalidated
@@ -218,8 +238,6 @@ def _refer(check: _Checker, located: Located, path: tuple, value: str | None, kn
 
 
 def _closest(value: str, known: set) -> str | None:
-    import difflib
-
     matches = difflib.get_close_matches(value, sorted(k for k in known if k), n=1, cutoff=0.75)
     return matches[0] if matches else None
 
@@ -300,6 +318,7 @@ def _check_plan(check, located: Located, plan: Plan, known: _Known, orgs, observ
         if activity.time.deadline and activity.time.deadline < plan.date.first_day:
             check.add(located, ("activities", j, "time", "deadline"), f"hạn {activity.time.deadline.isoformat()} trước ngày ban hành kế hoạch ({plan.date})")
 
+    _check_lettered(check, located, plan.sections, ("sections",), 1)
     _check_footnotes(check, located, plan)
     text = "\n".join(plan_strings(plan))
     for j, note in enumerate(plan.notes):
@@ -307,6 +326,14 @@ def _check_plan(check, located: Located, plan: Plan, known: _Known, orgs, observ
         if count != 1:
             check.add(located, ("notes", j, "at"), f"đoạn chữ '{note.at}' phải có đúng một lần trong văn bản, nhưng có {count} lần")
         _refer(check, located, ("notes", j, "observance"), note.observance, known.observances, "ngày kỷ niệm", OBS_WHERE)
+
+
+def _check_lettered(check, located: Located, sections, path: tuple, level: int) -> None:
+    """From the third level down, items are lettered a) … y): there are only so many letters."""
+    if level >= 3 and len(sections) > len(vi.LETTERS):
+        check.add(located, path + (len(vi.LETTERS),), f"mục cấp này được đánh chữ a) đến y), nên chỉ có tối đa {len(vi.LETTERS)} mục; hãy chia thành nhiều mục cấp trên")
+    for i, section in enumerate(sections):
+        _check_lettered(check, located, section.sections, path + (i, "sections"), level + 1)
 
 
 def _check_footnotes(check, located: Located, plan: Plan) -> None:
