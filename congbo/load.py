@@ -16,10 +16,11 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic_core import PydanticCustomError
 
 from . import vi
 from .errors import DataError, Problem
-from .models import Article, Event, Observance, Organisation, Plan, SiteInfo
+from .models import Article, Event, Observance, Organisation, Plan, SiteInfo, check_period
 from .imagesize import IMAGE_TYPES, read_image_info
 from .site import ArticleRecord, Site
 from .yamlread import Located, forbidden_characters, format_path, read_yaml
@@ -127,13 +128,15 @@ def load_site(root: Path, *, today: dt.date, docs_dir: Path | None = None) -> Si
         _check_site(check, sources["site"], info, known)
     for located, org in _with_source(sources["organisations"], orgs):
         _check_org(check, located, org, known)
+    if sources["organisations"]:
+        _check_cycles(check, sources["organisations"], orgs)
     for located, event in _with_source(sources["events"], events):
         _check_event(check, located, event, known, dict((p.id, p) for _, p in plans))
     for located, plan in plans:
         _check_plan(check, located, plan, known, orgs, observances)
     _check_numbers(check, plans)
     for located, record in articles:
-        _check_article(check, located, record, known, info, docs_dir)
+        _check_article(check, located, record, known, info, docs_dir, today)
     for located in unvalidated:
         _check_article_fields(check, located, known, info, docs_dir)
 
@@ -266,6 +269,22 @@ def _check_org(check, located, org: Organisation, known: _Known) -> None:
         check.add(located, (i, "successor"), "có cơ quan kế thừa thì phải ghi 'valid_until' (ngày cuối cùng hoạt động)")
 
 
+def _check_cycles(check, located: Located, orgs: list[Organisation]) -> None:
+    """Following 'parent', or 'successor', from any organisation never comes back to it."""
+    by_id = {org.id: org for org in orgs}
+    for field, what in (("parent", "cấp trên"), ("successor", "kế thừa")):
+        reported: set[str] = set()
+        for org in orgs:
+            chain, current = [org.id], getattr(org, field)
+            while current in by_id and current not in chain:
+                chain.append(current)
+                current = getattr(by_id[current], field)
+            if current == org.id and len(chain) > 1 and not reported & set(chain):
+                reported |= set(chain)
+                loop = " → ".join(chain + [org.id])
+                check.add(located, (_index_of(located, org.id), field), f"chuỗi cơ quan {what} quay vòng: {loop}")
+
+
 def _check_event(check, located, event: Event, known: _Known, plans: dict[str, Plan]) -> None:
     i = _index_of(located, event.id)
     _refer(check, located, (i, "organiser"), event.organiser, known.orgs, "cơ quan", ORG_WHERE)
@@ -315,6 +334,8 @@ def _check_plan(check, located: Located, plan: Plan, known: _Known, orgs, observ
             _refer(check, located, ("activities", j, "time", "observances", k), obs, known.observances, "ngày kỷ niệm", OBS_WHERE)
         if activity.section and activity.section not in section_ids:
             check.add(located, ("activities", j, "section"), f"không có mục mã '{activity.section}' trong kế hoạch")
+        if activity.time.end and activity.time.start is None:
+            _check_activity_period(check, located, ("activities", j, "time", "end"), plan.date.first_day, activity.time.end)
         if activity.time.deadline and activity.time.deadline < plan.date.first_day:
             check.add(located, ("activities", j, "time", "deadline"), f"hạn {activity.time.deadline.isoformat()} trước ngày ban hành kế hoạch ({plan.date})")
 
@@ -326,6 +347,14 @@ def _check_plan(check, located: Located, plan: Plan, known: _Known, orgs, observ
         if count != 1:
             check.add(located, ("notes", j, "at"), f"đoạn chữ '{note.at}' phải có đúng một lần trong văn bản, nhưng có {count} lần")
         _refer(check, located, ("notes", j, "observance"), note.observance, known.observances, "ngày kỷ niệm", OBS_WHERE)
+
+
+def _check_activity_period(check, located: Located, path: tuple, start: dt.date, end: dt.date) -> None:
+    """An activity without 'start' runs from the plan's date: its period is bounded all the same."""
+    try:
+        check_period(start, end)
+    except PydanticCustomError as exc:
+        check.add(located, path, str(exc))
 
 
 def _check_lettered(check, located: Located, sections, path: tuple, level: int) -> None:
@@ -390,8 +419,15 @@ def _check_unique(check, sources, plans, articles) -> None:
             seen[record.meta.id] = located.file
 
 
-def _check_article(check, located, record: ArticleRecord, known: _Known, info: SiteInfo | None, docs_dir: Path) -> None:
+ARTICLE_LEAD_DAYS = 366
+"""An article may be dated at most a year after the build (it waits for its day); a later date is a typo
+that would hold it back for good."""
+
+
+def _check_article(check, located, record: ArticleRecord, known: _Known, info: SiteInfo | None, docs_dir: Path, today: dt.date) -> None:
     meta = record.meta
+    if (meta.date.date() - today).days > ARTICLE_LEAD_DAYS:
+        check.add(located, ("date",), f"ngày đăng {meta.date.date().isoformat()} muộn hơn ngày dựng trang ({today.isoformat()}) quá {ARTICLE_LEAD_DAYS} ngày; hãy kiểm tra lại năm")
     _check_article_refs(check, located, known, info, docs_dir, meta.category, meta.plans, meta.observances, meta.events, meta.image)
     if meta.updated and meta.updated < meta.date:
         check.add(located, ("updated",), "thời điểm sửa trước thời điểm đăng")

@@ -98,3 +98,116 @@ def test_a_title_cut_by_a_comment_is_a_message(project):
         f"{ARTICLE}:{where(text, 'title: Kế')[:-1]}8: title: chữ sau ' #' bị YAML coi là ghi chú và bỏ đi; nếu '#…' thuộc giá trị, "
         "hãy đặt cả giá trị trong ngoặc kép (ví dụ \"Kế hoạch #1\"); nếu là ghi chú, hãy viết nó trên một dòng riêng"
     ]
+
+
+# --- bounds: what once passed the check and crashed or hung the build -------------------
+
+YEARS = "năm phải từ 1900 đến 2100"
+
+
+def test_a_plan_dated_9999_is_a_message(project):
+    text = replace(project, LANG_SON, "date: 2021-", "date: 9999-")
+    found = problems(project)
+    assert len(found) == 1 and found[0].startswith(f"{LANG_SON}:{where(text, 'date: 9999-')}: date: {YEARS}, nhận được '9999-")
+
+
+def test_an_event_on_9999_12_31_is_a_message(project):
+    text = replace(project, "data/events.yml", "date: 2021-09-15", "date: 9999-12-31")
+    assert problems(project) == [f"data/events.yml:{where(text, 'date: 9999')}: [{EVENT}].date: {YEARS}, nhận được '9999-12-31'"]
+
+
+def test_an_event_ending_9999_12_31_is_a_message(project):
+    text = replace(project, "data/events.yml", "  kind: han\n  date: 2021-09-15\n", "  date: 2021-09-15\n  end: 9999-12-31\n")
+    assert problems(project) == [f"data/events.yml:{where(text, 'end: 9999')}: [{EVENT}].end: {YEARS}, nhận được '9999-12-31'"]
+
+
+def test_an_event_ending_a_century_later_is_a_message(project):
+    text = replace(project, "data/events.yml", "  kind: han\n  date: 2021-09-15\n", "  date: 2021-09-15\n  end: 2099-09-15\n")
+    assert problems(project) == [
+        f"data/events.yml:{where(text, '- id: ' + EVENT)}: [{EVENT}]: sự kiện kéo dài tối đa 366 ngày (từ 2021-09-15 đến 2099-09-15 là quá dài); "
+        "việc dài hơn hãy ghi thành hoạt động của kế hoạch"
+    ]
+
+
+def test_an_observance_origin_on_0001_01_01_is_a_message(project):
+    text = replace(project, "data/observances.yml", "  first_year: 1975\n", "  first_year: 1975\n  origin: 0001-01-01\n")
+    [found] = problems(project)
+    assert found == f"data/observances.yml:{where(text, 'origin: 0001')}:{found.split(':', 3)[3]}" and found.endswith(f".origin: {YEARS}, nhận được '0001-01-01'")
+
+
+def test_a_basis_on_0001_01_01_is_a_message(project):
+    text = replace(project, "data/observances.yml", "      issuer: \"Hội đồng Điều hành", "      date: 0001-01-01\n      issuer: \"Hội đồng Điều hành")
+    [found] = problems(project)
+    assert found.startswith(f"data/observances.yml:{where(text, 'date: 0001')}: [ngay-dan-so-the-gioi].basis[1].date: {YEARS}")
+
+
+@pytest.mark.parametrize("year", ["-5", "100000000000000000000", "1989"])
+def test_a_theme_year_out_of_range_or_before_the_first_year_is_a_message(project, year):
+    text = replace(project, "data/observances.yml", "    - year: 2024\n", f"    - year: {year}\n")
+    [found] = problems(project)
+    at = where(text, f"- year: {year}")
+    if year == "1989":
+        assert found == f"data/observances.yml:{where(text, '- id: ngay-dan-so-the-gioi')}: [ngay-dan-so-the-gioi]: chủ đề năm 1989 có trước năm đầu tiên tổ chức (1990)"
+    else:
+        assert found.startswith(f"data/observances.yml:{at}: [ngay-dan-so-the-gioi].themes[1].year: phải ")
+
+
+@pytest.mark.parametrize("char", ["\ufffe", "\uffff", "\u200c", "\u200d", "\u2060", "\u00ad", "\u202e", "\u2028"])
+def test_a_non_character_or_invisible_character_in_a_title_is_a_message(project, char):
+    text = replace(project, ARTICLE, "Tháng 12 hằng năm", f"Tháng 12{char} hằng năm")
+    line, column = where(text, "Tháng 12").split(":")
+    assert problems(project) == [f"{ARTICLE}:{line}:{int(column) + 8}: có ký tự ẩn hoặc ký tự điều khiển không in được (mã U+{ord(char):04X}); hãy xóa nó"]
+
+
+def test_an_escaped_invisible_character_in_a_value_is_a_message(project):
+    text = replace(project, ARTICLE, '"Tháng 12 hằng năm', '"Tháng 12\\u202e hằng năm')
+    assert problems(project) == [f"{ARTICLE}:{where(text, 'title:')}: title: có ký tự ẩn hoặc ký tự điều khiển không in được (mã U+202E); hãy xóa nó"]
+
+
+def test_text_is_normalised_to_nfc_bodies_too(project):
+    import unicodedata
+
+    from congbo.load import load_site
+    from test_load_errors import TODAY
+
+    path = project / ARTICLE
+    path.write_text(unicodedata.normalize("NFD", path.read_text(encoding="utf-8")), encoding="utf-8")
+    loaded = load_site(project, today=TODAY, docs_dir=project / "docs")
+    record = next(a for a in loaded.articles if a.src_uri.endswith("thang-hanh-dong.md"))
+    assert record.meta.title == "Tháng 12 hằng năm là Tháng hành động quốc gia về Dân số"
+    assert "## Một tháng, không phải một ngày" in record.body
+
+
+def test_a_phone_that_is_not_a_number_is_a_message(project):
+    text = replace(project, "data/site.yml", 'phone: "0205 3870 123"', 'phone: "gọi tôi"')
+    [found] = problems(project)
+    assert found.startswith("data/site.yml:") and found.endswith(": contact: số điện thoại 'gọi tôi' không đúng dạng: chỉ gồm 8 đến 15 chữ số, có thể cách nhau bằng dấu cách, dấu chấm hoặc gạch ngang, ví dụ '0205 3812 345'")
+
+
+@pytest.mark.parametrize("date", ["2205-01-01 08:00 +07:00", "1800-01-01 08:00 +07:00", "2028-01-01 08:00 +07:00"])
+def test_an_article_dated_far_away_is_a_message(project, date):
+    text = replace(project, ARTICLE, "date: 2022-11-28 08:00 +07:00", f"date: {date}")
+    at = where(text, f"date: {date}")
+    if date.startswith("2028"):
+        assert problems(project) == [f"{ARTICLE}:{at}: date: ngày đăng 2028-01-01 muộn hơn ngày dựng trang (2026-11-20) quá 366 ngày; hãy kiểm tra lại năm"]
+    else:
+        assert problems(project) == [f"{ARTICLE}:{at}: date: {YEARS}, nhận được '{date}'"]
+
+
+@pytest.mark.parametrize("field", ["parent", "successor"])
+def test_organisation_cycles_are_refused(project, field):
+    extra = "  valid_until: 2025-02-28\n" if field == "successor" else ""
+    text = replace(project, "data/organisations.yml", "  heading: [\"ỦY BAN NHÂN DÂN\", \"TỈNH LẠNG SƠN\"]\n",
+                   f"  heading: [\"ỦY BAN NHÂN DÂN\", \"TỈNH LẠNG SƠN\"]\n  {field}: so-y-te-lang-son\n{extra}")
+    if field == "successor":
+        text = replace(project, "data/organisations.yml", "  short_name: \"Sở Y tế\"\n  kind: so\n", "  short_name: \"Sở Y tế\"\n  kind: so\n  successor: ubnd-lang-son\n  valid_until: 2025-02-28\n")
+    what = "cấp trên" if field == "parent" else "kế thừa"
+    found = [m for m in problems(project) if "quay vòng" in m]
+    assert found == [f"data/organisations.yml:{where(text, f'  {field}: so-y-te-lang-son')}: [ubnd-lang-son].{field}: chuỗi cơ quan {what} quay vòng: ubnd-lang-son → so-y-te-lang-son → ubnd-lang-son"]
+
+
+def test_an_activity_period_over_ten_years_is_a_message(project):
+    text = replace(project, LANG_SON, "      end: 2021-12-26\n", "      end: 2099-12-26\n")
+    assert problems(project) == [
+        f"{LANG_SON}:{where(text, 'end: 2099-12-26')}: activities[tuyen-truyen-60-nam].time.end: thời gian thực hiện tối đa 10 năm, nhận được từ 2021-01-01 đến 2099-12-26"
+    ]
