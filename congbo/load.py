@@ -107,7 +107,7 @@ def load_site(root: Path, *, today: dt.date, docs_dir: Path | None = None) -> Si
     observances = check.validate_list(sources["observances"], Observance) if sources["observances"] else []
     events = check.validate_list(sources["events"], Event) if sources["events"] else []
 
-    plan_files = sorted((data / PLANS_DIR).glob("*.yml")) if (data / PLANS_DIR).is_dir() else []
+    plan_files = read_plan_paths(check, data)
     plans: list[tuple[Located, Plan]] = []
     plan_sources: list[Located] = []
     for path in plan_files:
@@ -158,15 +158,33 @@ def load_site(root: Path, *, today: dt.date, docs_dir: Path | None = None) -> Si
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.S)
 
 
+def read_plan_paths(check: _Checker, data: Path) -> list[Path]:
+    """The plan files; a data file with another extension (`.yaml`) would be ignored: it is a problem."""
+    for name in DATA_FILES.values():
+        twin = data / name.replace(".yml", ".yaml")
+        if twin.exists():
+            check.problems.append(Problem(check.rel(twin), 1, 1, "", f"tệp này không được đọc: dữ liệu nằm ở {name}; hãy gộp vào tệp đó rồi xóa tệp này"))
+    plans = data / PLANS_DIR
+    if not plans.is_dir():
+        return []
+    paths = []
+    for path in sorted(plans.iterdir()):
+        if path.name.startswith("."):
+            continue
+        if path.suffix == ".yml" and path.is_file():
+            paths.append(path)
+        else:
+            check.problems.append(Problem(check.rel(path), 1, 1, "", "mỗi kế hoạch là một tệp đuôi .yml trong data/plans/; tệp này không được đọc, hãy đổi tên (đuôi .yml) hoặc chuyển đi"))
+    return paths
+
+
 def read_articles(check: _Checker, column: Path) -> tuple[list[tuple[Located, ArticleRecord]], list[Located]]:
     """The articles whose front matter is valid, and the front matter of those whose is not (their
     references are still checked, so an editor sees every mistake of a file at once)."""
     records, unvalidated = [], []
     if not column.is_dir():
         return records, unvalidated
-    for path in sorted(column.rglob("*.md")):
-        if path.name == "index.md" or path.parent.name.startswith("_"):
-            continue
+    for path in column_markdown(check, column):
         text = check.read_text(path)
         if text is None:
             continue
@@ -192,6 +210,32 @@ def read_articles(check: _Checker, column: Path) -> tuple[list[tuple[Located, Ar
         else:
             unvalidated.append(located)
     return records, unvalidated
+
+
+MARKDOWN_SUFFIXES = (".markdown", ".mdown", ".mkdn", ".mkd", ".md")
+"""What MkDocs publishes as a page (mkdocs.utils.markdown_extensions)."""
+
+
+def column_markdown(check: _Checker, column: Path) -> list[Path]:
+    """Every page MkDocs would publish under the column, to be read as an article; one it would
+    publish but that cannot be an article is a problem (nothing goes out unchecked)."""
+    out = []
+    for path in sorted(column.rglob("*")):
+        parts = path.relative_to(column).parts
+        if any(part.startswith(".") for part in parts) or not path.is_file():
+            continue  # MkDocs leaves out hidden files (exclude_docs default)
+        if path.suffix.lower() not in MARKDOWN_SUFFIXES:
+            continue  # images and other files, copied as they are
+        rel = check.rel(path)
+        if path.suffix != ".md":
+            check.problems.append(Problem(rel, 1, 1, "", f"bài viết phải có đuôi .md (MkDocs vẫn đăng tệp '{path.suffix}' thành trang mà không qua kiểm tra); hãy đổi tên tệp"))
+        elif path.name == "index.md":
+            check.problems.append(Problem(rel, 1, 1, "", "không đặt index.md trong chuyên mục: các trang mục lục do hệ thống tạo; hãy đặt tên tệp theo nội dung bài"))
+        elif any(part.startswith("_") for part in parts[:-1]):
+            check.problems.append(Problem(rel, 1, 1, "", "MkDocs vẫn đăng các tệp trong thư mục bắt đầu bằng '_'; bài nháp hãy để ngoài thư mục docs/"))
+        else:
+            out.append(path)
+    return out
 
 
 # --- cross-references -----------------------------------------------------------------

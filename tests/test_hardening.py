@@ -211,3 +211,28 @@ def test_an_activity_period_over_ten_years_is_a_message(project):
     assert problems(project) == [
         f"{LANG_SON}:{where(text, 'end: 2099-12-26')}: activities[tuyen-truyen-60-nam].time.end: thời gian thực hiện tối đa 10 năm, nhận được từ 2021-01-01 đến 2099-12-26"
     ]
+
+
+# --- one set of files: what MkDocs would publish is checked, or refused ---------------------
+
+
+@pytest.mark.parametrize("rel, message", [
+    ("docs/chuyen-muc/2021/x.markdown", "bài viết phải có đuôi .md (MkDocs vẫn đăng tệp '.markdown' thành trang mà không qua kiểm tra); hãy đổi tên tệp"),
+    ("docs/chuyen-muc/_nhap/x.md", "MkDocs vẫn đăng các tệp trong thư mục bắt đầu bằng '_'; bài nháp hãy để ngoài thư mục docs/"),
+    ("docs/chuyen-muc/2021/index.md", "không đặt index.md trong chuyên mục: các trang mục lục do hệ thống tạo; hãy đặt tên tệp theo nội dung bài"),
+    ("data/plans/x.yaml", "mỗi kế hoạch là một tệp đuôi .yml trong data/plans/; tệp này không được đọc, hãy đổi tên (đuôi .yml) hoặc chuyển đi"),
+    ("data/events.yaml", "tệp này không được đọc: dữ liệu nằm ở events.yml; hãy gộp vào tệp đó rồi xóa tệp này"),
+])
+def test_a_file_mkdocs_would_publish_unchecked_is_refused(project, rel, message):
+    path = project / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("---\ntitle: <script>alert(1)</script>\n---\n", encoding="utf-8")
+    assert problems(project) == [f"{rel}:1:1: {message}"]
+
+
+def test_hidden_files_and_images_are_left_to_mkdocs(project, site):
+    (project / "docs/chuyen-muc/2021/.nhap.md").write_text("x", encoding="utf-8")
+    from congbo.load import load_site
+    from test_load_errors import TODAY
+
+    assert len(load_site(project, today=TODAY, docs_dir=project / "docs").articles) == len(site.articles)
