@@ -37,6 +37,7 @@ from markupsafe import Markup, escape
 from . import urls
 from .imagesize import IMAGE_TYPES
 from .models import Category
+from .sanitize import clean_body
 from .site import ArticleRecord, Site
 from .types import FORBIDDEN, VN_TZ
 
@@ -131,7 +132,7 @@ def feed_content(html: str, base_url: str) -> str:
         for name in [n for n in element.attrib if n.startswith("data-search-") or n == "markdown"]:
             del element.attrib[name]  # markers for the site's search and for Markdown, meaningless to a reader
     _make_absolute(root, base_url)
-    return _inner(root)
+    return clean_body(_inner(root))  # the page's body is clean already; the feed does not count on it
 
 
 def _make_absolute(root, base_url: str) -> None:
@@ -375,7 +376,7 @@ def _generator(site: Site, channel: Channel, items: Sequence[FeedItem], owner: s
     fg.register_extension("congbo", _FeedExtension, _ItemExtension)
     fg.id(channel.guid)
     fg.title(clean(channel.title))
-    fg.description(clean(channel.description))
+    fg.description(str(escape(clean(channel.description))) if kind == "rss" else clean(channel.description))
     # RSS takes the channel link from the last link set: the self link goes first.
     fg.link(href=channel.self_url(kind), rel="self", type=MIME[kind])
     fg.link(href=channel.home, rel="alternate", type="text/html")
@@ -394,7 +395,8 @@ def _generator(site: Site, channel: Channel, items: Sequence[FeedItem], owner: s
         entry.guid(item.guid, permalink=False)
         entry.title(clean(item.title))
         entry.link(href=item.link)
-        entry.summary(clean(item.summary))
+        # RSS readers show <description> as HTML: the text is escaped as HTML (and then as XML by lxml).
+        entry.summary(str(escape(clean(item.summary))) if kind == "rss" else clean(item.summary))
         entry.content(item.content, type="html")
         entry.published(item.published)
         entry.updated(item.updated)

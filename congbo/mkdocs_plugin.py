@@ -21,6 +21,7 @@ from .errors import DataError
 from .load import load_site
 from .pages import page_jobs
 from .render import GeneratedPage, run_jobs
+from .sanitize import clean_body
 from .site import Site
 
 
@@ -183,7 +184,7 @@ class CongboPlugin(BasePlugin):
             page.present_anchor_ids = generated.anchors  # for MkDocs's check of links into the page
             return generated.html
         if page.file.src_uri in self.articles_by_src:
-            return self._made(page.file.src_uri).page_html(html)
+            return self._made(page.file.src_uri).page_html(clean_body(html))  # nothing in an article's text runs
         return html
 
     def on_env(self, env, *, config, files):
