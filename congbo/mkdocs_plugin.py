@@ -15,7 +15,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils.meta import get_data
 
-from . import calendar_json, column, feeds, ical, urls, vi
+from . import calendar_json, column, csp, feeds, ical, urls, vi
 from .background import Background
 from .errors import DataError
 from .load import load_site
@@ -71,6 +71,12 @@ def _batches(items: list, size: int, prefix: str) -> list[tuple[str, list]]:
 BATCH = 100
 """Articles, or generated pages, the child sends at once: MkDocs can go on with a batch while the
 child makes the next (the first is ready about when MkDocs needs it)."""
+
+
+def content_security_policy(env, config) -> str:
+    """The policy with the hashes of the theme's inline scripts, rendered by the theme's own templates."""
+    rendered = [env.get_template(name).render(config=config, base_url="") for name in csp.MATERIAL_SCRIPTS]
+    return csp.policy(csp.script_hashes(rendered))
 
 
 class CongboPlugin(BasePlugin):
@@ -200,6 +206,7 @@ class CongboPlugin(BasePlugin):
         for path, data in feeds.render_feeds(self.site, config.site_url, self.moment, pages).items():
             files.get_file_from_path(path).content_bytes = data
         env.globals["cb_feed_links"] = feeds.discovery_links(self.site)
+        env.globals["cb_csp"] = content_security_policy(env, config)
         return env
 
     def on_post_build(self, *, config):
