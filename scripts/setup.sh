@@ -23,5 +23,12 @@ if [ ! -x .venv/bin/python ]; then
 fi
 spec="."
 [ "${1:-}" = "test" ] && spec=".[test]"
+# Installed already for this pyproject.toml (the test extra includes the rest): nothing to do.
+stamp=.venv/congbo-installed
+version=$(sha256sum pyproject.toml | cut -d' ' -f1)
+if [ -f "$stamp" ] && grep -qxF -e "$version $spec" -e "$version .[test]" "$stamp"; then
+  exit 0
+fi
 .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip >/dev/null
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -e "$spec"
+echo "$version $spec" > "$stamp"
