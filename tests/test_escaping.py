@@ -198,3 +198,30 @@ def test_count_in_is_count_out(poisoned):
     calendar = icalendar.Calendar.from_ical((out / urls.ICS).read_bytes())
     uids = {str(c["UID"]) for c in calendar.walk("VEVENT")}
     assert all(any(e.id in uid for uid in uids) for e in site.events)
+    data = json.loads((out / urls.CALENDAR_JSON).read_text(encoding="utf-8"))
+    assert sorted(o["id"] for o in data["observances"]) == sorted(o.id for o in site.observances)
+    assert {e.id for e in site.events} <= {i["id"] for i in data["items"]}
+    for event in site.events:  # on the calendar page of its year
+        year_page = out / urls.calendar_year(event.date.year, TEST_TODAY.year) / "index.html"
+        assert any(h.rstrip("/").endswith(urls.event(event.id).rstrip("/")) for h in lxml.html.fromstring(year_page.read_bytes()).xpath("//a/@href"))
+
+
+def linked_articles(out: Path, category: str | None) -> set[str]:
+    """The article URLs a listing links to, over all its pages."""
+    found, number = set(), 1
+    while (out / urls.column_page(number, category) / "index.html").is_file():
+        tree = lxml.html.fromstring((out / urls.column_page(number, category) / "index.html").read_bytes())
+        found |= {re.sub(r"^(\.\./)+", "", h) for h in tree.xpath("//a/@href") if urls.ARTICLES in h}
+        number += 1
+    assert number > 1
+    return found
+
+
+def test_every_article_is_in_its_listings(poisoned):
+    site, out = poisoned
+    everywhere = linked_articles(out, None)
+    for record in site.published_articles:
+        assert urls.article(record.meta.id) in everywhere
+        assert urls.article(record.meta.id) in linked_articles(out, record.meta.category)
+        archive = lxml.html.fromstring((out / urls.archive_year(record.meta.date.year) / "index.html").read_bytes())
+        assert any(h.endswith(urls.article(record.meta.id)) for h in archive.xpath("//a/@href"))
