@@ -8,32 +8,35 @@ from congbo import blocks
 
 
 def define_env(env):
-    site = env.conf.plugins["congbo"].site
+    def site():
+        """The congbo plugin's validated site, read when a page is rendered: whatever the plugins'
+        order in mkdocs.yml, the data is loaded by then."""
+        return env.conf.plugins["congbo"].site
 
     @env.macro
     def next_observances(count: int = 3) -> str:
-        return blocks.next_observances(site, env.page.url, count)
+        return blocks.next_observances(site(), env.page.url, count)
 
     @env.macro
     def current_plans() -> str:
-        return blocks.current_plans(site, env.page.url)
+        return blocks.current_plans(site(), env.page.url)
 
     @env.macro
     def latest_articles(count: int = 5) -> str:
-        return blocks.latest_articles(site, env.page.url, count)
+        return blocks.latest_articles(site(), env.page.url, count)
 
     @env.macro
     def press_contact() -> str:
-        return blocks.press_contact(site)
+        return blocks.press_contact(site())
 
     @env.macro
     def press_feeds() -> str:
-        return blocks.press_feeds(site, env.page.url, env.conf.site_url or "")
+        return blocks.press_feeds(site(), env.page.url, env.conf.site_url or "")
 
     @env.macro
     def press_feed_notes(part: str) -> str:
-        return blocks.press_feed_notes(site, env.conf.site_url or "", part)
+        return blocks.press_feed_notes(site(), env.conf.site_url or "", part)
 
     @env.macro
     def reuse_terms() -> str:
-        return blocks.reuse_terms(site)
+        return blocks.reuse_terms(site())

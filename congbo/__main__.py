@@ -9,6 +9,7 @@ from pathlib import Path
 from . import vi
 from .errors import DataError
 from .load import load_site
+from .schema import write_schemas
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -33,8 +34,6 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 0
     if args.command == "schema":
-        from .schema import write_schemas
-
         for path in write_schemas(Path(args.out)):
             print(path)
         return 0

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from . import calendar, programmes, urls
-from .pages import Links, article_url, plan_reference, plan_title
+from . import calendar, feeds, programmes, urls
 from .render import render
 from .site import Site
+from .texts import Links, article_url, plan_reference, plan_title
 
 
 def next_observances(site: Site, here: str, count: int = 3) -> str:
@@ -57,8 +57,6 @@ def press_contact(site: Site) -> str:
 
 def press_feeds(site: Site, here: str, site_url: str) -> str:
     """The feeds a newsroom can subscribe to: what each carries and its addresses (absolute, to copy)."""
-    from . import feeds
-
     base = site_url if site_url.endswith("/") else site_url + "/"
     labels = {"rss": "RSS 2.0", "atom": "Atom", "json": "JSON Feed 1.1"}
     column = site.info.column
@@ -87,8 +85,6 @@ def press_feeds(site: Site, here: str, site_url: str) -> str:
 
 def press_feed_notes(site: Site, site_url: str, part: str) -> str:
     """How the feeds change ('updates') and what each item carries ('items')."""
-    from . import feeds
-
     base = site_url if site_url.endswith("/") else site_url + "/"
     return render(
         "blocks/feed_notes.html.j2", part=part, ttl=feeds.TTL_MINUTES, max_items=feeds.MAX_ITEMS,

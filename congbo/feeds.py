@@ -39,6 +39,7 @@ from .imagesize import IMAGE_TYPES
 from .models import Category
 from .sanitize import clean_body
 from .site import ArticleRecord, Site
+from .texts import activity_time, event_when, plan_reference, plan_title
 from .types import FORBIDDEN, VN_TZ
 
 MAX_ITEMS = 50
@@ -174,8 +175,6 @@ def plan_items(site: Site, site_url: str) -> list[FeedItem]:
     """Plans, and the events each plan sets, dated by the plan's issue date (an event's own date
     is when it happens, not when it was announced). A plan dated by month only is dated the first
     of that month here; its text says the day is blank."""
-    from .pages import activity_time, event_when, plan_reference, plan_title
-
     items = []
     for plan in site.plans:
         issued = dt.datetime.combine(plan.date.first_day, dt.time(0, 0), VN_TZ)

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 import typing
 import unicodedata
@@ -358,7 +359,8 @@ def _check_plan(check, located: Located, plan: Plan, known: _Known, orgs, observ
         check.add(located, ("recipients",), "nơi nhận phải kết thúc bằng đúng một dòng lưu (role: luu), ví dụ 'VT, KG-VX'")
 
     section_ids: Counter = Counter()
-    for path, section in _sections_with_paths(plan):
+    for position, section in plan.positioned_sections():
+        path = _section_path(position)
         if section.id:
             section_ids[section.id] += 1
             if section_ids[section.id] == 2:
@@ -538,20 +540,15 @@ def _check_image(check, located, image, docs_dir: Path) -> None:
 # --- helpers --------------------------------------------------------------------------
 
 
-def _sections_with_paths(plan: Plan):
-    def walk(sections, path):
-        for i, section in enumerate(sections):
-            here = path + (i,)
-            yield here, section
-            yield from walk(section.sections, here + ("sections",))
-
-    yield from walk(plan.sections, ("sections",))
+def _section_path(position: tuple[int, ...]) -> tuple:
+    """Where a section stands in the plan's data: ('sections', 3, 'sections', 0) for IV.1."""
+    return tuple(part for i in position for part in ("sections", i - 1))
 
 
 def plan_strings(plan: Plan, *, footnotes: bool = True) -> list[str]:
     """Every text of the document as issued, in reading order."""
     out = list(plan.preamble)
-    for section in plan.all_sections():
+    for _, section in plan.positioned_sections():
         if section.title:
             out.append(section.title)
         for block in section.body:

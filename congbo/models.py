@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Literal
+from typing import Iterator, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -95,7 +95,19 @@ class SiteInfo(Model):
 
 # --- organisations --------------------------------------------------------------------
 
-OrganisationKind = Literal["trung-uong", "dang", "hdnd", "ubnd", "so", "bao-chi", "mat-tran-doan-the", "don-vi", "nhom"]
+ORGANISATION_KINDS = {
+    "trung-uong": "Cơ quan trung ương",
+    "dang": "Cơ quan Đảng",
+    "hdnd": "Hội đồng nhân dân",
+    "ubnd": "Ủy ban nhân dân",
+    "so": "Sở, ban, ngành",
+    "bao-chi": "Cơ quan báo chí",
+    "mat-tran-doan-the": "Mặt trận, đoàn thể",
+    "don-vi": "Đơn vị trực thuộc",
+    "nhom": "Nhóm cơ quan",
+}
+"""The kinds of organisation, in the order the organisation index lists them, with its group headings."""
+OrganisationKind = Literal[tuple(ORGANISATION_KINDS)]
 
 
 class Organisation(Model):
@@ -237,11 +249,6 @@ class Section(Model):
         if not (self.title or self.body or self.sections):
             raise error("vi_section", "mục trống: cần 'title', 'body' hoặc 'sections'")
         return self
-
-    def walk(self):
-        yield self
-        for child in self.sections:
-            yield from child.walk()
 
 
 class LegalBasis(Model):
@@ -397,9 +404,13 @@ class Plan(Model):
         number = f"{self.number:02d}" if self.number else ""
         return f"{number}/{self.symbol}"
 
-    def all_sections(self):
-        for section in self.sections:
-            yield from section.walk()
+    def positioned_sections(self) -> Iterator[tuple[tuple[int, ...], Section]]:
+        """Every section in reading order with its place in the tree: (4,) for IV, (4, 1, 2) for IV.1.b."""
+        stack = [((i,), s) for i, s in reversed(list(enumerate(self.sections, 1)))]
+        while stack:
+            position, section = stack.pop()
+            yield position, section
+            stack.extend((position + (i,), s) for i, s in reversed(list(enumerate(section.sections, 1))))
 
 
 # --- events ---------------------------------------------------------------------------

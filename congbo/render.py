@@ -13,7 +13,6 @@ import posixpath
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable, TypeVar
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markdown.extensions.toc import nest_toc_tokens
@@ -21,7 +20,6 @@ from markupsafe import Markup, escape
 
 from . import vi
 
-T = TypeVar("T")
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
@@ -79,7 +77,6 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        auto_reload=False,  # templates ship with the package: no need to stat them on every render
     )
     env.filters.update(
         yaml_str=yaml_str,
@@ -154,11 +151,6 @@ class GeneratedPage:
     def anchors(self) -> set[str]:
         """Every id on the page, so MkDocs can check links into it from hand-written pages."""
         return set(_ID.findall(self.html))
-
-
-def run_jobs(jobs: dict[str, Callable[[], T]]) -> dict[str, T]:
-    """The results of ``page_jobs``-style calls, keyed as the calls are."""
-    return {key: job() for key, job in jobs.items()}
 
 
 _FRONT = re.compile(r"\A---\n(.*?\n)---\n\n?", re.S)

@@ -65,14 +65,26 @@ def test_a_build_that_succeeds_replaces_the_site(project):
     assert sorted(p.name for p in project.iterdir() if p.name.startswith("site")) == ["site"]
 
 
+def add_articles(root: Path, count: int) -> None:
+    """Copies of an article under new ids, so that the build lasts long enough to be interrupted."""
+    source = (root / "docs/chuyen-muc/2022/thang-hanh-dong.md").read_text(encoding="utf-8")
+    folder = root / "docs/chuyen-muc/2019"
+    folder.mkdir()
+    for n in range(count):
+        text = source.replace("id: thang-hanh-dong-quoc-gia-ve-dan-so", f"id: ban-sao-{n}").replace("date: 2022-", "date: 2019-")
+        (folder / f"ban-sao-{n}.md").write_text(text, encoding="utf-8")
+
+
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
 def test_a_signal_during_the_build_ends_every_process_and_keeps_the_old_site(project, sig):
+    add_articles(project, 400)
     build = run_build(project)
     deadline = time.monotonic() + 120
     while not any("mkdocs build" in c for c in processes_in(project)):  # MkDocs is at work
         assert time.monotonic() < deadline and build.poll() is None, build.communicate()
         time.sleep(0.05)
     time.sleep(1.5)
+    assert build.poll() is None, "the build ended before it could be interrupted"
     build.send_signal(sig)  # to the script alone, as a supervisor or CI runner would
     build.communicate(timeout=60)
     assert build.returncode in (128 + sig, -sig)
