@@ -251,7 +251,8 @@ def article_parts(site: Site, record: ArticleRecord, site_url: str) -> ArticlePa
 def article_page_meta(site: Site, record: ArticleRecord, site_url: str) -> dict:
     """What the page head says about an article: description, author, Open Graph and schema.org data.
 
-    Material prints ``description`` and ``author`` into attributes unescaped: they are given escaped.
+    Material prints ``title``, ``description`` and ``author`` as HTML, unescaped (<title>, meta tags,
+    header, search index): they are given escaped.
     """
     meta = record.meta
     url = site_url + urls.article(meta.id)
@@ -271,7 +272,7 @@ def article_page_meta(site: Site, record: ArticleRecord, site_url: str) -> dict:
         "articleSection": category_index(site)[meta.category].name,
     }
     return {
-        "title": meta.title,
+        "title": escape(meta.title),
         "description": escape(meta.summary),
         "author": escape(meta.author),
         "cb_og": {

@@ -17,12 +17,19 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
-from . import column, edit, feeds, urls, vi
+from . import column, csp, edit, feeds, urls, vi
 from .errors import DataError
 from .load import load_site
 from .pages import render_outputs
 from .render import GeneratedPage
+from .sanitize import clean_body
 from .site import ArticleRecord, Site
+
+
+def content_security_policy(env, config) -> str:
+    """The policy with the hashes of the theme's inline scripts, rendered by the theme's own templates."""
+    rendered = [env.get_template(name).render(config=config, base_url="") for name in csp.MATERIAL_SCRIPTS]
+    return csp.policy(csp.script_hashes(rendered))
 
 
 class CongboPlugin(BasePlugin):
@@ -94,7 +101,7 @@ class CongboPlugin(BasePlugin):
         if record is not None:
             parts = column.article_parts(self.site, record, config.site_url)
             page.meta.update(parts.meta)
-            return parts.page_html(html)
+            return parts.page_html(clean_body(html))  # nothing in an article's text runs
         return html
 
     def on_env(self, env, *, config, files):
@@ -103,4 +110,5 @@ class CongboPlugin(BasePlugin):
         for path, data in feeds.render_feeds(self.site, config.site_url, self.moment, html).items():
             files.get_file_from_path(path).content_bytes = data
         env.globals["cb_feed_links"] = feeds.discovery_links(self.site)
+        env.globals["cb_csp"] = content_security_policy(env, config)
         return env

@@ -13,7 +13,20 @@ from typing import Iterator, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from .types import Clock, Day, Id, Moment, PartialDate, Text, error
+from .types import FIRST_YEAR, LAST_YEAR, Clock, Day, Id, Moment, PartialDate, Text, error
+
+MAX_EVENT_DAYS = 366
+"""An event lasts at most a year (a longer undertaking is a plan's activity)."""
+MAX_PERIOD_YEARS = 10
+"""An activity's period spans at most ten years: the longest horizon of a plan (a strategy to 2030)."""
+_PHONE = re.compile(r"^\+?[0-9]+(?:[ .-][0-9]+)*$")
+
+
+def check_period(start: dt.date, end: dt.date) -> None:
+    """An activity's period is at most `MAX_PERIOD_YEARS` long."""
+    if end.year - start.year > MAX_PERIOD_YEARS:
+        raise error("vi_period", "thời gian thực hiện tối đa {years} năm, nhận được từ {start} đến {end}",
+                    years=MAX_PERIOD_YEARS, start=start.isoformat(), end=end.isoformat())
 
 
 class Model(BaseModel):
@@ -32,6 +45,13 @@ class Contact(Model):
     """Số điện thoại, ví dụ '0205 3812 345'."""
     email: Text
     """Thư điện tử."""
+
+    @model_validator(mode="after")
+    def _check_phone(self) -> "Contact":
+        digits = sum(c.isdigit() for c in self.phone)
+        if not _PHONE.fullmatch(self.phone) or not 8 <= digits <= 15:
+            raise error("vi_phone", "số điện thoại '{found}' không đúng dạng: chỉ gồm 8 đến 15 chữ số, có thể cách nhau bằng dấu cách, dấu chấm hoặc gạch ngang, ví dụ '0205 3812 345'", found=self.phone)
+        return self
 
     @model_validator(mode="after")
     def _check_email(self) -> "Contact":
@@ -130,7 +150,7 @@ class Basis(Model):
 
 
 class Theme(Model):
-    year: int
+    year: int = Field(ge=FIRST_YEAR, le=LAST_YEAR)
     """Năm."""
     theme: Text
     """Chủ đề của năm, như cơ quan có thẩm quyền công bố."""
@@ -147,7 +167,7 @@ class Observance(Model):
     """Tháng (1–12)."""
     day: int | None = Field(default=None, ge=1, le=31)
     """Ngày trong tháng; bỏ trống khi cả tháng là đợt hoạt động (Tháng hành động)."""
-    first_year: int = Field(ge=1900, le=2100)
+    first_year: int = Field(ge=FIRST_YEAR, le=LAST_YEAR)
     """Năm đầu tiên ngày này được tổ chức."""
     origin: Day | None = None
     """Mốc gốc dùng để tính số năm kỷ niệm (ví dụ 1961-12-26 cho Ngày Dân số Việt Nam)."""
@@ -167,6 +187,9 @@ class Observance(Model):
                 dt.date(2000, self.month, self.day)  # a leap year, so 29/2 is allowed
             except ValueError:
                 raise error("vi_date", "ngày {day}/{month} không có thật trên lịch", day=self.day, month=self.month) from None
+        early = [t.year for t in self.themes if t.year < self.first_year]
+        if early:
+            raise error("vi_theme", "chủ đề năm {year} có trước năm đầu tiên tổ chức ({first})", year=early[0], first=self.first_year)
         return self
 
     @property
@@ -280,6 +303,8 @@ class ActivityTime(Model):
             raise error("vi_time", "'start' phải đi kèm 'end'")
         if self.start is not None and self.end is not None and self.start.first_day > self.end:
             raise error("vi_period", "thời gian kết thúc {end} trước thời gian bắt đầu {start}", end=str(self.end), start=str(self.start))
+        if self.start is not None and self.end is not None:
+            check_period(self.start.first_day, self.end)
         return self
 
 
@@ -425,6 +450,9 @@ class Event(Model):
             raise error("vi_period", "ngày kết thúc {end} trước ngày bắt đầu {start}", end=self.end.isoformat(), start=self.date.isoformat())
         if self.kind == "han" and self.end is not None:
             raise error("vi_deadline", "mốc hạn ('han') chỉ có một ngày; bỏ 'end' hoặc đổi 'kind' thành su-kien")
+        if self.end is not None and (self.end - self.date).days >= MAX_EVENT_DAYS:
+            raise error("vi_period", "sự kiện kéo dài tối đa {days} ngày (từ {start} đến {end} là quá dài); việc dài hơn hãy ghi thành hoạt động của kế hoạch",
+                        days=MAX_EVENT_DAYS, start=self.date.isoformat(), end=self.end.isoformat())
         return self
 
     @property

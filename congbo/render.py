@@ -28,6 +28,12 @@ def yaml_str(text: str) -> Markup:
     return Markup(json.dumps(str(text), ensure_ascii=False))
 
 
+def meta_str(text: str) -> Markup:
+    """A page's title or description in its front matter: Material prints both as HTML, unescaped (in
+    <title>, meta tags, header, navigation, search index), so they are handed over escaped."""
+    return yaml_str(escape(text))
+
+
 def relative(target: str, here: str) -> str:
     """The link from the page at URL ``here`` to ``target`` (both site-relative, directory URLs)."""
     path, _, fragment = target.partition("#")
@@ -74,6 +80,7 @@ def environment() -> Environment:
     )
     env.filters.update(
         yaml_str=yaml_str,
+        meta_str=meta_str,
         long_date=vi.long_date,
         short_date=vi.short_date,
         partial_date=vi.partial_date,
