@@ -243,7 +243,7 @@ def _index_of(located: Located, record_id: str) -> int:
 
 
 def _refer(check: _Checker, located: Located, path: tuple, value: str | None, known: set, what: str, where: str) -> None:
-    if value is not None and known is not None and value not in known:
+    if value is not None and known is not None and value not in known and not PLACEHOLDER.search(value):
         hint = _closest(value, known)
         suggestion = f"; có phải '{hint}'?" if hint else ""
         check.add(located, path, f"không có {what} mã '{value}' trong {where}{suggestion}")

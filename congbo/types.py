@@ -135,6 +135,7 @@ def fact(parse, schema: dict):
     """A field whose value may be known, blank in the original ('..') or not known ('??')."""
 
     def validate(value: Any) -> Any:
+        refuse_placeholder(value)
         if isinstance(value, Missing):
             return value
         if isinstance(value, str) and value.strip() in MISSING:
