@@ -87,7 +87,9 @@ def unstated_facts(plan: Plan) -> tuple[list[str], list[str]]:
     parts = vi.missing_parts(plan.date)
     if parts:
         facts.append((parts, plan.date.missing))
-    facts += [("tên người ký", s.name) for s in (plan.signer, *plan.co_signers)]
+    facts += [("tên người ký", s.name) for s in plan.signers]
+    facts += [("người ký", s) for s in (plan.signer, *plan.co_signers) if isinstance(s, Missing)]
+    facts += [("nơi nhận ở dòng Kính gửi", plan.addressees)]
     for what, value in facts:
         if isinstance(value, Missing):
             (blank if value.blank else unknown).append(what)

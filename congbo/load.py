@@ -392,7 +392,7 @@ def _check_plan(check, located: Located, plan: Plan, known: _Known, orgs, observ
         if org and org.valid_until and plan.date.first_day > org.valid_until:
             check.add(located, path, f"'{org_id}' hoạt động đến {vi.short_date(org.valid_until)}, trước ngày ban hành văn bản ({plan.date})")
     archives = [j for j, r in enumerate(plan.recipients) if r.role == "luu"]
-    if archives != [len(plan.recipients) - 1]:
+    if plan.recipients and archives != [len(plan.recipients) - 1]:
         check.add(located, ("recipients",), "nơi nhận phải kết thúc bằng đúng một dòng lưu (role: luu), ví dụ 'VT, KG-VX'")
 
     section_ids: Counter = Counter()

@@ -11,9 +11,11 @@ import datetime as dt
 import re
 from typing import Iterator, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from typing import Annotated
 
-from .types import MISSING_HELP, Clock, Day, Id, Missing, Moment, PartialDate, Text, clean_text, error, fact, is_known
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+from .types import MISSING_HELP, Clock, MissingValue, to_missing, Day, Id, Missing, Moment, PartialDate, Text, clean_text, error, fact, is_known
 
 
 class Model(BaseModel):
@@ -293,6 +295,12 @@ TextFact = fact(clean_text, {"type": "string", "minLength": 1})
 DateFact = fact(PartialDate.parse, {"type": "string", "pattern": r"^\d{4}(-(\d{2}|\.\.|\?\?)){0,2}$"})
 
 
+def _texts(value: object) -> list[str]:
+    if not isinstance(value, list) or not value:
+        raise error("vi_list", "phải là một danh sách (mỗi mục bắt đầu bằng '- '), hoặc '??' khi chưa rõ")
+    return [clean_text(v) for v in value]
+
+
 def _positive(value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise error("vi_number", "số văn bản là một số nguyên dương, hoặc {missing}; nhận được {found}", missing=MISSING_HELP, found=repr(value))
@@ -453,8 +461,8 @@ class Document(Model):
     """Trích yếu (với công văn: nội dung sau 'V/v'; với quyết định: sau 'Về việc')."""
     enacting: Text | None = None
     """Quyết định: dòng thẩm quyền ban hành dưới tên loại, ví dụ 'CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN'."""
-    addressees: list[Text] = []
-    """Công văn: các dòng 'Kính gửi', mỗi cơ quan một mục."""
+    addressees: fact(lambda v: _texts(v), {"type": "array", "items": {"type": "string", "minLength": 1}}) = []
+    """Công văn: các dòng 'Kính gửi', mỗi cơ quan một mục; '??' khi ban biên tập chưa rõ."""
     observances: list[Id] = []
     """Các ngày kỷ niệm văn bản hướng tới (mã); trang văn bản hiện chủ đề năm của các ngày này."""
     theme: Text | None = None
@@ -465,8 +473,8 @@ class Document(Model):
     """Các đoạn mở đầu (lý do, 'Theo đề nghị của…'), như trong văn bản."""
     bases: list[LegalBasis] = []
     """Các văn bản làm căn cứ (quyết định: thành các dòng 'Căn cứ …;' đầu văn bản)."""
-    sections: list[Section] = Field(min_length=1)
-    """Nội dung văn bản: I, II, III… (quyết định: Điều 1, Điều 2…; công văn, thông báo, chỉ thị: 1, 2…)."""
+    sections: list[Section] = []
+    """Nội dung văn bản: I, II, III… (quyết định: Điều 1, Điều 2…; công văn, thông báo, chỉ thị: 1, 2…). Bỏ trống khi ban biên tập chưa có toàn văn: trang nói rõ như vậy."""
     closing: Text | None = None
     """Câu kết thúc văn bản."""
     footnotes: list[Footnote] = []
@@ -475,10 +483,10 @@ class Document(Model):
     """Ghi chú của ban biên tập."""
     activities: list[Activity] = []
     """Các hoạt động, để lập bảng phân công và lịch."""
-    recipients: list[Recipient] = Field(min_length=1)
-    """Nơi nhận."""
-    signer: Signer
-    """Người ký."""
+    recipients: list[Recipient] = []
+    """Nơi nhận (bỏ trống khi ban biên tập chưa có toàn văn)."""
+    signer: Annotated[Signer | MissingValue, BeforeValidator(to_missing)]
+    """Người ký; '??' khi ban biên tập chưa rõ cả chức vụ và tên."""
     co_signers: list[Signer] = []
     """Người ký của các cơ quan cùng ban hành, theo thứ tự 'co_issuers'."""
     appendices: list[Appendix] = []
@@ -496,10 +504,20 @@ class Document(Model):
         if self.addressees and self.type != "CV":
             raise error("vi_kind", "'addressees' (Kính gửi) chỉ dùng cho công văn (type: CV)")
         if self.type == "CV" and not self.addressees:
-            raise error("vi_kind", "công văn phải có 'addressees' (các dòng Kính gửi)")
+            raise error("vi_kind", "công văn phải có 'addressees' (các dòng Kính gửi), hoặc '??' khi chưa rõ")
+        if bool(self.sections) != bool(self.recipients):
+            raise error("vi_text", "văn bản có toàn văn ('sections') thì có nơi nhận ('recipients'); chưa có toàn văn thì bỏ cả hai")
         if len(self.co_signers) != len(self.co_issuers):
             raise error("vi_kind", "mỗi cơ quan cùng ban hành ('co_issuers') có một người ký trong 'co_signers', theo cùng thứ tự")
         return self
+
+    @property
+    def full_text(self) -> bool:
+        return bool(self.sections)
+
+    @property
+    def signers(self) -> list:
+        return [s for s in (self.signer, *self.co_signers) if isinstance(s, Signer)]
 
     @property
     def kind_name(self) -> str:

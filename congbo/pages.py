@@ -15,6 +15,7 @@ from .load import FOOTNOTE_REF
 from .models import LEVELS, ORGANISATION_KINDS, Block, Organisation, Plan, Section, positioned
 from .render import GeneratedPage, Outline, html_text, render_page, superscript
 from .site import Site
+from .types import Missing
 from .texts import Links, activity_time, article_url, event_when, plan_reference, plan_title, script_json
 
 ROLE_LABELS = {"lead": "Chủ trì", "partner": "Phối hợp"}
@@ -93,7 +94,8 @@ def render_plan(site: Site, plan: Plan) -> GeneratedPage:
         party_heading=documents.PARTY_HEADING,
         number_line=documents.number_line(plan, issuer.party),
         signer_name=documents.signer_name,
-        signers=[plan.signer, *plan.co_signers],
+        signers=plan.signers,
+        unknown_signer=isinstance(plan.signer, Missing),
         blank=documents.joined(blank) if blank else None,
         unknown=documents.joined(unknown) if unknown else None,
         title=plan_title(plan),
@@ -164,7 +166,9 @@ class _DocumentWriter:
         """What comes before the numbered parts: a dispatch's 'Kính gửi', a decision's 'Căn cứ …;'
         lines and 'QUYẾT ĐỊNH:', the preamble."""
         plan = self.plan
-        if plan.addressees:
+        if isinstance(plan.addressees, Missing):
+            self.out.append(Markup('<p class="vb-addressees">Kính gửi: <span class="vb-unknown">(chưa rõ)</span></p>\n'))
+        elif plan.addressees:
             if len(plan.addressees) == 1:
                 self.out.append(Markup('<p class="vb-addressees">Kính gửi: {}.</p>\n').format(plan.addressees[0]))
             else:

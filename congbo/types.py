@@ -127,6 +127,22 @@ MISSING = {BLANK_TOKEN: BLANK, UNKNOWN_TOKEN: UNKNOWN}
 MISSING_HELP = "'..' (bản gốc để trống) hoặc '??' (ban biên tập chưa rõ)"
 
 
+def to_missing(value: Any) -> Any:
+    """'..' and '??' as the states they stand for; anything else as written."""
+    return MISSING[value.strip()] if isinstance(value, str) and value.strip() in MISSING else value
+
+
+MissingValue = Annotated[
+    Missing,
+    PlainValidator(lambda v: v if isinstance(v, Missing) else _refuse_missing(v)),
+    WithJsonSchema({"type": "string", "enum": ["..", "??"], "description": "'..': bản gốc để trống; '??': ban biên tập chưa rõ"}),
+]
+
+
+def _refuse_missing(value: Any) -> Missing:
+    raise error("vi_missing", "phải là {help}", help=MISSING_HELP)
+
+
 def is_known(value: Any) -> bool:
     return value is not None and not isinstance(value, Missing)
 
