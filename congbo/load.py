@@ -21,7 +21,7 @@ from .errors import DataError, Problem
 from .models import CHOICES, Article, Event, Observance, Organisation, Plan, SiteInfo
 from .imagesize import IMAGE_TYPES, read_image_info
 from .site import ArticleRecord, Site
-from .types import PLACEHOLDER
+from .types import MISSING_HELP, PLACEHOLDER
 from .yamlread import Located, format_path, read_yaml
 
 DATA_FILES = {
@@ -384,6 +384,8 @@ def _raw_sections(value: dict, path: tuple) -> Iterable[tuple[tuple, dict]]:
 
 
 def _check_plan(check, located: Located, plan: Plan, known: _Known, orgs, observances) -> None:
+    if plan.date.missing is None and plan.date.day is None:
+        check.add(located, ("date",), f"ngày ban hành {plan.date} thiếu ngày: ghi '{plan.date}-..' nếu bản gốc để trống ngày, '{plan.date}-??' nếu ban biên tập chưa rõ")
     by_id = {o.id: o for o in orgs}
     for path, org_id in [(("issuer",), plan.issuer)] + [(("co_issuers", j), o) for j, o in enumerate(plan.co_issuers)]:
         org = by_id.get(org_id)
@@ -671,7 +673,7 @@ def _problem(located: Located, model: type[BaseModel], base: tuple, err: dict) -
     found = err.get("input")
     field = path[-1] if path and isinstance(path[-1], str) else None
     if kind == "missing":
-        message = f"thiếu trường bắt buộc '{field}'"
+        message = f"thiếu trường bắt buộc '{field}'" + (f"; khi không có số, ghi {MISSING_HELP}" if field == "number" else "")
     elif kind == "extra_forbidden":
         allowed = _fields_at(model, tuple(err["loc"])[:-1])
         hint = _closest(field, set(allowed)) if field else None

@@ -496,9 +496,6 @@ class Document(Model):
 
     @model_validator(mode="after")
     def _check_kind(self) -> "Document":
-        if self.date.missing is None and self.date.day is None:
-            raise error("vi_date", "ngày ban hành {found} thiếu ngày: ghi '{found}-..' nếu bản gốc để trống ngày, '{found}-??' nếu ban biên tập chưa rõ",
-                        found=str(self.date))
         if self.enacting is not None and self.type != "QĐ":
             raise error("vi_kind", "'enacting' (dòng thẩm quyền ban hành) chỉ dùng cho quyết định (type: QĐ)")
         if self.addressees and self.type != "CV":
