@@ -13,7 +13,7 @@ from typing import Iterator, Literal
 
 from typing import Annotated
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, model_validator
 
 from .types import MISSING_HELP, Clock, MissingValue, to_missing, Day, Id, Missing, Moment, PartialDate, Text, clean_text, error, fact, is_known
 
@@ -420,6 +420,10 @@ class Signer(Model):
         return self
 
 
+# Tags of the signer's two forms; named so the error path skips them (as it skips pydantic's function- steps).
+SIGNER_TAG, MISSING_TAG = "function-signer", "function-missing"
+
+
 class Appendix(Model):
     """A phụ lục issued with the document (numbered PHỤ LỤC I, II… in order)."""
 
@@ -485,7 +489,11 @@ class Document(Model):
     """Các hoạt động, để lập bảng phân công và lịch."""
     recipients: list[Recipient] = []
     """Nơi nhận (bỏ trống khi ban biên tập chưa có toàn văn)."""
-    signer: Annotated[Signer | MissingValue, BeforeValidator(to_missing)]
+    signer: Annotated[
+        Annotated[Signer, Tag(SIGNER_TAG)] | Annotated[MissingValue, Tag(MISSING_TAG)],
+        Discriminator(lambda v: MISSING_TAG if isinstance(v, Missing) else SIGNER_TAG),
+        BeforeValidator(to_missing),
+    ]
     """Người ký; '??' khi ban biên tập chưa rõ cả chức vụ và tên."""
     co_signers: list[Signer] = []
     """Người ký của các cơ quan cùng ban hành, theo thứ tự 'co_issuers'."""
