@@ -206,16 +206,9 @@ def make_events(rng, plan: dict) -> list[dict]:
         "plan": plan["id"],
         "description": paragraph(rng, 2),
     }
-    due = {
-        "id": f"han-{plan['id']}",
-        "name": f"Hạn hoàn thành: {deadline['name'][0].lower()}{deadline['name'][1:]}",
-        "kind": "han",
-        "date": deadline["time"]["deadline"],
-        "organiser": deadline["lead"],
-        "plan": plan["id"],
-        "activity": deadline["id"],
-    }
-    return [meeting, due][:EVENTS_PER_PLAN]
+    # The deadline is written once, in the plan's activity; naming the event keeps its address.
+    deadline["event"] = f"han-{plan['id']}"
+    return [meeting][:EVENTS_PER_PLAN]
 
 
 def make_article(rng, i: int, day: dt.date, categories: list[str], content: Content, observances: list[str]) -> dict:

@@ -10,7 +10,7 @@ from typing import Literal
 from .models import Activity, Event, Observance, Plan
 from .site import Site
 
-ItemKind = Literal["observance", "event", "deadline"]
+ItemKind = Literal["observance", "event", "deadline", "period"]
 
 
 class Span:
@@ -64,10 +64,11 @@ def occurrences(site: Site, year: int) -> list[Occurrence]:
     for event in site.events:
         if event.date.year <= year <= event.last_day.year:
             items.append(_event_item(site, event))
-    for plan, activity in deadlines(site):
-        if activity.time.deadline.year == year:
-            day = activity.time.deadline
-            items.append(Occurrence(day, day, "deadline", f"{plan.id}/{activity.id}", activity.name, plan=plan, activity=activity))
+    for plan, activity in dated_activities(site):
+        start, end = activity_span(plan, activity)
+        if start.year <= year <= end.year:
+            kind: ItemKind = "deadline" if activity.time.deadline else "period"
+            items.append(Occurrence(start, end, kind, f"{plan.id}/{activity.id}", activity.name, plan=plan, activity=activity))
     return sorted(items, key=lambda o: (o.start, o.end, o.kind, o.key))
 
 
@@ -78,13 +79,25 @@ def _event_item(site: Site, event: Event) -> Occurrence:
     return Occurrence(event.date, event.last_day, kind, event.id, event.name, plan=plan, event=event, activity=activity)
 
 
-def deadlines(site: Site):
-    """Activity deadlines that no event already stands for (an event is the richer record)."""
-    covered = {(e.plan, e.activity) for e in site.events if e.activity}
+def dated_activities(site: Site):
+    """The activities a document dates (a deadline, or a period to an end) that do not keep a
+    published event's id (those are events made from the activity, see `load`)."""
     for plan in site.plans:
         for activity in plan.activities:
-            if activity.time.deadline and (plan.id, activity.id) not in covered:
+            if (activity.time.deadline or activity.time.end) and not activity.event:
                 yield plan, activity
+
+
+def activity_span(plan: Plan, activity: Activity) -> tuple[dt.date, dt.date]:
+    """First and last day of a dated activity: a deadline is one day; a period runs from its start
+    (or the document's date of issue, when the text says 'from now on') to its end. A start known
+    only to the month (or an issue date whose day is blank or unknown) starts the bar at the first
+    day of that month: the page and the text say which."""
+    time = activity.time
+    if time.deadline:
+        return time.deadline, time.deadline
+    start = time.start.first_day if time.start else plan.date.first_day
+    return min(start, time.end), time.end
 
 
 def next_observances(site: Site, today: dt.date, count: int = 3) -> list[Occurrence]:
@@ -102,7 +115,7 @@ def calendar_years(site: Site, today: dt.date) -> list[int]:
     """
     years = set(shown_years(today, today.year))
     years |= {y for e in site.events for y in range(e.date.year, e.last_day.year + 1)}
-    years |= {a.time.deadline.year for p in site.plans for a in p.activities if a.time.deadline}
+    years |= {y for p, a in dated_activities(site) for y in range(activity_span(p, a)[0].year, activity_span(p, a)[1].year + 1)}
     years |= {t.year for o in site.observances for t in o.themes}
     years |= {programme_year(site.observance[o], plan.date.first_day) for plan in site.plans for o in plan.observances}
     return sorted(years)

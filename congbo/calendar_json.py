@@ -15,7 +15,7 @@ from .calendar import Occurrence
 from .site import Site
 from .texts import plan_title
 
-KINDS = {"observance": "ngay-ky-niem", "event": "su-kien", "deadline": "han"}
+KINDS = {"observance": "ngay-ky-niem", "event": "su-kien", "deadline": "han", "period": "hoat-dong"}
 
 FIELDS: list[tuple[str, str]] = [
     ("name", "Tên của lịch."),
@@ -26,7 +26,7 @@ FIELDS: list[tuple[str, str]] = [
     ("years", "Các năm có trong `items`."),
     ("observances[]", "Các ngày kỷ niệm: `id`, `uid` (như trong tệp .ics), `name`, `month`, `day` (`null` khi cả tháng là đợt hoạt động), "
                       "`first_year`, `summary`, `url`, `ics`, `basis[]` (`document`, `date`, `issuer`), `themes[]` (`year`, `theme`, `source`)."),
-    ("items[]", "Các mục có ngày, sắp theo ngày: `id`, `uid`, `kind` (`ngay-ky-niem`, `su-kien` hoặc `han` — thời hạn phải hoàn thành), "
+    ("items[]", "Các mục có ngày, sắp theo ngày: `id`, `uid`, `kind` (`ngay-ky-niem`, `su-kien`, `han` — thời hạn phải hoàn thành — hoặc `hoat-dong` — thời gian thực hiện một hoạt động của văn bản), "
                 "`title`, `start` và `end` (NNNN-TT-NN, `end` tính cả ngày đó), `time` (GG:PP giờ Việt Nam, hoặc `null` khi cả ngày), "
                 "`place`, `observance` (mã), `anniversary` (số năm kỷ niệm), `theme` (chủ đề năm), `plan` (`id`, `title`, `url`), `programme` (trang chương trình), `url`, `ics`."),
 ]
@@ -45,7 +45,7 @@ def _item(site: Site, item: Occurrence, base_url: str) -> dict:
                   "plan": {"id": plan.id, "title": plan_title(plan), "url": _url(base_url, urls.plan(plan.id))} if plan else None}
     if item.observance:
         obs = item.observance
-        theme = obs.theme_for(year)
+        theme = site.theme_of(obs, year)
         programme = programmes.programme_for(site, obs.id, year)
         data.update(uid=ical.observance_uid(obs), observance=obs.id, anniversary=calendar.anniversary(obs, year),
                     theme=theme.theme if theme else None, programme=_url(base_url, programme.url) if programme else None,
@@ -55,7 +55,7 @@ def _item(site: Site, item: Occurrence, base_url: str) -> dict:
         data.update(uid=ical.event_uid(event), time=event.time.strftime("%H:%M") if event.time else None, place=event.place,
                     url=_url(base_url, urls.event(event.id)), ics=_url(base_url, urls.event_ics(event.id)))
     else:
-        data.update(uid=ical.deadline_uid(plan, item.activity), url=_url(base_url, urls.activity(plan.id, item.activity.id)),
+        data.update(uid=ical.activity_uid(plan, item.activity), url=_url(base_url, urls.activity(plan.id, item.activity.id)),
                     ics=_url(base_url, urls.ICS))
     return data
 
@@ -75,7 +75,7 @@ def calendar_data(site: Site, base_url: str = "") -> dict:
                 "first_year": o.first_year, "summary": o.summary,
                 "url": _url(base_url, urls.observance(o.id)), "ics": _url(base_url, urls.observance_ics(o.id)),
                 "basis": [{"document": b.document, "date": b.date.isoformat() if b.date else None, "issuer": b.issuer} for b in o.basis],
-                "themes": [{"year": t.year, "theme": t.theme, "source": t.source} for t in sorted(o.themes, key=lambda t: t.year)],
+                "themes": [{"year": t.year, "theme": t.theme, "source": t.source} for t in (site.theme_of(o, y.year) for y in sorted(o.themes, key=lambda t: t.year)) if t],
             }
             for o in sorted(site.observances, key=lambda o: (o.month, o.day or 0, o.id))
         ],

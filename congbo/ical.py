@@ -19,10 +19,10 @@ from zoneinfo import ZoneInfo
 import icalendar
 
 from . import urls, vi
-from .calendar import deadlines, first_occurrence
+from .calendar import activity_span, dated_activities, first_occurrence
 from .models import Activity, Event, Observance, Plan
 from .site import Site
-from .texts import event_when, plan_title
+from .texts import activity_time, event_when, plan_title
 
 TZID = "Asia/Ho_Chi_Minh"
 UID_SUFFIX = "@congbo"
@@ -46,6 +46,15 @@ def event_uid(event: Event) -> str:
 
 def deadline_uid(plan: Plan, activity: Activity) -> str:
     return f"han-{plan.id}-{activity.id}{UID_SUFFIX}"
+
+
+def period_uid(plan: Plan, activity: Activity) -> str:
+    return f"hoat-dong-{plan.id}-{activity.id}{UID_SUFFIX}"
+
+
+def activity_uid(plan: Plan, activity: Activity) -> str:
+    """A deadline keeps the UID it was first published with; a period has its own."""
+    return deadline_uid(plan, activity) if activity.time.deadline else period_uid(plan, activity)
 
 
 def _stamp(day: dt.date) -> dt.datetime:
@@ -148,28 +157,29 @@ def event_vevent(site: Site, event: Event, base_url: str = "") -> icalendar.Even
     return _finish(vevent, "Thời hạn" if event.kind == "han" else "Sự kiện", page, transp="OPAQUE" if busy else "TRANSPARENT")
 
 
-def deadline_vevent(site: Site, plan: Plan, activity: Activity, base_url: str = "") -> icalendar.Event:
-    day = activity.time.deadline
+def activity_vevent(site: Site, plan: Plan, activity: Activity, base_url: str = "") -> icalendar.Event:
+    """A dated activity, from its document: a deadline (one day) or a period (all its days)."""
+    start, end = activity_span(plan, activity)
     vevent = icalendar.Event()
-    _add_common(vevent, deadline_uid(plan, activity), plan.date.first_day)
-    vevent.add("dtstart", day)
-    vevent.add("dtend", day + ONE_DAY)
-    vevent.add("summary", f"Hạn: {activity.name}")
+    _add_common(vevent, activity_uid(plan, activity), plan.date.first_day)
+    vevent.add("dtstart", start)
+    vevent.add("dtend", end + ONE_DAY)
+    vevent.add("summary", f"Hạn: {activity.name}" if activity.time.deadline else activity.name)
     page = absolute(base_url, urls.activity(plan.id, activity.id))
     vevent.add("description", _describe(
-        f"Hoàn thành trước ngày {vi.short_date(day)}.",
+        f"{activity_time(site, plan, activity.time)}.",
         f"Theo {plan_title(plan)}.",
         f"Chủ trì: {site.organisation[activity.lead].name}.",
         page,
     ))
-    return _finish(vevent, "Thời hạn", page)
+    return _finish(vevent, "Thời hạn" if activity.time.deadline else "Hoạt động", page)
 
 
 def all_vevents(site: Site, base_url: str = "") -> list[icalendar.Event]:
     """Every item of the calendar, sorted by first day then UID (never by the data's order)."""
     vevents = [observance_vevent(site, o, base_url) for o in site.observances]
     vevents += [event_vevent(site, e, base_url) for e in site.events]
-    vevents += [deadline_vevent(site, plan, activity, base_url) for plan, activity in deadlines(site)]
+    vevents += [activity_vevent(site, plan, activity, base_url) for plan, activity in dated_activities(site)]
     return sorted(vevents, key=_order)
 
 

@@ -20,10 +20,10 @@ from pydantic_core import PydanticCustomError
 
 from . import vi
 from .errors import DataError, Problem
-from .models import Article, Event, Observance, Organisation, Plan, SiteInfo, check_period
+from .models import CHOICES, Article, Event, Observance, Organisation, Plan, SiteInfo, check_period
 from .imagesize import IMAGE_TYPES, read_image_info
 from .site import ArticleRecord, Site
-from .types import PLACEHOLDER
+from .types import MISSING_HELP, PLACEHOLDER
 from .yamlread import Located, forbidden_characters, format_path, read_yaml
 
 DATA_FILES = {
@@ -119,11 +119,13 @@ def load_site(root: Path, *, today: dt.date, docs_dir: Path | None = None) -> Si
         if plan:
             plans.append((located, plan))
             if plan.id != path.stem:
-                check.add(located, ("id",), f"mã kế hoạch '{plan.id}' phải trùng tên tệp '{path.stem}.yml'")
+                check.add(located, ("id",), f"mã văn bản '{plan.id}' phải trùng tên tệp '{path.stem}.yml'")
 
     articles, unvalidated = read_articles(check, docs_dir / COLUMN_DIR) if docs_dir else ([], [])
 
     known = _Known(sources, plan_sources, len(plan_sources) == len(plan_files), orgs, observances, events)
+    for located in plan_sources:
+        _check_document_refs(check, located, known)  # every document, valid or not: one run shows every mistake
     _check_unique(check, sources, plans, articles)
     if info:
         _check_site(check, sources["site"], info, known)
@@ -131,11 +133,15 @@ def load_site(root: Path, *, today: dt.date, docs_dir: Path | None = None) -> Si
         _check_org(check, located, org, known)
     if sources["organisations"]:
         _check_cycles(check, sources["organisations"], orgs)
+    for located, obs in _with_source(sources["observances"], observances):
+        _check_themes(check, located, obs, known, observances)
     for located, event in _with_source(sources["events"], events):
-        _check_event(check, located, event, known, dict((p.id, p) for _, p in plans))
+        _check_event(check, located, event, known, dict((p.id, (loc, p)) for loc, p in plans))
     for located, plan in plans:
         _check_plan(check, located, plan, known, orgs, observances)
+    files = _check_attachments(check, plans, docs_dir)
     _check_numbers(check, plans)
+    derived = _activity_events(check, plans, sources["events"])
     for located, record in articles:
         _check_article(check, located, record, known, info, docs_dir, today)
     for located in unvalidated:
@@ -148,17 +154,18 @@ def load_site(root: Path, *, today: dt.date, docs_dir: Path | None = None) -> Si
         organisations=tuple(orgs),
         observances=tuple(observances),
         plans=tuple(sorted((p for _, p in plans), key=lambda p: (p.date, p.id), reverse=True)),
-        events=tuple(sorted(events, key=lambda e: (e.date, e.id))),
+        events=tuple(sorted(events + [e for _, _, e in derived], key=lambda e: (e.date, e.id))),
         articles=tuple(sorted((r for _, r in articles), key=lambda r: r.meta.id)),
         today=today,
-        origins=_origins(sources, plans),
+        origins=_origins(sources, plans, derived),
+        files=files,
     )
 
 
 _LIST_KINDS = {"organisations": "organisation", "observances": "observance", "events": "event"}
 
 
-def _origins(sources: dict[str, Located], plans: list[tuple[Located, Plan]]) -> dict[tuple[str, str], tuple[str, int]]:
+def _origins(sources: dict[str, Located], plans: list[tuple[Located, Plan]], derived) -> dict[tuple[str, str], tuple[str, int]]:
     """The file and line where each record starts (the data is valid: every list item has its id)."""
     found = {("site", "site"): (sources["site"].file, 1), ("site", "column"): (sources["site"].file, sources["site"].where(("column",))[0])}
     for key, kind in _LIST_KINDS.items():
@@ -168,6 +175,8 @@ def _origins(sources: dict[str, Located], plans: list[tuple[Located, Plan]]) -> 
             found[(kind, item["id"])] = (located.file, located.where((i,))[0])
     for located, plan in plans:
         found[("plan", plan.id)] = (located.file, 1)
+    for located, j, event in derived:
+        found[("event", event.id)] = (located.file, located.where(("activities", j))[0])
     return found
 
 
@@ -270,8 +279,11 @@ class _Known:
         self.orgs = _ids(sources["organisations"], orgs)
         self.observances = _ids(sources["observances"], observances)
         self.events = _ids(sources["events"], events)
+        if self.events is not None:  # and the events made from documents' dated activities
+            self.events |= {v for loc in plan_sources for _, v in _walk(loc.value, ("activities", "*", "event"))}
         plans = {loc.value.get("id") for loc in plan_sources if isinstance(loc.value, dict)}
         self.plans = plans if plan_files_parsed else None
+        self.orgs_by_id = {o.id: o for o in orgs}
 
 
 def _ids(located: Located | None, records: list) -> set[str] | None:
@@ -296,7 +308,7 @@ def _index_of(located: Located, record_id: str) -> int:
 
 
 def _refer(check: _Checker, located: Located, path: tuple, value: str | None, known: set, what: str, where: str) -> None:
-    if value is not None and known is not None and value not in known:
+    if value is not None and known is not None and value not in known and not PLACEHOLDER.search(value):
         hint = _closest(value, known)
         suggestion = f"; có phải '{hint}'?" if hint else ""
         check.add(located, path, f"không có {what} mã '{value}' trong {where}{suggestion}")
@@ -327,6 +339,8 @@ def _check_org(check, located, org: Organisation, known: _Known) -> None:
     _refer(check, located, (i, "successor"), org.successor, known.orgs, "cơ quan", ORG_WHERE)
     if org.parent == org.id:
         check.add(located, (i, "parent"), "cơ quan không thể là cấp trên của chính nó")
+    if org.parent in known.orgs_by_id and org.province and known.orgs_by_id[org.parent].province not in (None, org.province):
+        check.add(located, (i, "province"), f"cơ quan cấp trên '{org.parent}' ở tỉnh {known.orgs_by_id[org.parent].province}, không phải {org.province}")
     if org.successor and not org.valid_until:
         check.add(located, (i, "successor"), "có cơ quan kế thừa thì phải ghi 'valid_until' (ngày cuối cùng hoạt động)")
 
@@ -347,32 +361,121 @@ def _check_cycles(check, located: Located, orgs: list[Organisation]) -> None:
                 check.add(located, (_index_of(located, org.id), field), f"chuỗi cơ quan {what} quay vòng: {loop}")
 
 
-def _check_event(check, located, event: Event, known: _Known, plans: dict[str, Plan]) -> None:
+def _check_themes(check, located, obs: Observance, known: _Known, observances: list[Observance]) -> None:
+    """A theme shared with another observance is written once, there."""
+    i = _index_of(located, obs.id)
+    by_id = {o.id: o for o in observances}
+    for j, theme in enumerate(obs.themes):
+        if theme.same_as is None:
+            continue
+        _refer(check, located, (i, "themes", j, "same_as"), theme.same_as, known.observances, "ngày kỷ niệm", OBS_WHERE)
+        other = by_id.get(theme.same_as)
+        if other is not None and (other.theme_for(theme.year) is None or other.theme_for(theme.year).theme is None):
+            check.add(located, (i, "themes", j, "same_as"), f"ngày kỷ niệm '{theme.same_as}' không ghi chủ đề năm {theme.year} (chủ đề dùng chung phải ghi ở đó)")
+
+
+def activity_dates(activity) -> list:
+    """The dates an activity's document gives it: its deadline, or its period's end (and start)."""
+    time = activity.time
+    found = [d for d in (time.deadline, time.end) if d is not None]
+    if time.start is not None and time.start.exact:
+        found.append(time.start.first_day)
+    return found
+
+
+def _check_event(check, located, event: Event, known: _Known, plans: dict) -> None:
     i = _index_of(located, event.id)
     _refer(check, located, (i, "organiser"), event.organiser, known.orgs, "cơ quan", ORG_WHERE)
-    _refer(check, located, (i, "plan"), event.plan, known.plans, "kế hoạch", "data/plans/")
+    _refer(check, located, (i, "plan"), event.plan, known.plans, "văn bản", "data/plans/")
     for j, obs in enumerate(event.observances):
         _refer(check, located, (i, "observances", j), obs, known.observances, "ngày kỷ niệm", OBS_WHERE)
-    if event.activity:
-        if not event.plan:
-            check.add(located, (i, "activity"), "ghi 'activity' thì phải ghi cả 'plan'")
-        elif event.plan in plans and event.activity not in {a.id for a in plans[event.plan].activities}:
-            check.add(located, (i, "activity"), f"kế hoạch '{event.plan}' không có hoạt động mã '{event.activity}'")
+    if event.activity and not event.plan:
+        check.add(located, (i, "activity"), "ghi 'activity' thì phải ghi cả 'plan'")
+    if event.plan not in plans:
+        return
+    doc_located, plan = plans[event.plan]
+    named_first = sorted(enumerate(plan.activities), key=lambda pair: pair[1].id != event.activity)
+    for j, activity in named_first:
+        dates = activity_dates(activity)
+        named = event.activity == activity.id
+        repeats = {event.date, event.last_day} & set(dates)
+        if dates and (named or repeats):
+            line = doc_located.where(("activities", j, "time"))[0]
+            day = sorted(repeats or dates)[0]
+            check.add(located, (i, "date"),
+                      f"sự kiện lặp lại ngày {vi.short_date(day)} của hoạt động '{activity.id}' đã ghi trong {doc_located.file}:{line} "
+                      f"(activities[{activity.id}].time); mỗi ngày chỉ ghi một lần, ở văn bản: hãy xóa sự kiện này khỏi data/events.yml "
+                      f"(để giữ địa chỉ và mã lịch đã công bố, ghi 'event: {event.id}' ở hoạt động)")
+            return
+    if event.activity and event.activity not in {a.id for a in plan.activities}:
+        check.add(located, (i, "activity"), f"văn bản '{event.plan}' không có hoạt động mã '{event.activity}'")
+
+
+ORG_REFS = [
+    ("issuer",), ("co_issuers", "*"), ("bases", "*", "issuer"), ("recipients", "*", "organisation"),
+    ("activities", "*", "lead"), ("activities", "*", "partners", "*"),
+]
+OBS_REFS = [("observances", "*"), ("activities", "*", "time", "observances", "*"), ("notes", "*", "observance")]
+
+
+def _check_document_refs(check, located: Located, known: _Known) -> None:
+    """What a document names (bodies, observances, documents), read from the file as written, so a
+    document with a mistake elsewhere still has its references checked in the same run."""
+    raw = located.value
+    if not isinstance(raw, dict):
+        return
+    for pattern in ORG_REFS:
+        for path, value in _walk(raw, pattern):
+            _refer(check, located, path, value, known.orgs, "cơ quan", ORG_WHERE)
+    for pattern in OBS_REFS:
+        for path, value in _walk(raw, pattern):
+            _refer(check, located, path, value, known.observances, "ngày kỷ niệm", OBS_WHERE)
+    for path, value in _walk(raw, ("bases", "*", "document")):
+        _refer(check, located, path, value, known.plans, "văn bản", "data/plans/")
+    for path, section in _raw_sections(raw, ()):
+        for k, org in enumerate(section.get("duties_of") or [] if isinstance(section.get("duties_of"), list) else []):
+            if isinstance(org, str):
+                _refer(check, located, path + ("duties_of", k), org, known.orgs, "cơ quan", ORG_WHERE)
+
+
+def _walk(value: Any, pattern: tuple, path: tuple = ()) -> Iterable[tuple[tuple, str]]:
+    if not pattern:
+        if isinstance(value, str):
+            yield path, value
+        return
+    head, rest = pattern[0], pattern[1:]
+    if head == "*":
+        for i, item in enumerate(value if isinstance(value, list) else []):
+            yield from _walk(item, rest, path + (i,))
+    elif isinstance(value, dict) and head in value:
+        yield from _walk(value[head], rest, path + (head,))
+
+
+def _raw_sections(value: dict, path: tuple) -> Iterable[tuple[tuple, dict]]:
+    for key in ("sections",):
+        items = value.get(key)
+        for i, item in enumerate(items if isinstance(items, list) else []):
+            if isinstance(item, dict):
+                yield path + (key, i), item
+                yield from _raw_sections(item, path + (key, i))
+    appendices = value.get("appendices")
+    for i, item in enumerate(appendices if isinstance(appendices, list) else []):
+        if isinstance(item, dict) and not path:
+            yield from _raw_sections(item, ("appendices", i))
 
 
 def _check_plan(check, located: Located, plan: Plan, known: _Known, orgs, observances) -> None:
-    _refer(check, located, ("issuer",), plan.issuer, known.orgs, "cơ quan", ORG_WHERE)
-    issuer = next((o for o in orgs if o.id == plan.issuer), None)
-    if issuer and not issuer.heading:
-        check.add(located, ("issuer",), f"cơ quan ban hành '{plan.issuer}' chưa có 'heading' (tên ở góc trái văn bản) trong {ORG_WHERE}")
-    for j, obs in enumerate(plan.observances):
-        _refer(check, located, ("observances", j), obs, known.observances, "ngày kỷ niệm", OBS_WHERE)
-    for j, basis in enumerate(plan.bases):
-        _refer(check, located, ("bases", j, "issuer"), basis.issuer, known.orgs, "cơ quan", ORG_WHERE)
-    for j, recipient in enumerate(plan.recipients):
-        _refer(check, located, ("recipients", j, "organisation"), recipient.organisation, known.orgs, "cơ quan", ORG_WHERE)
+    if plan.date.missing is None and plan.date.day is None:
+        check.add(located, ("date",), f"ngày ban hành {plan.date} thiếu ngày: ghi '{plan.date}-..' nếu bản gốc để trống ngày, '{plan.date}-??' nếu ban biên tập chưa rõ")
+    by_id = {o.id: o for o in orgs}
+    for path, org_id in [(("issuer",), plan.issuer)] + [(("co_issuers", j), o) for j, o in enumerate(plan.co_issuers)]:
+        org = by_id.get(org_id)
+        if org and not org.heading:
+            check.add(located, path, f"cơ quan ban hành '{org_id}' chưa có 'heading' (tên ở góc trái văn bản) trong {ORG_WHERE}")
+        if org and org.valid_until and plan.date.first_day > org.valid_until:
+            check.add(located, path, f"'{org_id}' hoạt động đến {vi.short_date(org.valid_until)}, trước ngày ban hành văn bản ({plan.date})")
     archives = [j for j, r in enumerate(plan.recipients) if r.role == "luu"]
-    if archives != [len(plan.recipients) - 1]:
+    if plan.recipients and archives != [len(plan.recipients) - 1]:
         check.add(located, ("recipients",), "nơi nhận phải kết thúc bằng đúng một dòng lưu (role: luu), ví dụ 'VT, KG-VX'")
 
     section_ids: Counter = Counter()
@@ -381,26 +484,21 @@ def _check_plan(check, located: Located, plan: Plan, known: _Known, orgs, observ
         if section.id:
             section_ids[section.id] += 1
             if section_ids[section.id] == 2:
-                check.add(located, path + ("id",), f"mã mục '{section.id}' bị trùng trong kế hoạch")
-        for k, org in enumerate(section.duties_of):
-            _refer(check, located, path + ("duties_of", k), org, known.orgs, "cơ quan", ORG_WHERE)
+                check.add(located, path + ("id",), f"mã mục '{section.id}' bị trùng trong văn bản")
 
     activity_ids: Counter = Counter()
     for j, activity in enumerate(plan.activities):
         activity_ids[activity.id] += 1
         if activity_ids[activity.id] == 2:
-            check.add(located, ("activities", j, "id"), f"mã hoạt động '{activity.id}' bị trùng trong kế hoạch")
-        _refer(check, located, ("activities", j, "lead"), activity.lead, known.orgs, "cơ quan", ORG_WHERE)
-        for k, org in enumerate(activity.partners):
-            _refer(check, located, ("activities", j, "partners", k), org, known.orgs, "cơ quan", ORG_WHERE)
-        for k, obs in enumerate(activity.time.observances):
-            _refer(check, located, ("activities", j, "time", "observances", k), obs, known.observances, "ngày kỷ niệm", OBS_WHERE)
+            check.add(located, ("activities", j, "id"), f"mã hoạt động '{activity.id}' bị trùng trong văn bản")
         if activity.section and activity.section not in section_ids:
-            check.add(located, ("activities", j, "section"), f"không có mục mã '{activity.section}' trong kế hoạch")
+            check.add(located, ("activities", j, "section"), f"không có mục mã '{activity.section}' trong văn bản")
         if activity.time.end and activity.time.start is None:
             _check_activity_period(check, located, ("activities", j, "time", "end"), plan.date.first_day, activity.time.end)
         if activity.time.deadline and activity.time.deadline < plan.date.first_day:
-            check.add(located, ("activities", j, "time", "deadline"), f"hạn {activity.time.deadline.isoformat()} trước ngày ban hành kế hoạch ({plan.date})")
+            check.add(located, ("activities", j, "time", "deadline"), f"hạn {activity.time.deadline.isoformat()} trước ngày ban hành văn bản ({plan.date})")
+        if activity.event and (activity.time.deadline or activity.time.end) is None:
+            check.add(located, ("activities", j, "event"), "chỉ hoạt động có ngày ('deadline' hoặc 'end') mới có mã sự kiện 'event'")
 
     _check_lettered(check, located, plan.sections, ("sections",), 1)
     _check_footnotes(check, located, plan)
@@ -409,7 +507,58 @@ def _check_plan(check, located: Located, plan: Plan, known: _Known, orgs, observ
         count = text.count(note.at)
         if count != 1:
             check.add(located, ("notes", j, "at"), f"đoạn chữ '{note.at}' phải có đúng một lần trong văn bản, nhưng có {count} lần")
-        _refer(check, located, ("notes", j, "observance"), note.observance, known.observances, "ngày kỷ niệm", OBS_WHERE)
+
+
+ATTACHMENT_TYPES = {b"%PDF-": ("application/pdf", "pdf"), b"PK\x03\x04": ("application/zip", "docx")}
+"""The files an attachment may be, by their first bytes: a PDF, or an Office file (a zip)."""
+
+
+def _check_attachments(check, plans: list[tuple[Located, Plan]], docs_dir: Path | None) -> dict[str, tuple[int, str]]:
+    """Each attachment is a file under docs/ of a known type; its size and type are read from it."""
+    files: dict[str, tuple[int, str]] = {}
+    for located, plan in plans:
+        for j, attachment in enumerate(plan.attachments):
+            where = ("attachments", j, "file")
+            if docs_dir is None:
+                continue
+            path = docs_dir / attachment.file
+            if not path.resolve().is_relative_to(docs_dir.resolve()) or not path.is_file():
+                check.add(located, where, f"không tìm thấy tệp docs/{attachment.file} (tệp đính kèm đặt trong thư mục docs/)")
+                continue
+            head = path.read_bytes()[:8]
+            kind = next((value for magic, value in ATTACHMENT_TYPES.items() if head.startswith(magic)), None)
+            extension = path.suffix.lower().lstrip(".")
+            if kind is None or (kind[1] == "pdf") != (extension == "pdf"):
+                check.add(located, where, f"tệp docs/{attachment.file} không phải PDF hoặc DOCX đúng với đuôi '.{extension}'")
+                continue
+            mime = kind[0] if extension == "pdf" else "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            files[attachment.file] = (path.stat().st_size, mime)
+    return files
+
+
+def _activity_events(check, plans: list[tuple[Located, Plan]], events_source: Located | None) -> list[tuple[Located, int, Event]]:
+    """The events a document's dated activities stand for, when the activity keeps a published
+    event's id (its page and calendar UID stay where they were): made from the document, never retyped."""
+    taken = _ids(events_source, []) or set()
+    made = []
+    for located, plan in plans:
+        for j, activity in enumerate(plan.activities):
+            if not activity.event:
+                continue
+            if activity.event in taken:
+                check.add(located, ("activities", j, "event"), f"mã sự kiện '{activity.event}' đã dùng ở data/events.yml hoặc ở hoạt động khác")
+                continue
+            taken.add(activity.event)
+            time = activity.time
+            fields = {"id": activity.event, "name": activity.name, "organiser": activity.lead, "plan": plan.id, "activity": activity.id,
+                      "observances": list(time.observances)}
+            if time.deadline:
+                fields.update(kind="han", date=time.deadline.isoformat())
+            else:
+                start = time.start.first_day if time.start and time.start.exact else time.end
+                fields.update(kind="su-kien", date=start.isoformat(), end=time.end.isoformat() if start != time.end else None)
+            made.append((located, j, Event.model_validate({k: v for k, v in fields.items() if v is not None})))
+    return made
 
 
 def _check_activity_period(check, located: Located, path: tuple, start: dt.date, end: dt.date) -> None:
@@ -444,11 +593,11 @@ def _check_numbers(check, plans: list[tuple[Located, Plan]]) -> None:
     """Nghị định 30/2020: a number is unique for one issuer within one year."""
     seen: dict[tuple, str] = {}
     for located, plan in plans:
-        if plan.number is None:
+        if not plan.number_known:
             continue
         key = (plan.issuer, plan.date.year, plan.number, plan.symbol)
         if key in seen:
-            check.add(located, ("number",), f"số {plan.number_symbol} năm {plan.date.year} đã dùng cho kế hoạch '{seen[key]}'")
+            check.add(located, ("number",), f"số {plan.number_symbol} năm {plan.date.year} đã dùng cho văn bản '{seen[key]}'")
         else:
             seen[key] = plan.id
 
@@ -471,7 +620,7 @@ def _check_unique(check, sources, plans, articles) -> None:
     plan_files: dict[str, str] = {}
     for located, plan in plans:
         if plan.id in plan_files:
-            check.add(located, ("id",), f"mã kế hoạch '{plan.id}' đã dùng trong tệp {plan_files[plan.id]}")
+            check.add(located, ("id",), f"mã văn bản '{plan.id}' đã dùng trong tệp {plan_files[plan.id]}")
         else:
             plan_files[plan.id] = located.file
     seen: dict[str, str] = {}
@@ -582,10 +731,25 @@ def plan_strings(plan: Plan, *, footnotes: bool = True) -> list[str]:
             out.extend(block.strings())
     if plan.closing:
         out.append(plan.closing)
+    for appendix in plan.appendices:
+        out.append(appendix.summary)
+        for block in appendix.body:
+            out.extend(block.strings())
+        for section in appendix.sections:
+            out.extend(_section_strings(section))
     if footnotes:
         for footnote in plan.footnotes:
             for block in footnote.body:
                 out.extend(block.strings())
+    return out
+
+
+def _section_strings(section) -> list[str]:
+    out = [section.title] if section.title else []
+    for block in section.body:
+        out.extend(block.strings())
+    for child in section.sections:
+        out.extend(_section_strings(child))
     return out
 
 
@@ -616,7 +780,7 @@ def _problem(located: Located, model: type[BaseModel], base: tuple, err: dict) -
     found = err.get("input")
     field = path[-1] if path and isinstance(path[-1], str) else None
     if kind == "missing":
-        message = f"thiếu trường bắt buộc '{field}'"
+        message = f"thiếu trường bắt buộc '{field}'" + (f"; khi không có số, ghi {MISSING_HELP}" if field == "number" else "")
     elif kind == "extra_forbidden":
         allowed = _fields_at(model, tuple(err["loc"])[:-1])
         hint = _closest(field, set(allowed)) if field else None
@@ -624,7 +788,8 @@ def _problem(located: Located, model: type[BaseModel], base: tuple, err: dict) -
         if allowed:
             message += f" Các trường được dùng: {', '.join(allowed)}"
     elif kind == "literal_error":
-        message = f"phải là một trong: {err['ctx']['expected']}; nhận được: {_kind(found)}"
+        expected = re.findall(r"'([^']*)'", err["ctx"]["expected"])
+        message = f"phải là {choice_list(expected)}; nhận được: {_kind(found)}"
     elif kind in ("string_type",):
         message = f"phải là văn bản, nhận được {_kind(found)}"
     elif kind in ("int_type", "int_parsing", "int_from_float"):
@@ -647,6 +812,14 @@ def _problem(located: Located, model: type[BaseModel], base: tuple, err: dict) -
         message = f"giá trị không hợp lệ ({err['msg']}), nhận được {_kind(found)}"
     line, column = located.where(path)
     return Problem(located.file, line, column, format_path(located.value, path), message)
+
+
+def choice_list(values: list[str]) -> str:
+    """"'KH' (Kế hoạch), 'CV' (Công văn) hoặc 'QĐ' (Quyết định)": each choice with its meaning, in Vietnamese."""
+    shown = [f"'{v}' ({CHOICES[v]})" if v in CHOICES else f"'{v}'" for v in values]
+    if len(shown) == 1:
+        return shown[0]
+    return ", ".join(shown[:-1]) + " hoặc " + shown[-1]
 
 
 def _fields_at(model: Any, loc: tuple) -> list[str]:

@@ -11,9 +11,12 @@ import datetime as dt
 import re
 from typing import Iterator, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from typing import Annotated
 
-from .types import FIRST_YEAR, LAST_YEAR, Clock, Day, Id, Moment, PartialDate, Text, error
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, model_validator
+
+from .types import FIRST_YEAR, LAST_YEAR, MISSING_HELP, Clock, MissingValue, to_missing, Day, Id, Missing, Moment, PartialDate, Text, clean_text, error, fact, is_known
+
 
 MAX_EVENT_DAYS = 366
 """An event lasts at most a year (a longer undertaking is a plan's activity)."""
@@ -109,6 +112,26 @@ ORGANISATION_KINDS = {
 """The kinds of organisation, in the order the organisation index lists them, with its group headings."""
 OrganisationKind = Literal[tuple(ORGANISATION_KINDS)]
 
+LEVELS = {
+    "trung-uong": "Trung ương",
+    "tinh": "Cấp tỉnh",
+    "huyen": "Cấp huyện (đến 30/6/2025)",
+    "xa": "Cấp xã",
+}
+"""Administrative levels, in the order the organisation index lists them. The district level
+(huyện, quận, thị xã, thành phố thuộc tỉnh) ended on 30/6/2025 (two-tier local government)."""
+Level = Literal[tuple(LEVELS)]
+DISTRICTS_END = dt.date(2025, 6, 30)
+
+
+class Members(Model):
+    """Which bodies a class of bodies stands for ('UBND các xã, phường' of a province)."""
+
+    kind: OrganisationKind
+    """Loại của các cơ quan trong nhóm, ví dụ ubnd."""
+    level: Level
+    """Cấp của các cơ quan trong nhóm, ví dụ xa (mọi xã, phường, đặc khu) hoặc huyen."""
+
 
 class Organisation(Model):
     id: Id
@@ -119,6 +142,12 @@ class Organisation(Model):
     """Tên ngắn dùng trong bảng, ví dụ 'Sở Y tế'."""
     kind: OrganisationKind
     """Loại: trung-uong, dang, hdnd, ubnd, so, bao-chi, mat-tran-doan-the, don-vi, hoặc nhom (một nhóm cơ quan, như 'UBND các huyện, thành phố')."""
+    level: Level
+    """Cấp: trung-uong, tinh, huyen (cấp huyện, chỉ có đến 30/6/2025) hoặc xa."""
+    province: Text | None = None
+    """Tỉnh, thành phố nơi cơ quan đặt trụ sở (bỏ trống với cơ quan trung ương), ví dụ 'Lạng Sơn'."""
+    members: Members | None = None
+    """Với một nhóm cơ quan (kind: nhom): loại và cấp của các cơ quan trong nhóm, ví dụ {kind: ubnd, level: xa} cho 'UBND các xã, phường'."""
     parent: Id | None = None
     """Cơ quan cấp trên trực tiếp (mã)."""
     heading: list[Text] = []
@@ -130,9 +159,24 @@ class Organisation(Model):
     description: Text | None = None
     """Giới thiệu ngắn."""
 
+    @model_validator(mode="after")
+    def _check_level(self) -> "Organisation":
+        if self.level == "huyen" and (self.valid_until is None or self.valid_until > DISTRICTS_END):
+            raise error("vi_level", "cấp huyện chỉ có đến hết ngày 30/6/2025: ghi 'valid_until' (ngày cuối cùng hoạt động, muộn nhất 2025-06-30)")
+        if (self.members is not None) != (self.kind == "nhom"):
+            raise error("vi_members", "'members' (loại và cấp của các cơ quan trong nhóm) ghi khi và chỉ khi kind là nhom")
+        if self.level != "trung-uong" and self.province is None:
+            raise error("vi_province", "cơ quan địa phương phải ghi 'province' (tỉnh, thành phố), ví dụ 'Lạng Sơn'")
+        return self
+
     @property
     def label(self) -> str:
         return self.short_name or self.name
+
+    @property
+    def party(self) -> bool:
+        """A Party body issues Party documents (Hướng dẫn 36-HD/VPTW), not State ones."""
+        return self.kind == "dang"
 
 
 # --- observances ----------------------------------------------------------------------
@@ -152,10 +196,18 @@ class Basis(Model):
 class Theme(Model):
     year: int = Field(ge=FIRST_YEAR, le=LAST_YEAR)
     """Năm."""
-    theme: Text
+    theme: Text | None = None
     """Chủ đề của năm, như cơ quan có thẩm quyền công bố."""
+    same_as: Id | None = None
+    """Khi năm đó dùng chung chủ đề với một ngày kỷ niệm khác: mã ngày kỷ niệm đó (chủ đề chỉ ghi một lần, ở đó)."""
     source: Text | None = None
     """Nơi công bố chủ đề."""
+
+    @model_validator(mode="after")
+    def _one_source(self) -> "Theme":
+        if (self.theme is None) == (self.same_as is None):
+            raise error("vi_theme", "ghi 'theme' (chủ đề), hoặc 'same_as' (mã ngày kỷ niệm có cùng chủ đề năm đó), không ghi cả hai")
+        return self
 
 
 class Observance(Model):
@@ -202,7 +254,18 @@ class Observance(Model):
 
 # --- plans ----------------------------------------------------------------------------
 
-DocumentType = Literal["KH", "QĐ", "CT", "CV", "TB", "BC", "NQ"]
+DOCUMENT_KINDS = {
+    "KH": "Kế hoạch",
+    "CV": "Công văn",
+    "QĐ": "Quyết định",
+    "TB": "Thông báo",
+    "BC": "Báo cáo",
+    "CT": "Chỉ thị",
+    "HD": "Hướng dẫn",
+    "NQ": "Nghị quyết",
+}
+"""The kinds of document (Nghị định 30/2020, Phụ lục III; Hướng dẫn 36-HD/VPTW), by their code."""
+DocumentType = Literal[tuple(DOCUMENT_KINDS)]
 
 
 class Block(Model):
@@ -251,17 +314,36 @@ class Section(Model):
         return self
 
 
+NumberFact = fact(lambda v: _positive(v), {"type": "integer", "minimum": 1})
+TextFact = fact(clean_text, {"type": "string", "minLength": 1})
+DateFact = fact(PartialDate.parse, {"type": "string", "pattern": r"^\d{4}(-(\d{2}|\.\.|\?\?)){0,2}$"})
+
+
+def _texts(value: object) -> list[str]:
+    if not isinstance(value, list) or not value:
+        raise error("vi_list", "phải là một danh sách (mỗi mục bắt đầu bằng '- '), hoặc '??' khi chưa rõ")
+    return [clean_text(v) for v in value]
+
+
+def _positive(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise error("vi_number", "số văn bản là một số nguyên dương, hoặc {missing}; nhận được {found}", missing=MISSING_HELP, found=repr(value))
+    return value
+
+
 class LegalBasis(Model):
     type: Text
-    """Loại văn bản, ví dụ 'Công văn', 'Nghị quyết'."""
-    number: Text
-    """Số, ký hiệu, ví dụ '5463/BYT-TCDS'."""
-    date: Day
-    """Ngày ban hành."""
+    """Loại văn bản, ví dụ 'Công văn', 'Nghị quyết', 'Luật'."""
+    number: TextFact = None
+    """Số, ký hiệu, ví dụ '5463/BYT-TCDS'; '??' khi ban biên tập chưa rõ; bỏ trường này với văn bản không trích số (một bộ luật)."""
+    date: DateFact
+    """Ngày ban hành NNNN-TT-NN; phần chưa rõ ghi '??' (ví dụ 2020-10-?? hoặc 2015-??-??)."""
     issuer: Id
     """Cơ quan ban hành (mã)."""
-    summary: Text
-    """Trích yếu."""
+    summary: Text | None = None
+    """Trích yếu, như văn bản dẫn (ví dụ 'Về việc …'); bỏ trống với một bộ luật."""
+    document: Id | None = None
+    """Mã của văn bản này trên trang (nếu trang có), để dòng căn cứ dẫn tới nó."""
 
 
 class Footnote(Model):
@@ -325,14 +407,17 @@ class Activity(Model):
     """Nguồn kinh phí."""
     output: Text | None = None
     """Sản phẩm, kết quả dự kiến."""
+    event: Id | None = None
+    """Mã của mốc này khi nó đã được đăng là một sự kiện (giữ địa chỉ su-kien/<mã>/ và mã lịch đã công bố); ngày vẫn chỉ ghi ở 'time'."""
 
 
-RecipientRole = Literal["thuc-hien", "bao-cao", "de-biet", "luu"]
+RECIPIENT_ROLES = {"thuc-hien": "để thực hiện", "bao-cao": "để báo cáo", "de-biet": "để biết", "luu": "lưu"}
+RecipientRole = Literal[tuple(RECIPIENT_ROLES)]
 
 
 class Recipient(Model):
     text: Text
-    """Dòng nơi nhận như trong văn bản, không kèm dấu chấm phẩy cuối dòng."""
+    """Dòng nơi nhận như trong văn bản, không kèm dấu chấm phẩy cuối dòng (dòng lưu: 'VT, KG-VX' hoặc 'Lưu: VT, KG-VX')."""
     role: RecipientRole
     """thuc-hien (để thực hiện), bao-cao (để báo cáo), de-biet (để biết), luu (lưu)."""
     organisation: Id | None = None
@@ -348,44 +433,78 @@ class Signer(Model):
     """Thẩm quyền ký, từng dòng, ví dụ ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH']."""
     title: Text
     """Chức vụ người ký, ví dụ 'PHÓ CHỦ TỊCH'."""
-    name: Text
-    """Họ và tên (không ghi học hàm, học vị)."""
+    name: TextFact
+    """Họ và tên (không ghi học hàm, học vị); '..' khi bản gốc chưa có tên người ký, '??' khi ban biên tập chưa rõ. Không ghi tên tạm."""
 
     @model_validator(mode="after")
     def _check(self) -> "Signer":
         for line in self.authority:
             if not _AUTHORITY.match(line):
                 raise error("vi_authority", "dòng thẩm quyền '{found}' phải bắt đầu bằng TM., KT., Q., TL. hoặc TUQ.", found=line)
-        if _ACADEMIC.match(self.name):
+        if isinstance(self.name, str) and _ACADEMIC.match(self.name):
             raise error("vi_signer", "không ghi học hàm, học vị trước tên người ký (Nghị định 30/2020/NĐ-CP), nhận được '{found}'", found=self.name)
         return self
 
 
-class Plan(Model):
+# Tags of the signer's two forms; named so the error path skips them (as it skips pydantic's function- steps).
+SIGNER_TAG, MISSING_TAG = "function-signer", "function-missing"
+
+
+class Appendix(Model):
+    """A phụ lục issued with the document (numbered PHỤ LỤC I, II… in order)."""
+
+    summary: Text
+    """Tên phụ lục, như trong văn bản."""
+    body: list[Block] = []
+    """Nội dung: đoạn văn hoặc {items: [...]}."""
+    sections: list[Section] = []
+    """Các mục của phụ lục (đánh số 1, 2, a) tự động)."""
+
+
+class Attachment(Model):
+    file: Text
+    """Tệp đính kèm, đường dẫn tính từ thư mục docs/, ví dụ 'van-ban/ke-hoach-60-nam.pdf'."""
+    title: Text
+    """Tên hiển thị, ví dụ 'Bản gốc có chữ ký (PDF)'."""
+    original: bool = False
+    """true khi tệp là bản gốc đã ký, đúng như cơ quan phát hành (không lưu lại, không sửa)."""
+
+
+class Document(Model):
     id: Id
-    """Mã kế hoạch, dùng làm địa chỉ trang. Đặt một lần, không đổi."""
+    """Mã văn bản, dùng làm địa chỉ trang. Đặt một lần, không đổi."""
     type: DocumentType = "KH"
-    """Loại văn bản (KH: Kế hoạch)."""
-    number: int | None = Field(default=None, ge=1)
-    """Số văn bản; bỏ trống khi văn bản chưa có số."""
+    """Loại văn bản: KH (Kế hoạch), CV (Công văn), QĐ (Quyết định), TB (Thông báo), BC (Báo cáo), CT (Chỉ thị), HD (Hướng dẫn), NQ (Nghị quyết)."""
+    number: NumberFact
+    """Số văn bản (số nguyên), hoặc '..' khi bản gốc để trống số, '??' khi ban biên tập chưa rõ số."""
     symbol: Text
-    """Ký hiệu, ví dụ 'KH-UBND'."""
+    """Ký hiệu, ví dụ 'KH-UBND'; với công văn không có tên loại: 'UBND-KGVX'; văn bản của Đảng: 'NQ/TW' (số và ký hiệu nối bằng gạch ngang)."""
     issuer: Id
     """Cơ quan ban hành (mã)."""
+    co_issuers: list[Id] = []
+    """Các cơ quan cùng ban hành (văn bản liên tịch), theo thứ tự trong văn bản."""
     place: Text
     """Địa danh, ví dụ 'Lạng Sơn'."""
     date: PartialDate
-    """Ngày ban hành NNNN-TT-NN, hoặc NNNN-TT khi văn bản chưa ghi ngày."""
+    """Ngày ban hành NNNN-TT-NN; phần không có ghi '..' (bản gốc để trống, ví dụ 2021-01-..) hoặc '??' (ban biên tập chưa rõ, ví dụ 2015-??-??)."""
     summary: Text
-    """Trích yếu."""
+    """Trích yếu (với công văn: nội dung sau 'V/v'; với quyết định: sau 'Về việc')."""
+    enacting: Text | None = None
+    """Quyết định: dòng thẩm quyền ban hành dưới tên loại, ví dụ 'CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN'."""
+    addressees: fact(lambda v: _texts(v), {"type": "array", "items": {"type": "string", "minLength": 1}}) = []
+    """Công văn: các dòng 'Kính gửi', mỗi cơ quan một mục; '??' khi ban biên tập chưa rõ."""
     observances: list[Id] = []
-    """Các ngày kỷ niệm kế hoạch hướng tới (mã)."""
+    """Các ngày kỷ niệm văn bản hướng tới (mã); trang văn bản hiện chủ đề năm của các ngày này."""
+    theme: Text | None = None
+    """Chủ đề riêng của văn bản (của địa phương), như văn bản ghi; chủ đề năm của ngày kỷ niệm ghi ở observances.yml."""
+    occasions: list[Text] = []
+    """Dịp, sự kiện văn bản hướng tới, ví dụ '30 năm thực hiện Chương trình hành động ICPD'."""
     preamble: list[Text] = []
-    """Các đoạn mở đầu (căn cứ, lý do), như trong văn bản."""
+    """Các đoạn mở đầu (lý do, 'Theo đề nghị của…'), như trong văn bản."""
     bases: list[LegalBasis] = []
-    """Các văn bản làm căn cứ."""
-    sections: list[Section] = Field(min_length=1)
-    """Nội dung văn bản: I, II, III…"""
+    """Các văn bản làm căn cứ (quyết định: thành các dòng 'Căn cứ …;' đầu văn bản)."""
+    sections: list[Section] = []
+    """Nội dung văn bản: I, II, III… (quyết định: Điều 1, Điều 2…; công văn, thông báo, chỉ thị: 1, 2…). Bỏ trống khi ban biên tập chưa có toàn văn: trang nói rõ như vậy."""
     closing: Text | None = None
     """Câu kết thúc văn bản."""
     footnotes: list[Footnote] = []
@@ -394,28 +513,82 @@ class Plan(Model):
     """Ghi chú của ban biên tập."""
     activities: list[Activity] = []
     """Các hoạt động, để lập bảng phân công và lịch."""
-    recipients: list[Recipient] = Field(min_length=1)
-    """Nơi nhận."""
-    signer: Signer
-    """Người ký."""
+    recipients: list[Recipient] = []
+    """Nơi nhận (bỏ trống khi ban biên tập chưa có toàn văn)."""
+    signer: Annotated[
+        Annotated[Signer, Tag(SIGNER_TAG)] | Annotated[MissingValue, Tag(MISSING_TAG)],
+        Discriminator(lambda v: MISSING_TAG if isinstance(v, Missing) else SIGNER_TAG),
+        BeforeValidator(to_missing),
+    ]
+    """Người ký; '??' khi ban biên tập chưa rõ cả chức vụ và tên."""
+    co_signers: list[Signer] = []
+    """Người ký của các cơ quan cùng ban hành, theo thứ tự 'co_issuers'."""
+    appendices: list[Appendix] = []
+    """Phụ lục ban hành kèm theo văn bản."""
+    attachments: list[Attachment] = []
+    """Tệp đính kèm (bản gốc đã ký, bản PDF…), để tải về."""
+
+    @model_validator(mode="after")
+    def _check_kind(self) -> "Document":
+        if self.enacting is not None and self.type != "QĐ":
+            raise error("vi_kind", "'enacting' (dòng thẩm quyền ban hành) chỉ dùng cho quyết định (type: QĐ)")
+        if self.addressees and self.type != "CV":
+            raise error("vi_kind", "'addressees' (Kính gửi) chỉ dùng cho công văn (type: CV)")
+        if self.type == "CV" and not self.addressees:
+            raise error("vi_kind", "công văn phải có 'addressees' (các dòng Kính gửi), hoặc '??' khi chưa rõ")
+        if bool(self.sections) != bool(self.recipients):
+            raise error("vi_text", "văn bản có toàn văn ('sections') thì có nơi nhận ('recipients'); chưa có toàn văn thì bỏ cả hai")
+        if len(self.co_signers) != len(self.co_issuers):
+            raise error("vi_kind", "mỗi cơ quan cùng ban hành ('co_issuers') có một người ký trong 'co_signers', theo cùng thứ tự")
+        return self
+
+    @property
+    def full_text(self) -> bool:
+        return bool(self.sections)
+
+    @property
+    def signers(self) -> list:
+        return [s for s in (self.signer, *self.co_signers) if isinstance(s, Signer)]
+
+    @property
+    def kind_name(self) -> str:
+        return DOCUMENT_KINDS[self.type]
+
+    @property
+    def number_known(self) -> bool:
+        return is_known(self.number)
+
+    @property
+    def number_missing(self) -> Missing | None:
+        return self.number if isinstance(self.number, Missing) else None
 
     @property
     def number_symbol(self) -> str:
-        number = f"{self.number:02d}" if self.number else ""
+        number = f"{self.number:02d}" if self.number_known else ""
         return f"{number}/{self.symbol}"
 
     def positioned_sections(self) -> Iterator[tuple[tuple[int, ...], Section]]:
         """Every section in reading order with its place in the tree: (4,) for IV, (4, 1, 2) for IV.1.b."""
-        stack = [((i,), s) for i, s in reversed(list(enumerate(self.sections, 1)))]
-        while stack:
-            position, section = stack.pop()
-            yield position, section
-            stack.extend((position + (i,), s) for i, s in reversed(list(enumerate(section.sections, 1))))
+        return positioned(self.sections)
+
+
+def positioned(sections: list[Section]) -> Iterator[tuple[tuple[int, ...], Section]]:
+    """The one walk over a tree of sections (a document's, an appendix's), in reading order."""
+    stack = [((i,), s) for i, s in reversed(list(enumerate(sections, 1)))]
+    while stack:
+        position, section = stack.pop()
+        yield position, section
+        stack.extend((position + (i,), s) for i, s in reversed(list(enumerate(section.sections, 1))))
+
+
+Plan = Document
+"""Documents were plans first; the name stays for the code that reads a plan's activities."""
 
 
 # --- events ---------------------------------------------------------------------------
 
-EventKind = Literal["su-kien", "han"]
+EVENT_KINDS = {"su-kien": "sự kiện diễn ra vào ngày hoặc khoảng thời gian", "han": "mốc phải hoàn thành trước ngày"}
+EventKind = Literal[tuple(EVENT_KINDS)]
 
 
 class Event(Model):
@@ -499,3 +672,8 @@ class Article(Model):
     """Sự kiện liên quan (mã)."""
     updated: Moment | None = None
     """Thời điểm sửa nội dung, nếu có."""
+
+
+CHOICES: dict[str, str] = {**RECIPIENT_ROLES, **EVENT_KINDS, **LEVELS, **ORGANISATION_KINDS, **DOCUMENT_KINDS}
+"""What each value of a closed list means, for the messages that list the choices (an id may sit in
+two lists with one meaning: trung-uong is both a kind and a level)."""

@@ -10,11 +10,12 @@ from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
-from . import calendar, calendar_json, column, ical, programmes, urls, vi
+from . import calendar, calendar_json, column, documents, ical, programmes, urls, vi
 from .load import FOOTNOTE_REF
-from .models import ORGANISATION_KINDS, Block, Organisation, Plan, Section
+from .models import ORGANISATION_KINDS, Block, Organisation, Plan, Section, positioned
 from .render import GeneratedPage, Outline, html_text, render_page, superscript
 from .site import Site
+from .types import Missing
 from .texts import Links, activity_time, article_url, event_when, plan_reference, plan_title, script_json
 
 ROLE_LABELS = {"lead": "Chủ trì", "partner": "Phối hợp"}
@@ -63,7 +64,8 @@ def render_plan(site: Site, plan: Plan) -> GeneratedPage:
     links = Links(site, here)
     issuer = site.plan_issuer(plan)
     notes = {note.at: (i, note) for i, note in enumerate(plan.notes, 1)}
-    body = _DocumentWriter(plan, notes).write  # called by the template, so its headings come in page order
+    bases = documents.bases(site, plan, links)
+    body = _DocumentWriter(plan, notes, bases if plan.type == "QĐ" else []).write  # called by the template, so its headings come in page order
     activities = [
         {
             "activity": a,
@@ -75,19 +77,41 @@ def render_plan(site: Site, plan: Plan) -> GeneratedPage:
         }
         for a in plan.activities
     ]
-    events = site.events_of_plan(plan.id)
+    blank, unknown = documents.unstated_facts(plan)
+    reference = plan_reference(site, plan)
+    appendices = [
+        (vi.roman(i), appendix, _DocumentWriter(plan, notes, [], sections=appendix.sections, scheme="TB", anchor=f"phu-luc-{i}").write)
+        for i, appendix in enumerate(plan.appendices, 1)
+    ]
     return render_page(
         "plan.html.j2",
         site=site,
         plan=plan,
         issuer=issuer,
+        issuers=[issuer] + [site.organisation[o] for o in plan.co_issuers],
+        party=issuer.party,
+        state_heading=documents.STATE_HEADING,
+        party_heading=documents.PARTY_HEADING,
+        number_line=documents.number_line(plan, issuer.party),
+        signer_name=documents.signer_name,
+        signers=plan.signers,
+        unknown_signer=isinstance(plan.signer, Missing),
+        blank=documents.joined(blank) if blank else None,
+        unknown=documents.joined(unknown) if unknown else None,
         title=plan_title(plan),
-        reference=plan_reference(site, plan),
+        kind_title=plan.kind_name.upper(),
+        reference=reference,
         document_date=vi.document_date(plan.place, plan.date),
         body=body,
+        bases=bases,
+        themes=documents.themes(site, plan),
+        attachments=documents.attachment_rows(site, plan.attachments, links),
+        appendices=appendices,
+        appendix_of=documents.appendix_of(plan, issuer),
+        inline_block=lambda block: _inline_block(block, plan, notes),
         footnotes=[(f.id, [_inline_block(b, plan, notes) for b in f.body]) for f in plan.footnotes],
         activities=activities,
-        events=events,
+        timeline=documents.timeline(site, plan, links),
         links=links,
         recipients=plan.recipients,
         historical=issuer.valid_until is not None and issuer.valid_until < site.today,
@@ -108,42 +132,59 @@ def _anchor_of_section(plan: Plan, section_id: str | None) -> str | None:
     return None
 
 
-def _numbered(plan: Plan):
-    """Every section with its numbers as the document writes them: ('IV', '1', 'b')."""
-    for position, section in plan.positioned_sections():
-        yield tuple(_number(level, i) for level, i in enumerate(position, 1)), section
-
-
-def _number(level: int, i: int) -> str:
-    return vi.roman(i) if level == 1 else str(i) if level == 2 else vi.letter(i)
-
-
-def _label(level: int, number: str) -> str:
-    return f"{number})" if level >= 3 else f"{number}."
+def _numbered(plan: Plan, sections: list[Section] | None = None, scheme: str | None = None):
+    """Every section with its numbers as the document writes them: ('IV', '1', 'b'), ('Điều 2', '1')."""
+    kind = scheme or plan.type
+    for position, section in positioned(plan.sections if sections is None else sections):
+        yield tuple(documents.number(kind, level, i) for level, i in enumerate(position, 1)), section
 
 
 class _DocumentWriter:
-    """The body of a plan as HTML, its sections numbered as the document is."""
+    """The body of a document as HTML, its parts numbered as its kind numbers them."""
 
-    def __init__(self, plan: Plan, notes: dict):
+    def __init__(self, plan: Plan, notes: dict, bases: list[Markup], sections: list[Section] | None = None, scheme: str | None = None, anchor: str = ""):
         self.plan = plan
         self.notes = notes
+        self.bases = bases
+        self.sections = sections
+        self.scheme = scheme or plan.type
+        self.anchor = anchor
         self.out: list[str] = []
         self.outline: Outline | None = None
 
     def write(self, outline: Outline) -> Markup:
         self.outline = outline
-        self.blocks([Block(text=t) for t in self.plan.preamble])
-        for numbers, section in _numbered(self.plan):
+        if self.sections is None:
+            self.opening()
+        for numbers, section in _numbered(self.plan, self.sections, self.scheme):
             self.section(numbers, section)
-        if self.plan.closing:
+        if self.sections is None and self.plan.closing:
             self.blocks([Block(text=self.plan.closing)])
         return Markup("\n").join(self.out)
 
+    def opening(self) -> None:
+        """What comes before the numbered parts: a dispatch's 'Kính gửi', a decision's 'Căn cứ …;'
+        lines and 'QUYẾT ĐỊNH:', the preamble."""
+        plan = self.plan
+        if isinstance(plan.addressees, Missing):
+            self.out.append(Markup('<p class="vb-addressees">Kính gửi: <span class="vb-unknown">(chưa rõ)</span></p>\n'))
+        elif plan.addressees:
+            if len(plan.addressees) == 1:
+                self.out.append(Markup('<p class="vb-addressees">Kính gửi: {}.</p>\n').format(plan.addressees[0]))
+            else:
+                items = Markup("").join(Markup("<li>{};</li>").format(a) for a in plan.addressees[:-1])
+                items += Markup("<li>{}.</li>").format(plan.addressees[-1])
+                self.out.append(Markup('<div class="vb-addressees"><p>Kính gửi:</p><ul class="vb-dash">{}</ul></div>\n').format(items))
+        for basis in self.bases:
+            self.out.append(Markup('<p class="vb-basis">Căn cứ {};</p>\n').format(basis))
+        self.blocks([Block(text=t) for t in plan.preamble])
+        if plan.type == "QĐ":
+            self.out.append(Markup('<p class="vb-enact">QUYẾT ĐỊNH:</p>\n'))
+
     def section(self, numbers: tuple[str, ...], section: Section) -> None:
         level = len(numbers)
-        label = _label(level, numbers[-1])
-        anchor = section_anchor(section, numbers)
+        label = documents.label(self.scheme, level, numbers[-1])
+        anchor = (f"{self.anchor}-" if self.anchor else "") + section_anchor(section, numbers)
         if section.title:
             self.out.append(self.outline(min(level + 1, 6), f"{label} {section.title}", anchor) + Markup("\n"))
             self.blocks(section.body)
@@ -297,7 +338,7 @@ def _calendar_months(site: Site, year: int, suffix: str) -> list[dict]:
             rows.append({
                 "item": item,
                 "bar": _bar(item, first, last) if item.start != item.end else None,
-                "theme": obs.theme_for(year) if obs else None,
+                "theme": site.theme_of(obs, year) if obs else None,
                 "anniversary": calendar.anniversary(obs, year) if obs else None,
                 "programme": links.get(f"{obs.id}-{year}") if obs else None,
             })
@@ -331,6 +372,7 @@ def render_observance(site: Site, obs) -> GeneratedPage:
         articles=site.articles_about(observance=obs.id),
         article_url=article_url,
         programmes=programmes.programme_links(site, obs, links),
+        themes=[site.theme_of(obs, t.year) for t in sorted(obs.themes, key=lambda t: t.year, reverse=True)],
         ics=urls.observance_ics(obs.id),
     )
 

@@ -58,7 +58,7 @@ class Programme(calendar.Span):
 
     @property
     def theme(self) -> Theme | None:
-        return self.observance.theme_for(self.year)
+        return self.site.theme_of(self.observance, self.year)
 
     @property
     def title(self) -> str:

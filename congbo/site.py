@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .models import Activity, Article, Event, Observance, Organisation, Plan, SiteInfo
+from .models import Activity, Article, Event, Observance, Organisation, Plan, SiteInfo, Theme
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,8 @@ class Site:
     articles: tuple[ArticleRecord, ...] = field(default=())
     origins: dict[tuple[str, str], tuple[str, int]] = field(default_factory=dict, compare=False)
     """Where each record is written, by (kind, id): (file from the project root, line); for edit links."""
+    files: dict[str, tuple[int, str]] = field(default_factory=dict, compare=False)
+    """Each attachment file (path under docs/): its size in bytes and its media type, read from the file."""
 
     @cached_property
     def organisation(self) -> dict[str, Organisation]:
@@ -94,3 +96,11 @@ class Site:
 
     def plan_issuer(self, plan: Plan) -> Organisation:
         return self.organisation[plan.issuer]
+
+    def theme_of(self, observance: Observance, year: int) -> Theme | None:
+        """The observance's theme of ``year``, followed to the observance it shares it with."""
+        theme = observance.theme_for(year)
+        if theme is not None and theme.same_as:
+            shared = self.observance[theme.same_as].theme_for(year)
+            return Theme(year=year, theme=shared.theme, source=shared.source or theme.source) if shared else None
+        return theme

@@ -69,6 +69,8 @@ def render_plan(plan_id: str, today: dt.date) -> str:
     return "\n".join([
         modeline(f"data/{PLANS_DIR}/{plan_id}.yml"),
         f"id: {plan_id}",
+        "type: KH",
+        f"number: {fill('số văn bản; .. nếu bản gốc để trống số, ?? nếu chưa rõ')}",
         f"symbol: {fill('ký hiệu, ví dụ KH-UBND')}",
         f"issuer: {fill('mã cơ quan ban hành trong data/organisations.yml')}",
         f"place: {fill('địa danh, ví dụ Lạng Sơn')}",

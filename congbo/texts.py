@@ -11,19 +11,40 @@ import json
 from markupsafe import Markup
 
 from . import urls, vi
-from .models import ActivityTime, Event, Plan
+from .models import ActivityTime, Event, Organisation, Plan
 from .render import relative
 from .site import ArticleRecord, Site
 
 
 def plan_title(plan: Plan) -> str:
-    return f"Kế hoạch {plan.summary[0].lower()}{plan.summary[1:]}" if plan.type == "KH" else plan.summary
+    """'Kế hoạch tổ chức …', 'Công văn về việc …', 'Quyết định về việc …': the kind, then the summary."""
+    summary = f"{plan.summary[0].lower()}{plan.summary[1:]}"
+    if plan.type == "CV" and not summary.startswith("về việc"):
+        summary = f"về việc {summary}"
+    return f"{plan.kind_name} {summary}"
+
+
+def number_symbol(plan: Plan, issuer: Organisation) -> str:
+    """'05/KH-UBND', or a Party document's '21-NQ/TW'; the number part empty when it is not known."""
+    number = vi.two(plan.number) if plan.number_known else ""
+    return f"{number}-{plan.symbol}" if issuer.party else f"{number}/{plan.symbol}"
+
+
+def number_text(plan: Plan, issuer: Organisation) -> str:
+    """'Số 05/KH-UBND', 'Số …/KH-UBND (bản gốc chưa ghi số)', 'Chưa rõ số (ký hiệu …/KH-UBND)'."""
+    written = number_symbol(plan, issuer)
+    if plan.number_known:
+        return f"Số {written}"
+    if plan.number.blank:
+        return f"Số …{written} (bản gốc chưa ghi số)"
+    return f"Chưa rõ số (ký hiệu …{written})"
 
 
 def plan_reference(site: Site, plan: Plan) -> str:
-    """'Số …/KH-UBND (chưa ghi số) — Ủy ban nhân dân tỉnh Lạng Sơn, tháng 01 năm 2021'."""
-    number = plan.number_symbol if plan.number else f"…/{plan.symbol} (chưa ghi số)"
-    return f"Số {number} — {site.plan_issuer(plan).name}, {vi.partial_date(plan.date)}"
+    """'Số …/KH-UBND (bản gốc chưa ghi số) — Ủy ban nhân dân tỉnh Lạng Sơn, tháng 01 năm 2021 (bản gốc chưa ghi ngày)'."""
+    issuer = site.plan_issuer(plan)
+    names = " – ".join([issuer.name] + [site.organisation[o].name for o in plan.co_issuers])
+    return f"{number_text(plan, issuer)} — {names}, {vi.date_with_state(plan.date)}"
 
 
 def activity_time(site: Site, plan: Plan, time: ActivityTime) -> str:

@@ -10,9 +10,10 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import total_ordering
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, GetCoreSchemaHandler, GetJsonSchemaHandler, PlainSerializer, WithJsonSchema
+from pydantic import BeforeValidator, GetCoreSchemaHandler, GetJsonSchemaHandler, PlainSerializer, PlainValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError, core_schema
 
 VN_TZ = dt.timezone(dt.timedelta(hours=7), "ICT")
@@ -29,7 +30,7 @@ line where none is shown, or are refused by XML. The one rule for the check, the
 ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _ID = ID
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2}|\.\.|\?\?))?(?:-(\d{2}|\.\.|\?\?))?$")
 _DATETIME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?\s*(Z|[+-]\d{2}:?\d{2})?$")
 
 
@@ -107,43 +108,166 @@ def parse_day(value: Any) -> dt.date:
     try:
         return dt.date(year, month, day)
     except ValueError:
-        raise error("vi_date", "ngày {found} không có thật trên lịch", found=text) from None
+        raise error("vi_date", impossible_date(year, month, day), found=text) from None
 
 
-@dataclass(frozen=True, order=True)
+def impossible_date(year: int, month: int, day: int) -> str:
+    """Why a written date is not on the calendar, suggesting the date with day and month swapped
+    when that one exists (an editor used to 'ngày/tháng' wrote 2015-25-11)."""
+    written = f"{year:04d}-{month:02d}-{day:02d}"
+    if not 1 <= month <= 12:
+        reason = f"{written}: tháng {month} không có"
+    else:
+        reason = f"{written}: tháng {month} năm {year} không có ngày {day}"
+    try:
+        swapped = dt.date(year, day, month)
+    except ValueError:
+        return reason + " trên lịch"
+    return f"{reason}; có phải {swapped.isoformat()}?"
+
+
+@dataclass(frozen=True)
+class Missing:
+    """A fact the page cannot state, and why: left blank in the original ('..', a draft's
+    "Số:      /KH-UBND"), or not known to the editor ('??', copied from a report that did not
+    give it). The two are different facts and are shown differently; neither is ever filled in."""
+
+    token: str
+
+    @property
+    def blank(self) -> bool:
+        return self.token == BLANK_TOKEN
+
+    @property
+    def unknown(self) -> bool:
+        return self.token == UNKNOWN_TOKEN
+
+    def __str__(self) -> str:
+        return self.token
+
+
+BLANK_TOKEN, UNKNOWN_TOKEN = "..", "??"
+BLANK, UNKNOWN = Missing(BLANK_TOKEN), Missing(UNKNOWN_TOKEN)
+MISSING = {BLANK_TOKEN: BLANK, UNKNOWN_TOKEN: UNKNOWN}
+MISSING_HELP = "'..' (bản gốc để trống) hoặc '??' (ban biên tập chưa rõ)"
+
+
+def to_missing(value: Any) -> Any:
+    """'..' and '??' as the states they stand for; anything else as written."""
+    return MISSING[value.strip()] if isinstance(value, str) and value.strip() in MISSING else value
+
+
+MissingValue = Annotated[
+    Missing,
+    PlainValidator(lambda v: v if isinstance(v, Missing) else _refuse_missing(v)),
+    WithJsonSchema({"type": "string", "enum": ["..", "??"], "description": "'..': bản gốc để trống; '??': ban biên tập chưa rõ"}),
+]
+
+
+def _refuse_missing(value: Any) -> Missing:
+    raise error("vi_missing", "phải là {help}", help=MISSING_HELP)
+
+
+def is_known(value: Any) -> bool:
+    return value is not None and not isinstance(value, Missing)
+
+
+def fact(parse, schema: dict):
+    """A field whose value may be known, blank in the original ('..') or not known ('??')."""
+
+    def validate(value: Any) -> Any:
+        refuse_placeholder(value)
+        if isinstance(value, Missing):
+            return value
+        if isinstance(value, str) and value.strip() in MISSING:
+            return MISSING[value.strip()]
+        return parse(value)
+
+    missing = {"type": "string", "enum": [BLANK_TOKEN, UNKNOWN_TOKEN], "description": "'..': bản gốc để trống; '??': ban biên tập chưa rõ"}
+    return Annotated[Any, PlainValidator(validate), PlainSerializer(str, return_type=str), WithJsonSchema({"anyOf": [schema, missing]})]
+
+
+@total_ordering
+@dataclass(frozen=True)
 class PartialDate:
-    """A document date that may lack its day (a draft dated 'ngày … tháng 01 năm 2021')."""
+    """A date known to the day, the month or only the year.
+
+    The missing parts are blank in the original (``2021-01-..``: a draft dated 'ngày … tháng 01
+    năm 2021'), not known to the editor (``2021-??-??``: an archive knows only the year), or, with
+    no state (``2021-01``), a date the text itself gives to the month ('từ tháng 01/2021').
+    """
 
     year: int
-    month: int
+    month: int | None = None
     day: int | None = None
+    missing: Missing | None = None
 
     @classmethod
     def parse(cls, value: Any) -> "PartialDate":
-        if isinstance(value, str) and _MONTH.match(value):
-            year, month = map(int, _MONTH.match(value).groups())
-            check_year(year, value)
-            if not 1 <= month <= 12:
-                raise error("vi_date", "tháng {found} không có thật", found=value)
-            return cls(year, month)
-        try:
-            day = parse_day(value)
-        except PydanticCustomError as exc:
-            if exc.type == "vi_year":
-                raise
-            raise error(
-                "vi_date",
-                "ngày phải viết dạng NNNN-TT-NN, hoặc NNNN-TT khi văn bản chưa ghi ngày (ví dụ 2021-01), nhận được {found}",
-                found=_shown(value),
-            ) from None
-        return cls(day.year, day.month, day.day)
+        text = value.strip() if isinstance(value, str) else ""
+        match = _PARTIAL.match(text)
+        help_text = ("ngày phải viết dạng NNNN-TT-NN; phần không có ghi '..' (bản gốc để trống) hoặc '??' "
+                     "(ban biên tập chưa rõ), ví dụ 2021-01-.. hoặc 2015-??-??; nhận được {found}")
+        if not match:
+            raise error("vi_date", help_text, found=_shown(value))
+        year, month, day = int(match.group(1)), match.group(2), match.group(3)
+        check_year(year, value)
+        parts = [p for p in (month, day) if p is not None]
+        tokens = {p for p in parts if p in MISSING}
+        if len(tokens) > 1 or (month in MISSING and day is not None and day not in MISSING):
+            raise error("vi_date", help_text, found=_shown(value))
+        missing = MISSING[tokens.pop()] if tokens else None
+        month_n = int(month) if month and month not in MISSING else None
+        day_n = int(day) if day and day not in MISSING else None
+        if month_n is None and missing is None:
+            raise error("vi_date", help_text, found=_shown(value))
+        if month_n is not None and day_n is not None:
+            day_value = parse_day(f"{year:04d}-{month_n:02d}-{day_n:02d}")
+            return cls(day_value.year, day_value.month, day_value.day)
+        if month_n is not None and not 1 <= month_n <= 12:
+            raise error("vi_date", "{found}: tháng {month} không có", found=text, month=month_n)
+        return cls(year, month_n, day_n, missing)
 
     @property
     def first_day(self) -> dt.date:
-        return dt.date(self.year, self.month, self.day or 1)
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def last_day(self) -> dt.date:
+        if self.day:
+            return self.first_day
+        if self.month:
+            following = dt.date(self.year + (self.month == 12), self.month % 12 + 1, 1)
+            return following - dt.timedelta(days=1)
+        return dt.date(self.year, 12, 31)
+
+    @property
+    def exact(self) -> bool:
+        return self.day is not None
+
+    @property
+    def precise(self) -> bool:
+        """Known to the day, or to the month the text itself gives (not cut short by a blank or an unknown)."""
+        return self.missing is None
+
+    def _key(self) -> tuple:
+        return (self.year, self.month or 0, self.day or 0)
+
+    def __lt__(self, other: "PartialDate") -> bool:
+        return self._key() < other._key()
 
     def __str__(self) -> str:
-        return f"{self.year:04d}-{self.month:02d}" + (f"-{self.day:02d}" if self.day else "")
+        token = str(self.missing) if self.missing else None
+        out = f"{self.year:04d}"
+        if self.month is not None:
+            out += f"-{self.month:02d}"
+        elif token:
+            out += f"-{token}"
+        if self.day is not None:
+            out += f"-{self.day:02d}"
+        elif token:
+            out += f"-{token}"
+        return out
 
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
@@ -154,7 +278,11 @@ class PartialDate:
 
     @classmethod
     def __get_pydantic_json_schema__(cls, schema: Any, handler: GetJsonSchemaHandler) -> dict:
-        return {"type": "string", "pattern": r"^\d{4}-\d{2}(-\d{2})?$", "description": "NNNN-TT-NN, hoặc NNNN-TT khi chưa có ngày"}
+        return {
+            "type": "string",
+            "pattern": r"^\d{4}(-(\d{2}|\.\.|\?\?)){0,2}$",
+            "description": "NNNN-TT-NN; phần không có ghi '..' (bản gốc để trống) hoặc '??' (chưa rõ), ví dụ 2021-01-.. hoặc 2015-??-??",
+        }
 
 
 def parse_datetime(value: Any) -> dt.datetime:

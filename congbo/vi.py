@@ -34,10 +34,27 @@ def month_in_document(month: int) -> str:
     return two(month) if month < 3 else str(month)
 
 
+BLANK_SPACE = "\u2003\u2003"
+"""What a blank of the original looks like on the page: room left for a value, as on paper."""
+NOT_STATED = "…"
+"""A part the editor does not know: shown as not stated (the page says so in words beside it)."""
+
+
 def document_date(place: str, date: PartialDate) -> str:
-    """'Lạng Sơn, ngày 05 tháng 01 năm 2021'; a blank day stays blank, as in a draft."""
-    day = two(date.day) if date.day else "\u2003\u2003"
-    return f"{place}, ngày {day} tháng {month_in_document(date.month)} năm {date.year}"
+    """'Lạng Sơn, ngày 05 tháng 01 năm 2021'; a part blank in the original stays blank, as in a
+    draft; a part the editor does not know is shown as not stated ('ngày … tháng … năm 2015')."""
+    gap = BLANK_SPACE if date.missing and date.missing.blank else NOT_STATED
+    day = two(date.day) if date.day else gap
+    month = month_in_document(date.month) if date.month else gap
+    return f"{place}, ngày {day} tháng {month} năm {date.year}"
+
+
+def missing_parts(date: PartialDate) -> str | None:
+    """'ngày' or 'ngày, tháng': what a date lacks, to say so in words; None when it lacks nothing
+    it should have (a date the text gives to the month is complete as written)."""
+    if date.missing is None:
+        return None
+    return "ngày" if date.month else "ngày, tháng"
 
 
 def long_date(day: dt.date) -> str:
@@ -46,9 +63,22 @@ def long_date(day: dt.date) -> str:
 
 
 def partial_date(date: PartialDate) -> str:
+    """'ngày 05 tháng 01 năm 2021', 'tháng 01 năm 2021', 'năm 2015': as much as is known."""
     if date.day:
         return long_date(date.first_day)
-    return f"tháng {month_in_document(date.month)} năm {date.year}"
+    if date.month:
+        return f"tháng {month_in_document(date.month)} năm {date.year}"
+    return f"năm {date.year}"
+
+
+def date_with_state(date: PartialDate) -> str:
+    """The date as known, with what it lacks said: 'tháng 01 năm 2021 (bản gốc chưa ghi ngày)',
+    'năm 2015 (chưa rõ ngày, tháng)'."""
+    parts = missing_parts(date)
+    if parts is None:
+        return partial_date(date)
+    state = f"bản gốc chưa ghi {parts}" if date.missing.blank else f"chưa rõ {parts}"
+    return f"{partial_date(date)} ({state})"
 
 
 def short_date(day: dt.date) -> str:

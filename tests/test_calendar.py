@@ -55,7 +55,7 @@ def test_next_year_is_shown_from_october():
 
 
 def test_calendar_years(site):
-    assert calendar.calendar_years(site, TODAY) == [2021, 2024, 2026, 2027]
+    assert calendar.calendar_years(site, TODAY) == [1994, 2001, 2021, 2024, 2026, 2027]
     assert 2027 not in calendar.calendar_years(site, dt.date(2026, 9, 1))
 
 
@@ -155,7 +155,7 @@ def test_lich_json_has_the_same_items_as_the_ics(built_site):
     ics_uids = {str(v["uid"]) for v in cal.walk("VEVENT")}
     assert {i["uid"] for i in data["items"]} == ics_uids
     assert {o["uid"] for o in data["observances"]} <= ics_uids
-    assert data["years"] == [2021, 2024, 2026, 2027]
+    assert data["years"] == [1994, 2001, 2021, 2024, 2026, 2027]
     by_key = {(i["id"], i["start"]): i for i in data["items"]}
     assert by_key[("ngay-dan-so-the-gioi", "2027-07-11")]["end"] == "2027-07-11"
     assert by_key[("thang-hanh-dong-dan-so", "2027-12-01")]["end"] == "2027-12-31"
@@ -194,7 +194,8 @@ def test_event_pages_carry_schema_org_event(built_site, site):
         assert data["name"] == event.name
         assert data["startDate"] == event.date.isoformat()
         assert data["url"] == "https://danso.langson.gov.vn/" + urls.event(event.id)
-        assert data["organizer"]["@type"] == "GovernmentOrganization"
+        if event.organiser:
+            assert data["organizer"]["@type"] == "GovernmentOrganization"
 
 
 def test_jsonld_cannot_break_out_of_its_script_block(site):
@@ -216,7 +217,7 @@ BAD_EVENTS = {
     "impossible-date": (
         "- id: su-kien-ngay-sai\n  name: \"Sự kiện ngày sai\"\n  date: 2021-02-30\n",
         "date: 2021-02-30",
-        "[su-kien-ngay-sai].date: ngày 2021-02-30 không có thật trên lịch",
+        "[su-kien-ngay-sai].date: 2021-02-30: tháng 2 năm 2021 không có ngày 30 trên lịch",
     ),
     "end-before-start": (
         "- id: su-kien-ket-thuc-truoc\n  name: \"Hội thi kết thúc trước khi bắt đầu\"\n  date: 2021-12-20\n  end: 2021-12-10\n",

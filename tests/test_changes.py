@@ -30,7 +30,7 @@ def repo(tmp_path) -> Path:
 
 
 def test_added_changed_and_removed_records(repo):
-    replace(repo, "data/events.yml", "date: 2021-09-15", "date: 2021-09-16")
+    replace(repo, "data/events.yml", "date: 1994-09-05", "date: 1994-09-06")
     (repo / LANG_SON).unlink()
     text = (repo / ARTICLE).read_text(encoding="utf-8")
     new_article = repo / "docs/chuyen-muc/2026/bai-moi.md"
@@ -39,7 +39,7 @@ def test_added_changed_and_removed_records(repo):
                            .replace('title: "Biểu dương', 'title: "Bài mới: biểu dương'), encoding="utf-8")
     found = [(c.kind, c.status, c.record_id, c.url) for c in branch_changes(repo, "main")]
     assert found == [
-        ("event", "changed", "han-lien-hoan-cap-huyen-lang-son-2021", "su-kien/han-lien-hoan-cap-huyen-lang-son-2021/"),
+        ("event", "changed", "hoi-nghi-icpd-cairo-1994", "su-kien/hoi-nghi-icpd-cairo-1994/"),
         ("plan", "removed", "ke-hoach-60-nam-dan-so-viet-nam-lang-son", "ke-hoach/ke-hoach-60-nam-dan-so-viet-nam-lang-son/"),
         ("article", "added", "bai-moi", "bai-viet/bai-moi/"),
     ]
@@ -51,14 +51,14 @@ def test_moving_an_article_file_changes_nothing_an_editor_sees(repo):
 
 
 def test_summary_is_vietnamese_with_links(repo, tmp_path, monkeypatch, capsys):
-    replace(repo, "data/events.yml", "date: 2021-09-15", "date: 2021-09-16")
+    replace(repo, "data/events.yml", "date: 1994-09-05", "date: 1994-09-06")
     summary = tmp_path / "summary.md"
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
     assert main(["changes", str(repo), "--base", "main", "--site-url", "https://example.invalid/"]) == 0
     text = summary.read_text(encoding="utf-8")
     assert "thêm 0, sửa 1, bỏ 0 mục." in text
-    assert ("| sửa | sự kiện | Hạn hoàn thành Liên hoan tuyên truyền viên dân số cấp huyện | "
-            "[su-kien/han-lien-hoan-cap-huyen-lang-son-2021/](https://example.invalid/su-kien/han-lien-hoan-cap-huyen-lang-son-2021/) |") in text
+    assert ("| sửa | sự kiện | Hội nghị Quốc tế về Dân số và Phát triển (ICPD) | "
+            "[su-kien/hoi-nghi-icpd-cairo-1994/](https://example.invalid/su-kien/hoi-nghi-icpd-cairo-1994/) |") in text
     assert capsys.readouterr().out.strip() == text.strip()
 
 

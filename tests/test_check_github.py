@@ -27,18 +27,18 @@ ANNOTATION = re.compile(r"^::error file=([^,]*),line=(\d+),col=(\d+),title=([^:]
 MISTAKES = [
     ("unknown key", LANG_SON, "    lead: so-y-te-lang-son\n", "    leader: so-y-te-lang-son\n", "leader:", 1, ".leader"),
     ("duplicate key", "data/organisations.yml", '  name: "Bộ Y tế"\n', '  name: "Bộ Y tế"\n  name: "Bộ Y Tế"\n', '  name: "Bộ Y Tế"', 1, "[bo-y-te].name"),
-    ("impossible date", "data/events.yml", "date: 2021-09-15", "date: 2021-02-30", "date: 2021-02-30", 1, ".date"),
-    ("date written the wrong way", "data/events.yml", "date: 2021-09-15", "date: 15/9/2021", "date: 15/9/2021", 1, ".date"),
+    ("impossible date", "data/events.yml", "date: 1994-09-05", "date: 1994-02-30", "date: 1994-02-30", 1, ".date"),
+    ("date written the wrong way", "data/events.yml", "date: 1994-09-05", "date: 5/9/1994", "date: 5/9/1994", 1, ".date"),
     ("YAML 1.1 yes", BAC_GIANG, "ongoing: true", "ongoing: yes", "ongoing: yes", 1, ".time.ongoing"),
     ("dangling organisation", LANG_SON, "    lead: so-y-te-lang-son\n", "    lead: so-y-te-lang-sn\n", "    lead: so-y-te-lang-sn", 1, ".lead"),
     ("dangling observance", LANG_SON, "observances:\n  - ngay-dan-so-viet-nam", "observances:\n  - ngay-dan-so-vn", "ngay-dan-so-vn", 1, "observances[1]"),
     ("duplicate id", "data/organisations.yml", "- id: hdnd-lang-son\n", "- id: tinh-uy-lang-son\n", "- id: tinh-uy-lang-son", 2, "[tinh-uy-lang-son].id"),
     ("empty text", "data/organisations.yml", '  name: "Bộ Y tế"\n', '  name: "  "\n', '  name: "  "', 1, "[bo-y-te].name"),
     ("missing field", "data/site.yml", "owner: so-y-te-lang-son\n", "", "name:", 1, "owner"),
-    ("number where text is expected", "data/events.yml", "  kind: han\n", "  kind: han\n  place: 12\n", "place: 12", 1, ".place"),
-    ("period ending before it starts", "data/events.yml", "  kind: han\n  date: 2021-09-15\n", "  date: 2021-09-15\n  end: 2021-09-01\n",
-     "- id: han-lien-hoan-cap-huyen", 1, "[han-lien-hoan-cap-huyen-lang-son-2021]"),
-    ("tab indentation", "data/events.yml", "  kind: han\n", "\tkind: han\n", "\tkind: han", 1, "Lỗi dữ liệu"),
+    ("number where text is expected", "data/events.yml", "  place: \"Cai-rô, Ai Cập\"\n", "  place: 12\n", "place: 12", 1, ".place"),
+    ("period ending before it starts", "data/events.yml", "  date: 1994-09-05\n  end: 1994-09-13\n", "  date: 1994-09-05\n  end: 1994-09-01\n",
+     "- id: hoi-nghi-icpd", 1, "[hoi-nghi-icpd-cairo-1994]"),
+    ("tab indentation", "data/events.yml", "  kind: su-kien\n", "\tkind: su-kien\n", "\tkind: su-kien", 1, "Lỗi dữ liệu"),
     ("unknown category in an article", ARTICLE, "category: guong-dien-hinh", "category: guong-dien", "category: guong-dien", 1, "category"),
 ]
 
@@ -78,7 +78,7 @@ def test_each_mistake_is_annotated_at_its_place(tmp_path, monkeypatch, capsys, k
 
 def test_summary_lists_every_error(tmp_path, monkeypatch, capsys):
     project = copy_project(tmp_path / "project")
-    replace(project, "data/events.yml", "date: 2021-09-15", "date: 2021-02-30")
+    replace(project, "data/events.yml", "date: 1994-09-05", "date: 1994-02-30")
     replace(project, LANG_SON, "    lead: so-y-te-lang-son\n", "    lead: so-y-te-lang-sn\n")
     summary = tmp_path / "summary.md"
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
@@ -111,9 +111,9 @@ def test_summary_cells_cannot_break_the_table():
 
 def test_github_format_from_the_command_line(tmp_path):
     project = copy_project(tmp_path / "project")
-    replace(project, "data/events.yml", "date: 2021-09-15", "date: 2021-02-30")
+    replace(project, "data/events.yml", "date: 1994-09-05", "date: 1994-02-30")
     result = subprocess.run([sys.executable, "-m", "congbo", "check", "--format", "github", str(project)],
                             capture_output=True, text=True, env=build_env())
     assert result.returncode == 1 and "Traceback" not in result.stderr
     [(file, _, _, _, message)] = parse(result.stdout)
-    assert (file, message) == ("data/events.yml", "ngày 2021-02-30 không có thật trên lịch")
+    assert (file, message) == ("data/events.yml", "1994-02-30: tháng 2 năm 1994 không có ngày 30 trên lịch")

@@ -54,8 +54,11 @@ CASES = [
     ("plan", urls.plan(PLAN), f"data/plans/{PLAN}.yml"),
     ("organisation", urls.organisation("so-y-te-lang-son"), "data/organisations.yml#L{}".format(line_of("data/organisations.yml", "- id: so-y-te-lang-son"))),
     ("observance", urls.observance("ngay-dan-so-viet-nam"), "data/observances.yml#L{}".format(line_of("data/observances.yml", "- id: ngay-dan-so-viet-nam"))),
-    ("event", urls.event("han-lien-hoan-cap-huyen-lang-son-2021"),
-     "data/events.yml#L{}".format(line_of("data/events.yml", "- id: han-lien-hoan-cap-huyen-lang-son-2021"))),
+    ("event", urls.event("hoi-nghi-icpd-cairo-1994"),
+     "data/events.yml#L{}".format(line_of("data/events.yml", "- id: hoi-nghi-icpd-cairo-1994"))),
+    # a dated activity kept as a published event: its page opens the document, at the activity
+    ("event from a document", urls.event("han-lien-hoan-cap-huyen-lang-son-2021"),
+     f"data/plans/{PLAN}.yml#L{{}}".format(line_of(f"data/plans/{PLAN}.yml", "  - id: lien-hoan-cap-huyen"))),
     ("programme", urls.programme("ngay-dan-so-viet-nam", 2021), "data/observances.yml#L{}".format(line_of("data/observances.yml", "- id: ngay-dan-so-viet-nam"))),
     ("calendar", urls.CALENDAR, "data/observances.yml"),
     ("column listing", urls.COLUMN, "data/site.yml#L{}".format(line_of("data/site.yml", "column:"))),

@@ -17,9 +17,9 @@ def test_pre_commit_hook_runs_the_data_check(tmp_path):
     (project / ".venv").symlink_to(ROOT / ".venv")
     ok = subprocess.run(hook["entry"].split(), cwd=project, capture_output=True, text=True)
     assert ok.returncode == 0, ok.stderr
-    replace(project, "data/events.yml", "date: 2021-09-15", "date: 2021-02-30")
+    replace(project, "data/events.yml", "date: 1994-09-05", "date: 1994-02-30")
     broken = subprocess.run(hook["entry"].split(), cwd=project, capture_output=True, text=True)
-    assert broken.returncode == 1 and "ngày 2021-02-30 không có thật trên lịch" in broken.stderr
+    assert broken.returncode == 1 and "1994-02-30: tháng 2 năm 1994 không có ngày 30 trên lịch" in broken.stderr
 
 
 def test_pull_request_template_is_a_vietnamese_checklist():

@@ -24,7 +24,8 @@ NOT_TEXT = {
     "id", "kind", "date", "end", "start", "deadline", "owner", "parent", "successor", "organiser", "plan", "activity",
     "observances", "category", "plans", "events", "issuer", "lead", "partners", "duties_of", "section", "role", "organisation",
     "type", "valid_until", "origin", "updated", "email", "phone", "file", "at", "observance", "width", "height", "number",
-    "month", "day", "year", "first_year", "ongoing", "time",
+    "month", "day", "year", "first_year", "ongoing", "time", "document", "event", "same_as", "co_issuers", "level", "members",
+    "system",
 }
 """Keys whose values are ids, dates, numbers or closed vocabularies, not free text."""
 
@@ -35,6 +36,8 @@ def poison(value, key=None):
         return {k: (v if k in NOT_TEXT and not isinstance(v, dict) else poison(v, k)) for k, v in value.items()}
     if isinstance(value, list):
         return [poison(v, key) for v in value]
+    if isinstance(value, str) and value.strip() in ("..", "??"):
+        return value  # a fact's state (blank in the original, not known), not text
     if isinstance(value, str):
         return value + PAYLOAD
     return value

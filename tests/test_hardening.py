@@ -11,7 +11,7 @@ from conftest import copy_project
 from test_load_errors import LANG_SON, problems, replace, where
 
 ARTICLE = "docs/chuyen-muc/2022/thang-hanh-dong.md"
-EVENT = "han-lien-hoan-cap-huyen-lang-son-2021"
+EVENT = "hoi-nghi-icpd-cairo-1994"
 
 
 @pytest.fixture
@@ -31,7 +31,7 @@ def test_an_article_not_in_utf8_is_a_message(project):
 
 
 def test_a_data_file_not_in_utf8_is_reported_at_its_line(project):
-    text = replace(project, "data/events.yml", "  kind: han\n", "  kind: han\n  place: Lạng Sơn\n")
+    text = replace(project, "data/events.yml", "  kind: su-kien\n", "  kind: su-kien\n  place: Lạng Sơn\n")
     (project / "data/events.yml").write_bytes(text.encode("utf-8").replace("Lạng Sơn".encode("utf-8"), b"L\xe1ng S\xf4n"))
     line, column = where(text, "place: Lạng Sơn").split(":")
     assert problems(project) == [f"data/events.yml:{line}:{int(column) + 8}: tệp không ở mã UTF-8 (byte 0xE1 không hợp lệ); hãy lưu lại tệp với mã UTF-8"]
@@ -61,14 +61,14 @@ def test_an_offset_that_overflows_is_a_message(project):
 
 
 def test_a_recursive_alias_in_a_data_file_is_a_message(project):
-    text = replace(project, "data/events.yml", "  kind: han\n", "  kind: han\n  observances: &a [*a]\n")
+    text = replace(project, "data/events.yml", "  kind: su-kien\n", "  kind: su-kien\n  observances: &a [*a]\n")
     line = where(text, "observances: &a").split(":")[0]
     message = "không dùng neo (&) và tham chiếu (*) của YAML; hãy viết đầy đủ giá trị ở mỗi chỗ"
     assert problems(project) == [f"data/events.yml:{line}:16: {message}", f"data/events.yml:{line}:20: {message}"]
 
 
 def test_a_raw_escape_character_is_reported_at_its_line_and_shown_escaped(project):
-    text = replace(project, "data/events.yml", "  kind: han\n", "  kind: han\n  place: \"\x1b]0;pwned\x07\"\n")
+    text = replace(project, "data/events.yml", "  kind: su-kien\n", "  kind: su-kien\n  place: \"\x1b]0;pwned\x07\"\n")
     line = where(text, "place:").split(":")[0]
     found = problems(project)
     assert found == [
@@ -78,7 +78,7 @@ def test_a_raw_escape_character_is_reported_at_its_line_and_shown_escaped(projec
 
 
 def test_an_escaped_control_character_in_a_value_is_shown_escaped(project):
-    text = replace(project, "data/events.yml", "- id: han-lien-hoan-cap-huyen-lang-son-2021\n", "- id: \"han\\e]0;x\\a\"\n")
+    text = replace(project, "data/events.yml", "- id: hoi-nghi-icpd-cairo-1994\n", "- id: \"han\\e]0;x\\a\"\n")
     found = problems(project)
     at = where(text, '- id: "han')
     assert f"data/events.yml:{at}: [han\\x1b]0;x\\x07].id: mã phải gồm chữ thường không dấu, chữ số và dấu gạch ngang (ví dụ 'so-y-te-lang-son'), nhận được 'han\\x1b]0;x\\x07'" in found
@@ -112,19 +112,19 @@ def test_a_plan_dated_9999_is_a_message(project):
 
 
 def test_an_event_on_9999_12_31_is_a_message(project):
-    text = replace(project, "data/events.yml", "date: 2021-09-15", "date: 9999-12-31")
+    text = replace(project, "data/events.yml", "date: 1994-09-05", "date: 9999-12-31")
     assert problems(project) == [f"data/events.yml:{where(text, 'date: 9999')}: [{EVENT}].date: {YEARS}, nhận được '9999-12-31'"]
 
 
 def test_an_event_ending_9999_12_31_is_a_message(project):
-    text = replace(project, "data/events.yml", "  kind: han\n  date: 2021-09-15\n", "  date: 2021-09-15\n  end: 9999-12-31\n")
+    text = replace(project, "data/events.yml", "  date: 1994-09-05\n  end: 1994-09-13\n", "  date: 1994-09-05\n  end: 9999-12-31\n")
     assert problems(project) == [f"data/events.yml:{where(text, 'end: 9999')}: [{EVENT}].end: {YEARS}, nhận được '9999-12-31'"]
 
 
 def test_an_event_ending_a_century_later_is_a_message(project):
-    text = replace(project, "data/events.yml", "  kind: han\n  date: 2021-09-15\n", "  date: 2021-09-15\n  end: 2099-09-15\n")
+    text = replace(project, "data/events.yml", "  date: 1994-09-05\n  end: 1994-09-13\n", "  date: 1994-09-05\n  end: 2094-09-05\n")
     assert problems(project) == [
-        f"data/events.yml:{where(text, '- id: ' + EVENT)}: [{EVENT}]: sự kiện kéo dài tối đa 366 ngày (từ 2021-09-15 đến 2099-09-15 là quá dài); "
+        f"data/events.yml:{where(text, '- id: ' + EVENT)}: [{EVENT}]: sự kiện kéo dài tối đa 366 ngày (từ 1994-09-05 đến 2094-09-05 là quá dài); "
         "việc dài hơn hãy ghi thành hoạt động của kế hoạch"
     ]
 

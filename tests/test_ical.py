@@ -76,7 +76,7 @@ def test_expanding_2027_with_recurring_ical_events(parsed):
     for uid, dates in YEAR_2027.items():
         assert found[uid] == [dates]
     # Every observance occurs exactly once in 2027, and nothing else is dated 2027 in the sample data.
-    assert sorted(found) == sorted(uid for uid in _vevents(parsed) if not uid.startswith(("su-kien-", "han-")))
+    assert sorted(found) == sorted(uid for uid in _vevents(parsed) if not uid.startswith(("su-kien-", "han-", "hoat-dong-")))
     assert all(len(v) == 1 for v in found.values())
 
 
@@ -95,7 +95,7 @@ def test_events_and_deadlines_are_dated_once(parsed, site):
         assert vevent.decoded("dtstart") == event.date
         assert vevent.decoded("dtend") == event.last_day + dt.timedelta(days=1)
     expected_uids = {f"{o.id}@congbo" for o in site.observances} | {f"su-kien-{e.id}@congbo" for e in site.events}
-    deadlines = {u for u in vevents if u.startswith("han-")}
+    deadlines = {u for u in vevents if u.startswith(("han-", "hoat-dong-"))}
     assert set(vevents) == expected_uids | deadlines
     # Activity deadlines that an event already stands for are not written twice.
     assert "han-ke-hoach-60-nam-dan-so-viet-nam-lang-son-lien-hoan-cap-huyen@congbo" not in deadlines
@@ -132,7 +132,7 @@ def _reverse_records(text: str) -> str:
 
 def test_reordering_the_data_changes_no_uid_and_no_byte(tmp_path, site):
     project = copy_project(tmp_path)
-    for name in ("observances.yml", "events.yml"):
+    for name in ("observances.yml", "organisations.yml"):
         path = project / "data" / name
         original = path.read_text(encoding="utf-8")
         path.write_text(_reverse_records(original), encoding="utf-8")

@@ -35,7 +35,8 @@ def problems(root: Path) -> list[str]:
 
 def test_sample_data_is_valid():
     site = load_site(Path(__file__).parent.parent, today=TODAY, docs_dir=Path(__file__).parent.parent / "docs")
-    assert {p.id for p in site.plans} == {"ke-hoach-60-nam-dan-so-viet-nam-lang-son", "ke-hoach-nghi-quyet-21-khcn-bac-giang"}
+    assert {p.id for p in site.plans} == {"ke-hoach-60-nam-dan-so-viet-nam-lang-son", "ke-hoach-nghi-quyet-21-khcn-bac-giang",
+                                          "cong-van-1214-ubnd-bac-giang", "nghi-quyet-21-nq-tw", "quyet-dinh-72-2001-qd-ttg"}
 
 
 def test_unknown_key_names_the_closest_field(project):
@@ -56,17 +57,17 @@ def test_duplicate_key(project):
 
 
 def test_impossible_date(project):
-    text = replace(project, "data/events.yml", "date: 2021-09-15", "date: 2021-02-30")
+    text = replace(project, "data/events.yml", "date: 1994-09-05", "date: 1994-02-30")
     assert problems(project) == [
-        f"data/events.yml:{where(text, 'date: 2021-02-30')}: [han-lien-hoan-cap-huyen-lang-son-2021].date: ngày 2021-02-30 không có thật trên lịch"
+        f"data/events.yml:{where(text, 'date: 1994-02-30')}: [hoi-nghi-icpd-cairo-1994].date: 1994-02-30: tháng 2 năm 1994 không có ngày 30 trên lịch"
     ]
 
 
 def test_date_in_a_form_the_loader_would_misread(project):
-    text = replace(project, "data/events.yml", "date: 2021-09-15", "date: 15/9/2021")
+    text = replace(project, "data/events.yml", "date: 1994-09-05", "date: 5/9/1994")
     assert problems(project) == [
-        f"data/events.yml:{where(text, 'date: 15/9/2021')}: [han-lien-hoan-cap-huyen-lang-son-2021].date: "
-        "ngày phải viết dạng NNNN-TT-NN (ví dụ 2021-12-26), nhận được '15/9/2021'"
+        f"data/events.yml:{where(text, 'date: 5/9/1994')}: [hoi-nghi-icpd-cairo-1994].date: "
+        "ngày phải viết dạng NNNN-TT-NN (ví dụ 2021-12-26), nhận được '5/9/1994'"
     ]
 
 
@@ -103,7 +104,7 @@ def test_duplicate_plan_slug(project):
     source = (project / LANG_SON).read_text(encoding="utf-8")
     (project / "data/plans/ban-sao.yml").write_text(source, encoding="utf-8")
     found = problems(project)
-    assert f"data/plans/ban-sao.yml:{where(source, 'id: ke-hoach-60-nam-dan-so-viet-nam-lang-son')}: id: mã kế hoạch 'ke-hoach-60-nam-dan-so-viet-nam-lang-son' phải trùng tên tệp 'ban-sao.yml'" in found
+    assert f"data/plans/ban-sao.yml:{where(source, 'id: ke-hoach-60-nam-dan-so-viet-nam-lang-son')}: id: mã văn bản 'ke-hoach-60-nam-dan-so-viet-nam-lang-son' phải trùng tên tệp 'ban-sao.yml'" in found
     assert any(m.startswith("data/plans/") and "đã dùng trong tệp" in m for m in found)
 
 
@@ -120,20 +121,20 @@ def test_missing_required_field(project):
 
 
 def test_tab_indentation_is_a_syntax_error_with_its_line(project):
-    text = replace(project, "data/events.yml", "  kind: han\n", "\tkind: han\n")
+    text = replace(project, "data/events.yml", "  kind: su-kien\n", "\tkind: su-kien\n")
     [message] = problems(project)
-    assert message.startswith(f"data/events.yml:{where(text, chr(9) + 'kind: han').split(':')[0]}:")
+    assert message.startswith(f"data/events.yml:{where(text, chr(9) + 'kind: su-kien').split(':')[0]}:")
     assert "ký tự Tab" in message
 
 
 def test_period_ending_before_it_starts(project):
-    text = replace(project, "data/events.yml", "  kind: han\n  date: 2021-09-15\n", "  date: 2021-09-15\n  end: 2021-09-01\n")
+    text = replace(project, "data/events.yml", "  date: 1994-09-05\n  end: 1994-09-13\n", "  date: 1994-09-05\n  end: 1994-09-01\n")
     [message] = problems(project)
-    assert message == f"data/events.yml:{where(text, '- id: han-lien-hoan-cap-huyen')}: [han-lien-hoan-cap-huyen-lang-son-2021]: ngày kết thúc 2021-09-01 trước ngày bắt đầu 2021-09-15"
+    assert message == f"data/events.yml:{where(text, '- id: hoi-nghi-icpd')}: [hoi-nghi-icpd-cairo-1994]: ngày kết thúc 1994-09-01 trước ngày bắt đầu 1994-09-05"
 
 
 def test_every_problem_is_reported_in_one_run(project):
-    replace(project, "data/events.yml", "date: 2021-09-15", "date: 2021-02-30")
+    replace(project, "data/events.yml", "date: 1994-09-05", "date: 1994-02-30")
     replace(project, LANG_SON, "    lead: so-y-te-lang-son\n", "    lead: so-y-te-lang-sn\n")
     replace(project, "data/site.yml", "owner: so-y-te-lang-son\n", "")
     found = problems(project)
@@ -142,26 +143,26 @@ def test_every_problem_is_reported_in_one_run(project):
 
 
 def test_check_command_exits_1_without_traceback(project):
-    replace(project, "data/events.yml", "date: 2021-09-15", "date: 2021-02-30")
+    replace(project, "data/events.yml", "date: 1994-09-05", "date: 1994-02-30")
     result = subprocess.run([sys.executable, "-m", "congbo", "check", str(project)], capture_output=True, text=True, env=build_env())
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert "data/events.yml:" in result.stderr and "ngày 2021-02-30 không có thật trên lịch" in result.stderr
+    assert "data/events.yml:" in result.stderr and "1994-02-30: tháng 2 năm 1994 không có ngày 30 trên lịch" in result.stderr
     assert result.stderr.rstrip().endswith("Dữ liệu có 1 lỗi; chưa thể xuất bản. Hãy sửa các lỗi trên rồi chạy lại.")
 
 
 def test_site_build_fails_with_the_same_message_and_writes_nothing(project, tmp_path):
-    replace(project, "data/events.yml", "date: 2021-09-15", "date: 2021-02-30")
+    replace(project, "data/events.yml", "date: 1994-09-05", "date: 1994-02-30")
     site_dir = tmp_path / "out"
     result = mkdocs_build(project, site_dir)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert "ngày 2021-02-30 không có thật trên lịch" in result.stderr
+    assert "1994-02-30: tháng 2 năm 1994 không có ngày 30 trên lịch" in result.stderr
     assert not site_dir.exists()
 
 
 def test_a_number_where_text_is_expected_suggests_quotes(project):
-    text = replace(project, "data/events.yml", "  kind: han\n", "  kind: han\n  place: 12\n")
+    text = replace(project, "data/events.yml", "  place: \"Cai-rô, Ai Cập\"\n", "  place: 12\n")
     [message] = problems(project)
-    assert message == (f"data/events.yml:{where(text, 'place: 12')}: [han-lien-hoan-cap-huyen-lang-son-2021].place: "
+    assert message == (f"data/events.yml:{where(text, 'place: 12')}: [hoi-nghi-icpd-cairo-1994].place: "
                        'phải là văn bản, nhận được 12; nếu đúng là chữ, hãy đặt trong ngoặc kép: "12"')

@@ -13,6 +13,7 @@ from congbo.load import load_site
 from conftest import TEST_TODAY, build_env, copy_project
 
 FILLED = {
+    "số văn bản; .. nếu bản gốc để trống số, ?? nếu chưa rõ": "..",
     "tác giả": "Ban biên tập",
     "mã chuyên mục con trong data/site.yml": "guong-dien-hinh",
     "sapo, một đến ba câu": "Một câu giới thiệu.",
@@ -89,8 +90,8 @@ def test_new_plan_fails_until_filled(project):
     path = project / "data/plans/ke-hoach-thu.yml"
     assert path.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=../schema/plan.schema.json\n")
     found = problems(project)
-    assert len(found) == 8 and all("chưa điền: " in m for m in found)
-    assert found[0] == "data/plans/ke-hoach-thu.yml:3:1: symbol: chưa điền: ký hiệu, ví dụ KH-UBND (thay cả chỗ <<ĐIỀN: …>>)"
+    assert len(found) == 9 and all("chưa điền: " in m for m in found)
+    assert found[1] == "data/plans/ke-hoach-thu.yml:5:1: symbol: chưa điền: ký hiệu, ví dụ KH-UBND (thay cả chỗ <<ĐIỀN: …>>)"
     fill_in(path)
     assert problems(project) == []
 

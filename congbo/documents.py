@@ -1,0 +1,207 @@
+"""How each kind of document is laid out (Nghị định 30/2020/NĐ-CP, Phụ lục I; Party documents:
+Hướng dẫn 36-HD/VPTW), and what the page says about the facts the editor could not give.
+
+Pure helpers for the document page (`pages.render_plan`): numbering, the heading block's number
+line, the legal bases, the themes, the attachments, the timeline.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from markupsafe import Markup
+
+from . import calendar, urls, vi
+from .models import Attachment, LegalBasis, Plan
+from .site import Site
+from .texts import Links, number_symbol
+from .types import Missing, is_known
+
+ROMAN_FIRST = ("roman", "arabic", "letter")
+ARABIC_FIRST = ("arabic", "letter", "letter")
+NUMBERING = {"KH": ROMAN_FIRST, "BC": ROMAN_FIRST, "HD": ROMAN_FIRST, "NQ": ROMAN_FIRST,
+             "TB": ARABIC_FIRST, "CT": ARABIC_FIRST, "CV": ARABIC_FIRST, "QĐ": ("article", "arabic", "letter")}
+"""How each kind numbers its parts: I / 1 / a) for plans and reports; 1 / a) for dispatches,
+notices and directives; Điều 1 / 1 / a) for decisions."""
+
+STATE_HEADING = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
+PARTY_HEADING = "ĐẢNG CỘNG SẢN VIỆT NAM"
+
+
+def number(kind: str, level: int, i: int) -> str:
+    """The number a part at ``level`` (1 = top) carries in a document of ``kind``: 'IV', '2', 'b', 'Điều 3'."""
+    scheme = NUMBERING[kind]
+    style = scheme[min(level, len(scheme)) - 1]
+    if style == "roman":
+        return vi.roman(i)
+    if style == "article":
+        return f"Điều {i}"
+    return str(i) if style == "arabic" else vi.letter(i)
+
+
+def label(kind: str, level: int, written: str) -> str:
+    style = NUMBERING[kind][min(level, 3) - 1]
+    return f"{written})" if style == "letter" else f"{written}."
+
+
+def number_line(plan: Plan, party: bool) -> Markup:
+    """'Số: 05/KH-UBND'; a Party document's 'Số 21-NQ/TW'; a number blank in the original left blank
+    ('Số:      /KH-UBND'); one the editor does not know said so ('Số: (chưa rõ số)/KH-UBND')."""
+    prefix = "Số " if party else "Số: "
+    joiner = "-" if party else "/"
+    if plan.number_known:
+        return Markup("{}{}{}{}").format(prefix, vi.two(plan.number), joiner, plan.symbol)
+    if plan.number.blank:
+        gap = Markup('<span class="vb-blank" title="bản gốc chưa ghi số">&emsp;&emsp;</span>')
+    else:
+        gap = Markup('<span class="vb-unknown">(chưa rõ số)</span>')
+    return Markup("{}{}{}{}").format(prefix, gap, joiner, plan.symbol)
+
+
+def appendix_of(plan: Plan, issuer) -> str:
+    """'(Kèm theo Kế hoạch số 05/KH-UBND ngày 05/01/2021 của Ủy ban nhân dân tỉnh Lạng Sơn)', saying
+    what is blank or not known rather than filling it."""
+    if plan.number_known:
+        number = f"số {number_symbol(plan, issuer)}"
+    elif plan.number.blank:
+        number = f"số \u2003\u2003{number_symbol(plan, issuer)}"
+    else:
+        number = f"(chưa rõ số) ký hiệu {number_symbol(plan, issuer)}"
+    date = f"ngày {vi.short_date(plan.date.first_day)}" if plan.date.exact else vi.date_with_state(plan.date)
+    return f"(Kèm theo {plan.kind_name} {number} {date} của {issuer.name})"
+
+
+def signer_name(name) -> Markup:
+    if is_known(name):
+        return Markup("{}").format(name)
+    if name.blank:
+        return Markup('<span class="vb-blank" title="bản gốc chưa ghi tên người ký">&emsp;&emsp;</span>')
+    return Markup('<span class="vb-unknown">(chưa rõ tên người ký)</span>')
+
+
+def unstated_facts(plan: Plan) -> tuple[list[str], list[str]]:
+    """What the original leaves blank, and what the editor does not know: said on the page in words."""
+    blank: list[str] = []
+    unknown: list[str] = []
+    facts: list[tuple[str, object]] = [("số", plan.number)]
+    parts = vi.missing_parts(plan.date)
+    if parts:
+        facts.append((parts, plan.date.missing))
+    facts += [("tên người ký", s.name) for s in plan.signers]
+    facts += [("người ký", s) for s in (plan.signer, *plan.co_signers) if isinstance(s, Missing)]
+    facts += [("nơi nhận ở dòng Kính gửi", plan.addressees)]
+    for what, value in facts:
+        if isinstance(value, Missing):
+            (blank if value.blank else unknown).append(what)
+    return list(dict.fromkeys(blank)), list(dict.fromkeys(unknown))
+
+
+def joined(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " và " + items[-1]
+
+
+def basis_text(site: Site, basis: LegalBasis) -> str:
+    """'Công văn số 5463/BYT-TCDS ngày 09/10/2020 của Bộ Y tế về việc …', each missing fact said."""
+    out = basis.type
+    if basis.number is not None:
+        if is_known(basis.number):
+            out += f" số {basis.number}"
+        else:
+            out += " (bản gốc không ghi số)" if basis.number.blank else " (chưa rõ số)"
+    date = basis.date
+    if isinstance(date, Missing):
+        out += " (ngày ban hành: bản gốc không ghi)" if date.blank else " (chưa rõ ngày ban hành)"
+    elif date.day:
+        out += f" ngày {vi.short_date(date.first_day)}"
+    else:
+        out += f" {vi.date_with_state(date)}"
+    out += f" của {site.organisation[basis.issuer].name}"
+    if basis.summary:
+        out += f" {basis.summary[0].lower()}{basis.summary[1:]}"
+    return out
+
+
+def basis_document(site: Site, basis: LegalBasis) -> Plan | None:
+    """The cited document's page on this site: named by the editor, or found by issuer and number."""
+    if basis.document:
+        return site.plan.get(basis.document)
+    if not is_known(basis.number):
+        return None
+    for plan in site.plans:
+        if plan.issuer == basis.issuer and plan.number_known and number_symbol(plan, site.organisation[plan.issuer]) == basis.number:
+            return plan
+    return None
+
+
+def bases(site: Site, plan: Plan, links: Links) -> list[Markup]:
+    out = []
+    for basis in plan.bases:
+        text = basis_text(site, basis)
+        target = basis_document(site, basis)
+        out.append(Markup('<a href="{}">{}</a>').format(links.plan(target), text) if target else Markup("{}").format(text))
+    return out
+
+
+def themes(site: Site, plan: Plan) -> list[tuple[str, str, str | None]]:
+    """(whose, theme, source): the year's theme of each observance the document works towards
+    (from observances.yml, entered once), then the document's own theme."""
+    out = []
+    for obs_id in plan.observances:
+        obs = site.observance[obs_id]
+        year = calendar.programme_year(obs, plan.date.first_day)
+        theme = site.theme_of(obs, year)
+        if theme:
+            out.append((f"Chủ đề {obs.name} năm {year}", theme.theme, theme.source))
+    if plan.theme:
+        out.append(("Chủ đề của văn bản", plan.theme, None))
+    return out
+
+
+def attachment_rows(site: Site, attachments: list[Attachment], links: Links) -> list[dict]:
+    rows = []
+    for a in attachments:
+        size, mime = site.files[a.file]
+        kind = "PDF" if mime == "application/pdf" else "DOCX"
+        rows.append({"href": links.to(a.file), "title": a.title, "original": a.original, "kind": kind, "mime": mime, "size": file_size(size)})
+    return rows
+
+
+def file_size(size: int) -> str:
+    """'850 byte', '12,3 KB', '1,2 MB' (Vietnamese decimal comma)."""
+    if size < 1024:
+        return f"{size} byte"
+    value, unit = (size / 1024, "KB") if size < 1024 * 1024 else (size / 1024 / 1024, "MB")
+    return f"{value:.1f}".replace(".", ",") + f" {unit}"
+
+
+def timeline(site: Site, plan: Plan, links: Links) -> list[dict]:
+    """Every date the document sets, each once and from the document: deadlines, and the start and
+    end of periods (an activity kept as a published event links to the event's page)."""
+    rows: list[dict] = []
+
+    def add(day: dt.date, last: dt.date, text: str, href: str, tag: str | None) -> None:
+        rows.append({"date": day, "last": last, "text": text, "href": href, "tag": tag})
+
+    for event in site.events_of_plan(plan.id):
+        href = links.to(urls.event(event.id))
+        if event.kind == "han":
+            add(event.date, event.date, event.name, href, "hạn hoàn thành")
+        elif event.end:
+            add(event.date, event.end, event.name, href, "bắt đầu")
+            add(event.end, event.end, event.name, href, "kết thúc")
+        else:
+            add(event.date, event.date, event.name, href, None)
+    for dated_plan, activity in calendar.dated_activities(site):
+        if dated_plan.id != plan.id:
+            continue
+        href = "#" + urls.activity_anchor(activity.id)
+        time = activity.time
+        if time.deadline:
+            add(time.deadline, time.deadline, activity.name, href, "hạn hoàn thành")
+            continue
+        start = time.start if time.start else plan.date
+        if start.exact:
+            add(start.first_day, time.end, activity.name, href, "bắt đầu")
+        add(time.end, time.end, activity.name, href, "kết thúc")
+    return sorted(rows, key=lambda r: (r["date"], r["text"], r["tag"] or ""))
+

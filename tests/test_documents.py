@@ -1,0 +1,213 @@
+"""Documents as they are issued: each kind's heading block (Nghị định 30/2020; Hướng dẫn 36-HD/VPTW),
+the three states of a fact on the page, dates written once and found in every calendar output, and
+every mistake of a file in one run."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import icalendar
+import pytest
+import recurring_ical_events
+from conftest import TEST_TODAY, copy_project, replace
+from lxml import html
+
+from congbo import calendar, ical, urls
+from congbo.errors import DataError
+from congbo.load import load_site
+from congbo.pages import render_pages
+
+LANG_SON = "data/plans/ke-hoach-60-nam-dan-so-viet-nam-lang-son.yml"
+
+
+def page_of(root, url: str) -> str:
+    site = load_site(root, today=TEST_TODAY, docs_dir=root / "docs")
+    return render_pages(site, "https://x.invalid/")[urls.src_of(url)].source
+
+
+def text(source: str) -> str:
+    body = source.split("---", 2)[2]
+    return " ".join(html.fromstring(f"<div>{body}</div>").text_content().split())
+
+
+@pytest.fixture
+def project(tmp_path):
+    return copy_project(tmp_path / "p")
+
+
+# --- the three states ------------------------------------------------------------------
+
+STATES = {
+    # field: (old, blank, unknown, shown when blank, shown when unknown)
+    "number": ('number: ".."', 'number: ".."', 'number: "??"', "Số: /KH-UBND", "Số: (chưa rõ số)/KH-UBND"),
+    "day": ("date: 2021-01-..", "date: 2021-01-..", "date: 2021-01-??", "Lạng Sơn, ngày tháng 01 năm 2021", "Lạng Sơn, ngày … tháng 01 năm 2021"),
+    "signer": ('name: "Dương Xuân Huyền"', 'name: ".."', 'name: "??"', "PHÓ CHỦ TỊCH Nơi", "PHÓ CHỦ TỊCH (chưa rõ tên người ký)"),
+}
+
+
+@pytest.mark.parametrize("field", sorted(STATES))
+def test_blank_and_unknown_are_shown_differently(tmp_path, field):
+    old, blank, unknown, shown_blank, shown_unknown = STATES[field]
+    pages = {}
+    for state, new in (("blank", blank), ("unknown", unknown)):
+        root = copy_project(tmp_path / state)
+        if old != new:
+            replace(root, LANG_SON, old, new)
+        if field == "signer":  # the signer block comes after the recipients: put it first to read it alone
+            pass
+        pages[state] = text(page_of(root, urls.plan("ke-hoach-60-nam-dan-so-viet-nam-lang-son")))
+    if field != "signer":
+        assert shown_blank in pages["blank"] and shown_unknown not in pages["blank"]
+        assert shown_unknown in pages["unknown"] and shown_blank not in pages["unknown"]
+    else:
+        assert "(chưa rõ tên người ký)" not in pages["blank"] and "bản gốc chưa ghi" in pages["blank"]
+        assert shown_unknown in pages["unknown"]
+    assert "Ban biên tập chưa rõ" in pages["unknown"] and "Ban biên tập chưa rõ" not in pages["blank"]
+    assert "Dương Xuân Huyền" not in (pages["blank"] if field == "signer" else "")
+
+
+def test_a_year_alone_is_a_date(project):
+    replace(project, LANG_SON, "date: 2021-01-..", "date: 2021-??-??")
+    page = text(page_of(project, urls.plan("ke-hoach-60-nam-dan-so-viet-nam-lang-son")))
+    assert "Lạng Sơn, ngày … tháng … năm 2021" in page
+    assert "năm 2021 (chưa rõ ngày, tháng)" in page
+
+
+@pytest.mark.parametrize("old, new, said", [
+    ('number: ".."\n', "", "'..' (bản gốc để trống) hoặc '??' (ban biên tập chưa rõ)"),
+    ("date: 2021-01-..", "date: 2021-01", "'2021-01-..' nếu bản gốc để trống ngày"),
+])
+def test_an_unstated_blank_is_refused(project, old, new, said):
+    replace(project, LANG_SON, old, new)
+    with pytest.raises(DataError) as caught:
+        load_site(project, today=TEST_TODAY)
+    assert any(said in p.message for p in caught.value.problems)
+
+
+# --- heading blocks of each kind --------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def pages():
+    from conftest import ROOT
+
+    site = load_site(ROOT, today=TEST_TODAY, docs_dir=ROOT / "docs")
+    return {src: html.fromstring(page.source.split("---", 2)[2]) for src, page in render_pages(site, "https://x.invalid/").items()}
+
+
+def header(pages, doc_id: str):
+    tree = pages[urls.src_of(urls.plan(doc_id))]
+    [block] = tree.xpath("//div[@class='vb-header' or @class='vb-header vb-header--party']")
+    left = [" ".join(p.text_content().split()) for p in block.xpath("./div[1]/p")]
+    right = [" ".join(p.text_content().split()) for p in block.xpath("./div[2]/p")]
+    title = [" ".join(p.text_content().split()) for p in tree.xpath("//div[@class='vb-title']/p")]
+    return left, right, title
+
+
+def test_a_plan_has_the_state_heading_and_its_kind_as_title(pages):
+    left, right, title = header(pages, "ke-hoach-60-nam-dan-so-viet-nam-lang-son")
+    assert left == ["ỦY BAN NHÂN DÂN", "TỈNH LẠNG SƠN", "Số: /KH-UBND"]
+    assert right[:2] == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
+    assert title[0] == "KẾ HOẠCH"
+
+
+def test_a_dispatch_has_its_summary_under_the_number_no_title_and_kinh_gui(pages):
+    left, right, title = header(pages, "cong-van-1214-ubnd-bac-giang")
+    assert left == ["ỦY BAN NHÂN DÂN", "TỈNH BẮC GIANG", "Số: 1214/UBND-KGVX",
+                    "V/v Thực hiện các nhiệm vụ liên quan tại Báo cáo sơ kết 5 năm thực hiện Nghị quyết 21-NQ/TW của Bộ Y tế"]
+    assert right == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Bắc Giang, ngày 13 tháng 3 năm 2024"]
+    assert title == []
+    tree = pages[urls.src_of(urls.plan("cong-van-1214-ubnd-bac-giang"))]
+    assert " ".join(tree.xpath("//p[@class='vb-addressees']")[0].text_content().split()) == "Kính gửi: (chưa rõ)"
+
+
+def test_a_party_document_has_the_party_heading_a_star_and_a_hyphenated_number(pages):
+    left, right, title = header(pages, "nghi-quyet-21-nq-tw")
+    assert left == ["BAN CHẤP HÀNH TRUNG ƯƠNG", "*", "Số 21-NQ/TW"]
+    assert right == ["ĐẢNG CỘNG SẢN VIỆT NAM", "Hà Nội, ngày 25 tháng 10 năm 2017"]
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" not in right
+    assert title == ["NGHỊ QUYẾT", "Về công tác dân số trong tình hình mới"]
+
+
+def test_a_decision_has_its_title_summary_and_enacting_authority(pages):
+    left, right, title = header(pages, "quyet-dinh-72-2001-qd-ttg")
+    assert left == ["THỦ TƯỚNG CHÍNH PHỦ", "Số: 72/2001/QĐ-TTg"]
+    assert title == ["QUYẾT ĐỊNH", "Về Ngày Gia đình Việt Nam", "THỦ TƯỚNG CHÍNH PHỦ"]
+
+
+def test_a_basis_links_to_the_cited_document_when_the_site_has_it(pages):
+    tree = pages[urls.src_of(urls.plan("ke-hoach-nghi-quyet-21-khcn-bac-giang"))]
+    [bases] = tree.xpath("//p[@class='cb-meta__bases']")
+    assert bases.xpath(".//a[@href='../cong-van-1214-ubnd-bac-giang/']")
+
+
+# --- one date, every output ---------------------------------------------------------------
+
+
+def test_every_activity_date_is_in_lich_ics_with_two_parsers_and_on_the_calendar_page(site, pages):
+    ics = ical.render_ics(site, "https://x.invalid/")
+    parsed = icalendar.Calendar.from_ical(ics)
+    by_uid = {str(v["uid"]): v for v in parsed.walk("VEVENT")}
+    checked = 0
+    for plan in site.plans:
+        for activity in plan.activities:
+            if not (activity.time.deadline or activity.time.end):
+                continue
+            start, end = calendar.activity_span(plan, activity)
+            uid = f"su-kien-{activity.event}@congbo" if activity.event else ical.activity_uid(plan, activity)
+            vevent = by_uid[uid]
+            assert (vevent.decoded("dtstart"), vevent.decoded("dtend")) == (start, end + dt.timedelta(days=1))
+            found = recurring_ical_events.of(parsed).between(end, end + dt.timedelta(days=1))
+            assert uid in {str(o["uid"]) for o in found}
+            year_page = pages[urls.src_of(urls.calendar_year(end.year, TEST_TODAY.year))]
+            items = year_page.xpath(f"//li[.//time[@datetime='{start.isoformat()}']]")
+            assert any(activity.name in i.text_content() for i in items), (plan.id, activity.id)
+            checked += 1
+    assert checked >= 6
+
+
+def test_a_period_reaches_the_documents_timeline_with_its_start_and_end(pages):
+    tree = pages[urls.src_of(urls.plan("ke-hoach-60-nam-dan-so-viet-nam-lang-son"))]
+    rows = [" ".join(li.text_content().split()) for li in tree.xpath("//ol[@class='cb-timeline']/li")]
+    assert any(r.startswith("26/12/2021 Tuyên truyền về công tác dân số") and "kết thúc" in r for r in rows)
+    assert any(r.startswith("15/09/2021 Liên hoan tuyên truyền viên dân số cơ sở cấp huyện") for r in rows)
+
+
+def test_an_event_repeating_a_documents_date_is_refused_naming_both_places(project):
+    events = project / "data/events.yml"
+    events.write_text(events.read_text(encoding="utf-8") + (
+        "\n- id: han-lap-lai\n  name: \"Hạn lặp lại\"\n  kind: han\n  date: 2021-10-01\n"
+        "  plan: ke-hoach-60-nam-dan-so-viet-nam-lang-son\n"), encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_site(project, today=TEST_TODAY)
+    [problem] = caught.value.problems
+    assert problem.file == "data/events.yml"
+    assert f"{LANG_SON}:" in problem.message and "activities[lien-hoan-cap-tinh].time" in problem.message
+
+
+# --- messages ------------------------------------------------------------------------------
+
+
+def test_swapped_day_and_month_suggests_the_date(project):
+    replace(project, "data/events.yml", "date: 1994-09-05", "date: 2015-25-11")
+    with pytest.raises(DataError) as caught:
+        load_site(project, today=TEST_TODAY)
+    assert caught.value.problems[0].message == "2015-25-11: tháng 25 không có; có phải 2015-11-25?"
+
+
+def test_a_format_error_does_not_hide_a_misspelt_organisation_in_the_same_file(project):
+    replace(project, LANG_SON, "    lead: so-y-te-lang-son\n", "    lead: so-y-te-lang-sn\n")
+    replace(project, LANG_SON, "    role: bao-cao\n", "    role: bao-cao-len\n")
+    with pytest.raises(DataError) as caught:
+        load_site(project, today=TEST_TODAY)
+    messages = [str(p) for p in caught.value.problems]
+    assert any("không có cơ quan mã 'so-y-te-lang-sn'" in m for m in messages)
+    [choice] = [m for m in messages if "role" in m]
+    assert "'thuc-hien' (để thực hiện), 'bao-cao' (để báo cáo), 'de-biet' (để biết) hoặc 'luu' (lưu)" in choice
+    assert " or " not in choice
+
+
+def test_luu_typed_by_the_editor_is_not_doubled(project):
+    replace(project, LANG_SON, '"VT, KG-VX (NTB)"', '"Lưu: VT, KG-VX (NTB)"')
+    page = text(page_of(project, urls.plan("ke-hoach-60-nam-dan-so-viet-nam-lang-son")))
+    assert "Lưu: VT, KG-VX (NTB)." in page and "Lưu: Lưu" not in page
