@@ -110,6 +110,7 @@ def load_site(root: Path, *, today: dt.date, docs_dir: Path | None = None) -> Si
     _check_unique(check, sources, plans, articles)
     if info:
         _check_site(check, sources["site"], info, known)
+        _check_site_files(check, sources["site"], info, docs_dir)
     for located, org in _with_source(sources["organisations"], orgs):
         _check_org(check, located, org, known)
     for located, event in _with_source(sources["events"], events):
@@ -236,6 +237,16 @@ def _check_site(check, located, info: SiteInfo, known: _Known) -> None:
             check.add(located, ("column", "categories", i, "id"), f"mã chuyên mục '{category.id}' bị trùng")
         if category.id in ("luu-tru", "ke-hoach") or re.fullmatch(r"trang(-\d+)?", category.id):
             check.add(located, ("column", "categories", i, "id"), f"mã chuyên mục '{category.id}' trùng địa chỉ dành cho trang lưu trữ, trang số hoặc nguồn tin kế hoạch; hãy chọn mã khác")
+
+
+def _check_site_files(check, located, info: SiteInfo, docs_dir: Path | None) -> None:
+    """The logo, favicon and share image are files under docs/ (MkDocs copies them to the site)."""
+    if docs_dir is None:
+        return
+    for name in ("logo", "favicon", "share_image"):
+        path = docs_dir / getattr(info, name)
+        if not path.resolve().is_relative_to(docs_dir.resolve()) or not path.is_file():
+            check.add(located, (name,), f"không tìm thấy tệp docs/{getattr(info, name)} (đường dẫn tính từ thư mục docs/)")
 
 
 def _check_org(check, located, org: Organisation, known: _Known) -> None:

@@ -15,7 +15,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils.meta import get_data
 
-from . import calendar_json, column, feeds, ical, urls, vi
+from . import calendar_json, column, feeds, ical, identity, urls, vi
 from .background import Background
 from .errors import DataError
 from .load import load_site
@@ -95,6 +95,9 @@ class CongboPlugin(BasePlugin):
             self.site = load_site(root, today=self.moment.date(), docs_dir=Path(config.docs_dir))
         except DataError as exc:
             raise PluginError(exc.report()) from None
+        info = self.site.info  # the site's identity lives in data/site.yml, not in mkdocs.yml or the templates
+        config.site_name, config.site_url, config.site_description = info.name, info.url, info.description
+        config.theme["logo"], config.theme["favicon"] = info.logo, info.favicon
         return config
 
     def on_files(self, files: Files, *, config) -> Files:
@@ -199,6 +202,7 @@ class CongboPlugin(BasePlugin):
         for path, data in feeds.render_feeds(self.site, config.site_url, self.moment, pages).items():
             files.get_file_from_path(path).content_bytes = data
         env.globals["cb_feed_links"] = feeds.discovery_links(self.site)
+        env.globals["cb_identity"] = identity.theme_identity(self.site)
         return env
 
     def on_post_build(self, *, config):

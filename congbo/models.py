@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from .types import Clock, Day, Id, Moment, PartialDate, Text, error
 
@@ -23,6 +23,15 @@ class Model(BaseModel):
 # --- site -----------------------------------------------------------------------------
 
 
+def check_email(value: str) -> str:
+    if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[a-z]{2,}", value):
+        raise error("vi_email", "địa chỉ thư điện tử '{found}' không đúng dạng ten@mien.vn", found=value)
+    return value
+
+
+Email = Annotated[Text, AfterValidator(check_email)]
+
+
 class Contact(Model):
     name: Text
     """Họ và tên người phụ trách liên hệ báo chí."""
@@ -30,14 +39,8 @@ class Contact(Model):
     """Chức vụ, đơn vị."""
     phone: Text
     """Số điện thoại, ví dụ '0205 3812 345'."""
-    email: Text
+    email: Email
     """Thư điện tử."""
-
-    @model_validator(mode="after")
-    def _check_email(self) -> "Contact":
-        if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[a-z]{2,}", self.email):
-            raise error("vi_email", "địa chỉ thư điện tử '{found}' không đúng dạng ten@mien.vn", found=self.email)
-        return self
 
 
 class Category(Model):
@@ -60,17 +63,72 @@ class Column(Model):
     """Điều kiện sử dụng lại bài viết, cho các cơ quan báo chí."""
 
 
+_HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
+_SITE_URL = re.compile(r"https?://[^\s/?#]+/(?:[^\s?#]*/)?")
+
+
+def contrast_with_white(colour: str) -> float:
+    """WCAG 2.1 contrast ratio of white text on a '#rrggbb' background (1 to 21)."""
+    channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+    return 1.05 / (0.2126 * r + 0.7152 * g + 0.0722 * b + 0.05)
+
+
+class Colours(Model):
+    primary: Text
+    """Màu chủ đạo (thanh đầu trang, liên kết, tiêu đề), dạng '#rrggbb', ví dụ '#b3261e' (đỏ thẫm).
+    Chữ trắng trên màu này và màu này trên nền trắng phải đạt tỉ lệ tương phản 4,5:1 (WCAG 2.1 AA)."""
+    dark: Text
+    """Màu đậm hơn, cho liên kết khi trỏ chuột vào và khi in đậm, dạng '#rrggbb', ví dụ '#8c1d18'."""
+
+    @field_validator("primary", "dark")
+    @classmethod
+    def _check_colour(cls, value: str) -> str:
+        if not _HEX_COLOUR.fullmatch(value):
+            raise error("vi_colour", "màu '{found}' không đúng dạng '#rrggbb', ví dụ '#b3261e'", found=value)
+        ratio = contrast_with_white(value)
+        if ratio < 4.5:
+            raise error(
+                "vi_contrast", "màu '{found}' chỉ đạt tương phản {ratio}:1 với nền trắng; cần ít nhất 4,5:1 (hãy chọn màu đậm hơn)",
+                found=value, ratio=f"{ratio:.2f}".replace(".", ","),
+            )
+        return value
+
+
 class SiteInfo(Model):
     name: Text
-    """Tên trang."""
+    """Tên trang, hiện ở đầu mọi trang và trong nguồn tin, ví dụ 'Dân số và Phát triển Lạng Sơn'."""
+    url: Text
+    """Địa chỉ công khai của trang (tên miền), kết thúc bằng '/', ví dụ 'https://danso.langson.gov.vn/'."""
     description: Text
     """Trang này là gì, một đến hai câu."""
     owner: Id
-    """Cơ quan chủ quản (mã trong organisations.yml)."""
+    """Cơ quan chủ quản (mã trong organisations.yml); tên cơ quan hiện ở chân mọi trang."""
+    address: Text | None = None
+    """Địa chỉ trụ sở cơ quan chủ quản, hiện ở chân trang (bỏ trống khi chưa có địa chỉ đã kiểm chứng)."""
+    phone: Text | None = None
+    """Số điện thoại của cơ quan, hiện ở chân trang, ví dụ '0205 3812 345'."""
+    email: Email | None = None
+    """Thư điện tử của cơ quan, hiện ở chân trang."""
+    logo: Text
+    """Tệp biểu trưng, đường dẫn tính từ thư mục docs/, ví dụ 'assets/logo.svg' (không dùng quốc huy)."""
+    favicon: Text
+    """Tệp biểu tượng trên thẻ trình duyệt, đường dẫn tính từ docs/, ví dụ 'assets/favicon.svg'."""
+    share_image: Text
+    """Ảnh hiện khi chia sẻ một trang không có ảnh riêng lên mạng xã hội (1200 × 630), đường dẫn tính từ docs/."""
+    colours: Colours
+    """Màu của trang."""
     contact: Contact
     """Đầu mối liên hệ cho báo chí."""
     column: Column
     """Chuyên mục bài viết."""
+
+    @field_validator("url")
+    @classmethod
+    def _check_url(cls, value: str) -> str:
+        if not _SITE_URL.fullmatch(value):
+            raise error("vi_url", "địa chỉ trang '{found}' phải có dạng 'https://ten-mien.vn/' (kết thúc bằng '/')", found=value)
+        return value
 
 
 # --- organisations --------------------------------------------------------------------
