@@ -19,4 +19,5 @@ def theme_identity(site: Site) -> dict:
         "press": urls.PRESS,
         "share_image": info.share_image,
         "colours": info.colours,
+        "sections": urls.SECTIONS,
     }
