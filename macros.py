@@ -37,3 +37,7 @@ def define_env(env):
     @env.macro
     def reuse_terms() -> str:
         return blocks.reuse_terms(site)
+
+    @env.macro
+    def calendar_fields() -> str:
+        return blocks.calendar_fields(site, env.page.url)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import calendar, programmes, urls
+from . import calendar, calendar_json, programmes, urls
 from .pages import Links, article_url, plan_reference, plan_title
 from .render import render
 from .site import Site
@@ -98,3 +98,12 @@ def press_feed_notes(site: Site, site_url: str, part: str) -> str:
 
 def reuse_terms(site: Site) -> str:
     return render("blocks/reuse.html.j2", column=site.info.column)
+
+
+def calendar_fields(site: Site, here: str) -> str:
+    """The fields of lich.json, for the press page (the table is calendar_json.FIELDS, which the file follows)."""
+    links = Links(site, here)
+    return render(
+        "blocks/calendar_fields.html.j2", fields=calendar_json.FIELDS,
+        json_href=links.to(urls.CALENDAR_JSON), ics_href=links.to(urls.ICS),
+    )
