@@ -15,32 +15,15 @@ from pathlib import Path
 
 import pytest
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+from page_weight import PAGE_TYPES, Handler  # noqa: E402  (one list of page types, one server for the tests and the script)
+
 ROOT = Path(__file__).resolve().parent.parent
 # The fixed build date of the test builds: 2026-11-20 09:00 +07:00 (the December action month is upcoming).
 TEST_EPOCH = "1795140000"
 TEST_TODAY = dt.date(2026, 11, 20)  # the date of TEST_EPOCH in Vietnam
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 OUTPUT = ROOT / "test-output"
-# One page of every kind the site makes, for the browser checks (accessibility, requests, screenshots).
-PAGE_TYPES = {
-    "home": "",
-    "plan": "ke-hoach/ke-hoach-60-nam-dan-so-viet-nam-lang-son/",
-    "plan-bac-giang": "ke-hoach/ke-hoach-nghi-quyet-21-khcn-bac-giang/",
-    "plans": "ke-hoach/",
-    "organisation": "co-quan/so-y-te-lang-son/",
-    "organisations": "co-quan/",
-    "calendar": "lich/",
-    "calendar-year": "lich/2021/",
-    "observance": "ngay-ky-niem/ngay-dan-so-the-gioi/",
-    "programme": "chuong-trinh/ngay-dan-so-the-gioi-2024/",
-    "event": "su-kien/han-lien-hoan-cap-huyen-lang-son-2021/",
-    "column": "chuyen-muc/",
-    "category": "chuyen-muc/chinh-sach/",
-    "year-archive": "chuyen-muc/luu-tru/2024/",
-    "article": "bai-viet/ngay-dan-so-the-gioi-11-7/",
-    "press": "bao-chi/",
-    "404": "khong-co-trang-nay/",  # the test server sends 404.html, as a web server would
-}
 
 
 def build_env(**extra: str) -> dict[str, str]:
@@ -102,28 +85,10 @@ def built_site(tmp_path_factory) -> Path:
     return site_dir
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-    def send_error(self, code, message=None, explain=None):
-        """A missing address gets the site's 404.html, as GitHub Pages and most web servers are set up to send."""
-        page = Path(self.directory) / "404.html"
-        if code != 404 or not page.is_file():
-            return super().send_error(code, message, explain)
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-
-
 @pytest.fixture(scope="session")
 def site_url(built_site) -> str:
     """The built sample site served on loopback."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    handler = functools.partial(Handler, directory=str(built_site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
