@@ -38,9 +38,8 @@ def current_plans(site: Site, here: str) -> str:
 
 def is_current(site: Site, plan) -> bool:
     """A plan is under way until its last dated activity; one with only ongoing work, while its issuer exists."""
-    ends = [a.time.deadline or a.time.end for a in plan.activities if a.time.deadline or a.time.end]
-    if ends:
-        return max(ends) >= site.today
+    if plan.last_day:
+        return plan.last_day >= site.today
     issuer = site.plan_issuer(plan)
     return issuer.valid_until is None or issuer.valid_until >= site.today
 

@@ -274,6 +274,9 @@ def _check_event(check, located, event: Event, known: _Known, plans: dict[str, P
 
 def _check_plan(check, located: Located, plan: Plan, known: _Known, orgs, observances) -> None:
     _refer(check, located, ("issuer",), plan.issuer, known.orgs, "cơ quan", ORG_WHERE)
+    _refer(check, located, ("superseded_by",), plan.superseded_by, known.plans, "kế hoạch", "data/plans/")
+    if plan.superseded_by == plan.id:
+        check.add(located, ("superseded_by",), "kế hoạch không thể thay thế chính nó")
     issuer = next((o for o in orgs if o.id == plan.issuer), None)
     if issuer and not issuer.heading:
         check.add(located, ("issuer",), f"cơ quan ban hành '{plan.issuer}' chưa có 'heading' (tên ở góc trái văn bản) trong {ORG_WHERE}")

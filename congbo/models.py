@@ -424,6 +424,14 @@ class Plan(Model):
     """Nơi nhận."""
     signer: Signer
     """Người ký."""
+    superseded_by: Id | None = None
+    """Kế hoạch thay thế kế hoạch này (mã trong data/plans/), khi đã có văn bản thay thế."""
+
+    @property
+    def last_day(self) -> dt.date | None:
+        """The last deadline or end date of its activities; None when no activity has one."""
+        ends = [a.time.deadline or a.time.end for a in self.activities if a.time.deadline or a.time.end]
+        return max(ends) if ends else None
 
     @property
     def number_symbol(self) -> str:

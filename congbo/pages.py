@@ -101,6 +101,23 @@ def plan_reference(site: Site, plan: Plan) -> str:
     return f"Số {number} — {site.plan_issuer(plan).name}, {vi.partial_date(plan.date)}"
 
 
+def plan_share_description(site: Site, plan: Plan) -> str:
+    """What a shared link says: 'Kế hoạch … — UBND tỉnh Lạng Sơn, tháng 01 năm 2021' (the number only when it has one)."""
+    number = f", số {plan.number_symbol}" if plan.number else ""
+    return f"{plan_title(plan)} — {site.plan_issuer(plan).name}, {vi.partial_date(plan.date)}{number}."
+
+
+def plan_status(site: Site, plan: Plan) -> dict:
+    """In force, ended (with the date) or superseded, from the data: ``superseded_by``, else the last
+    deadline or end of its activities; 'unknown' when the data gives neither."""
+    if plan.superseded_by:
+        replacement = site.plan[plan.superseded_by]
+        return {"state": "superseded", "by": replacement, "title": plan_title(replacement)}
+    if plan.last_day is None:
+        return {"state": "unknown"}
+    return {"state": "ended" if plan.last_day < site.today else "in-force", "date": plan.last_day}
+
+
 def activity_time(site: Site, plan: Plan, time: ActivityTime) -> str:
     if time.deadline:
         return f"Hoàn thành trước ngày {vi.short_date(time.deadline)}"
@@ -143,6 +160,8 @@ def render_plan(site: Site, plan: Plan) -> GeneratedPage:
         issuer=issuer,
         title=plan_title(plan),
         reference=plan_reference(site, plan),
+        share_description=plan_share_description(site, plan),
+        status=plan_status(site, plan),
         document_date=vi.document_date(plan.place, plan.date),
         body=body,
         footnotes=[(f.id, [_inline_block(b, plan, notes) for b in f.body]) for f in plan.footnotes],
