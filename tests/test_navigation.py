@@ -69,3 +69,22 @@ def test_table_of_contents_folds_away_where_the_sidebar_shows_it(browser, site_u
         assert page.locator(".md-sidebar--secondary .md-nav__link").first.is_visible()
     finally:
         context.close()
+
+
+@pytest.mark.browser
+def test_404_page_is_vietnamese_and_leads_on(browser, site_url):
+    context = browser.new_context(viewport={"width": 360, "height": 800}, locale="vi-VN")
+    try:
+        page = context.new_page()
+        response = page.goto(site_url + "khong-co-trang-nay/", wait_until="networkidle")
+        assert response.status == 404
+        assert page.locator("h1").inner_text() == "Không tìm thấy trang"
+        assert "Not found" not in page.content()
+        sections = page.locator("article ul.cb-list a").all_inner_texts()
+        assert sections == ["Trang chủ", "Kế hoạch", "Lịch", "Chuyên mục", "Cơ quan", "Báo chí"]
+        page.fill("#cb-q", "dan so")
+        page.click("form.cb-search404 button")
+        page.wait_for_selector(".md-search-result__item", timeout=10_000)  # Material's search, opened with ?q=
+        assert page.input_value(".md-search__input") == "dan so"
+    finally:
+        context.close()
