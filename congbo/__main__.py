@@ -1,14 +1,19 @@
-"""Command line: ``python -m congbo check`` (editors) and ``python -m congbo schema`` (JSON Schema)."""
+"""Command line: ``python -m congbo check`` (editors), ``schema`` (JSON Schema), ``changes`` (what a
+branch changes in content) and ``new`` (a starting file for an article, a plan or an event)."""
 
 from __future__ import annotations
 
 import argparse
+import os
+import re
 import sys
 from pathlib import Path
 
-from . import vi
+from . import changes, github, starters, vi
 from .errors import DataError
 from .load import load_site
+from .schema import write_schemas
+from .types import ID
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -16,29 +21,104 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="kiểm tra toàn bộ dữ liệu, báo mọi lỗi một lần")
     check.add_argument("root", nargs="?", default=".", help="thư mục dự án (có data/ và docs/)")
+    check.add_argument("--format", choices=("text", "github"), default="text",
+                       help="github: mỗi lỗi một chú thích '::error …' của GitHub Actions, kèm bảng lỗi trong tóm tắt")
     schema = sub.add_parser("schema", help="ghi lược đồ JSON của các tệp dữ liệu")
     schema.add_argument("--out", default="data/schema", help="thư mục ghi lược đồ")
+    diff = sub.add_parser("changes", help="tóm tắt nội dung nhánh này thêm, sửa, bỏ so với một phiên bản gốc (git)")
+    diff.add_argument("root", nargs="?", default=".", help="thư mục dự án (kho git có data/ và docs/)")
+    diff.add_argument("--base", required=True, help="phiên bản gốc để so sánh, ví dụ main hoặc HEAD^1")
+    diff.add_argument("--site-url", help="địa chỉ trang để dẫn link (mặc định: site_url trong mkdocs.yml)")
+    new = sub.add_parser("new", help="tạo tệp mới để điền: bài viết, kế hoạch hoặc sự kiện")
+    new_kinds = new.add_subparsers(dest="kind", required=True)
+    article = new_kinds.add_parser("bai-viet", help="bài viết mới trong docs/chuyen-muc/<năm>/")
+    article.add_argument("title", help="tiêu đề bài viết")
+    plan = new_kinds.add_parser("ke-hoach", help="kế hoạch mới: data/plans/<mã>.yml")
+    plan.add_argument("id", help="mã kế hoạch, chữ thường không dấu nối bằng gạch ngang")
+    event = new_kinds.add_parser("su-kien", help="thêm một sự kiện vào cuối data/events.yml")
+    event.add_argument("name", nargs="?", help="tên sự kiện (có thể điền sau)")
+    for kind in (article, plan, event):
+        kind.add_argument("--root", default=".", help="thư mục dự án")
     args = parser.parse_args(argv)
 
     if args.command == "check":
-        root = Path(args.root)
-        try:
-            site = load_site(root, today=vi.build_date(), docs_dir=root / "docs")
-        except DataError as exc:
-            print(exc.report(), file=sys.stderr)
-            return 1
-        print(
-            f"Dữ liệu hợp lệ: {len(site.plans)} kế hoạch, {len(site.organisations)} cơ quan, "
-            f"{len(site.observances)} ngày kỷ niệm, {len(site.events)} sự kiện, {len(site.articles)} bài viết."
-        )
-        return 0
+        return run_check(Path(args.root), args.format)
+    if args.command == "new":
+        return run_new(args)
+    if args.command == "changes":
+        return run_changes(Path(args.root), args.base, args.site_url)
     if args.command == "schema":
-        from .schema import write_schemas
-
         for path in write_schemas(Path(args.out)):
             print(path)
         return 0
     return 2
+
+
+def run_check(root: Path, output: str) -> int:
+    summary = os.environ.get("GITHUB_STEP_SUMMARY") if output == "github" else None
+    try:
+        site = load_site(root, today=vi.build_date(), docs_dir=root / "docs")
+    except DataError as exc:
+        if output == "github":
+            for problem in exc.problems:
+                print(github.annotation(problem))
+            append_summary(summary, github.errors_summary(exc.problems))
+        print(exc.report(), file=sys.stderr)
+        return 1
+    message = (
+        f"Dữ liệu hợp lệ: {len(site.plans)} kế hoạch, {len(site.organisations)} cơ quan, "
+        f"{len(site.observances)} ngày kỷ niệm, {len(site.events)} sự kiện, {len(site.articles)} bài viết."
+    )
+    print(message)
+    append_summary(summary, f"### Kiểm tra dữ liệu\n\n{message}\n")
+    return 0
+
+
+def run_new(args) -> int:
+    root, moment = Path(args.root), vi.build_moment()
+    if args.kind == "bai-viet":
+        path = starters.new_article(root, args.title, moment)
+    elif args.kind == "ke-hoach":
+        if not ID.match(args.id):
+            print(f"mã kế hoạch phải gồm chữ thường không dấu, chữ số và dấu gạch ngang, nhận được '{args.id}'", file=sys.stderr)
+            return 1
+        try:
+            path = starters.new_plan(root, args.id, moment.date())
+        except FileExistsError as exc:
+            print(exc, file=sys.stderr)
+            return 1
+    else:
+        path, event_id = starters.new_event(root, args.name, moment.date())
+        print(f"Đã thêm sự kiện '{event_id}' vào cuối tệp.")
+    print(f"Đã tạo {path.relative_to(root).as_posix() if path.is_relative_to(root) else path}: "
+          "hãy điền mọi chỗ <<ĐIỀN: …>>, rồi chạy python -m congbo check.")
+    return 0
+
+
+def run_changes(root: Path, base: str, site_url: str | None) -> int:
+    try:
+        found = changes.branch_changes(root, base)
+    except ValueError as exc:
+        print(f"Không so sánh được với '{base}': {exc}", file=sys.stderr)
+        return 1
+    summary = changes.render_summary(found, base, site_url if site_url is not None else read_site_url(root))
+    print(summary)
+    append_summary(os.environ.get("GITHUB_STEP_SUMMARY"), summary)
+    return 0
+
+
+def read_site_url(root: Path) -> str:
+    """``site_url`` from mkdocs.yml (one plain line; the file's Python tags keep it from a safe YAML load)."""
+    config = root / "mkdocs.yml"
+    match = re.search(r"^site_url:\s*(\S+)\s*$", config.read_text(encoding="utf-8"), re.M) if config.is_file() else None
+    return match.group(1).strip("'\"") if match else ""
+
+
+def append_summary(path: str | None, markdown: str) -> None:
+    """Add to GitHub's job summary file (``GITHUB_STEP_SUMMARY``), when the job has one."""
+    if path:
+        with open(path, "a", encoding="utf-8") as summary:
+            summary.write(markdown + "\n")
 
 
 if __name__ == "__main__":

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from . import calendar, calendar_json, programmes, urls
-from .pages import Links, article_url, plan_reference, plan_title
+from . import calendar, calendar_json, feeds, programmes, urls
 from .render import render
 from .site import Site
+from .texts import Links, article_url, plan_reference, plan_title
 
 
 def next_observances(site: Site, here: str, count: int = 3) -> str:
@@ -56,8 +56,6 @@ def press_contact(site: Site) -> str:
 
 def press_feeds(site: Site, here: str, site_url: str) -> str:
     """The feeds a newsroom can subscribe to: what each carries and its addresses (absolute, to copy)."""
-    from . import feeds
-
     base = site_url if site_url.endswith("/") else site_url + "/"
     labels = {"rss": "RSS 2.0", "atom": "Atom", "json": "JSON Feed 1.1"}
     column = site.info.column
@@ -86,8 +84,6 @@ def press_feeds(site: Site, here: str, site_url: str) -> str:
 
 def press_feed_notes(site: Site, site_url: str, part: str) -> str:
     """How the feeds change ('updates') and what each item carries ('items')."""
-    from . import feeds
-
     base = site_url if site_url.endswith("/") else site_url + "/"
     return render(
         "blocks/feed_notes.html.j2", part=part, ttl=feeds.TTL_MINUTES, max_items=feeds.MAX_ITEMS,
@@ -106,3 +102,8 @@ def calendar_fields(site: Site, here: str) -> str:
         "blocks/calendar_fields.html.j2", fields=calendar_json.FIELDS,
         json_href=links.to(urls.CALENDAR_JSON), ics_href=links.to(urls.ICS),
     )
+
+
+def built_on(site: Site) -> str:
+    """The home page says on which day it was built: what it calls upcoming or past is as of that day."""
+    return render("blocks/built_on.html.j2", today=site.today)

@@ -13,8 +13,21 @@ from .site import Site
 ItemKind = Literal["observance", "event", "deadline"]
 
 
+class Span:
+    """Something dated from ``start`` to ``end`` (both inclusive): past, under way or to come."""
+
+    start: dt.date
+    end: dt.date
+
+    def is_past(self, today: dt.date) -> bool:
+        return self.end < today
+
+    def is_current(self, today: dt.date) -> bool:
+        return self.start <= today <= self.end
+
+
 @dataclass(frozen=True, order=True)
-class Occurrence:
+class Occurrence(Span):
     """One dated item on the calendar: an observance's day (or month), an event, a deadline."""
 
     start: dt.date
@@ -26,12 +39,6 @@ class Occurrence:
     event: Event | None = None
     observance: Observance | None = None
     activity: Activity | None = None
-
-    def is_past(self, today: dt.date) -> bool:
-        return self.end < today
-
-    def is_current(self, today: dt.date) -> bool:
-        return self.start <= today <= self.end
 
 
 def observance_dates(observance: Observance, year: int) -> tuple[dt.date, dt.date] | None:

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import json
 
-from markupsafe import Markup
-
-from . import calendar, ical, pages, programmes, urls
+from . import calendar, ical, programmes, urls
 from .calendar import Occurrence
 from .site import Site
+from .texts import plan_title
 
 KINDS = {"observance": "ngay-ky-niem", "event": "su-kien", "deadline": "han"}
 
@@ -43,7 +42,7 @@ def _item(site: Site, item: Occurrence, base_url: str) -> dict:
     data: dict = {"id": item.key, "uid": None, "kind": KINDS[item.kind], "title": item.title,
                   "start": item.start.isoformat(), "end": item.end.isoformat(), "time": None, "place": None,
                   "observance": None, "anniversary": None, "theme": None, "programme": None,
-                  "plan": {"id": plan.id, "title": pages.plan_title(plan), "url": _url(base_url, urls.plan(plan.id))} if plan else None}
+                  "plan": {"id": plan.id, "title": plan_title(plan), "url": _url(base_url, urls.plan(plan.id))} if plan else None}
     if item.observance:
         obs = item.observance
         theme = obs.theme_for(year)
@@ -95,14 +94,6 @@ def _items(site: Site, years: list[int]) -> list[Occurrence]:
 
 def render_calendar_json(site: Site, base_url: str = "") -> str:
     return json.dumps(calendar_data(site, base_url), ensure_ascii=False, indent=2) + "\n"
-
-
-def script_json(data: dict) -> Markup:
-    """JSON for a ``<script type="application/ld+json">`` block: '<', '>' and '&' escaped so that
-    no text in the data (a '</script>' in a name) can end the block early."""
-    text = json.dumps(data, ensure_ascii=False, indent=2)
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return Markup(text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
 def event_schema(site: Site, event, base_url: str = "") -> dict:

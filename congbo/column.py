@@ -8,18 +8,17 @@ article's rendered body with its header (date, author, category, image) and rela
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import partial
-from typing import Callable, Iterable, Sequence
+from typing import Iterable, Sequence
 
-from markupsafe import Markup, escape
+from markupsafe import escape
 
 from . import urls, vi
 from .models import Category
 from .render import GeneratedPage, environment, relative, render_page
 from .site import ArticleRecord, Site
+from .texts import plan_reference, plan_title, script_json
 
 PAGE_SIZE = 20
 """Articles per listing page."""
@@ -57,16 +56,16 @@ def _listings(site: Site, published, by_category) -> list[tuple[Listing, Categor
     return out
 
 
-def column_page_jobs(site: Site) -> dict[str, Callable[[], GeneratedPage]]:
-    """The column's generated pages (the listings, all then by category, and the archive), as calls that render them."""
+def render_column_pages(site: Site) -> dict[str, GeneratedPage]:
+    """The column's generated pages by source path: the listings, all then by category, and the archive."""
     published, by_category, by_month = _groups(site)
     counts = {c.id: len(by_category[c.id]) for c in site.info.column.categories}
-    jobs = {
-        urls.src_of(listing.url): partial(render_listing, site, listing, category, None if category else counts)
+    pages = {
+        urls.src_of(listing.url): render_listing(site, listing, category, None if category else counts)
         for listing, category in _listings(site, published, by_category)
     }
-    jobs.update(archive_jobs(site, by_month))
-    return jobs
+    pages.update(render_archive(site, by_month))
+    return pages
 
 
 def paginate(articles: Sequence[ArticleRecord], url_of) -> list[Listing]:
@@ -149,13 +148,13 @@ def render_listing(site: Site, listing: Listing, category: Category | None, coun
 # --- archive --------------------------------------------------------------------------
 
 
-def archive_jobs(site: Site, by_month: dict[tuple[int, int], list[ArticleRecord]]) -> dict[str, Callable[[], GeneratedPage]]:
+def render_archive(site: Site, by_month: dict[tuple[int, int], list[ArticleRecord]]) -> dict[str, GeneratedPage]:
     """The archive: an index of years and months, and a page per year with a section per month."""
     years = sorted({y for y, _ in by_month}, reverse=True)
-    jobs = {urls.src_of(urls.COLUMN_ARCHIVE): partial(render_archive_index, site, by_month)}
+    pages = {urls.src_of(urls.COLUMN_ARCHIVE): render_archive_index(site, by_month)}
     for year in years:
-        jobs[urls.src_of(urls.archive_year(year))] = partial(render_archive_year, site, by_month, year)
-    return jobs
+        pages[urls.src_of(urls.archive_year(year))] = render_archive_year(site, by_month, year)
+    return pages
 
 
 def render_archive_index(site: Site, by_month: dict[tuple[int, int], list[ArticleRecord]]) -> GeneratedPage:
@@ -199,8 +198,6 @@ def moment(value) -> str:
 
 def related(site: Site, record: ArticleRecord, here: str) -> list[dict]:
     """The plans, observances and events an article is about, as links from ``here``."""
-    from .pages import plan_reference, plan_title  # pages lists articles too: imported late
-
     meta = record.meta
     up = up_from(here)
     out = []
@@ -253,7 +250,8 @@ def article_parts(site: Site, record: ArticleRecord, site_url: str) -> ArticlePa
 def article_page_meta(site: Site, record: ArticleRecord, site_url: str) -> dict:
     """What the page head says about an article: description, author, Open Graph and schema.org data.
 
-    Material prints ``description`` and ``author`` into attributes unescaped: they are given escaped.
+    Material prints ``title``, ``description`` and ``author`` as HTML, unescaped (<title>, meta tags,
+    header, search index): they are given escaped.
     """
     meta = record.meta
     url = site_url + urls.article(meta.id)
@@ -273,7 +271,7 @@ def article_page_meta(site: Site, record: ArticleRecord, site_url: str) -> dict:
         "articleSection": category_index(site)[meta.category].name,
     }
     return {
-        "title": meta.title,
+        "title": escape(meta.title),
         "description": escape(meta.summary),
         "author": escape(meta.author),
         "cb_og": {
@@ -285,11 +283,5 @@ def article_page_meta(site: Site, record: ArticleRecord, site_url: str) -> dict:
             "published": meta.date.isoformat(),
             "modified": (meta.updated or meta.date).isoformat(),
         },
-        "cb_jsonld": json_for_script(linked),
+        "cb_jsonld": script_json(linked),
     }
-
-
-def json_for_script(value) -> Markup:
-    """JSON safe inside a <script> element: no '</', '<!--' or ampersand can close or confuse it."""
-    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
-    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))

@@ -6,7 +6,18 @@ other exception and is left to surface as one.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+from .types import FORBIDDEN
+
+_UNSHOWABLE = re.compile(f"[\t\n\r]|{FORBIDDEN.pattern}")
+
+
+def visible(text: str) -> str:
+    """Text safe to print in a terminal or a CI log: every control or invisible character written as
+    its escape (``\\x1b``, ``\\u202e``), so an ``ESC]0;…BEL`` in a value cannot retitle the terminal."""
+    return _UNSHOWABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 @dataclass(frozen=True, order=True)
@@ -21,7 +32,7 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}:{self.column}"
-        return f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
+        return visible(f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}")
 
 
 class DataError(Exception):

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Callable, Mapping, Sequence
@@ -38,8 +37,10 @@ from markupsafe import Markup, escape
 from . import urls
 from .imagesize import IMAGE_TYPES
 from .models import Category
+from .sanitize import clean_body
 from .site import ArticleRecord, Site
-from .types import VN_TZ
+from .texts import activity_time, event_when, plan_reference, plan_title
+from .types import FORBIDDEN, VN_TZ
 
 MAX_ITEMS = 50
 MAX_BYTES = 2_000_000
@@ -53,13 +54,11 @@ ATOM_NS = "http://www.w3.org/2005/Atom"
 COLUMN_KINDS = ("rss", "atom", "json")
 CATEGORY_KINDS = PLAN_KINDS = ("rss", "atom")
 MIME = {"rss": "application/rss+xml", "atom": "application/atom+xml", "json": "application/feed+json"}
-# XML 1.0 refuses C0 controls except tab, LF, CR; C1 controls and zero-width marks are noise in a reader.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\ufeff]")
 
 
 def clean(text: str) -> str:
     """NFC, without control characters."""
-    return _CONTROL.sub("", unicodedata.normalize("NFC", text))
+    return FORBIDDEN.sub("", unicodedata.normalize("NFC", text))
 
 
 # --- items ----------------------------------------------------------------------------
@@ -134,7 +133,7 @@ def feed_content(html: str, base_url: str) -> str:
         for name in [n for n in element.attrib if n.startswith("data-search-") or n == "markdown"]:
             del element.attrib[name]  # markers for the site's search and for Markdown, meaningless to a reader
     _make_absolute(root, base_url)
-    return _inner(root)
+    return clean_body(_inner(root))  # the page's body is clean already; the feed does not count on it
 
 
 def _make_absolute(root, base_url: str) -> None:
@@ -176,8 +175,6 @@ def plan_items(site: Site, site_url: str) -> list[FeedItem]:
     """Plans, and the events each plan sets, dated by the plan's issue date (an event's own date
     is when it happens, not when it was announced). A plan dated by month only is dated the first
     of that month here; its text says the day is blank."""
-    from .pages import activity_time, event_when, plan_reference, plan_title
-
     items = []
     for plan in site.plans:
         issued = dt.datetime.combine(plan.date.first_day, dt.time(0, 0), VN_TZ)
@@ -374,7 +371,7 @@ def _generator(site: Site, channel: Channel, items: Sequence[FeedItem], owner: s
     fg.register_extension("congbo", _FeedExtension, _ItemExtension)
     fg.id(channel.guid)
     fg.title(clean(channel.title))
-    fg.description(clean(channel.description))
+    fg.description(str(escape(clean(channel.description))) if kind == "rss" else clean(channel.description))
     # RSS takes the channel link from the last link set: the self link goes first.
     fg.link(href=channel.self_url(kind), rel="self", type=MIME[kind])
     fg.link(href=channel.home, rel="alternate", type="text/html")
@@ -393,7 +390,8 @@ def _generator(site: Site, channel: Channel, items: Sequence[FeedItem], owner: s
         entry.guid(item.guid, permalink=False)
         entry.title(clean(item.title))
         entry.link(href=item.link)
-        entry.summary(clean(item.summary))
+        # RSS readers show <description> as HTML: the text is escaped as HTML (and then as XML by lxml).
+        entry.summary(str(escape(clean(item.summary))) if kind == "rss" else clean(item.summary))
         entry.content(item.content, type="html")
         entry.published(item.published)
         entry.updated(item.updated)

@@ -12,18 +12,17 @@ the clock), so reordering the data or rebuilding changes no byte of it.
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache, partial
-from typing import Callable
+from functools import lru_cache
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 import icalendar
 
-from . import pages, urls, vi
+from . import urls, vi
 from .calendar import deadlines, first_occurrence
 from .models import Activity, Event, Observance, Plan
-from .render import run_jobs
 from .site import Site
+from .texts import event_when, plan_title
 
 TZID = "Asia/Ho_Chi_Minh"
 UID_SUFFIX = "@congbo"
@@ -138,7 +137,7 @@ def event_vevent(site: Site, event: Event, base_url: str = "") -> icalendar.Even
     page = absolute(base_url, urls.event(event.id))
     vevent.add("description", _describe(
         event.description,
-        f"Theo {pages.plan_title(plan)}." if plan else None,
+        f"Theo {plan_title(plan)}." if plan else None,
         f"Đơn vị tổ chức: {organiser}." if organiser else None,
         f"Ngày kỷ niệm: {observances}." if observances else None,
         page,
@@ -159,7 +158,7 @@ def deadline_vevent(site: Site, plan: Plan, activity: Activity, base_url: str = 
     page = absolute(base_url, urls.activity(plan.id, activity.id))
     vevent.add("description", _describe(
         f"Hoàn thành trước ngày {vi.short_date(day)}.",
-        f"Theo {pages.plan_title(plan)}.",
+        f"Theo {plan_title(plan)}.",
         f"Chủ trì: {site.organisation[activity.lead].name}.",
         page,
     ))
@@ -227,19 +226,14 @@ def render_observance_ics(site: Site, observance: Observance, base_url: str = ""
 
 def render_event_ics(site: Site, event: Event, base_url: str = "") -> bytes:
     page = absolute(base_url, urls.event(event.id))
-    return _calendar(event.name, pages.event_when(event), page, [event_vevent(site, event, base_url)])
-
-
-def ics_jobs(site: Site, base_url: str = "") -> dict[str, Callable[[], bytes]]:
-    """Every calendar file of the site by site-relative path, as the call that renders it."""
-    jobs: dict[str, Callable[[], bytes]] = {urls.ICS: partial(render_ics, site, base_url)}
-    for observance in site.observances:
-        jobs[urls.observance_ics(observance.id)] = partial(render_observance_ics, site, observance, base_url)
-    for event in site.events:
-        jobs[urls.event_ics(event.id)] = partial(render_event_ics, site, event, base_url)
-    return jobs
+    return _calendar(event.name, event_when(event), page, [event_vevent(site, event, base_url)])
 
 
 def render_ics_files(site: Site, base_url: str = "") -> dict[str, bytes]:
     """Every calendar file of the site: site-relative path → bytes (CRLF, folded, as icalendar writes them)."""
-    return run_jobs(ics_jobs(site, base_url))
+    files = {urls.ICS: render_ics(site, base_url)}
+    for observance in site.observances:
+        files[urls.observance_ics(observance.id)] = render_observance_ics(site, observance, base_url)
+    for event in site.events:
+        files[urls.event_ics(event.id)] = render_event_ics(site, event, base_url)
+    return files

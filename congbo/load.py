@@ -7,19 +7,25 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 import typing
+import unicodedata
+import difflib
 from collections import Counter
 from pathlib import Path
 from typing import Any, Iterable
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic_core import PydanticCustomError
 
+from . import vi
 from .errors import DataError, Problem
-from .models import Article, Event, Observance, Organisation, Plan, SiteInfo
+from .models import Article, Event, Observance, Organisation, Plan, SiteInfo, check_period
 from .imagesize import IMAGE_TYPES, read_image_info
 from .site import ArticleRecord, Site
-from .yamlread import Located, format_path, read_yaml
+from .types import PLACEHOLDER
+from .yamlread import Located, forbidden_characters, format_path, read_yaml
 
 DATA_FILES = {
     "site": "site.yml",
@@ -50,14 +56,26 @@ class _Checker:
             if not path.is_file():
                 self.problems.append(Problem(self.rel(path), 1, 1, "", "không tìm thấy tệp này"))
                 return None
-            try:
-                text = path.read_text(encoding="utf-8")
-            except UnicodeDecodeError as exc:
-                self.problems.append(Problem(self.rel(path), 1, 1, "", f"tệp không ở mã UTF-8 (byte lỗi ở vị trí {exc.start}); hãy lưu lại với mã UTF-8"))
+            text = self.read_text(path)
+            if text is None:
                 return None
         located, problems = read_yaml(text, self.rel(path), first_line)
         self.problems.extend(problems)
         return located  # None only on a syntax error; a duplicate key keeps its first value
+
+    def read_text(self, path: Path) -> str | None:
+        """A file's text; a UTF-8 byte order mark is dropped (as MkDocs does), other bytes that are
+        not UTF-8 are a problem at their line and column."""
+        data = path.read_bytes()
+        try:
+            return data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            line_start = data.rfind(b"\n", 0, exc.start) + 1
+            line = data.count(b"\n", 0, exc.start) + 1
+            column = len(data[line_start:exc.start].decode("utf-8-sig", "replace")) + 1
+            byte = data[exc.start]
+            self.problems.append(Problem(self.rel(path), line, column, "", f"tệp không ở mã UTF-8 (byte 0x{byte:02X} không hợp lệ); hãy lưu lại tệp với mã UTF-8"))
+            return None
 
     def validate(self, located: Located, model: type[BaseModel], path: tuple = ()) -> Any:
         value = _at(located.value, path)
@@ -91,7 +109,7 @@ def load_site(root: Path, *, today: dt.date, docs_dir: Path | None = None) -> Si
     observances = check.validate_list(sources["observances"], Observance) if sources["observances"] else []
     events = check.validate_list(sources["events"], Event) if sources["events"] else []
 
-    plan_files = sorted((data / PLANS_DIR).glob("*.yml")) if (data / PLANS_DIR).is_dir() else []
+    plan_files = read_plan_paths(check, data)
     plans: list[tuple[Located, Plan]] = []
     plan_sources: list[Located] = []
     for path in plan_files:
@@ -113,13 +131,15 @@ def load_site(root: Path, *, today: dt.date, docs_dir: Path | None = None) -> Si
         _check_site_files(check, sources["site"], info, docs_dir)
     for located, org in _with_source(sources["organisations"], orgs):
         _check_org(check, located, org, known)
+    if sources["organisations"]:
+        _check_cycles(check, sources["organisations"], orgs)
     for located, event in _with_source(sources["events"], events):
         _check_event(check, located, event, known, dict((p.id, p) for _, p in plans))
     for located, plan in plans:
         _check_plan(check, located, plan, known, orgs, observances)
     _check_numbers(check, plans)
     for located, record in articles:
-        _check_article(check, located, record, known, info, docs_dir)
+        _check_article(check, located, record, known, info, docs_dir, today)
     for located in unvalidated:
         _check_article_fields(check, located, known, info, docs_dir)
 
@@ -133,12 +153,49 @@ def load_site(root: Path, *, today: dt.date, docs_dir: Path | None = None) -> Si
         events=tuple(sorted(events, key=lambda e: (e.date, e.id))),
         articles=tuple(sorted((r for _, r in articles), key=lambda r: r.meta.id)),
         today=today,
+        origins=_origins(sources, plans),
     )
+
+
+_LIST_KINDS = {"organisations": "organisation", "observances": "observance", "events": "event"}
+
+
+def _origins(sources: dict[str, Located], plans: list[tuple[Located, Plan]]) -> dict[tuple[str, str], tuple[str, int]]:
+    """The file and line where each record starts (the data is valid: every list item has its id)."""
+    found = {("site", "site"): (sources["site"].file, 1), ("site", "column"): (sources["site"].file, sources["site"].where(("column",))[0])}
+    for key, kind in _LIST_KINDS.items():
+        located = sources[key]
+        found[("file", key)] = (located.file, 1)
+        for i, item in enumerate(located.value):
+            found[(kind, item["id"])] = (located.file, located.where((i,))[0])
+    for located, plan in plans:
+        found[("plan", plan.id)] = (located.file, 1)
+    return found
 
 
 # --- articles -------------------------------------------------------------------------
 
-_FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.S)
+FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.S)
+
+
+def read_plan_paths(check: _Checker, data: Path) -> list[Path]:
+    """The plan files; a data file with another extension (`.yaml`) would be ignored: it is a problem."""
+    for name in DATA_FILES.values():
+        twin = data / name.replace(".yml", ".yaml")
+        if twin.exists():
+            check.problems.append(Problem(check.rel(twin), 1, 1, "", f"tệp này không được đọc: dữ liệu nằm ở {name}; hãy gộp vào tệp đó rồi xóa tệp này"))
+    plans = data / PLANS_DIR
+    if not plans.is_dir():
+        return []
+    paths = []
+    for path in sorted(plans.iterdir()):
+        if path.name.startswith("."):
+            continue
+        if path.suffix == ".yml" and path.is_file():
+            paths.append(path)
+        else:
+            check.problems.append(Problem(check.rel(path), 1, 1, "", "mỗi kế hoạch là một tệp đuôi .yml trong data/plans/; tệp này không được đọc, hãy đổi tên (đuôi .yml) hoặc chuyển đi"))
+    return paths
 
 
 def read_articles(check: _Checker, column: Path) -> tuple[list[tuple[Located, ArticleRecord]], list[Located]]:
@@ -147,11 +204,11 @@ def read_articles(check: _Checker, column: Path) -> tuple[list[tuple[Located, Ar
     records, unvalidated = [], []
     if not column.is_dir():
         return records, unvalidated
-    for path in sorted(column.rglob("*.md")):
-        if path.name == "index.md" or path.parent.name.startswith("_"):
+    for path in column_markdown(check, column):
+        text = check.read_text(path)
+        if text is None:
             continue
-        text = path.read_text(encoding="utf-8")
-        match = _FRONT.match(text)
+        match = FRONT_MATTER.match(text)
         if not match:
             check.problems.append(Problem(check.rel(path), 1, 1, "", "bài viết phải mở đầu bằng phần thông tin giữa hai dòng '---' (id, title, date, author, category, summary)"))
             continue
@@ -166,10 +223,39 @@ def read_articles(check: _Checker, column: Path) -> tuple[list[tuple[Located, Ar
             src_uri = path.relative_to(column.parent).as_posix()
             image = column.parent / meta.image.file if meta.image else None
             size = image.stat().st_size if image is not None and image.is_file() else None
-            records.append((located, ArticleRecord(meta, src_uri, text[match.end():], image_bytes=size)))
+            body = text[match.end():]
+            first_body_line = text.count("\n", 0, match.end()) + 1
+            check.problems.extend(forbidden_characters(body, check.rel(path), first_body_line))
+            records.append((located, ArticleRecord(meta, src_uri, unicodedata.normalize("NFC", body), image_bytes=size)))
         else:
             unvalidated.append(located)
     return records, unvalidated
+
+
+MARKDOWN_SUFFIXES = (".markdown", ".mdown", ".mkdn", ".mkd", ".md")
+"""What MkDocs publishes as a page (mkdocs.utils.markdown_extensions)."""
+
+
+def column_markdown(check: _Checker, column: Path) -> list[Path]:
+    """Every page MkDocs would publish under the column, to be read as an article; one it would
+    publish but that cannot be an article is a problem (nothing goes out unchecked)."""
+    out = []
+    for path in sorted(column.rglob("*")):
+        parts = path.relative_to(column).parts
+        if any(part.startswith(".") for part in parts) or not path.is_file():
+            continue  # MkDocs leaves out hidden files (exclude_docs default)
+        if path.suffix.lower() not in MARKDOWN_SUFFIXES:
+            continue  # images and other files, copied as they are
+        rel = check.rel(path)
+        if path.suffix != ".md":
+            check.problems.append(Problem(rel, 1, 1, "", f"bài viết phải có đuôi .md (MkDocs vẫn đăng tệp '{path.suffix}' thành trang mà không qua kiểm tra); hãy đổi tên tệp"))
+        elif path.name == "index.md":
+            check.problems.append(Problem(rel, 1, 1, "", "không đặt index.md trong chuyên mục: các trang mục lục do hệ thống tạo; hãy đặt tên tệp theo nội dung bài"))
+        elif any(part.startswith("_") for part in parts[:-1]):
+            check.problems.append(Problem(rel, 1, 1, "", "MkDocs vẫn đăng các tệp trong thư mục bắt đầu bằng '_'; bài nháp hãy để ngoài thư mục docs/"))
+        else:
+            out.append(path)
+    return out
 
 
 # --- cross-references -----------------------------------------------------------------
@@ -219,8 +305,6 @@ def _refer(check: _Checker, located: Located, path: tuple, value: str | None, kn
 
 
 def _closest(value: str, known: set) -> str | None:
-    import difflib
-
     matches = difflib.get_close_matches(value, sorted(k for k in known if k), n=1, cutoff=0.75)
     return matches[0] if matches else None
 
@@ -259,6 +343,22 @@ def _check_org(check, located, org: Organisation, known: _Known) -> None:
         check.add(located, (i, "successor"), "có cơ quan kế thừa thì phải ghi 'valid_until' (ngày cuối cùng hoạt động)")
 
 
+def _check_cycles(check, located: Located, orgs: list[Organisation]) -> None:
+    """Following 'parent', or 'successor', from any organisation never comes back to it."""
+    by_id = {org.id: org for org in orgs}
+    for field, what in (("parent", "cấp trên"), ("successor", "kế thừa")):
+        reported: set[str] = set()
+        for org in orgs:
+            chain, current = [org.id], getattr(org, field)
+            while current in by_id and current not in chain:
+                chain.append(current)
+                current = getattr(by_id[current], field)
+            if current == org.id and len(chain) > 1 and not reported & set(chain):
+                reported |= set(chain)
+                loop = " → ".join(chain + [org.id])
+                check.add(located, (_index_of(located, org.id), field), f"chuỗi cơ quan {what} quay vòng: {loop}")
+
+
 def _check_event(check, located, event: Event, known: _Known, plans: dict[str, Plan]) -> None:
     i = _index_of(located, event.id)
     _refer(check, located, (i, "organiser"), event.organiser, known.orgs, "cơ quan", ORG_WHERE)
@@ -291,7 +391,8 @@ def _check_plan(check, located: Located, plan: Plan, known: _Known, orgs, observ
         check.add(located, ("recipients",), "nơi nhận phải kết thúc bằng đúng một dòng lưu (role: luu), ví dụ 'VT, KG-VX'")
 
     section_ids: Counter = Counter()
-    for path, section in _sections_with_paths(plan):
+    for position, section in plan.positioned_sections():
+        path = _section_path(position)
         if section.id:
             section_ids[section.id] += 1
             if section_ids[section.id] == 2:
@@ -311,9 +412,12 @@ def _check_plan(check, located: Located, plan: Plan, known: _Known, orgs, observ
             _refer(check, located, ("activities", j, "time", "observances", k), obs, known.observances, "ngày kỷ niệm", OBS_WHERE)
         if activity.section and activity.section not in section_ids:
             check.add(located, ("activities", j, "section"), f"không có mục mã '{activity.section}' trong kế hoạch")
+        if activity.time.end and activity.time.start is None:
+            _check_activity_period(check, located, ("activities", j, "time", "end"), plan.date.first_day, activity.time.end)
         if activity.time.deadline and activity.time.deadline < plan.date.first_day:
             check.add(located, ("activities", j, "time", "deadline"), f"hạn {activity.time.deadline.isoformat()} trước ngày ban hành kế hoạch ({plan.date})")
 
+    _check_lettered(check, located, plan.sections, ("sections",), 1)
     _check_footnotes(check, located, plan)
     text = "\n".join(plan_strings(plan))
     for j, note in enumerate(plan.notes):
@@ -321,6 +425,22 @@ def _check_plan(check, located: Located, plan: Plan, known: _Known, orgs, observ
         if count != 1:
             check.add(located, ("notes", j, "at"), f"đoạn chữ '{note.at}' phải có đúng một lần trong văn bản, nhưng có {count} lần")
         _refer(check, located, ("notes", j, "observance"), note.observance, known.observances, "ngày kỷ niệm", OBS_WHERE)
+
+
+def _check_activity_period(check, located: Located, path: tuple, start: dt.date, end: dt.date) -> None:
+    """An activity without 'start' runs from the plan's date: its period is bounded all the same."""
+    try:
+        check_period(start, end)
+    except PydanticCustomError as exc:
+        check.add(located, path, str(exc))
+
+
+def _check_lettered(check, located: Located, sections, path: tuple, level: int) -> None:
+    """From the third level down, items are lettered a) … y): there are only so many letters."""
+    if level >= 3 and len(sections) > len(vi.LETTERS):
+        check.add(located, path + (len(vi.LETTERS),), f"mục cấp này được đánh chữ a) đến y), nên chỉ có tối đa {len(vi.LETTERS)} mục; hãy chia thành nhiều mục cấp trên")
+    for i, section in enumerate(sections):
+        _check_lettered(check, located, section.sections, path + (i, "sections"), level + 1)
 
 
 def _check_footnotes(check, located: Located, plan: Plan) -> None:
@@ -377,11 +497,28 @@ def _check_unique(check, sources, plans, articles) -> None:
             seen[record.meta.id] = located.file
 
 
-def _check_article(check, located, record: ArticleRecord, known: _Known, info: SiteInfo | None, docs_dir: Path) -> None:
+ARTICLE_LEAD_DAYS = 366
+"""An article may be dated at most a year after the build (it waits for its day); a later date is a typo
+that would hold it back for good."""
+
+
+def _check_article(check, located, record: ArticleRecord, known: _Known, info: SiteInfo | None, docs_dir: Path, today: dt.date) -> None:
     meta = record.meta
+    _check_body_placeholder(check, located, record)
+    if (meta.date.date() - today).days > ARTICLE_LEAD_DAYS:
+        check.add(located, ("date",), f"ngày đăng {meta.date.date().isoformat()} muộn hơn ngày dựng trang ({today.isoformat()}) quá {ARTICLE_LEAD_DAYS} ngày; hãy kiểm tra lại năm")
     _check_article_refs(check, located, known, info, docs_dir, meta.category, meta.plans, meta.observances, meta.events, meta.image)
     if meta.updated and meta.updated < meta.date:
         check.add(located, ("updated",), "thời điểm sửa trước thời điểm đăng")
+
+
+def _check_body_placeholder(check, located, record: ArticleRecord) -> None:
+    """A starting file's body placeholder, left in place, would be published as it is."""
+    match = PLACEHOLDER.search(record.body)
+    if match:
+        text = (check.root / located.file).read_text(encoding="utf-8")
+        line = text.count("\n", 0, len(text) - len(record.body) + match.start()) + 1
+        check.problems.append(Problem(located.file, line, 1, "", f"nội dung bài chưa điền: {match.group(1)} (thay cả chỗ <<ĐIỀN: …>>)"))
 
 
 _ARTICLE_REFS = {name: TypeAdapter(Article.model_fields[name].rebuild_annotation()) for name in ("category", "plans", "observances", "events", "image")}
@@ -445,20 +582,15 @@ def _check_image(check, located, image, docs_dir: Path) -> None:
 # --- helpers --------------------------------------------------------------------------
 
 
-def _sections_with_paths(plan: Plan):
-    def walk(sections, path):
-        for i, section in enumerate(sections):
-            here = path + (i,)
-            yield here, section
-            yield from walk(section.sections, here + ("sections",))
-
-    yield from walk(plan.sections, ("sections",))
+def _section_path(position: tuple[int, ...]) -> tuple:
+    """Where a section stands in the plan's data: ('sections', 3, 'sections', 0) for IV.1."""
+    return tuple(part for i in position for part in ("sections", i - 1))
 
 
 def plan_strings(plan: Plan, *, footnotes: bool = True) -> list[str]:
     """Every text of the document as issued, in reading order."""
     out = list(plan.preamble)
-    for section in plan.all_sections():
+    for _, section in plan.positioned_sections():
         if section.title:
             out.append(section.title)
         for block in section.body:

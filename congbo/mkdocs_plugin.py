@@ -1,92 +1,45 @@
-"""The MkDocs glue: load the data once, hand MkDocs the generated pages and files.
+"""The MkDocs glue: load the data once, hand MkDocs what the core makes of it.
 
-The only module of the package that imports MkDocs. Registered as the ``congbo`` plugin
-through the package's ``mkdocs.plugins`` entry point.
+The only module of the package that imports MkDocs, registered as the ``congbo`` plugin through
+the package's ``mkdocs.plugins`` entry point. It uses plugin events, ``File.generated``, the
+``File`` constructor's ``dest_uri``, the ``Page`` attributes ``meta``, ``toc`` and
+``present_anchor_ids``, and ``File.content_bytes``: MkDocs's documented interfaces only. Every
+page, generated or written, takes MkDocs's ordinary path, so other plugins (Material's search
+among them) see each one as they see any page, whatever their order in ``mkdocs.yml``.
 """
 
 from __future__ import annotations
 
-from functools import partial
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
-from mkdocs.utils.meta import get_data
 
-from . import calendar_json, column, feeds, ical, identity, urls, vi
-from .background import Background
+from . import column, csp, edit, feeds, identity, urls, vi
 from .errors import DataError
 from .load import load_site
-from .pages import page_jobs
-from .render import GeneratedPage, run_jobs
-from .site import Site
+from .pages import render_outputs
+from .render import GeneratedPage
+from .sanitize import clean_body
+from .site import ArticleRecord, Site
 
 
-class _SearchPage:
-    """What Material's search index reads of a page (meta, title, content, toc, url), for a generated page."""
-
-    def __init__(self, page: GeneratedPage, url: str):
-        self.meta = get_data(f"---\n{page.front_matter}---\n")[1]  # as MkDocs reads the front matter
-        self.title = self.meta.get("title")
-        self.content = page.html
-        self.toc = get_toc(page.toc)
-        self.url = url
-
-
-def search_entries(search_index_class, pages: dict[str, GeneratedPage], page_urls: dict[str, str]) -> list[dict]:
-    """The search index entries of the generated pages, made by Material's own indexer (``search_index_class``)
-    as its plugin would make them page by page, except for pages whose front matter leaves them out."""
-    index = search_index_class()
-    for src_uri, url in page_urls.items():
-        index.add_entry_from_context(_SearchPage(pages[src_uri], url))  # it honours search.exclude itself
-    return index.entries
-
-
-class _Made:
-    """The generated pages as the child renders them, batch by batch, kept for their search entries."""
-
-    def __init__(self):
-        self.pages: dict[str, GeneratedPage] = {}
-
-    def render(self, jobs: dict) -> dict:
-        made = run_jobs(jobs)
-        self.pages.update(made)
-        return made
-
-    def search_entries(self, search_index_class, page_urls: dict[str, str]) -> list[dict]:
-        return search_entries(search_index_class, self.pages, page_urls)
-
-
-def _article_parts(site: Site, records: list, site_url: str) -> dict[str, column.ArticleParts]:
-    return {record.src_uri: column.article_parts(site, record, site_url) for record in records}
-
-
-def _batches(items: list, size: int, prefix: str) -> list[tuple[str, list]]:
-    return [(f"{prefix}-{start // size}", items[start:start + size]) for start in range(0, len(items), size)]
-
-
-BATCH = 100
-"""Articles, or generated pages, the child sends at once: MkDocs can go on with a batch while the
-child makes the next (the first is ready about when MkDocs needs it)."""
+def content_security_policy(env, config) -> str:
+    """The policy with the hashes of the theme's inline scripts, rendered by the theme's own templates."""
+    rendered = [env.get_template(name).render(config=config, base_url="") for name in csp.MATERIAL_SCRIPTS]
+    return csp.policy(csp.script_hashes(rendered))
 
 
 class CongboPlugin(BasePlugin):
     """Reads data/ beside mkdocs.yml; takes no options."""
 
     site: Site | None = None
-    articles_by_src: dict = {}
+    generated: dict[str, GeneratedPage] = {}
+    """The pages made from the data, by source path, set in on_files."""
+    articles_by_src: dict[str, ArticleRecord] = {}
     """Published articles by source path, set in on_files."""
-    page_paths: frozenset[str] = frozenset()
-    """Source paths of the pages made from the data, set in on_files."""
-    rendered: Background | None = None
-    """Made beside MkDocs (see `background`), in the order MkDocs needs them: the articles' parts and
-    the generated pages by batch, the other files ("files"), the pages' search entries ("search")."""
-    search = None
-    """Material's search plugin, when the site uses it, set in on_files."""
-    batch_of: dict[str, str] = {}
-    """The batch holding each article's parts and each generated page, by source path."""
 
     def on_config(self, config):
         root = Path(config.config_file_path).parent
@@ -95,122 +48,70 @@ class CongboPlugin(BasePlugin):
             self.site = load_site(root, today=self.moment.date(), docs_dir=Path(config.docs_dir))
         except DataError as exc:
             raise PluginError(exc.report()) from None
-        info = self.site.info  # the site's identity lives in data/site.yml, not in mkdocs.yml or the templates
+        info = self.site.info  # the site's identity lives in data/site.yml (its address too), not in mkdocs.yml
         config.site_name, config.site_url, config.site_description = info.name, info.url, info.description
         config.theme["logo"], config.theme["favicon"] = info.logo, info.favicon
         return config
 
     def on_files(self, files: Files, *, config) -> Files:
-        """Register every page and file made from the data and place the articles. A child process
-        starts making, in this order, the articles' headers and footers and the generated pages and
-        files with their search entries; each is collected when MkDocs first needs it."""
-        base_url = config.site_url or ""  # the public address, for webcal:// and absolute links in calendars
-        pages = page_jobs(self.site, base_url=base_url)
-        others = ical.ics_jobs(self.site, base_url)
-        others[urls.CALENDAR_JSON] = partial(calendar_json.render_calendar_json, self.site, base_url)
-        for src_uri in [*pages, *others]:
-            if files.get_file_from_path(src_uri) is not None:
-                raise PluginError(f"docs/{src_uri}: trang này do hệ thống tạo từ dữ liệu; hãy xóa tệp viết tay trùng tên")
-        self.page_paths = frozenset(pages)
-        page_urls = {}
-        for src_uri in pages:
-            file = File.generated(config, src_uri, content="")  # the text comes in on_page_read_source
-            files.append(file)
-            page_urls[src_uri] = file.url
-        for path in others:
-            files.append(File.generated(config, path, content=b""))  # the bytes come in on_env
-        self._place_articles(files, config)
-        # Material's search indexes these pages in the child too, off MkDocs's path (see on_post_build).
-        self.search = config.plugins.get("material/search")
-        search_index_class = type(self.search.search_index) if self.search is not None else None
-        articles = sorted(self.articles_by_src.values(), key=lambda r: r.src_uri)  # the order MkDocs reads them in
-        made = _Made()
-        works, self.batch_of = {}, {}
-        for name, batch in _batches(articles, BATCH, "articles"):
-            works[name] = partial(_article_parts, self.site, batch, config.site_url or "")
-            self.batch_of.update(dict.fromkeys((r.src_uri for r in batch), name))
-        for name, batch in _batches(list(pages), BATCH, "pages"):
-            works[name] = partial(made.render, {src_uri: pages[src_uri] for src_uri in batch})
-            self.batch_of.update(dict.fromkeys(batch, name))
-        works["files"] = partial(run_jobs, others)
-        if search_index_class is not None:
-            works["search"] = partial(made.search_entries, search_index_class, page_urls)
-        self.rendered = Background(works)
-        return files
+        """Add every page and file made from the data, place the articles, hold back what waits for its day."""
+        site = self.site
+        outputs = render_outputs(site, config.site_url)
+        paths = [*outputs, *feeds.feed_paths(site)]
+        for path in paths:
+            if files.get_file_from_path(path) is not None:
+                raise PluginError(f"docs/{path}: trang này do hệ thống tạo từ dữ liệu; hãy xóa tệp viết tay trùng tên")
+        self.generated = {}
+        self.articles_by_src = {record.src_uri: record for record in site.published_articles}
+        waiting = {record.src_uri for record in column.held_back(site)} | column.held_back_images(site)
+        kept = Files([self._placed(file, config) for file in files if file.src_uri not in waiting])
+        for path, output in outputs.items():
+            if isinstance(output, GeneratedPage):
+                self.generated[path] = output
+                output = f"---\n{output.front_matter}---\n"  # the HTML comes in on_page_content, past Markdown
+            kept.append(File.generated(config, path, content=output))
+        for path in feeds.feed_paths(site):
+            kept.append(File.generated(config, path, content=b""))  # filled in on_env, once the articles are rendered
+        kept.append(File.generated(config, identity.COLOURS_CSS, content=identity.colours_css(site)))
+        docs_dir = Path(config.docs_dir).relative_to(Path(config.config_file_path).parent).as_posix()
+        for path, origin in edit.edit_sources(site, self.generated).items():  # "Sửa trang này" opens the data file
+            kept.get_file_from_path(path).edit_uri = edit.edit_uri(origin, docs_dir)
+        return kept
 
-    def _made(self, src_uri: str):
-        """An article's parts or a generated page, from its batch."""
-        return self.rendered.result(self.batch_of[src_uri])[src_uri]
-
-    def _place_articles(self, files: Files, config) -> None:
-        """Articles live at bai-viet/<id>/ whatever their file name; held-back ones wait for their day.
-        The feeds get placeholder files here and their content in on_env, once every page is rendered."""
-        self.articles_by_src = {}
-        for record in column.held_back(self.site):
-            files.remove(files.get_file_from_path(record.src_uri))
-        for image in column.held_back_images(self.site):
-            if files.get_file_from_path(image) is not None:
-                files.remove(files.get_file_from_path(image))
-        for record in self.site.published_articles:
-            file = files.get_file_from_path(record.src_uri)
-            url = urls.article(record.meta.id)
-            file.dest_uri, file.url = urls.src_of(url)[: -len(".md")] + ".html", url
-            file.__dict__.pop("abs_dest_path", None)  # a cached_property derived from dest_uri
-            self.articles_by_src[record.src_uri] = record
-        for path in feeds.feed_paths(self.site):
-            files.append(File.generated(config, path, content=b""))
+    def _placed(self, file: File, config) -> File:
+        """An article's file served at bai-viet/<id>/ whatever its name; any other file as it is."""
+        record = self.articles_by_src.get(file.src_uri)
+        if record is None:
+            return file
+        dest = urls.src_of(urls.article(record.meta.id))[: -len(".md")] + ".html"
+        return File(file.src_uri, file.src_dir, file.dest_dir, config.use_directory_urls, dest_uri=dest, inclusion=file.inclusion)
 
     def on_page_read_source(self, *, page, config):
-        """A generated page's text; an article's body, already read by the loader (MkDocs need not
-        parse its front matter again)."""
-        if page.file.src_uri in self.page_paths:
-            return self._made(page.file.src_uri).source
+        """An article's body: the loader has read its front matter already."""
         record = self.articles_by_src.get(page.file.src_uri)
         return record.body if record else None
 
-    def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
-        """A generated page is HTML already: Markdown gets nothing to parse (its HTML comes in on_page_content)."""
-        if page.file.src_uri in self.page_paths:
-            if self.search is not None:
-                page.meta["search"] = dict(page.meta.get("search") or {}, exclude=True)  # indexed in the child
-            return ""
-        if page.file.src_uri in self.articles_by_src:
-            page.meta.update(self._made(page.file.src_uri).meta)
-        return markdown
-
     def on_page_content(self, html: str, *, page, config, files) -> str:
-        """Generated pages get their HTML and table of contents; articles their header and related records."""
-        if page.file.src_uri in self.page_paths:
-            generated = self._made(page.file.src_uri)
+        """Generated pages get their HTML, table of contents and anchors; articles their head data,
+        header and related records."""
+        generated = self.generated.get(page.file.src_uri)
+        if generated is not None:
             page.toc = get_toc(generated.toc)
             page.present_anchor_ids = generated.anchors  # for MkDocs's check of links into the page
             return generated.html
-        if page.file.src_uri in self.articles_by_src:
-            return self._made(page.file.src_uri).page_html(html)
+        record = self.articles_by_src.get(page.file.src_uri)
+        if record is not None:
+            parts = column.article_parts(self.site, record, config.site_url)
+            page.meta.update(parts.meta)
+            return parts.page_html(clean_body(html))  # nothing in an article's text runs
         return html
 
     def on_env(self, env, *, config, files):
-        if not config.site_url:
-            raise PluginError("mkdocs.yml: thiếu 'site_url' (địa chỉ công khai của trang); nguồn tin cần địa chỉ tuyệt đối")
-        for path, data in self.rendered.result("files").items():
-            file = files.get_file_from_path(path)
-            if isinstance(data, str):
-                file.content_string = data
-            else:
-                file.content_bytes = data
-        pages = {r.meta.id: files.get_file_from_path(src).page.content for src, r in self.articles_by_src.items()}
-        for path, data in feeds.render_feeds(self.site, config.site_url, self.moment, pages).items():
+        """The feeds, now that every article's HTML is made; the feed links for every page's head."""
+        html = {record.meta.id: files.get_file_from_path(src).page.content for src, record in self.articles_by_src.items()}
+        for path, data in feeds.render_feeds(self.site, config.site_url, self.moment, html).items():
             files.get_file_from_path(path).content_bytes = data
         env.globals["cb_feed_links"] = feeds.discovery_links(self.site)
+        env.globals["cb_csp"] = content_security_policy(env, config)
         env.globals["cb_identity"] = identity.theme_identity(self.site)
         return env
-
-    def on_post_build(self, *, config):
-        """Hand Material's search plugin the entries of the generated pages (it writes the index after us)."""
-        if self.search is not None:
-            self.search.search_index.entries.extend(self.rendered.result("search"))
-        self.rendered.close()
-
-    def on_build_error(self, *, error):
-        if self.rendered is not None:
-            self.rendered.close()

@@ -9,11 +9,24 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Iterator, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from .types import Clock, Day, Id, Moment, PartialDate, Text, error
+from .types import FIRST_YEAR, LAST_YEAR, Clock, Day, Id, Moment, PartialDate, Text, error
+
+MAX_EVENT_DAYS = 366
+"""An event lasts at most a year (a longer undertaking is a plan's activity)."""
+MAX_PERIOD_YEARS = 10
+"""An activity's period spans at most ten years: the longest horizon of a plan (a strategy to 2030)."""
+_PHONE = re.compile(r"^\+?[0-9]+(?:[ .-][0-9]+)*$")
+
+
+def check_period(start: dt.date, end: dt.date) -> None:
+    """An activity's period is at most `MAX_PERIOD_YEARS` long."""
+    if end.year - start.year > MAX_PERIOD_YEARS:
+        raise error("vi_period", "thời gian thực hiện tối đa {years} năm, nhận được từ {start} đến {end}",
+                    years=MAX_PERIOD_YEARS, start=start.isoformat(), end=end.isoformat())
 
 
 class Model(BaseModel):
@@ -29,7 +42,15 @@ def check_email(value: str) -> str:
     return value
 
 
+def check_phone(value: str) -> str:
+    digits = sum(c.isdigit() for c in value)
+    if not _PHONE.fullmatch(value) or not 8 <= digits <= 15:
+        raise error("vi_phone", "số điện thoại '{found}' không đúng dạng: chỉ gồm 8 đến 15 chữ số, có thể cách nhau bằng dấu cách, dấu chấm hoặc gạch ngang, ví dụ '0205 3812 345'", found=value)
+    return value
+
+
 Email = Annotated[Text, AfterValidator(check_email)]
+Phone = Annotated[Text, AfterValidator(check_phone)]
 
 
 class Contact(Model):
@@ -37,7 +58,7 @@ class Contact(Model):
     """Họ và tên người phụ trách liên hệ báo chí."""
     role: Text
     """Chức vụ, đơn vị."""
-    phone: Text
+    phone: Phone
     """Số điện thoại, ví dụ '0205 3812 345'."""
     email: Email
     """Thư điện tử."""
@@ -106,7 +127,7 @@ class SiteInfo(Model):
     """Cơ quan chủ quản (mã trong organisations.yml); tên cơ quan hiện ở chân mọi trang."""
     address: Text | None = None
     """Địa chỉ trụ sở cơ quan chủ quản, hiện ở chân trang (bỏ trống khi chưa có địa chỉ đã kiểm chứng)."""
-    phone: Text | None = None
+    phone: Phone | None = None
     """Số điện thoại của cơ quan, hiện ở chân trang, ví dụ '0205 3812 345'."""
     email: Email | None = None
     """Thư điện tử của cơ quan, hiện ở chân trang."""
@@ -133,7 +154,19 @@ class SiteInfo(Model):
 
 # --- organisations --------------------------------------------------------------------
 
-OrganisationKind = Literal["trung-uong", "dang", "hdnd", "ubnd", "so", "bao-chi", "mat-tran-doan-the", "don-vi", "nhom"]
+ORGANISATION_KINDS = {
+    "trung-uong": "Cơ quan trung ương",
+    "dang": "Cơ quan Đảng",
+    "hdnd": "Hội đồng nhân dân",
+    "ubnd": "Ủy ban nhân dân",
+    "so": "Sở, ban, ngành",
+    "bao-chi": "Cơ quan báo chí",
+    "mat-tran-doan-the": "Mặt trận, đoàn thể",
+    "don-vi": "Đơn vị trực thuộc",
+    "nhom": "Nhóm cơ quan",
+}
+"""The kinds of organisation, in the order the organisation index lists them, with its group headings."""
+OrganisationKind = Literal[tuple(ORGANISATION_KINDS)]
 
 
 class Organisation(Model):
@@ -176,7 +209,7 @@ class Basis(Model):
 
 
 class Theme(Model):
-    year: int
+    year: int = Field(ge=FIRST_YEAR, le=LAST_YEAR)
     """Năm."""
     theme: Text
     """Chủ đề của năm, như cơ quan có thẩm quyền công bố."""
@@ -193,7 +226,7 @@ class Observance(Model):
     """Tháng (1–12)."""
     day: int | None = Field(default=None, ge=1, le=31)
     """Ngày trong tháng; bỏ trống khi cả tháng là đợt hoạt động (Tháng hành động)."""
-    first_year: int = Field(ge=1900, le=2100)
+    first_year: int = Field(ge=FIRST_YEAR, le=LAST_YEAR)
     """Năm đầu tiên ngày này được tổ chức."""
     origin: Day | None = None
     """Mốc gốc dùng để tính số năm kỷ niệm (ví dụ 1961-12-26 cho Ngày Dân số Việt Nam)."""
@@ -213,6 +246,9 @@ class Observance(Model):
                 dt.date(2000, self.month, self.day)  # a leap year, so 29/2 is allowed
             except ValueError:
                 raise error("vi_date", "ngày {day}/{month} không có thật trên lịch", day=self.day, month=self.month) from None
+        early = [t.year for t in self.themes if t.year < self.first_year]
+        if early:
+            raise error("vi_theme", "chủ đề năm {year} có trước năm đầu tiên tổ chức ({first})", year=early[0], first=self.first_year)
         return self
 
     @property
@@ -273,11 +309,6 @@ class Section(Model):
             raise error("vi_section", "mục trống: cần 'title', 'body' hoặc 'sections'")
         return self
 
-    def walk(self):
-        yield self
-        for child in self.sections:
-            yield from child.walk()
-
 
 class LegalBasis(Model):
     type: Text
@@ -331,6 +362,8 @@ class ActivityTime(Model):
             raise error("vi_time", "'start' phải đi kèm 'end'")
         if self.start is not None and self.end is not None and self.start.first_day > self.end:
             raise error("vi_period", "thời gian kết thúc {end} trước thời gian bắt đầu {start}", end=str(self.end), start=str(self.start))
+        if self.start is not None and self.end is not None:
+            check_period(self.start.first_day, self.end)
         return self
 
 
@@ -438,9 +471,13 @@ class Plan(Model):
         number = f"{self.number:02d}" if self.number else ""
         return f"{number}/{self.symbol}"
 
-    def all_sections(self):
-        for section in self.sections:
-            yield from section.walk()
+    def positioned_sections(self) -> Iterator[tuple[tuple[int, ...], Section]]:
+        """Every section in reading order with its place in the tree: (4,) for IV, (4, 1, 2) for IV.1.b."""
+        stack = [((i,), s) for i, s in reversed(list(enumerate(self.sections, 1)))]
+        while stack:
+            position, section = stack.pop()
+            yield position, section
+            stack.extend((position + (i,), s) for i, s in reversed(list(enumerate(section.sections, 1))))
 
 
 # --- events ---------------------------------------------------------------------------
@@ -480,6 +517,9 @@ class Event(Model):
             raise error("vi_period", "ngày kết thúc {end} trước ngày bắt đầu {start}", end=self.end.isoformat(), start=self.date.isoformat())
         if self.kind == "han" and self.end is not None:
             raise error("vi_deadline", "mốc hạn ('han') chỉ có một ngày; bỏ 'end' hoặc đổi 'kind' thành su-kien")
+        if self.end is not None and (self.end - self.date).days >= MAX_EVENT_DAYS:
+            raise error("vi_period", "sự kiện kéo dài tối đa {days} ngày (từ {start} đến {end} là quá dài); việc dài hơn hãy ghi thành hoạt động của kế hoạch",
+                        days=MAX_EVENT_DAYS, start=self.date.isoformat(), end=self.end.isoformat())
         return self
 
     @property

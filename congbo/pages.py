@@ -1,104 +1,56 @@
-"""Pure renderers: the site's generated pages as Markdown text, keyed by source path."""
+"""Pure renderers: the site's generated pages (front matter and finished HTML), keyed by source path."""
 
 from __future__ import annotations
 
 import calendar as _calendar_lib
 import datetime as dt
 from collections import defaultdict
-from functools import partial
 from itertools import groupby
-from typing import Callable
 from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
 from . import calendar, calendar_json, column, ical, programmes, urls, vi
 from .load import FOOTNOTE_REF
-from .models import ActivityTime, Block, Organisation, Plan, Section
-from .render import GeneratedPage, Outline, html_text, relative, render_page, run_jobs, superscript
+from .models import ORGANISATION_KINDS, Block, Organisation, Plan, Section
+from .render import GeneratedPage, Outline, html_text, render_page, superscript
 from .site import Site
+from .texts import Links, activity_time, article_url, event_when, plan_reference, plan_title, script_json
 
-KIND_LABELS = {
-    "trung-uong": "Cơ quan trung ương",
-    "dang": "Cơ quan Đảng",
-    "hdnd": "Hội đồng nhân dân",
-    "ubnd": "Ủy ban nhân dân",
-    "so": "Sở, ban, ngành",
-    "bao-chi": "Cơ quan báo chí",
-    "mat-tran-doan-the": "Mặt trận, đoàn thể",
-    "don-vi": "Đơn vị trực thuộc",
-    "nhom": "Nhóm cơ quan",
-}
 ROLE_LABELS = {"lead": "Chủ trì", "partner": "Phối hợp"}
 MONTHS = [f"Tháng {m}" for m in range(1, 13)]
 
 
-PageJob = Callable[[], GeneratedPage]
-
-
-def page_jobs(site: Site, base_url: str = "") -> dict[str, PageJob]:
-    """Every generated page by source path, as the call that renders it: the paths are known
-    at once, the rendering can wait or run elsewhere. ``base_url``: the public address (``site_url``)."""
-    jobs: dict[str, PageJob] = {urls.src_of(urls.PLANS): partial(render_plans_index, site)}
+def render_pages(site: Site, base_url: str = "") -> dict[str, GeneratedPage]:
+    """Every page made from the data, by source path. ``base_url``: the public address (``site_url``)."""
+    pages = {urls.src_of(urls.PLANS): render_plans_index(site)}
     for plan in site.plans:
-        jobs[urls.src_of(urls.plan(plan.id))] = partial(render_plan, site, plan)
-    jobs[urls.src_of(urls.ORGANISATIONS)] = partial(render_organisations_index, site)
+        pages[urls.src_of(urls.plan(plan.id))] = render_plan(site, plan)
+    pages[urls.src_of(urls.ORGANISATIONS)] = render_organisations_index(site)
     related = organisation_records(site)
     for org in site.organisations:
-        jobs[urls.src_of(urls.organisation(org.id))] = partial(render_organisation, site, org, related[org.id])
+        pages[urls.src_of(urls.organisation(org.id))] = render_organisation(site, org, related[org.id])
     for year in calendar.calendar_years(site, site.today):
-        jobs[urls.src_of(urls.calendar_year(year, site.today.year))] = partial(render_calendar, site, year, base_url)
+        pages[urls.src_of(urls.calendar_year(year, site.today.year))] = render_calendar(site, year, base_url)
     for observance in site.observances:
-        jobs[urls.src_of(urls.observance(observance.id))] = partial(render_observance, site, observance)
+        pages[urls.src_of(urls.observance(observance.id))] = render_observance(site, observance)
     for event in site.events:
-        jobs[urls.src_of(urls.event(event.id))] = partial(render_event, site, event, base_url)
-    jobs.update(column.column_page_jobs(site))
-    jobs.update(programmes.programme_page_jobs(site))
-    return jobs
+        pages[urls.src_of(urls.event(event.id))] = render_event(site, event, base_url)
+    pages.update(column.render_column_pages(site))
+    pages.update(programmes.render_programme_pages(site))
+    return pages
 
 
-def render_pages(site: Site, base_url: str = "") -> dict[str, GeneratedPage]:
-    """Every generated page by source path, rendered."""
-    return run_jobs(page_jobs(site, base_url))
-
-
-def article_url(record) -> str:
-    return urls.article(record.meta.id)
-
-
-class Links:
-    """Relative links from one page, so the site works under any base path."""
-
-    def __init__(self, site: Site, here: str):
-        self.site = site
-        self.here = here
-
-    def to(self, url: str) -> str:
-        return relative(url, self.here)
-
-    def plan(self, plan: Plan, anchor: str = "") -> str:
-        return self.to(urls.plan(plan.id) + (f"#{anchor}" if anchor else ""))
-
-    def org(self, org_id: str) -> Markup:
-        org = self.site.organisation[org_id]
-        return Markup('<a href="{}">{}</a>').format(self.to(urls.organisation(org.id)), org.label)
-
-    def observance(self, observance_id: str) -> Markup:
-        obs = self.site.observance[observance_id]
-        return Markup('<a href="{}">{}</a>').format(self.to(urls.observance(obs.id)), obs.name)
+def render_outputs(site: Site, base_url: str) -> dict[str, GeneratedPage | str | bytes]:
+    """Everything published that is made from the data alone, by site-relative path: the generated
+    pages, the calendar files and ``lich.json``. (The feeds need the articles' HTML too: see `feeds.render_feeds`.)"""
+    outputs: dict[str, GeneratedPage | str | bytes] = dict(render_pages(site, base_url))
+    outputs.update(ical.render_ics_files(site, base_url))
+    outputs[urls.CALENDAR_JSON] = calendar_json.render_calendar_json(site, base_url)
+    return outputs
 
 
 # --- plans ----------------------------------------------------------------------------
-
-
-def plan_title(plan: Plan) -> str:
-    return f"Kế hoạch {plan.summary[0].lower()}{plan.summary[1:]}" if plan.type == "KH" else plan.summary
-
-
-def plan_reference(site: Site, plan: Plan) -> str:
-    """'Kế hoạch số …/KH-UBND của UBND tỉnh Lạng Sơn, tháng 01 năm 2021'."""
-    number = plan.number_symbol if plan.number else f"…/{plan.symbol} (chưa ghi số)"
-    return f"Số {number} — {site.plan_issuer(plan).name}, {vi.partial_date(plan.date)}"
 
 
 def plan_share_description(site: Site, plan: Plan) -> str:
@@ -116,18 +68,6 @@ def plan_status(site: Site, plan: Plan) -> dict:
     if plan.last_day is None:
         return {"state": "unknown"}
     return {"state": "ended" if plan.last_day < site.today else "in-force", "date": plan.last_day}
-
-
-def activity_time(site: Site, plan: Plan, time: ActivityTime) -> str:
-    if time.deadline:
-        return f"Hoàn thành trước ngày {vi.short_date(time.deadline)}"
-    if time.end:
-        start = f"từ {vi.partial_date(time.start)}" if time.start else "từ khi ban hành kế hoạch"
-        return f"{start[0].upper()}{start[1:]} đến hết ngày {vi.short_date(time.end)}"
-    if time.observances:
-        days = [site.observance[o] for o in time.observances]
-        return "Nhân dịp " + "; ".join(f"{o.name} ({vi.day_month(o.day, o.month)})" for o in days)
-    return "Thường xuyên"
 
 
 def section_anchor(section: Section, numbers: tuple[str, ...]) -> str:
@@ -181,17 +121,16 @@ def render_plan(site: Site, plan: Plan) -> GeneratedPage:
 def _anchor_of_section(plan: Plan, section_id: str | None) -> str | None:
     if not section_id:
         return None
-    for numbers, section in _numbered(plan.sections):
+    for numbers, section in _numbered(plan):
         if section.id == section_id:
             return section_anchor(section, numbers)
     return None
 
 
-def _numbered(sections: list[Section], prefix: tuple[str, ...] = ()):
-    for i, section in enumerate(sections, 1):
-        numbers = prefix + (_number(len(prefix) + 1, i),)
-        yield numbers, section
-        yield from _numbered(section.sections, numbers)
+def _numbered(plan: Plan):
+    """Every section with its numbers as the document writes them: ('IV', '1', 'b')."""
+    for position, section in plan.positioned_sections():
+        yield tuple(_number(level, i) for level, i in enumerate(position, 1)), section
 
 
 def _number(level: int, i: int) -> str:
@@ -214,7 +153,7 @@ class _DocumentWriter:
     def write(self, outline: Outline) -> Markup:
         self.outline = outline
         self.blocks([Block(text=t) for t in self.plan.preamble])
-        for numbers, section in _numbered(self.plan.sections):
+        for numbers, section in _numbered(self.plan):
             self.section(numbers, section)
         if self.plan.closing:
             self.blocks([Block(text=self.plan.closing)])
@@ -290,7 +229,7 @@ def organisation_records(site: Site) -> dict[str, dict[str, list]]:
     related = {o.id: {"duties": [], "issued": [], "received": [], "children": [], "events": []} for o in site.organisations}
     for plan in site.plans:
         related[plan.issuer]["issued"].append(plan)
-        for numbers, section in _numbered(plan.sections):
+        for numbers, section in _numbered(plan):
             for org_id in dict.fromkeys(section.duties_of):
                 heading = ".".join(numbers) + (f" {section.title}" if section.title else "")
                 related[org_id]["duties"].append((plan, heading, section_anchor(section, numbers)))
@@ -319,7 +258,7 @@ def render_organisation(site: Site, org: Organisation, related: dict[str, list])
         "organisation.html.j2",
         site=site, org=org, links=links, rows=rows, issued=related["issued"], received=related["received"],
         children=sorted(related["children"], key=lambda o: vi.fold(o.name)), events=related["events"],
-        duties=related["duties"], kind=KIND_LABELS[org.kind], title=plan_title, urls=urls,
+        duties=related["duties"], kind=ORGANISATION_KINDS[org.kind], title=plan_title, urls=urls,
         parent=site.organisation.get(org.parent) if org.parent else None,
         successor=site.organisation.get(org.successor) if org.successor else None,
         historical=org.valid_until is not None and org.valid_until < site.today,
@@ -331,7 +270,7 @@ def render_organisations_index(site: Site) -> GeneratedPage:
     groups = defaultdict(list)
     for org in site.organisations:
         groups[org.kind].append(org)
-    ordered = [(KIND_LABELS[k], sorted(groups[k], key=lambda o: vi.fold(o.name))) for k in KIND_LABELS if groups.get(k)]
+    ordered = [(ORGANISATION_KINDS[k], sorted(groups[k], key=lambda o: vi.fold(o.name))) for k in ORGANISATION_KINDS if groups.get(k)]
     counts = {o.id: len(site.activities_of(o.id)) for o in site.organisations}
     return render_page("organisations_index.html.j2", site=site, groups=ordered, links=links, counts=counts, urls=urls)
 
@@ -452,15 +391,6 @@ def _events_of_observance(site: Site, observance_id: str) -> list:
     return sorted(found.values(), key=lambda e: (e.date, e.id))
 
 
-def event_when(event) -> str:
-    if event.kind == "han":
-        return f"Hoàn thành trước {vi.long_date(event.date)}"
-    when = vi.long_date(event.date) if not event.end else f"Từ {vi.long_date(event.date)} đến {vi.long_date(event.end)}"
-    if event.time:
-        when = f"{event.time.strftime('%H:%M')}, {when}"
-    return when[0].upper() + when[1:]
-
-
 def render_event(site: Site, event, base_url: str = "") -> GeneratedPage:
     here = urls.event(event.id)
     links = Links(site, here)
@@ -473,5 +403,5 @@ def render_event(site: Site, event, base_url: str = "") -> GeneratedPage:
         observances=[links.observance(o) for o in event.observances],
         articles=site.articles_about(event=event.id), article_url=article_url,
         ics=urls.event_ics(event.id),
-        jsonld=calendar_json.script_json(calendar_json.event_schema(site, event, base_url)),
+        jsonld=script_json(calendar_json.event_schema(site, event, base_url)),
     )

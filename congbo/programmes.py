@@ -9,17 +9,17 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from functools import cached_property, partial
-from typing import Callable
+from functools import cached_property
 
-from . import calendar, pages, urls, vi
+from . import calendar, urls, vi
 from .models import Event, Observance, Plan, Theme
 from .render import GeneratedPage, render_page
 from .site import ArticleRecord, Site
+from .texts import Links, article_url, plan_reference, plan_title
 
 
 @dataclass(frozen=True)
-class Step:
+class Step(calendar.Span):
     """One line of a programme's timeline."""
 
     start: dt.date
@@ -31,15 +31,9 @@ class Step:
     anchor: str | None = None  # an activity's row on the plan page
     partial: bool = False  # a plan dated by month only
 
-    def is_past(self, today: dt.date) -> bool:
-        return self.end < today
-
-    def is_current(self, today: dt.date) -> bool:
-        return self.start <= today <= self.end
-
 
 @dataclass(frozen=True)
-class Programme:
+class Programme(calendar.Span):
     site: Site
     observance: Observance
     year: int
@@ -84,7 +78,7 @@ class Programme:
         steps = [Step(start, end, "observance", f"{obs.name} ({when})")]
         covered = {(e.plan, e.activity) for e in self.site.events if e.activity}
         for plan in self.plans:
-            steps.append(Step(plan.date.first_day, plan.date.first_day, "plan", pages.plan_title(plan), plan=plan, partial=plan.date.day is None))
+            steps.append(Step(plan.date.first_day, plan.date.first_day, "plan", plan_title(plan), plan=plan, partial=plan.date.day is None))
             for activity in plan.activities:
                 time = activity.time
                 anchor = urls.activity_anchor(activity.id)
@@ -108,12 +102,6 @@ class Programme:
     def end(self) -> dt.date:
         return max(s.end for s in self.timeline)
 
-    def is_open(self, today: dt.date) -> bool:
-        """Upcoming or under way: shown on the home page until its last day."""
-        return self.end >= today
-
-    def is_current(self, today: dt.date) -> bool:
-        return self.start <= today <= self.end
 
     @cached_property
     def articles(self) -> list[ArticleRecord]:
@@ -160,24 +148,24 @@ def programme_for(site: Site, observance_id: str, year: int) -> Programme | None
 def open_programmes(site: Site, today: dt.date, horizon: int = 366) -> list[Programme]:
     """Programmes under way on ``today``, or whose day comes within ``horizon`` days; soonest first."""
     near = today + dt.timedelta(days=horizon)
-    found = [p for p in programmes(site) if p.is_current(today) or (p.is_open(today) and p.dates[0] <= near)]
+    found = [p for p in programmes(site) if p.is_current(today) or (not p.is_past(today) and p.dates[0] <= near)]
     return sorted(found, key=lambda p: (p.dates[0], p.id))
 
 
 def render_programme(site: Site, programme: Programme) -> GeneratedPage:
-    links = pages.Links(site, programme.url)
+    links = Links(site, programme.url)
     return render_page(
         "programme.html.j2",
         site=site, p=programme, links=links, urls=urls, today=site.today,
-        title=pages.plan_title, reference=lambda plan: pages.plan_reference(site, plan),
-        article_url=pages.article_url, partial_date=vi.partial_date,
+        title=plan_title, reference=lambda plan: plan_reference(site, plan),
+        article_url=article_url, partial_date=vi.partial_date,
         calendar_href=links.to(urls.calendar_year(programme.year, site.today.year) + f"#thang-{programme.dates[0].month}"),
         ics=links.to(urls.observance_ics(programme.observance.id)),
     )
 
 
-def programme_page_jobs(site: Site) -> dict[str, Callable[[], GeneratedPage]]:
-    return {urls.src_of(p.url): partial(render_programme, site, p) for p in programmes(site)}
+def render_programme_pages(site: Site) -> dict[str, GeneratedPage]:
+    return {urls.src_of(p.url): render_programme(site, p) for p in programmes(site)}
 
 
 def programme_links(site: Site, observance, links) -> list[tuple[int, str, str]]:

@@ -13,7 +13,6 @@ import posixpath
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable, TypeVar
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markdown.extensions.toc import nest_toc_tokens
@@ -21,13 +20,18 @@ from markupsafe import Markup, escape
 
 from . import vi
 
-T = TypeVar("T")
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 def yaml_str(text: str) -> Markup:
     """A front-matter string: JSON is YAML, and JSON quoting leaves nothing to interpret."""
     return Markup(json.dumps(str(text), ensure_ascii=False))
+
+
+def meta_str(text: str) -> Markup:
+    """A page's title or description in its front matter: Material prints both as HTML, unescaped (in
+    <title>, meta tags, header, navigation, search index), so they are handed over escaped."""
+    return yaml_str(escape(text))
 
 
 def relative(target: str, here: str) -> str:
@@ -73,10 +77,10 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        auto_reload=False,  # templates ship with the package: no need to stat them on every render
     )
     env.filters.update(
         yaml_str=yaml_str,
+        meta_str=meta_str,
         long_date=vi.long_date,
         short_date=vi.short_date,
         partial_date=vi.partial_date,
@@ -147,11 +151,6 @@ class GeneratedPage:
     def anchors(self) -> set[str]:
         """Every id on the page, so MkDocs can check links into it from hand-written pages."""
         return set(_ID.findall(self.html))
-
-
-def run_jobs(jobs: dict[str, Callable[[], T]]) -> dict[str, T]:
-    """The results of ``page_jobs``-style calls, keyed as the calls are."""
-    return {key: job() for key, job in jobs.items()}
 
 
 _FRONT = re.compile(r"\A---\n(.*?\n)---\n\n?", re.S)

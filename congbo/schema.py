@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
+import posixpath
+from pathlib import Path, PurePosixPath
 
 from pydantic import TypeAdapter
 
@@ -17,6 +18,29 @@ SCHEMAS = {
     "plan.schema.json": (Plan, "data/plans/*.yml"),
     "article.schema.json": (Article, "docs/chuyen-muc/**/*.md (phần đầu giữa hai dòng ---)"),
 }
+
+
+SCHEMA_DIR = "data/schema"
+DATA_SCHEMAS = {
+    "data/site.yml": "site.schema.json",
+    "data/organisations.yml": "organisations.schema.json",
+    "data/observances.yml": "observances.schema.json",
+    "data/events.yml": "events.schema.json",
+    "data/plans/*.yml": "plan.schema.json",
+}
+"""Which schema each data file follows: for editors' modelines and .vscode/settings.json (articles' front
+matter cannot carry a modeline: the schema applies to it through the check only)."""
+
+
+def schema_of(rel: str) -> str | None:
+    """The schema a data file (path from the project root) follows."""
+    return next((name for pattern, name in DATA_SCHEMAS.items() if PurePosixPath(rel).match(pattern)), None)
+
+
+def modeline(rel: str) -> str:
+    """The first line of a data file, which points editors (VS Code, github.dev) at its schema."""
+    schema = posixpath.relpath(f"{SCHEMA_DIR}/{schema_of(rel)}", posixpath.dirname(rel))
+    return f"# yaml-language-server: $schema={schema}"
 
 
 def render_schema(name: str) -> str:

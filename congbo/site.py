@@ -30,6 +30,8 @@ class Site:
     today: dt.date
     """The build date (from SOURCE_DATE_EPOCH or the clock, read once by the caller): upcoming and past are decided against it."""
     articles: tuple[ArticleRecord, ...] = field(default=())
+    origins: dict[tuple[str, str], tuple[str, int]] = field(default_factory=dict, compare=False)
+    """Where each record is written, by (kind, id): (file from the project root, line); for edit links."""
 
     @cached_property
     def organisation(self) -> dict[str, Organisation]:

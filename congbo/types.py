@@ -18,15 +18,40 @@ from pydantic_core import PydanticCustomError, core_schema
 VN_TZ = dt.timezone(dt.timedelta(hours=7), "ICT")
 """Vietnam has kept UTC+07:00 without daylight saving since 1975."""
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\ufeff]")
-_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_NONCHARACTERS = "\ufdd0-\ufdef" + "".join(f"{chr(plane + 0xFFFE)}{chr(plane + 0xFFFF)}" for plane in range(0, 0x110000, 0x10000))
+FORBIDDEN = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"  # C0 controls but tab, LF and CR (XML 1.0 refuses them), DEL, C1
+    "\u00ad\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"  # invisible and bidirectional
+    + _NONCHARACTERS + "]"  # Unicode non-characters: lxml and XML refuse U+FFFE and U+FFFF
+)
+"""Characters no text of the site may hold: they cannot be seen (or reorder what is seen: U+202E), break a
+line where none is shown, or are refused by XML. The one rule for the check, the feeds and the messages."""
+ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_ID = ID
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _DATETIME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?\s*(Z|[+-]\d{2}:?\d{2})?$")
 
 
+FIRST_YEAR = 1900
+LAST_YEAR = 2100
+"""Every date and year an editor writes lies within these years: wide enough for any observance's
+origin (Ngày Dân số Việt Nam counts from 1961) and any plan, narrow enough that no typo
+(9999-12-31, 0001-01-01) reaches the calendar, the feeds or date arithmetic."""
+
+
 def error(kind: str, message: str, **context: Any) -> PydanticCustomError:
     return PydanticCustomError(kind, message, context)
+
+
+PLACEHOLDER = re.compile(r"<<ĐIỀN:\s*(.*?)\s*>>", re.S)
+"""What `python -m congbo new` writes where the editor must fill in: refused until replaced."""
+
+
+def refuse_placeholder(value: Any) -> None:
+    match = PLACEHOLDER.search(value) if isinstance(value, str) else None
+    if match:
+        raise error("vi_placeholder", "chưa điền: {what} (thay cả chỗ <<ĐIỀN: …>>)", what=match.group(1))
 
 
 def _shown(value: Any) -> str:
@@ -42,15 +67,27 @@ def clean_text(value: Any) -> str:
         kind = "một danh sách" if isinstance(value, list) else "một bảng" if isinstance(value, dict) else "giá trị trống"
         raise error("vi_text", "phải là văn bản, nhận được {found}", found=kind)
     text = unicodedata.normalize("NFC", value).strip()
-    bad = _CONTROL.search(text)
+    refuse_placeholder(text)
+    bad = FORBIDDEN.search(text)
     if bad:
-        raise error("vi_control", "có ký tự điều khiển không in được (mã U+{code}); hãy xóa nó", code=f"{ord(bad.group()):04X}")
+        raise error("vi_control", forbidden_message(bad.group()), code=f"{ord(bad.group()):04X}")
     if not text:
         raise error("vi_empty", "không được để trống")
     return text
 
 
+def forbidden_message(char: str) -> str:
+    """What to tell an editor about one `FORBIDDEN` character."""
+    return f"có ký tự ẩn hoặc ký tự điều khiển không in được (mã U+{ord(char):04X}); hãy xóa nó"
+
+
+def check_year(year: int, found: str) -> None:
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise error("vi_year", "năm phải từ {first} đến {last}, nhận được {found}", first=FIRST_YEAR, last=LAST_YEAR, found=_shown(found))
+
+
 def parse_id(value: Any) -> str:
+    refuse_placeholder(value)
     if not isinstance(value, str) or not _ID.match(value):
         raise error(
             "vi_id",
@@ -66,6 +103,7 @@ def parse_day(value: Any) -> dt.date:
     if not match:
         raise error("vi_date", "ngày phải viết dạng NNNN-TT-NN (ví dụ 2021-12-26), nhận được {found}", found=_shown(value))
     year, month, day = map(int, match.groups())
+    check_year(year, text)
     try:
         return dt.date(year, month, day)
     except ValueError:
@@ -84,12 +122,15 @@ class PartialDate:
     def parse(cls, value: Any) -> "PartialDate":
         if isinstance(value, str) and _MONTH.match(value):
             year, month = map(int, _MONTH.match(value).groups())
+            check_year(year, value)
             if not 1 <= month <= 12:
                 raise error("vi_date", "tháng {found} không có thật", found=value)
             return cls(year, month)
         try:
             day = parse_day(value)
-        except PydanticCustomError:
+        except PydanticCustomError as exc:
+            if exc.type == "vi_year":
+                raise
             raise error(
                 "vi_date",
                 "ngày phải viết dạng NNNN-TT-NN, hoặc NNNN-TT khi văn bản chưa ghi ngày (ví dụ 2021-01), nhận được {found}",
@@ -126,6 +167,7 @@ def parse_datetime(value: Any) -> dt.datetime:
     year, month, day, hour, minute, second, offset = match.groups()
     if offset is None:
         raise error("vi_datetime", "thời điểm {found} thiếu múi giờ; hãy thêm ' +07:00' (ví dụ {example})", found=_shown(value), example=example)
+    check_year(int(year), text.strip())
     try:
         moment = dt.datetime.fromisoformat(f"{year}-{month}-{day}T{hour}:{minute}:{second or '00'}{_offset(offset)}")
     except ValueError:

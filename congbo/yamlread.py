@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from .errors import Problem
+from .types import FORBIDDEN, forbidden_message
 
 Path = tuple[str | int, ...]
 _Pending = tuple[Path, tuple[int, int], str]
@@ -72,7 +73,8 @@ _SYNTAX_HINTS = [
     ("found unexpected end of stream", "tệp kết thúc giữa chừng (thiếu dấu ngoặc kép đóng?)"),
     ("did not find expected key", "thụt lề không thẳng hàng với các trường cùng cấp"),
     ("did not find expected '-' indicator", "thụt lề của danh sách không thẳng hàng"),
-    ("found undefined alias", "tham chiếu (*) tới một neo (&) không tồn tại"),
+    ("found undefined alias", "không dùng neo (&) và tham chiếu (*) của YAML; hãy viết đầy đủ giá trị ở mỗi chỗ"),
+    ("while scanning a quoted scalar", "dấu ngoặc mở ở đây chưa được đóng"),
     ("expected <block end>", "thụt lề không thẳng hàng với các trường cùng cấp"),
 ]
 
@@ -113,24 +115,84 @@ def format_path(value: Any, path: Path) -> str:
     return out
 
 
+ALIAS_MESSAGE = "không dùng neo (&) và tham chiếu (*) của YAML; hãy viết đầy đủ giá trị ở mỗi chỗ"
+
+
 def read_yaml(text: str, file: str, first_line: int = 1) -> tuple[Located | None, list[Problem]]:
-    """Parse one YAML document; ``first_line`` shifts lines for front matter inside a page."""
+    """Parse one YAML document; ``first_line`` shifts lines for front matter inside a page.
+
+    A file with a character no text may hold, a syntax error, or an anchor or alias gives
+    problems and no value (an alias could expand a few lines into millions of values, or into itself)."""
     shift = first_line - 1
+    problems = forbidden_characters(text, file, first_line)
+    if problems:
+        return None, problems
     try:
         node = yaml.compose(text, Loader=_StrictLoader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1 + shift, mark.column + 1) if mark else (1 + shift, 1)
-        return None, [Problem(file, line, column, "", _syntax_message(exc, text, mark))]
-    except yaml.YAMLError as exc:  # e.g. a reader error on a control character
-        return None, [Problem(file, 1 + shift, 1, "", f"không đọc được YAML: {exc}")]
+        return None, [_syntax_problem(exc, text, file, shift)]
+    except yaml.YAMLError as exc:  # not expected once the characters are checked; still a message, not a traceback
+        return None, [Problem(file, 1 + shift, 1, "", f"không đọc được YAML ({exc})")]
+    problems = _aliases(text, file, shift)
+    if problems:
+        return None, problems
     located = Located(file, None)
     if node is None:
         return located, []
     pending: list[_Pending] = []
     located.value = _convert(node, (), located, pending, shift)
+    if "#" in text:
+        pending += _trailing_comments(node, text.splitlines(), shift)
     problems = [Problem(file, line, col, format_path(located.value, path), msg) for path, (line, col), msg in pending]
     return located, problems
+
+
+def forbidden_characters(text: str, file: str, first_line: int = 1) -> list[Problem]:
+    """Each character `FORBIDDEN` in ``text``, at its own line and column."""
+    out = []
+    for match in FORBIDDEN.finditer(text):
+        start = match.start()
+        line = text.count("\n", 0, start) + first_line
+        column = start - text.rfind("\n", 0, start)
+        out.append(Problem(file, line, column, "", forbidden_message(match.group())))
+    return out
+
+
+def _aliases(text: str, file: str, shift: int) -> list[Problem]:
+    """Every anchor (&) and alias (*): refused rather than bounded, no editor needs them."""
+    if "&" not in text and "*" not in text:
+        return []
+    return [
+        Problem(file, token.start_mark.line + 1 + shift, token.start_mark.column + 1, "", ALIAS_MESSAGE)
+        for token in yaml.scan(text, Loader=_StrictLoader)
+        if isinstance(token, (yaml.AnchorToken, yaml.AliasToken))
+    ]
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, file: str, shift: int) -> Problem:
+    opened = _unclosed_quote(text)
+    if opened is not None and not (exc.context or "").startswith("while scanning a quoted scalar"):
+        line, column = opened
+        return Problem(file, line + 1 + shift, column + 1, "", "lỗi cú pháp YAML: dấu ngoặc mở ở đây có lẽ chưa được đóng: chuỗi trong ngoặc kéo dài sang các dòng sau")
+    if (exc.context or "").startswith("while scanning a quoted scalar") and exc.context_mark:
+        mark = exc.context_mark  # where the quote opened, not where the file ended
+    else:
+        mark = exc.problem_mark or exc.context_mark
+    line, column = (mark.line + 1 + shift, mark.column + 1) if mark else (1 + shift, 1)
+    return Problem(file, line, column, "", _syntax_message(exc, text, mark))
+
+
+def _unclosed_quote(text: str) -> tuple[int, int] | None:
+    """Where the last quoted value before a syntax error opened, if it runs over several lines: an
+    unclosed quote swallows the lines after it, and the parser stumbles only at the next quote."""
+    last = None
+    try:
+        for token in yaml.scan(text, Loader=_StrictLoader):
+            if isinstance(token, yaml.ScalarToken) and token.style in ('"', "'") and token.end_mark.line > token.start_mark.line:
+                last = (token.start_mark.line, token.start_mark.column)
+    except yaml.YAMLError:
+        pass
+    return last
 
 
 def _syntax_message(exc: yaml.MarkedYAMLError, text: str, mark) -> str:
@@ -144,12 +206,46 @@ def _syntax_message(exc: yaml.MarkedYAMLError, text: str, mark) -> str:
     return f"lỗi cú pháp YAML ({raw})"
 
 
+TRAILING_COMMENT = (
+    "chữ sau ' #' bị YAML coi là ghi chú và bỏ đi; nếu '#…' thuộc giá trị, hãy đặt cả giá trị trong ngoặc kép "
+    "(ví dụ \"Kế hoạch #1\"); nếu là ghi chú, hãy viết nó trên một dòng riêng"
+)
+
+
+def _trailing_comments(root: yaml.Node, lines: list[str], shift: int) -> list[_Pending]:
+    """Plain values followed by ' #' on their line: `title: Kế hoạch #1` reads as 'Kế hoạch', the rest
+    silently becomes a comment. Refused, so nothing an editor wrote on a value's line is lost."""
+    out: list[_Pending] = []
+    stack: list[tuple[yaml.Node, Path]] = [(root, ())]
+    while stack:
+        node, path = stack.pop()
+        if len(path) > MAX_DEPTH:
+            continue
+        if isinstance(node, yaml.ScalarNode):
+            end = node.end_mark
+            if not node.style and node.value and end.line < len(lines) and lines[end.line][end.column:].lstrip(" ").startswith("#"):
+                out.append((path, _mark(node, shift), TRAILING_COMMENT))
+        elif isinstance(node, yaml.SequenceNode):
+            stack += [(child, path + (i,)) for i, child in enumerate(node.value)]
+        elif isinstance(node, yaml.MappingNode):
+            stack += [(value, path + (key.value,)) for key, value in node.value if isinstance(key, yaml.ScalarNode)]
+    return out
+
+
 def _mark(node: yaml.Node, shift: int) -> tuple[int, int]:
     return (node.start_mark.line + 1 + shift, node.start_mark.column + 1)
 
 
+MAX_DEPTH = 32
+"""Values nested deeper than this are refused: a plan's deepest text is about 12 levels down, and
+a bound keeps every walk of the value (here and in the models) far from Python's recursion limit."""
+
+
 def _convert(node: yaml.Node, path: Path, located: Located, pending: list[_Pending], shift: int) -> Any:
     located.marks.setdefault(path, _mark(node, shift))
+    if len(path) > MAX_DEPTH:
+        pending.append((path[:MAX_DEPTH], _mark(node, shift), f"dữ liệu lồng nhau quá {MAX_DEPTH} cấp; hãy viết phẳng hơn"))
+        return None
     if isinstance(node, yaml.ScalarNode):
         make = _SCALARS.get(node.tag)
         if make is None:

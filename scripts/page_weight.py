@@ -42,6 +42,7 @@ PAGE_TYPES = {
     "year-archive": "chuyen-muc/luu-tru/2024/",
     "article": "bai-viet/ngay-dan-so-the-gioi-11-7/",
     "press": "bao-chi/",
+    "editor-guide": "huong-dan/",
     "404": "khong-co-trang-nay/",
 }
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", "/")

@@ -23,5 +23,14 @@ if [ ! -x .venv/bin/python ]; then
 fi
 spec="."
 [ "${1:-}" = "test" ] && spec=".[test]"
+# The install is editable: code changes need none. Install again only when pyproject.toml or the
+# extra asked for changes (the stamp holds their hash); "test" includes what the plain build needs.
+want="$(sha256sum pyproject.toml | cut -d' ' -f1) $spec"
+stamp=.venv/congbo-installed
+if [ -f "$stamp" ] && { [ "$(cat "$stamp")" = "$want" ] || [ "$(cat "$stamp")" = "${want% *} .[test]" ]; }; then
+  exit 0
+fi
 .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip >/dev/null
-.venv/bin/python -m pip install --quiet --disable-pip-version-check -e "$spec"
+# setuptools says "Editable installation." on every editable build, whatever the layout: nothing to act on.
+PYTHONWARNINGS="ignore:Editable installation" .venv/bin/python -m pip install --quiet --disable-pip-version-check -e "$spec"
+echo "$want" > "$stamp"

@@ -54,6 +54,26 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
+def replace(root: Path, rel: str, old: str, new: str) -> str:
+    """Replace the first ``old`` in a data file; return the file's new text."""
+    path = root / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {rel}"
+    text = text.replace(old, new, 1)
+    path.write_text(text, encoding="utf-8")
+    return text
+
+
+def where(text: str, needle: str, occurrence: int = 1) -> str:
+    """'line:column' of the start of ``needle`` (after leading spaces) in ``text``."""
+    start = -1
+    for _ in range(occurrence):
+        start = text.index(needle, start + 1)
+    start += len(needle) - len(needle.lstrip(" -"))
+    line_start = text.rfind("\n", 0, start) + 1
+    return f"{text.count(chr(10), 0, start) + 1}:{start - line_start + 1}"
+
+
 @pytest.fixture(scope="session")
 def site():
     """The sample data, loaded and checked, as of the test build date."""

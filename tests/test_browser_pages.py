@@ -5,9 +5,12 @@ Screenshots land in test-output/ for a person to look at.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
-from conftest import PAGE_TYPES, screenshot_path
+from congbo.types import VN_TZ
+from conftest import PAGE_TYPES, TEST_TODAY, screenshot_path
 
 pytestmark = pytest.mark.browser
 
@@ -69,9 +72,13 @@ def test_duties_table_becomes_labelled_cards_on_a_phone(site_url, page_at):
     assert box["width"] <= 360
 
 
-def test_home_shows_the_next_observance_with_days_left(site_url, page_at):
-    page = page_at(site_url, 1280)
+def test_home_shows_the_next_observance_with_days_left(site_url, browser):
+    context = browser.new_context(locale="vi-VN")
+    page = context.new_page()
+    page.clock.set_fixed_time(dt.datetime.combine(TEST_TODAY, dt.time(9), VN_TZ))  # the reader's day is the build day
+    page.goto(site_url)
     first = page.locator(".cb-next__item--first")
     # build date 2026-11-20: the December action month starts in 11 days
     assert "Tháng hành động quốc gia về Dân số" in first.inner_text()
     assert "còn 11 ngày" in first.inner_text()
+    context.close()

@@ -12,7 +12,7 @@ import icalendar
 import pytest
 
 from conftest import read_page, text_of, copy_project, mkdocs_build, screenshot_path
-from congbo import calendar, calendar_json, pages, urls
+from congbo import calendar, pages, texts, urls
 
 TODAY = dt.date(2026, 11, 20)  # conftest.TEST_EPOCH
 
@@ -224,7 +224,7 @@ def test_jsonld_cannot_break_out_of_its_script_block(site):
     assert data["name"] == name
     assert data["startDate"] == f"{event.date.isoformat()}T08:00:00+07:00"
     assert data["location"] == {"@type": "Place", "name": "Nhà văn hóa </SCRIPT>"}
-    assert calendar_json.script_json({"a": "</script>"}) == '{\n  "a": "\\u003c/script\\u003e"\n}'
+    assert texts.script_json({"a": "</script>"}) == '{"a": "\\u003c/script\\u003e"}'
 
 
 # --- editors' mistakes ----------------------------------------------------------------------

@@ -18,7 +18,6 @@ from congbo import column, urls
 from congbo.errors import DataError
 from congbo.imagesize import read_image_info
 from congbo.load import load_site
-from congbo.render import run_jobs
 from congbo.types import VN_TZ
 from conftest import ROOT, copy_project, mkdocs_build
 
@@ -89,7 +88,7 @@ def test_scheduled_article_waits_for_its_day(built_site, site):
 def test_scheduled_article_appears_on_its_day(site):
     later = dataclasses.replace(site, today=dt.date(2026, 12, 1))
     assert later.published_articles[0].meta.id == SCHEDULED
-    assert SCHEDULED in run_jobs(column.column_page_jobs(later))[urls.src_of(urls.COLUMN)].html
+    assert SCHEDULED in column.render_column_pages(later)[urls.src_of(urls.COLUMN)].html
 
 
 def test_article_header_image_and_related_records(built_site, site):
@@ -229,7 +228,7 @@ def many_articles(site, count: int):
 
 def test_listings_are_paginated_and_every_article_is_listed_once(site):
     big = many_articles(site, 45)
-    pages = run_jobs(column.column_page_jobs(big))
+    pages = column.render_column_pages(big)
     assert {urls.src_of(urls.column_page(n)) for n in (1, 2, 3)} <= set(pages)
     assert urls.src_of(urls.column_page(4)) not in pages
     listing_pages = [pages[urls.src_of(urls.column_page(n))].source for n in (1, 2, 3)]

@@ -75,42 +75,6 @@ def test_links_into_generated_pages_are_checked_by_mkdocs(tmp_path):
     assert "#du-lieu" not in result.stderr
 
 
-def test_search_entries_made_in_the_child_are_the_ones_material_makes(site):
-    """The generated pages are indexed off MkDocs's path with a stand-in page; Material, given the
-    real MkDocs page for the same text, makes the same entries."""
-    from material.plugins.search.plugin import SearchIndex
-    from mkdocs.structure.files import File
-    from mkdocs.structure.pages import Page
-    from mkdocs.structure.toc import get_toc
-
-    from congbo.mkdocs_plugin import search_entries
-    from congbo.pages import render_pages
-
-    config = load_config(str(ROOT / "mkdocs.yml"))
-    pages = render_pages(site, config.site_url)
-    chosen = [
-        urls.src_of(urls.plan("ke-hoach-60-nam-dan-so-viet-nam-lang-son")),
-        urls.src_of(urls.calendar_year(2021, 2026)),
-        urls.src_of(urls.COLUMN),
-        urls.src_of(urls.archive_year(2021)),  # left out of search by its front matter
-    ]
-    expected = SearchIndex()
-    page_urls = {}
-    for src_uri in chosen:
-        file = File(src_uri, src_dir=None, dest_dir=config.site_dir, use_directory_urls=config.use_directory_urls)
-        file.content_string = pages[src_uri].source
-        page = Page(None, file, config)
-        page.read_source(config)
-        page.content, page.toc = pages[src_uri].html, get_toc(pages[src_uri].toc)
-        expected.add_entry_from_context(page)
-        page_urls[src_uri] = file.url
-    made = search_entries(SearchIndex, pages, page_urls)
-    assert made == expected.entries
-    locations = [entry["location"] for entry in made]
-    assert "ke-hoach/ke-hoach-60-nam-dan-so-viet-nam-lang-son/#muc-tuyen-truyen" in locations
-    assert not any(location.startswith(urls.archive_year(2021)) for location in locations)
-
-
 def test_generated_pages_are_in_the_built_search_index(built_site):
     import json
 

@@ -211,10 +211,6 @@ def test_webcal_link_is_built_from_site_url():
     assert ical.webcal_url("") is None
 
 
-def test_two_renders_are_byte_identical(site):
-    assert ical.render_ics_files(site, BASE) == ical.render_ics_files(site, BASE)
-
-
 def test_pages_link_to_files_that_exist(built_site, site):
     for observance in site.observances:
         html = (built_site / urls.observance(observance.id) / "index.html").read_text(encoding="utf-8")

@@ -15,7 +15,7 @@ import pytest
 
 from congbo.errors import DataError
 from congbo.load import load_site
-from conftest import build_env, copy_project, mkdocs_build
+from conftest import build_env, copy_project, mkdocs_build, replace, where
 
 LANG_SON = "data/plans/ke-hoach-60-nam-dan-so-viet-nam-lang-son.yml"
 BAC_GIANG = "data/plans/ke-hoach-nghi-quyet-21-khcn-bac-giang.yml"
@@ -25,26 +25,6 @@ TODAY = dt.date(2026, 11, 20)
 @pytest.fixture
 def project(tmp_path) -> Path:
     return copy_project(tmp_path)
-
-
-def replace(root: Path, rel: str, old: str, new: str) -> str:
-    """Replace the first ``old`` in a data file; return the file's new text."""
-    path = root / rel
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {rel}"
-    text = text.replace(old, new, 1)
-    path.write_text(text, encoding="utf-8")
-    return text
-
-
-def where(text: str, needle: str, occurrence: int = 1) -> str:
-    """'line:column' of the start of ``needle`` (after leading spaces) in ``text``."""
-    start = -1
-    for _ in range(occurrence):
-        start = text.index(needle, start + 1)
-    start += len(needle) - len(needle.lstrip(" -"))
-    line_start = text.rfind("\n", 0, start) + 1
-    return f"{text.count(chr(10), 0, start) + 1}:{start - line_start + 1}"
 
 
 def problems(root: Path) -> list[str]:

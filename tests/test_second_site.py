@@ -213,7 +213,8 @@ def test_identity_comes_from_the_data(second_site):
     assert home.xpath("//link[@rel='icon']/@href") == ["assets/bieu-tuong.svg"]
     assert "assets/bieu-trung.svg" in home.xpath("//header//img/@src")
     assert home.xpath("//meta[@property='og:image']/@content") == ["https://danso.quangtri.example.vn/assets/chia-se.png"]
-    assert "--md-primary-fg-color:#1d4e89" in " ".join(home.xpath("//head/style/text()"))
+    assert "assets/colours.css" in home.xpath("//head/link[@rel='stylesheet']/@href")
+    assert "--md-primary-fg-color: #1d4e89;" in (second_site / "assets/colours.css").read_text(encoding="utf-8")
     footer = " ".join(home.xpath("//footer")[0].text_content().split())
     for fact in ("Sở Y tế tỉnh Quảng Trị", "01 đường Trần Hưng Đạo, phường Đông Hà, tỉnh Quảng Trị", "0233 3000 000",
                  "danso@quangtri.example.vn", "Nguyễn Văn An"):

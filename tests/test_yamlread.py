@@ -1,5 +1,9 @@
 """The strict YAML reader: no YAML 1.1 surprises, positions kept, duplicate keys caught."""
 
+import time
+
+import pytest
+
 from congbo.yamlread import read_yaml
 
 
@@ -40,7 +44,7 @@ def test_duplicate_key_keeps_the_first_and_says_where_both_are():
 
 
 def test_tags_and_merge_keys_are_refused():
-    _, problems = read_yaml("a: !!python/name:os.system\nb: &x {c: 1}\nd:\n  <<: *x\n", "f.yml")
+    _, problems = read_yaml("a: !!python/name:os.system\nd:\n  <<: {c: 1}\n", "f.yml")
     messages = [p.message for p in problems]
     assert any("thẻ YAML" in m for m in messages)
     assert any("khóa gộp '<<'" in m for m in messages)
@@ -49,7 +53,7 @@ def test_tags_and_merge_keys_are_refused():
 def test_syntax_error_in_vietnamese_with_its_line():
     located, problems = read_yaml("a: 1\nb: \"unclosed\n", "f.yml")
     assert located is None
-    assert str(problems[0]).startswith("f.yml:3:1: lỗi cú pháp YAML")
+    assert [str(p) for p in problems] == ["f.yml:2:4: lỗi cú pháp YAML: tệp kết thúc giữa chừng (thiếu dấu ngoặc kép đóng?)"]
 
 
 def test_list_items_are_named_by_id():
@@ -65,3 +69,54 @@ def test_libyaml_wording_gets_the_same_vietnamese_hints():
     assert str(problems[0]) == "f.yml:1:14: lỗi cú pháp YAML: dấu hai chấm đặt sai chỗ (nếu văn bản có dấu hai chấm, hãy đặt cả chuỗi trong dấu ngoặc kép)"
     _, problems = read_yaml("lead: [a, b\nx: 1\n", "f.yml")
     assert "danh sách mở bằng '[' chưa đóng bằng ']'" in str(problems[0])
+
+
+ALIAS = "không dùng neo (&) và tham chiếu (*) của YAML; hãy viết đầy đủ giá trị ở mỗi chỗ"
+
+
+def test_anchors_and_aliases_are_refused_at_their_place():
+    located, problems = read_yaml("a: &x [1]\nb: *x\n", "f.yml")
+    assert located is None
+    assert [str(p) for p in problems] == [f"f.yml:1:4: {ALIAS}", f"f.yml:2:4: {ALIAS}"]
+
+
+def test_a_recursive_alias_is_a_message_not_a_recursion_error():
+    located, problems = read_yaml("a: &a [*a]\n", "f.yml")
+    assert located is None
+    assert [str(p) for p in problems] == [f"f.yml:1:4: {ALIAS}", f"f.yml:1:8: {ALIAS}"]
+
+
+def test_an_alias_bomb_is_refused_at_once():
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 9)]
+    started = time.perf_counter()
+    located, problems = read_yaml("\n".join(lines) + "\n", "f.yml")
+    assert located is None and len(problems) == 1 + 8 * 11
+    assert time.perf_counter() - started < 2
+
+
+def test_deep_nesting_is_a_message():
+    located, problems = read_yaml("a: " + "[" * 900 + "]" * 900 + "\n", "f.yml")
+    assert [p.message for p in problems] == ["dữ liệu lồng nhau quá 32 cấp; hãy viết phẳng hơn"]
+
+
+@pytest.mark.parametrize("char", ["\x1b", "\x07", "\x00", "\x85", "\u202e", "\u200c", "\u200d", "\u2060", "\u00ad", "\u2028", "\ufffe", "\uffff", "\ufeff"])
+def test_a_raw_forbidden_character_is_reported_at_its_line_and_column(char):
+    located, problems = read_yaml(f"a: 1\nb: 'x{char}y'\n", "f.yml")
+    assert located is None
+    assert [str(p) for p in problems] == [f"f.yml:2:6: có ký tự ẩn hoặc ký tự điều khiển không in được (mã U+{ord(char):04X}); hãy xóa nó"]
+
+
+def test_an_unclosed_quote_is_reported_where_it_opens():
+    text = 'a: 1\nb: "abc\nc: 2\nd: 3\ne: 4\nf: "g"\nh: 5\n'
+    _, problems = read_yaml(text, "f.yml")
+    assert [str(p) for p in problems] == ["f.yml:2:4: lỗi cú pháp YAML: dấu ngoặc mở ở đây có lẽ chưa được đóng: chuỗi trong ngoặc kéo dài sang các dòng sau"]
+
+
+def test_messages_show_control_characters_escaped():
+    located, problems = read_yaml('- id: "\\e]0;pwned\\a"\n  name: x\n', "f.yml")
+    from congbo.errors import Problem
+
+    shown = str(Problem("f.yml", 1, 1, "[1].id", f"nhận được '{located.value[0]['id']}'"))
+    assert shown == "f.yml:1:1: [1].id: nhận được '\\x1b]0;pwned\\x07'"
+    assert "\x1b" not in shown

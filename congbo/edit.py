@@ -1,0 +1,57 @@
+"""Edit links: for each generated page, the data file (and line) an editor changes to change it.
+
+MkDocs joins ``repo_url``, ``edit_uri`` (which points at docs/) and each file's ``edit_uri``;
+a generated page's ``edit_uri`` leaves docs/ for the data file, with ``#L<line>`` (GitHub and
+GitLab open the file at that line in their file view; their editors ignore it).
+"""
+
+from __future__ import annotations
+
+import posixpath
+from typing import Iterable
+
+from . import urls
+from .programmes import programmes
+from .site import Site
+
+Origin = tuple[str, int]
+
+
+def edit_sources(site: Site, page_paths: Iterable[str]) -> dict[str, Origin]:
+    """Each generated page's source (file from the project root, line), by the page's source path.
+    A page made from many files of one folder (the plans' index) has none."""
+    records = _record_pages(site)
+    found = {}
+    for src_uri in page_paths:
+        origin = records.get(src_uri) or _listing_origin(site, src_uri)
+        if origin:
+            found[src_uri] = origin
+    return found
+
+
+def _record_pages(site: Site) -> dict[str, Origin]:
+    pages = {}
+    for kind, url_of in (("plan", urls.plan), ("organisation", urls.organisation), ("observance", urls.observance), ("event", urls.event)):
+        for (origin_kind, record_id), origin in site.origins.items():
+            if origin_kind == kind:
+                pages[urls.src_of(url_of(record_id))] = origin
+    for programme in programmes(site):
+        pages[urls.src_of(programme.url)] = site.origins[("observance", programme.observance.id)]
+    return pages
+
+
+def _listing_origin(site: Site, src_uri: str) -> Origin | None:
+    if src_uri.startswith(urls.COLUMN):
+        return site.origins[("site", "column")]  # the column's name, description and categories
+    if src_uri.startswith(urls.CALENDAR):
+        return site.origins[("file", "observances")]
+    if src_uri == urls.src_of(urls.ORGANISATIONS):
+        return site.origins[("file", "organisations")]
+    return None
+
+
+def edit_uri(origin: Origin, docs_dir: str) -> str:
+    """The file's ``edit_uri`` (relative to MkDocs's ``edit_uri``, which ends in ``docs_dir``/)."""
+    path, line = origin
+    relative = posixpath.relpath(path, docs_dir)
+    return f"{relative}#L{line}" if line > 1 else relative

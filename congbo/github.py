@@ -1,0 +1,53 @@
+"""GitHub Actions output: one annotation per editor mistake, and the job summary's tables.
+
+Workflow commands and their escaping follow GitHub's runner (``actions/toolkit``,
+``packages/core/src/command.ts``): in the message ``%``, CR and LF are percent-encoded; in a
+property value ``:`` and ``,`` are too.
+"""
+
+from __future__ import annotations
+
+from .errors import Problem
+
+_DATA_ESCAPES = (("%", "%25"), ("\r", "%0D"), ("\n", "%0A"))
+_PROPERTY_ESCAPES = _DATA_ESCAPES + ((":", "%3A"), (",", "%2C"))
+
+
+def escape_data(text: str) -> str:
+    for raw, escaped in _DATA_ESCAPES:
+        text = text.replace(raw, escaped)
+    return text
+
+
+def escape_property(text: str) -> str:
+    for raw, escaped in _PROPERTY_ESCAPES:
+        text = text.replace(raw, escaped)
+    return text
+
+
+def annotation(problem: Problem) -> str:
+    """``::error file=…,line=…,col=…,title=…::message`` for one problem."""
+    title = problem.path or "Lỗi dữ liệu"
+    properties = {"file": problem.file, "line": str(problem.line), "col": str(problem.column), "title": title}
+    joined = ",".join(f"{key}={escape_property(value)}" for key, value in properties.items())
+    return f"::error {joined}::{escape_data(problem.message)}"
+
+
+def escape_cell(text: str) -> str:
+    """Text inside a Markdown table cell: no pipe, no line break, no HTML."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return text.replace("|", "\\|").replace("\r", " ").replace("\n", " ")
+
+
+def errors_summary(problems: list[Problem]) -> str:
+    """The job summary's table of errors, in Vietnamese."""
+    lines = [
+        f"### Kiểm tra dữ liệu: {len(problems)} lỗi",
+        "",
+        "| tệp | dòng | cột | trường | lỗi |",
+        "| --- | ---: | ---: | --- | --- |",
+    ]
+    for p in problems:
+        lines.append(f"| {escape_cell(p.file)} | {p.line} | {p.column} | {escape_cell(p.path)} | {escape_cell(p.message)} |")
+    lines.append("")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,125 @@
+"""Starting files for editors (``python -m congbo new``): today's date, a fresh id, and every required
+field present, those only the editor knows as a ``<<ĐIỀN: …>>`` placeholder the check refuses."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from . import vi
+from .load import COLUMN_DIR, FRONT_MATTER, PLANS_DIR
+from .schema import modeline
+from .yamlread import read_yaml
+
+EVENTS_FILE = "data/events.yml"
+
+
+def fill(what: str) -> str:
+    """A placeholder as a quoted YAML string."""
+    return f'"<<ĐIỀN: {what}>>"'
+
+
+def quoted(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def fresh_id(base: str, taken: set[str]) -> str:
+    """``base``, or ``base-2``, ``base-3``… : the first not already used."""
+    candidate, n = base, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{base}-{n}"
+    return candidate
+
+
+def article_ids(docs_dir: Path) -> set[str]:
+    ids = set()
+    for path in (docs_dir / COLUMN_DIR).rglob("*.md"):
+        match = FRONT_MATTER.match(path.read_text(encoding="utf-8"))
+        located = read_yaml(match.group(1) or "", str(path))[0] if match else None
+        if located is not None and isinstance(located.value, dict) and isinstance(located.value.get("id"), str):
+            ids.add(located.value["id"])
+    return ids
+
+
+def event_ids(root: Path) -> set[str]:
+    path = root / EVENTS_FILE
+    located = read_yaml(path.read_text(encoding="utf-8"), EVENTS_FILE)[0] if path.is_file() else None
+    items = located.value if located is not None and isinstance(located.value, list) else []
+    return {item["id"] for item in items if isinstance(item, dict) and isinstance(item.get("id"), str)}
+
+
+def render_article(article_id: str, title: str, moment: dt.datetime) -> str:
+    return "\n".join([
+        "---",
+        f"id: {article_id}",
+        f"title: {quoted(title)}",
+        f"date: {moment:%Y-%m-%d %H:%M} +07:00",
+        f"author: {fill('tác giả')}",
+        f"category: {fill('mã chuyên mục con trong data/site.yml')}",
+        f"summary: {fill('sapo, một đến ba câu')}",
+        "---",
+        "",
+        "<<ĐIỀN: nội dung bài viết>>",
+        "",
+    ])
+
+
+def render_plan(plan_id: str, today: dt.date) -> str:
+    return "\n".join([
+        modeline(f"data/{PLANS_DIR}/{plan_id}.yml"),
+        f"id: {plan_id}",
+        f"symbol: {fill('ký hiệu, ví dụ KH-UBND')}",
+        f"issuer: {fill('mã cơ quan ban hành trong data/organisations.yml')}",
+        f"place: {fill('địa danh, ví dụ Lạng Sơn')}",
+        f"date: {today.isoformat()}",
+        f"summary: {fill('trích yếu')}",
+        "sections:",
+        f"  - title: {fill('tiêu đề mục I như trong văn bản')}",
+        "recipients:",
+        f"  - text: {fill('nơi lưu, ví dụ Lưu: VT, KG-VX')}",
+        "    role: luu",
+        "signer:",
+        f"  title: {fill('chức vụ người ký, ví dụ PHÓ CHỦ TỊCH')}",
+        f"  name: {fill('họ và tên người ký')}",
+        "",
+    ])
+
+
+def render_event(event_id: str, name: str | None, today: dt.date) -> str:
+    """One record, to append to data/events.yml."""
+    return "\n".join([
+        f"- id: {event_id}",
+        f"  name: {quoted(name) if name else fill('tên sự kiện')}",
+        f"  date: {today.isoformat()}",
+        f"  place: {fill('địa điểm (hoặc xóa dòng này)')}",
+        "",
+    ])
+
+
+def new_article(root: Path, title: str, moment: dt.datetime) -> Path:
+    docs = root / "docs"
+    article_id = fresh_id(vi.slugify(title) or "bai-viet", article_ids(docs))
+    path = docs / COLUMN_DIR / str(moment.year) / f"{article_id}.md"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(render_article(article_id, title, moment), encoding="utf-8")
+    return path
+
+
+def new_plan(root: Path, plan_id: str, today: dt.date) -> Path:
+    path = root / "data" / PLANS_DIR / f"{plan_id}.yml"
+    if path.exists():
+        raise FileExistsError(f"đã có tệp data/{PLANS_DIR}/{plan_id}.yml; hãy chọn mã khác")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(render_plan(plan_id, today), encoding="utf-8")
+    return path
+
+
+def new_event(root: Path, name: str | None, today: dt.date) -> tuple[Path, str]:
+    event_id = fresh_id(vi.slugify(name) if name else f"su-kien-{today.isoformat()}", event_ids(root))
+    path = root / EVENTS_FILE
+    text = path.read_text(encoding="utf-8") if path.is_file() else modeline(EVENTS_FILE) + "\n"
+    if text and not text.endswith("\n"):
+        text += "\n"
+    path.write_text(text + render_event(event_id, name, today), encoding="utf-8")
+    return path, event_id

@@ -1,0 +1,86 @@
+"""Shared wording and links: how a plan, an activity's time and an event's date are said, the
+relative links from one page to another, and JSON fit for a ``<script>`` element.
+
+Used by the pages, the calendar files, the feeds and the JSON alike, so each phrase is written once.
+"""
+
+from __future__ import annotations
+
+import json
+
+from markupsafe import Markup
+
+from . import urls, vi
+from .models import ActivityTime, Event, Plan
+from .render import relative
+from .site import ArticleRecord, Site
+
+
+def plan_title(plan: Plan) -> str:
+    return f"Kế hoạch {plan.summary[0].lower()}{plan.summary[1:]}" if plan.type == "KH" else plan.summary
+
+
+def plan_reference(site: Site, plan: Plan) -> str:
+    """'Số …/KH-UBND (chưa ghi số) — Ủy ban nhân dân tỉnh Lạng Sơn, tháng 01 năm 2021'."""
+    number = plan.number_symbol if plan.number else f"…/{plan.symbol} (chưa ghi số)"
+    return f"Số {number} — {site.plan_issuer(plan).name}, {vi.partial_date(plan.date)}"
+
+
+def activity_time(site: Site, plan: Plan, time: ActivityTime) -> str:
+    if time.deadline:
+        return f"Hoàn thành trước ngày {vi.short_date(time.deadline)}"
+    if time.end:
+        start = f"từ {vi.partial_date(time.start)}" if time.start else "từ khi ban hành kế hoạch"
+        return f"{start[0].upper()}{start[1:]} đến hết ngày {vi.short_date(time.end)}"
+    if time.observances:
+        days = [site.observance[o] for o in time.observances]
+        return "Nhân dịp " + "; ".join(f"{o.name} ({vi.day_month(o.day, o.month)})" for o in days)
+    return "Thường xuyên"
+
+
+def event_when(event: Event) -> str:
+    if event.kind == "han":
+        return f"Hoàn thành trước {vi.long_date(event.date)}"
+    when = vi.long_date(event.date) if not event.end else f"Từ {vi.long_date(event.date)} đến {vi.long_date(event.end)}"
+    if event.time:
+        when = f"{event.time.strftime('%H:%M')}, {when}"
+    return when[0].upper() + when[1:]
+
+
+def article_url(record: ArticleRecord) -> str:
+    return urls.article(record.meta.id)
+
+
+class Links:
+    """Relative links from one page, so the site works under any base path."""
+
+    def __init__(self, site: Site, here: str):
+        self.site = site
+        self.here = here
+
+    def to(self, url: str) -> str:
+        return relative(url, self.here)
+
+    def plan(self, plan: Plan, anchor: str = "") -> str:
+        return self.to(urls.plan(plan.id) + (f"#{anchor}" if anchor else ""))
+
+    def org(self, org_id: str) -> Markup:
+        org = self.site.organisation[org_id]
+        return Markup('<a href="{}">{}</a>').format(self.to(urls.organisation(org.id)), org.label)
+
+    def observance(self, observance_id: str) -> Markup:
+        obs = self.site.observance[observance_id]
+        return Markup('<a href="{}">{}</a>').format(self.to(urls.observance(obs.id)), obs.name)
+
+
+def script_json(value) -> Markup:
+    """JSON for a ``<script type="application/ld+json">`` block: '<', '>' and '&' (and the line
+    separators old parsers choke on) escaped, so no text in the data (a '</script>' in a name) can
+    end the block early or be read as markup."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    for char, escaped in _SCRIPT_UNSAFE:
+        text = text.replace(char, escaped)  # str.replace: several times faster than str.translate here
+    return Markup(text)
+
+
+_SCRIPT_UNSAFE = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029"))

@@ -1,0 +1,136 @@
+"""The MkDocs glue: the same site whatever the plugins' order, templates reloaded under `serve`,
+clear refusals, and nothing made off MkDocs's ordinary page path."""
+
+from __future__ import annotations
+
+import filecmp
+import json
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import ROOT, build_env, copy_project, mkdocs_build
+
+from congbo import urls
+
+PLAN = urls.plan("ke-hoach-60-nam-dan-so-viet-nam-lang-son")
+
+
+def with_plugins(root: Path, order: list[str]) -> None:
+    """Rewrite the project's mkdocs.yml with its plugins in ``order`` (names as listed there)."""
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    start, end = text.index("plugins:\n"), text.index("\nmarkdown_extensions:")
+    entries = re.split(r"\n(?=  - )", text[start + len("plugins:\n"):end])
+    by_name = {re.match(r"  - (\w+)", entry).group(1): entry for entry in entries}
+    assert sorted(by_name) == sorted(order)
+    config.write_text(text[:start] + "plugins:\n" + "\n".join(by_name[n] for n in order) + "\n" + text[end:], encoding="utf-8")
+
+
+def site_files(site: Path) -> list[str]:
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
+
+
+@pytest.mark.parametrize("order", [["search", "macros", "congbo"], ["macros", "search", "congbo"]])
+def test_the_plugins_order_changes_nothing(built_site, tmp_path, order):
+    root = copy_project(tmp_path / "project")
+    with_plugins(root, order)
+    result = mkdocs_build(root, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    files = site_files(built_site)
+    assert site_files(tmp_path / "site") == files
+    _, mismatch, errors = filecmp.cmpfiles(built_site, tmp_path / "site", files, shallow=False)
+    assert (mismatch, errors) == ([], [])
+    index = json.loads((tmp_path / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert f"{PLAN}#muc-tuyen-truyen" in {doc["location"] for doc in index["docs"]}
+
+
+def test_the_plugin_order_of_mkdocs_yml_is_the_one_tested():
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!!python/name:", ""))
+    names = [next(iter(p)) if isinstance(p, dict) else p for p in config["plugins"]]
+    assert names == ["congbo", "search", "macros"]
+
+
+def test_a_site_without_site_url_is_refused(tmp_path):
+    root = copy_project(tmp_path / "project")
+    config = root / "mkdocs.yml"
+    config.write_text(re.sub(r"^site_url: .*\n", "", config.read_text(encoding="utf-8"), flags=re.M), encoding="utf-8")
+    result = mkdocs_build(root, tmp_path / "site")
+    assert result.returncode != 0
+    assert "mkdocs.yml: thiếu 'site_url'" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "site").exists()
+
+
+def test_a_hand_written_page_where_a_generated_one_goes_is_refused(tmp_path):
+    root = copy_project(tmp_path / "project")
+    (root / "docs" / "lich").mkdir()
+    (root / "docs" / "lich" / "index.md").write_text("# Lịch viết tay\n", encoding="utf-8")
+    result = mkdocs_build(root, tmp_path / "site")
+    assert result.returncode != 0
+    assert "docs/lich/index.md: trang này do hệ thống tạo từ dữ liệu; hãy xóa tệp viết tay trùng tên" in result.stderr
+
+
+def test_articles_are_served_at_their_fixed_address_and_only_there(built_site, site):
+    for record in site.published_articles:
+        assert (built_site / urls.article(record.meta.id) / "index.html").is_file()
+        stem = Path(record.src_uri).with_suffix("")
+        assert not (built_site / stem / "index.html").exists()
+    sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
+    assert sitemap.count("/bai-viet/") == len(site.published_articles)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return response.read().decode("utf-8")
+
+
+def _wait_for(url: str, text: str, seconds: float) -> str:
+    deadline = time.monotonic() + seconds
+    page = ""
+    while time.monotonic() < deadline:
+        try:
+            page = _fetch(url)
+            if text in page:
+                return page
+        except OSError:
+            pass
+        time.sleep(0.3)
+    return page
+
+
+def test_serve_shows_an_edited_template_on_the_next_rebuild(tmp_path):
+    """`mkdocs serve` builds again when a watched file changes; an edited page template must show
+    then, without restarting (the package is a copy, put first on the path, so the repository's
+    own templates stay untouched)."""
+    root = copy_project(tmp_path / "project")
+    (root / "congbo").unlink()
+    shutil.copytree(ROOT / "congbo", root / "congbo", ignore=shutil.ignore_patterns("__pycache__"))
+    port = _free_port()
+    env = build_env(PYTHONPATH=str(root))
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )
+    try:
+        url = f"http://127.0.0.1:{port}/{PLAN}"
+        assert "Bảng phân công" in _wait_for(url, "Bảng phân công", 60)
+        template = root / "congbo" / "templates" / "plan.html.j2"
+        template.write_text(template.read_text(encoding="utf-8").replace("Bảng phân công", "Bảng phân công đã sửa"), encoding="utf-8")
+        assert "Bảng phân công đã sửa" in _wait_for(url, "Bảng phân công đã sửa", 60)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

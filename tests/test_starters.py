@@ -1,0 +1,119 @@
+"""``python -m congbo new``: starting files that the check refuses, saying what to fill, until filled."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import subprocess
+import sys
+
+import pytest
+
+from congbo.errors import DataError
+from congbo.load import load_site
+from conftest import TEST_TODAY, build_env, copy_project
+
+FILLED = {
+    "tác giả": "Ban biên tập",
+    "mã chuyên mục con trong data/site.yml": "guong-dien-hinh",
+    "sapo, một đến ba câu": "Một câu giới thiệu.",
+    "nội dung bài viết": "Nội dung.",
+    "ký hiệu, ví dụ KH-UBND": "KH-UBND",
+    "mã cơ quan ban hành trong data/organisations.yml": "ubnd-lang-son",
+    "địa danh, ví dụ Lạng Sơn": "Lạng Sơn",
+    "trích yếu": "Tổ chức một việc",
+    "tiêu đề mục I như trong văn bản": "MỤC ĐÍCH, YÊU CẦU",
+    "nơi lưu, ví dụ Lưu: VT, KG-VX": "Lưu: VT, KG-VX",
+    "chức vụ người ký, ví dụ PHÓ CHỦ TỊCH": "PHÓ CHỦ TỊCH",
+    "họ và tên người ký": "Nguyễn Văn A",
+    "tên sự kiện": "Hội nghị thử",
+    "địa điểm (hoặc xóa dòng này)": "Hội trường tỉnh",
+}
+PLACEHOLDER = re.compile(r'"?<<ĐIỀN: (.*?)>>"?')
+
+
+def new(project, *args: str) -> str:
+    # SOURCE_DATE_EPOCH: "today" is the build's today, as every date of a build.
+    result = subprocess.run([sys.executable, "-m", "congbo", "new", *args, "--root", str(project)],
+                            capture_output=True, text=True, env=build_env())
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def problems(project) -> list[str]:
+    try:
+        load_site(project, today=TEST_TODAY, docs_dir=project / "docs")
+    except DataError as exc:
+        return [str(p) for p in exc.problems]
+    return []
+
+
+def fill_in(path) -> None:
+    text = path.read_text(encoding="utf-8")
+    path.write_text(PLACEHOLDER.sub(lambda m: f'"{FILLED[m.group(1)]}"' if m.group(0).startswith('"') else FILLED[m.group(1)], text), encoding="utf-8")
+
+
+@pytest.fixture
+def project(tmp_path):
+    return copy_project(tmp_path / "p")
+
+
+def test_new_article_fails_until_filled(project):
+    new(project, "bai-viet", "Biểu dương cán bộ dân số")  # the id of an article already there
+    path = project / "docs/chuyen-muc/2026/bieu-duong-can-bo-dan-so.md"
+    text = path.read_text(encoding="utf-8")
+    assert "id: bieu-duong-can-bo-dan-so\n" in text
+    assert f"date: {TEST_TODAY.isoformat()} 09:00 +07:00" in text
+    found = problems(project)
+    assert found == [
+        "docs/chuyen-muc/2026/bieu-duong-can-bo-dan-so.md:5:1: author: chưa điền: tác giả (thay cả chỗ <<ĐIỀN: …>>)",
+        "docs/chuyen-muc/2026/bieu-duong-can-bo-dan-so.md:6:1: category: chưa điền: mã chuyên mục con trong data/site.yml (thay cả chỗ <<ĐIỀN: …>>)",
+        "docs/chuyen-muc/2026/bieu-duong-can-bo-dan-so.md:7:1: summary: chưa điền: sapo, một đến ba câu (thay cả chỗ <<ĐIỀN: …>>)",
+    ]
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('"<<ĐIỀN: tác giả>>"', '"Ban biên tập"').replace('"<<ĐIỀN: mã chuyên mục con trong data/site.yml>>"', "guong-dien-hinh")
+                    .replace('"<<ĐIỀN: sapo, một đến ba câu>>"', '"Sapo."'), encoding="utf-8")
+    assert problems(project) == ["docs/chuyen-muc/2026/bieu-duong-can-bo-dan-so.md:10:1: nội dung bài chưa điền: nội dung bài viết (thay cả chỗ <<ĐIỀN: …>>)"]
+    fill_in(path)
+    assert problems(project) == []
+
+
+def test_new_article_id_is_fresh(project):
+    existing = "bieu-duong-nguoi-lam-dan-so-co-so"
+    assert (project / "docs/chuyen-muc/2021/bieu-duong-can-bo-dan-so.md").read_text(encoding="utf-8").count(f"id: {existing}") == 1
+    new(project, "bai-viet", "Biểu dương người làm dân số cơ sở")
+    assert (project / f"docs/chuyen-muc/2026/{existing}-2.md").is_file()
+
+
+def test_new_plan_fails_until_filled(project):
+    new(project, "ke-hoach", "ke-hoach-thu")
+    path = project / "data/plans/ke-hoach-thu.yml"
+    assert path.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=../schema/plan.schema.json\n")
+    found = problems(project)
+    assert len(found) == 8 and all("chưa điền: " in m for m in found)
+    assert found[0] == "data/plans/ke-hoach-thu.yml:3:1: symbol: chưa điền: ký hiệu, ví dụ KH-UBND (thay cả chỗ <<ĐIỀN: …>>)"
+    fill_in(path)
+    assert problems(project) == []
+
+
+def test_new_plan_refuses_a_taken_or_bad_id(project):
+    for bad in ("ke-hoach-60-nam-dan-so-viet-nam-lang-son", "Kế hoạch"):
+        result = subprocess.run([sys.executable, "-m", "congbo", "new", "ke-hoach", bad, "--root", str(project)],
+                                capture_output=True, text=True, env=build_env())
+        assert result.returncode == 1 and "Traceback" not in result.stderr and result.stderr.strip()
+
+
+def test_new_event_fails_until_filled(project):
+    out = new(project, "su-kien")
+    event_id = f"su-kien-{TEST_TODAY.isoformat()}"
+    assert f"'{event_id}'" in out
+    found = problems(project)
+    assert [m.split(": ", 2)[1:] for m in found] == [
+        [f"[{event_id}].name", "chưa điền: tên sự kiện (thay cả chỗ <<ĐIỀN: …>>)"],
+        [f"[{event_id}].place", "chưa điền: địa điểm (hoặc xóa dòng này) (thay cả chỗ <<ĐIỀN: …>>)"],
+    ]
+    fill_in(project / "data/events.yml")
+    site = load_site(project, today=TEST_TODAY, docs_dir=project / "docs")
+    assert site.event[event_id].date == TEST_TODAY
+    new(project, "su-kien")
+    assert f"- id: {event_id}-2\n" in (project / "data/events.yml").read_text(encoding="utf-8")

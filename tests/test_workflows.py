@@ -1,0 +1,125 @@
+"""The GitHub Actions workflows: valid (actionlint), pinned to verified commits of the official
+actions, run exactly the README's CI commands, scheduled at 00:05 in Vietnam; and the same steps
+(the check, the summary of changes, the build) run here as they run there."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+import yaml
+
+from conftest import ROOT, build_env
+
+WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+ACTIONLINT = shutil.which("actionlint", path=str(Path(sys.executable).parent)) or shutil.which("actionlint")
+
+# Each pin checked against the tag it names (release pages and runner logs that print
+# "Download action repository 'actions/configure-pages@v5' (SHA:983d7736…)").
+VERIFIED_PINS = {
+    "actions/checkout": ("11bd71901bbe5b1630ceea73d27597364c9af683", "v4.2.2"),
+    "actions/configure-pages": ("983d7736d9b0ae728b81ab479565c72886d7745b", "v5.0.0"),
+    "actions/upload-pages-artifact": ("56afc609e74202658d3ffba0e8f6dda462b719fa", "v3.0.1"),
+    "actions/deploy-pages": ("d6db90164ac5ed86f2b6aed7e0febac5b3c0c03e", "v4.0.5"),
+}
+USES = re.compile(r"^\s*(?:-\s+)?uses:\s*(\S+?)@(\S+)\s*(?:#\s*(\S+))?\s*$", re.M)
+
+
+def load(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def steps(workflow: dict):
+    for job in workflow["jobs"].values():
+        yield from job.get("steps", [])
+
+
+def run_commands() -> list[str]:
+    return [step["run"].strip() for path in WORKFLOWS for step in steps(load(path)) if "run" in step]
+
+
+def readme_ci_commands() -> list[str]:
+    """The commands of README's "In CI" block, comments dropped."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text.split("## In CI", 1)[1]
+    block = section.split("```sh\n", 1)[1].split("```", 1)[0]
+    return [line.split("  #")[0].strip() for line in block.splitlines() if line.strip()]
+
+
+def lint(path: Path) -> subprocess.CompletedProcess:
+    assert ACTIONLINT, "actionlint is missing: it comes with the test extra (pip install -e '.[test]')"
+    return subprocess.run([ACTIONLINT, "-no-color", "-oneline", "-shellcheck=", "-pyflakes=", str(path)],
+                          capture_output=True, text=True, cwd=ROOT)
+
+
+def test_there_is_a_workflow():
+    assert WORKFLOWS
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_actionlint_accepts_the_workflow(path):
+    result = lint(path)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_actionlint_would_catch_a_broken_workflow(tmp_path):
+    broken = tmp_path / "broken.yml"
+    broken.write_text(WORKFLOWS[0].read_text(encoding="utf-8").replace("github.event_name", "github.event_nam"), encoding="utf-8")
+    assert lint(broken).returncode == 1
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_every_action_is_official_and_pinned_to_a_verified_commit(path):
+    text = path.read_text(encoding="utf-8")
+    used = USES.findall(text)
+    assert used
+    for action, ref, comment in used:
+        assert action in VERIFIED_PINS, f"{action}: not one of the verified official actions"
+        assert (ref, comment) == VERIFIED_PINS[action], f"{action}@{ref} # {comment}"
+
+
+def test_runs_exactly_the_readme_commands():
+    assert run_commands() == readme_ci_commands()
+    two_commands = (ROOT / "README.md").read_text(encoding="utf-8").split("## Two commands", 1)[1].split("```", 2)[1]
+    assert "bash scripts/build.sh" in two_commands and "bash scripts/test.sh" in two_commands
+
+
+def test_the_schedule_is_five_past_midnight_in_vietnam():
+    workflow = load(WORKFLOWS[0])
+    [schedule] = workflow[True]["schedule"]  # PyYAML reads the key `on` as True
+    minute, hour, *rest = schedule["cron"].split()
+    assert rest == ["*", "*", "*"]
+    utc = dt.datetime(2026, 1, 1, int(hour), int(minute), tzinfo=dt.timezone.utc)
+    local = utc.astimezone(ZoneInfo("Asia/Ho_Chi_Minh"))
+    assert (local.hour, local.minute) == (0, 5)
+
+
+def test_publishing_needs_the_checks_and_never_runs_for_a_pull_request():
+    jobs = load(WORKFLOWS[0])["jobs"]
+    deploy = jobs["deploy"]
+    assert deploy["needs"] == "check"
+    assert "github.event_name != 'pull_request'" in deploy["if"]
+    assert [s["uses"].split("@")[0] for s in deploy["steps"]] == ["actions/deploy-pages"]
+    uploads = [s for s in jobs["check"]["steps"] if s.get("uses", "").startswith("actions/upload-pages-artifact")]
+    check_runs = [i for i, s in enumerate(jobs["check"]["steps"]) if "run" in s]
+    assert jobs["check"]["steps"].index(uploads[0]) > max(check_runs), "the site is uploaded only after every check"
+
+
+def test_the_workflow_steps_run_here(tmp_path):
+    """The workflow's steps, in its order, with a job summary file as on GitHub (the test step is this suite)."""
+    summary = tmp_path / "summary.md"
+    env = build_env(GITHUB_STEP_SUMMARY=str(summary))
+    for command in run_commands():
+        if command.startswith("bash scripts/test.sh"):
+            continue
+        result = subprocess.run(["bash", "-c", command], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+        assert result.returncode == 0, f"{command}\n{result.stdout}\n{result.stderr}"
+    text = summary.read_text(encoding="utf-8")
+    assert "Dữ liệu hợp lệ" in text and "### Nội dung thay đổi so với `HEAD^1`" in text
+    assert (ROOT / "site" / "index.html").is_file()
