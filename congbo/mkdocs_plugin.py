@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from markupsafe import escape
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
@@ -41,6 +42,7 @@ class CongboPlugin(BasePlugin):
     articles_by_src: dict[str, ArticleRecord] = {}
     """Published articles by source path, set in on_files."""
 
+    @event_priority(100)  # first, whatever the plugins' order: the others read the name and address it sets
     def on_config(self, config):
         root = Path(config.config_file_path).parent
         self.moment = vi.build_moment()  # the build's one reading of the time (SOURCE_DATE_EPOCH or the clock)
@@ -49,7 +51,10 @@ class CongboPlugin(BasePlugin):
         except DataError as exc:
             raise PluginError(exc.report()) from None
         info = self.site.info  # the site's identity lives in data/site.yml (its address too), not in mkdocs.yml
-        config.site_name, config.site_url, config.site_description = info.name, info.url, info.description
+        # Material prints the name and description into pages unescaped: they are given escaped (as Markup,
+        # which the templates' own escaping leaves as it is).
+        config.site_name, config.site_description = escape(info.name), escape(info.description)
+        config.site_url = info.url
         config.theme["logo"], config.theme["favicon"] = info.logo, info.favicon
         return config
 

@@ -24,7 +24,8 @@ NOT_TEXT = {
     "id", "kind", "date", "end", "start", "deadline", "owner", "parent", "successor", "organiser", "plan", "activity",
     "observances", "category", "plans", "events", "issuer", "lead", "partners", "duties_of", "section", "role", "organisation",
     "type", "valid_until", "origin", "updated", "email", "phone", "file", "at", "observance", "width", "height", "number",
-    "month", "day", "year", "first_year", "ongoing", "time",
+    "month", "day", "year", "first_year", "ongoing", "time", "url", "primary", "dark", "logo", "favicon", "share_image",
+    "superseded_by",
 }
 """Keys whose values are ids, dates, numbers or closed vocabularies, not free text."""
 
