@@ -11,7 +11,6 @@ import difflib
 import re
 import typing
 import unicodedata
-import difflib
 from collections import Counter
 from pathlib import Path
 from typing import Any, Iterable

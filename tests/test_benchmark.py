@@ -58,13 +58,15 @@ def test_synthetic_set_is_deterministic(tmp_path):
 def test_script_builds_both_and_prints_ratio_and_memory(tmp_path):
     out = tmp_path / "result.json"
     result = subprocess.run(
-        [sys.executable, str(SCRIPT), "--articles", "20", "--plans", "3", "--repeat", "1", "--warmup", "1", "--max-ratio", "1000",
+        [sys.executable, str(SCRIPT), "--articles", "20", "--plans", "3", "--repeat", "1", "--warmup", "1", "--max-ratio", "1000", "--max-cpu-ratio", "1000", "--max-memory-ratio", "1000",
          "--workdir", str(tmp_path / "work"), "--json", str(out)],
         cwd=ROOT, env=build_env(), capture_output=True, text=True, timeout=600,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert re.search(r"^ratio ours/plain at 20 articles \+ \d+ plans: \d+\.\d\d \(max 1000\.00\) PASS$", result.stdout, re.M), result.stdout
     assert re.search(r"^peak memory: ours \d+ MB, plain \d+ MB$", result.stdout, re.M), result.stdout
+    assert re.search(r"^targets: wall time \d+\.\d\d \(max 1000\.00\) PASS; CPU time \d+\.\d\d \(max 1000\.00\) PASS; "
+                     r"peak memory \d+\.\d\d \(max 1000\.00\) PASS$", result.stdout, re.M), result.stdout
     assert re.search(r"^run by run at 20 articles: \d+\.\d\d \(median", result.stdout, re.M), result.stdout
     assert "warm-up 1/1 ours" in result.stderr and "warm-up 1/1 plain" in result.stderr
     assert re.search(r"^size 20 articles .* ms per record\), ratio \d+\.\d\d \(CPU time \d+\.\d\d\)$", result.stdout, re.M), result.stdout
@@ -83,3 +85,15 @@ def test_ratio_over_the_maximum_fails(capsys):
 
     assert bench.report([slow], max_ratio=1.5, repeat=1) is False
     assert "ratio ours/plain at 2000 articles + 102 plans: 2.00 (max 1.50) FAIL" in capsys.readouterr().out
+
+
+def test_each_target_is_checked_on_its_own(capsys):
+    bench = _bench()
+    # Wall time within its target, CPU time and memory over theirs.
+    heavy = bench.Result(2000, 102, 200, ours=[bench.Build(1.2, 2.0, 170, 2500)], plain=[bench.Build(1.0, 1.0, 100, 2103)])
+
+    assert bench.report([heavy], max_ratio=1.3, repeat=1, max_cpu_ratio=1.3, max_memory_ratio=1.5) is False
+    out = capsys.readouterr().out
+    assert "targets: wall time 1.20 (max 1.30) PASS; CPU time 2.00 (max 1.30) FAIL; peak memory 1.70 (max 1.50) FAIL" in out
+    light = bench.Result(2000, 102, 200, ours=[bench.Build(1.2, 1.2, 140, 2500)], plain=[bench.Build(1.0, 1.0, 100, 2103)])
+    assert bench.report([light], max_ratio=1.3, repeat=1, max_cpu_ratio=1.3, max_memory_ratio=1.5) is True

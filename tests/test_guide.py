@@ -3,9 +3,7 @@ field's meaning is there, and it stays out of the citizens' navigation."""
 
 from __future__ import annotations
 
-import datetime as dt
 import shutil
-from pathlib import Path
 
 import pytest
 

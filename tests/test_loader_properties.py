@@ -9,7 +9,6 @@ derived from the test (derandomize), so a run is repeatable.
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
