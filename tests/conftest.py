@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
-from page_weight import PAGE_TYPES, Handler  # noqa: E402  (one list of page types, one server for the tests and the script)
+from page_weight import PAGE_TYPES, Handler  # noqa: E402, F401  (one list of page types, one server for the tests and the script)
 
 ROOT = Path(__file__).resolve().parent.parent
 # The fixed build date of the test builds: 2026-11-20 09:00 +07:00 (the December action month is upcoming).
