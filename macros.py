@@ -60,3 +60,7 @@ def define_env(env):
     @env.macro
     def guide_mistakes() -> str:
         return guide.render_mistakes(examples)
+
+    @env.macro
+    def calendar_fields() -> str:
+        return blocks.calendar_fields(site(), env.page.url)

@@ -318,6 +318,7 @@ def plain_config(ours: dict) -> dict:
     same tabs and sidebar; the articles and plans stay out of it, as ours do.
     """
     theme = {k: v for k, v in ours["theme"].items() if k != "custom_dir"}
+    site = yaml.safe_load((ROOT / "data" / "site.yml").read_text(encoding="utf-8"))  # our name and address are data
     plugins = [p for p in ours.get("plugins", []) if (next(iter(p)) if isinstance(p, dict) else p) == "search"]
     extensions = []
     for ext in ours.get("markdown_extensions", []):
@@ -326,8 +327,8 @@ def plain_config(ours: dict) -> dict:
             ext = {name: {k: v for k, v in (options or {}).items() if v is not None}}
         extensions.append(ext)
     return {
-        "site_name": ours["site_name"] + " (đối chứng)",
-        "site_url": ours["site_url"],
+        "site_name": site["name"] + " (đối chứng)",
+        "site_url": site["url"],
         "docs_dir": "docs",
         "strict": True,
         "use_directory_urls": True,

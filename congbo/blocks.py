@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import calendar, feeds, programmes, urls
+from . import calendar, calendar_json, feeds, programmes, urls
 from .render import render
 from .site import Site
 from .texts import Links, article_url, plan_reference, plan_title
@@ -38,9 +38,8 @@ def current_plans(site: Site, here: str) -> str:
 
 def is_current(site: Site, plan) -> bool:
     """A plan is under way until its last dated activity; one with only ongoing work, while its issuer exists."""
-    ends = [a.time.deadline or a.time.end for a in plan.activities if a.time.deadline or a.time.end]
-    if ends:
-        return max(ends) >= site.today
+    if plan.last_day:
+        return plan.last_day >= site.today
     issuer = site.plan_issuer(plan)
     return issuer.valid_until is None or issuer.valid_until >= site.today
 
@@ -94,6 +93,15 @@ def press_feed_notes(site: Site, site_url: str, part: str) -> str:
 
 def reuse_terms(site: Site) -> str:
     return render("blocks/reuse.html.j2", column=site.info.column)
+
+
+def calendar_fields(site: Site, here: str) -> str:
+    """The fields of lich.json, for the press page (the table is calendar_json.FIELDS, which the file follows)."""
+    links = Links(site, here)
+    return render(
+        "blocks/calendar_fields.html.j2", fields=calendar_json.FIELDS,
+        json_href=links.to(urls.CALENDAR_JSON), ics_href=links.to(urls.ICS),
+    )
 
 
 def built_on(site: Site) -> str:

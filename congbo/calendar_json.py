@@ -2,8 +2,8 @@
 
 ``lich.json`` lists the same items as ``lich.ics``: the observances with their yearly rule, and
 every dated item of the calendar's years (observance days, the action month as a period, events,
-deadlines), each with the UID it has in the .ics. The fields are documented on the calendar page
-(`FIELDS`, rendered there), so the documentation and the file cannot drift apart.
+deadlines), each with the UID it has in the .ics. The fields are documented on the press page
+(`FIELDS`, rendered by blocks.calendar_fields), so the documentation and the file cannot drift apart.
 """
 
 from __future__ import annotations

@@ -141,7 +141,8 @@ def changed_files(root: Path, base: str) -> list[str]:
         result = _git(root, *args, "--", "data", "docs")
         if result.returncode != 0:
             raise ValueError(result.stderr.strip() or f"git {args[0]} thất bại")
-        found.update(line for line in result.stdout.splitlines() if line)
+        # Only records are compared; an image or other binary file under docs/ is not text to read.
+        found.update(line for line in result.stdout.splitlines() if line.endswith((".yml", ".md")))
     return sorted(found)
 
 

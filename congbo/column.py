@@ -24,7 +24,6 @@ PAGE_SIZE = 20
 """Articles per listing page."""
 PAGER_WINDOW = 2
 """Page numbers shown on each side of the current one (first and last are always shown)."""
-SHARE_IMAGE = "chuyen-muc/anh/chia-se.png"
 """The picture link previews show for pages without their own image (under docs/)."""
 
 
@@ -256,7 +255,7 @@ def article_page_meta(site: Site, record: ArticleRecord, site_url: str) -> dict:
     """
     meta = record.meta
     url = site_url + urls.article(meta.id)
-    image = site_url + meta.image.file if meta.image else site_url + SHARE_IMAGE
+    image = site_url + meta.image.file if meta.image else site_url + site.info.share_image
     linked = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",

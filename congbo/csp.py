@@ -27,7 +27,7 @@ DIRECTIVES = (
     ("style-src-attr", "'unsafe-inline'"),
     ("object-src", "'none'"),
     ("base-uri", "'self'"),
-    ("form-action", "'none'"),
+    ("form-action", "'self'"),  # the 404 page's search form opens the site's own search (?q=)
 )
 
 

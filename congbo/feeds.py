@@ -256,21 +256,17 @@ def feed_paths(site: Site) -> list[str]:
 
 
 def discovery_links(site: Site) -> dict[str, list[dict]]:
-    """`<link rel="alternate">` targets for page heads: '' → the site-wide feeds, a category id → its own."""
+    """`<link rel="alternate">` targets for page heads: '' → the column's RSS, a category id → its own RSS.
+
+    One link per page: Material's script fetches sitemap.xml once for every `<link rel="alternate">`
+    it finds, taking each for a language version (mkdocs-material#8576); every feed, in each format,
+    is listed on the press page."""
     column = site.info.column
-    common = [
-        {"type": MIME["rss"], "title": f"{column.name} (RSS)", "href": urls.column_feed("rss")},
-        {"type": MIME["atom"], "title": f"{column.name} (Atom)", "href": urls.column_feed("atom")},
-        {"type": MIME["json"], "title": f"{column.name} (JSON Feed)", "href": urls.column_feed("json")},
-        {"type": MIME["rss"], "title": "Kế hoạch và sự kiện (RSS)", "href": urls.plans_feed("rss")},
-        {"type": MIME["atom"], "title": "Kế hoạch và sự kiện (Atom)", "href": urls.plans_feed("atom")},
-    ]
-    out = {"": common}
+    out = {"": [{"type": MIME["rss"], "title": f"{column.name} (RSS)", "href": urls.column_feed("rss")}]}
     for category in column.categories:
         out[category.id] = [
             {"type": MIME["rss"], "title": f"{category.name} — {column.name} (RSS)", "href": urls.column_feed("rss", category.id)},
-            {"type": MIME["atom"], "title": f"{category.name} — {column.name} (Atom)", "href": urls.column_feed("atom", category.id)},
-        ] + common
+        ]
     return out
 
 

@@ -129,6 +129,7 @@ def load_site(root: Path, *, today: dt.date, docs_dir: Path | None = None) -> Si
     _check_unique(check, sources, plans, articles)
     if info:
         _check_site(check, sources["site"], info, known)
+        _check_site_files(check, sources["site"], info, docs_dir)
     for located, org in _with_source(sources["organisations"], orgs):
         _check_org(check, located, org, known)
     if sources["organisations"]:
@@ -333,6 +334,16 @@ def _check_site(check, located, info: SiteInfo, known: _Known) -> None:
             check.add(located, ("column", "categories", i, "id"), f"mã chuyên mục '{category.id}' trùng địa chỉ dành cho trang lưu trữ, trang số hoặc nguồn tin kế hoạch; hãy chọn mã khác")
 
 
+def _check_site_files(check, located, info: SiteInfo, docs_dir: Path | None) -> None:
+    """The logo, favicon and share image are files under docs/ (MkDocs copies them to the site)."""
+    if docs_dir is None:
+        return
+    for name in ("logo", "favicon", "share_image"):
+        path = docs_dir / getattr(info, name)
+        if not path.resolve().is_relative_to(docs_dir.resolve()) or not path.is_file():
+            check.add(located, (name,), f"không tìm thấy tệp docs/{getattr(info, name)} (đường dẫn tính từ thư mục docs/)")
+
+
 def _check_org(check, located, org: Organisation, known: _Known) -> None:
     i = _index_of(located, org.id)
     _refer(check, located, (i, "parent"), org.parent, known.orgs, "cơ quan", ORG_WHERE)
@@ -474,6 +485,9 @@ def _check_plan(check, located: Located, plan: Plan, known: _Known, orgs, observ
             check.add(located, path, f"cơ quan ban hành '{org_id}' chưa có 'heading' (tên ở góc trái văn bản) trong {ORG_WHERE}")
         if org and org.valid_until and plan.date.first_day > org.valid_until:
             check.add(located, path, f"'{org_id}' hoạt động đến {vi.short_date(org.valid_until)}, trước ngày ban hành văn bản ({plan.date})")
+    _refer(check, located, ("superseded_by",), plan.superseded_by, known.plans, "văn bản", "data/plans/")
+    if plan.superseded_by == plan.id:
+        check.add(located, ("superseded_by",), "văn bản không thể thay thế chính nó")
     archives = [j for j, r in enumerate(plan.recipients) if r.role == "luu"]
     if plan.recipients and archives != [len(plan.recipients) - 1]:
         check.add(located, ("recipients",), "nơi nhận phải kết thúc bằng đúng một dòng lưu (role: luu), ví dụ 'VT, KG-VX'")
@@ -597,7 +611,7 @@ def _check_numbers(check, plans: list[tuple[Located, Plan]]) -> None:
             continue
         key = (plan.issuer, plan.date.year, plan.number, plan.symbol)
         if key in seen:
-            check.add(located, ("number",), f"số {plan.number_symbol} năm {plan.date.year} đã dùng cho văn bản '{seen[key]}'")
+            check.add(located, ("number",), f"số {plan.number} (ký hiệu {plan.symbol}) năm {plan.date.year} đã dùng cho văn bản '{seen[key]}'")
         else:
             seen[key] = plan.id
 

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from markupsafe import escape
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
-from . import column, csp, edit, feeds, urls, vi
+from . import column, csp, edit, feeds, identity, urls, vi
 from .errors import DataError
 from .load import load_site
 from .pages import render_outputs
@@ -41,15 +42,20 @@ class CongboPlugin(BasePlugin):
     articles_by_src: dict[str, ArticleRecord] = {}
     """Published articles by source path, set in on_files."""
 
+    @event_priority(100)  # first, whatever the plugins' order: the others read the name and address it sets
     def on_config(self, config):
-        if not config.site_url:
-            raise PluginError("mkdocs.yml: thiếu 'site_url' (địa chỉ công khai của trang); nguồn tin cần địa chỉ tuyệt đối")
         root = Path(config.config_file_path).parent
         self.moment = vi.build_moment()  # the build's one reading of the time (SOURCE_DATE_EPOCH or the clock)
         try:
             self.site = load_site(root, today=self.moment.date(), docs_dir=Path(config.docs_dir))
         except DataError as exc:
             raise PluginError(exc.report()) from None
+        info = self.site.info  # the site's identity lives in data/site.yml (its address too), not in mkdocs.yml
+        # Material prints the name and description into pages unescaped: they are given escaped (as Markup,
+        # which the templates' own escaping leaves as it is).
+        config.site_name, config.site_description = escape(info.name), escape(info.description)
+        config.site_url = info.url
+        config.theme["logo"], config.theme["favicon"] = info.logo, info.favicon
         return config
 
     def on_files(self, files: Files, *, config) -> Files:
@@ -71,6 +77,7 @@ class CongboPlugin(BasePlugin):
             kept.append(File.generated(config, path, content=output))
         for path in feeds.feed_paths(site):
             kept.append(File.generated(config, path, content=b""))  # filled in on_env, once the articles are rendered
+        kept.append(File.generated(config, identity.COLOURS_CSS, content=identity.colours_css(site)))
         docs_dir = Path(config.docs_dir).relative_to(Path(config.config_file_path).parent).as_posix()
         for path, origin in edit.edit_sources(site, self.generated).items():  # "Sửa trang này" opens the data file
             kept.get_file_from_path(path).edit_uri = edit.edit_uri(origin, docs_dir)
@@ -111,4 +118,5 @@ class CongboPlugin(BasePlugin):
             files.get_file_from_path(path).content_bytes = data
         env.globals["cb_feed_links"] = feeds.discovery_links(self.site)
         env.globals["cb_csp"] = content_security_policy(env, config)
+        env.globals["cb_identity"] = identity.theme_identity(self.site)
         return env

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Iterator, Literal
+from typing import Annotated, Iterator, Literal
 
-from typing import Annotated
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, field_validator, model_validator
 
 from .types import FIRST_YEAR, LAST_YEAR, MISSING_HELP, Clock, MissingValue, to_missing, Day, Id, Missing, Moment, PartialDate, Text, clean_text, error, fact, is_known
 
@@ -39,28 +38,32 @@ class Model(BaseModel):
 # --- site -----------------------------------------------------------------------------
 
 
+def check_email(value: str) -> str:
+    if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[a-z]{2,}", value):
+        raise error("vi_email", "địa chỉ thư điện tử '{found}' không đúng dạng ten@mien.vn", found=value)
+    return value
+
+
+def check_phone(value: str) -> str:
+    digits = sum(c.isdigit() for c in value)
+    if not _PHONE.fullmatch(value) or not 8 <= digits <= 15:
+        raise error("vi_phone", "số điện thoại '{found}' không đúng dạng: chỉ gồm 8 đến 15 chữ số, có thể cách nhau bằng dấu cách, dấu chấm hoặc gạch ngang, ví dụ '0205 3812 345'", found=value)
+    return value
+
+
+Email = Annotated[Text, AfterValidator(check_email)]
+Phone = Annotated[Text, AfterValidator(check_phone)]
+
+
 class Contact(Model):
     name: Text
     """Họ và tên người phụ trách liên hệ báo chí."""
     role: Text
     """Chức vụ, đơn vị."""
-    phone: Text
+    phone: Phone
     """Số điện thoại, ví dụ '0205 3812 345'."""
-    email: Text
+    email: Email
     """Thư điện tử."""
-
-    @model_validator(mode="after")
-    def _check_phone(self) -> "Contact":
-        digits = sum(c.isdigit() for c in self.phone)
-        if not _PHONE.fullmatch(self.phone) or not 8 <= digits <= 15:
-            raise error("vi_phone", "số điện thoại '{found}' không đúng dạng: chỉ gồm 8 đến 15 chữ số, có thể cách nhau bằng dấu cách, dấu chấm hoặc gạch ngang, ví dụ '0205 3812 345'", found=self.phone)
-        return self
-
-    @model_validator(mode="after")
-    def _check_email(self) -> "Contact":
-        if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[a-z]{2,}", self.email):
-            raise error("vi_email", "địa chỉ thư điện tử '{found}' không đúng dạng ten@mien.vn", found=self.email)
-        return self
 
 
 class Category(Model):
@@ -83,17 +86,72 @@ class Column(Model):
     """Điều kiện sử dụng lại bài viết, cho các cơ quan báo chí."""
 
 
+_HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
+_SITE_URL = re.compile(r"https?://[^\s/?#]+/(?:[^\s?#]*/)?")
+
+
+def contrast_with_white(colour: str) -> float:
+    """WCAG 2.1 contrast ratio of white text on a '#rrggbb' background (1 to 21)."""
+    channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+    return 1.05 / (0.2126 * r + 0.7152 * g + 0.0722 * b + 0.05)
+
+
+class Colours(Model):
+    primary: Text
+    """Màu chủ đạo (thanh đầu trang, liên kết, tiêu đề), dạng '#rrggbb', ví dụ '#b3261e' (đỏ thẫm).
+    Chữ trắng trên màu này và màu này trên nền trắng phải đạt tỉ lệ tương phản 4,5:1 (WCAG 2.1 AA)."""
+    dark: Text
+    """Màu đậm hơn, cho liên kết khi trỏ chuột vào và khi in đậm, dạng '#rrggbb', ví dụ '#8c1d18'."""
+
+    @field_validator("primary", "dark")
+    @classmethod
+    def _check_colour(cls, value: str) -> str:
+        if not _HEX_COLOUR.fullmatch(value):
+            raise error("vi_colour", "màu '{found}' không đúng dạng '#rrggbb', ví dụ '#b3261e'", found=value)
+        ratio = contrast_with_white(value)
+        if ratio < 4.5:
+            raise error(
+                "vi_contrast", "màu '{found}' chỉ đạt tương phản {ratio}:1 với nền trắng; cần ít nhất 4,5:1 (hãy chọn màu đậm hơn)",
+                found=value, ratio=f"{ratio:.2f}".replace(".", ","),
+            )
+        return value
+
+
 class SiteInfo(Model):
     name: Text
-    """Tên trang."""
+    """Tên trang, hiện ở đầu mọi trang và trong nguồn tin, ví dụ 'Dân số và Phát triển Lạng Sơn'."""
+    url: Text
+    """Địa chỉ công khai của trang (tên miền), kết thúc bằng '/', ví dụ 'https://danso.langson.gov.vn/'."""
     description: Text
     """Trang này là gì, một đến hai câu."""
     owner: Id
-    """Cơ quan chủ quản (mã trong organisations.yml)."""
+    """Cơ quan chủ quản (mã trong organisations.yml); tên cơ quan hiện ở chân mọi trang."""
+    address: Text | None = None
+    """Địa chỉ trụ sở cơ quan chủ quản, hiện ở chân trang (bỏ trống khi chưa có địa chỉ đã kiểm chứng)."""
+    phone: Phone | None = None
+    """Số điện thoại của cơ quan, hiện ở chân trang, ví dụ '0205 3812 345'."""
+    email: Email | None = None
+    """Thư điện tử của cơ quan, hiện ở chân trang."""
+    logo: Text
+    """Tệp biểu trưng, đường dẫn tính từ thư mục docs/, ví dụ 'assets/logo.svg' (không dùng quốc huy)."""
+    favicon: Text
+    """Tệp biểu tượng trên thẻ trình duyệt, đường dẫn tính từ docs/, ví dụ 'assets/favicon.svg'."""
+    share_image: Text
+    """Ảnh hiện khi chia sẻ một trang không có ảnh riêng lên mạng xã hội (1200 × 630), đường dẫn tính từ docs/."""
+    colours: Colours
+    """Màu của trang."""
     contact: Contact
     """Đầu mối liên hệ cho báo chí."""
     column: Column
     """Chuyên mục bài viết."""
+
+    @field_validator("url")
+    @classmethod
+    def _check_url(cls, value: str) -> str:
+        if not _SITE_URL.fullmatch(value):
+            raise error("vi_url", "địa chỉ trang '{found}' phải có dạng 'https://ten-mien.vn/' (kết thúc bằng '/')", found=value)
+        return value
 
 
 # --- organisations --------------------------------------------------------------------
@@ -523,6 +581,8 @@ class Document(Model):
     """Người ký; '??' khi ban biên tập chưa rõ cả chức vụ và tên."""
     co_signers: list[Signer] = []
     """Người ký của các cơ quan cùng ban hành, theo thứ tự 'co_issuers'."""
+    superseded_by: Id | None = None
+    """Văn bản thay thế văn bản này (mã trong data/plans/), khi đã có văn bản thay thế."""
     appendices: list[Appendix] = []
     """Phụ lục ban hành kèm theo văn bản."""
     attachments: list[Attachment] = []
@@ -563,9 +623,10 @@ class Document(Model):
         return self.number if isinstance(self.number, Missing) else None
 
     @property
-    def number_symbol(self) -> str:
-        number = f"{self.number:02d}" if self.number_known else ""
-        return f"{number}/{self.symbol}"
+    def last_day(self) -> dt.date | None:
+        """The last deadline or end date of its activities; None when no activity has one."""
+        ends = [a.time.deadline or a.time.end for a in self.activities if a.time.deadline or a.time.end]
+        return max(ends) if ends else None
 
     def positioned_sections(self) -> Iterator[tuple[tuple[int, ...], Section]]:
         """Every section in reading order with its place in the tree: (4,) for IV, (4, 1, 2) for IV.1.b."""

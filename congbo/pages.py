@@ -16,7 +16,7 @@ from .models import ORGANISATION_KINDS, Block, Organisation, Plan, Section, posi
 from .render import GeneratedPage, Outline, html_text, render_page, superscript
 from .site import Site
 from .types import Missing
-from .texts import Links, activity_time, article_url, event_when, plan_reference, plan_title, script_json
+from .texts import Links, activity_time, article_url, event_when, number_symbol, plan_reference, plan_title, script_json
 
 ROLE_LABELS = {"lead": "Chủ trì", "partner": "Phối hợp"}
 MONTHS = [f"Tháng {m}" for m in range(1, 13)]
@@ -52,6 +52,23 @@ def render_outputs(site: Site, base_url: str) -> dict[str, GeneratedPage | str |
 
 
 # --- plans ----------------------------------------------------------------------------
+
+
+def plan_share_description(site: Site, plan: Plan) -> str:
+    """What a shared link says: 'Kế hoạch … — UBND tỉnh Lạng Sơn, tháng 01 năm 2021' (the number only when it has one)."""
+    number = f", số {number_symbol(plan, site.plan_issuer(plan))}" if plan.number_known else ""
+    return f"{plan_title(plan)} — {site.plan_issuer(plan).name}, {vi.partial_date(plan.date)}{number}."
+
+
+def plan_status(site: Site, plan: Plan) -> dict:
+    """In force, ended (with the date) or superseded, from the data: ``superseded_by``, else the last
+    deadline or end of its activities; 'unknown' when the data gives neither."""
+    if plan.superseded_by:
+        replacement = site.plan[plan.superseded_by]
+        return {"state": "superseded", "by": replacement, "title": plan_title(replacement)}
+    if plan.last_day is None:
+        return {"state": "unknown"}
+    return {"state": "ended" if plan.last_day < site.today else "in-force", "date": plan.last_day}
 
 
 def section_anchor(section: Section, numbers: tuple[str, ...]) -> str:
@@ -101,6 +118,8 @@ def render_plan(site: Site, plan: Plan) -> GeneratedPage:
         title=plan_title(plan),
         kind_title=plan.kind_name.upper(),
         reference=reference,
+        share_description=plan_share_description(site, plan),
+        status=plan_status(site, plan),
         document_date=vi.document_date(plan.place, plan.date),
         body=body,
         bases=bases,
@@ -301,7 +320,8 @@ def render_organisations_index(site: Site) -> GeneratedPage:
 
 
 def render_calendar(site: Site, year: int, base_url: str = "") -> GeneratedPage:
-    """The calendar page of ``year`` (the current year's page adds the next year from October on).
+    """The calendar page of ``year``. The current year's page opens on the build month and what comes
+    next (the next year too from October on); the year's past months fold below.
 
     ``base_url`` is the site's public address (MkDocs ``site_url``), for the ``webcal://`` link;
     without it the page offers the file to download only.
@@ -309,20 +329,47 @@ def render_calendar(site: Site, year: int, base_url: str = "") -> GeneratedPage:
     here = urls.calendar_year(year, site.today.year)
     links = Links(site, here)
     shown = calendar.shown_years(site.today, year)
-    sections = [(y, _calendar_months(site, y, suffix="" if y == year else f"-{y}")) for y in shown]
+    current = year == site.today.year
+    sections = []
+    for y in shown:
+        months = _calendar_months(site, y, suffix="" if y == year else f"-{y}")
+        if current and y == year:
+            months = months[site.today.month - 1:]
+        sections.append((y, fold_empty_months(months)))
+    past = fold_empty_months(_calendar_months(site, year, "")[: site.today.month - 1]) if current else []
     years = calendar.calendar_years(site, site.today)
     webcal = ical.webcal_url(base_url)
     return render_page(
         "calendar.html.j2",
-        site=site, year=year, sections=sections, links=links, today=site.today, urls=urls,
-        current=year == site.today.year,
+        site=site, year=year, sections=sections, past=past, links=links, today=site.today, urls=urls,
+        current=current, heading=calendar_heading(site.today, year, shown),
         years=[(y, links.to(urls.calendar_year(y, site.today.year))) for y in years],
         title=plan_title,
         ics_href=links.to(urls.ICS), json_href=links.to(urls.CALENDAR_JSON),
+        fields_href=links.to(urls.PRESS + "#lich-json"),
         webcal=webcal, ics_url=ical.absolute(base_url, urls.ICS),
         google=f"https://calendar.google.com/calendar/render?cid={quote(webcal, safe='')}" if webcal else None,
-        fields=calendar_json.FIELDS,
     )
+
+
+def calendar_heading(today: dt.date, year: int, shown: list[int]) -> str:
+    """What a calendar page shows, said in its title: 'Lịch từ tháng 11/2026 đến hết năm 2027', 'Lịch năm 2021'."""
+    if year != today.year or today.month == 1 and len(shown) == 1:
+        return f"Lịch năm {year}"
+    return f"Lịch từ tháng {today.month}/{today.year} đến hết năm {shown[-1]}"
+
+
+def fold_empty_months(months: list[dict]) -> list[dict]:
+    """Months with items stay as they are; a run of months without any becomes one entry (``empty``: the run)."""
+    folded: list[dict] = []
+    for month in months:
+        if month["rows"]:
+            folded.append(month)
+        elif folded and "empty" in folded[-1]:
+            folded[-1]["empty"].append(month)
+        else:
+            folded.append({"empty": [month]})
+    return folded
 
 
 def _calendar_months(site: Site, year: int, suffix: str) -> list[dict]:

@@ -105,15 +105,18 @@ class Programme(calendar.Span):
 
     @cached_property
     def articles(self) -> list[ArticleRecord]:
-        """Articles about its plans or events, and those about the observance published in its year."""
-        site = self.site
-        plans = {p.id for p in self.plans}
-        events = {e.id for e in self.events}
-        return [
-            a for a in site.published_articles
-            if plans & set(a.meta.plans) or events & set(a.meta.events)
-            or (self.observance.id in a.meta.observances and a.meta.date.year == self.year)
-        ]
+        """Articles about the observance published in its year, and those about its plans or events
+        published by the end of its year that name no other observance (a plan serving several
+        observances is not a reason to list an article about another one, or a later year's)."""
+        return [a for a in self.site.published_articles if self._is_about(a)]
+
+    def _is_about(self, article: ArticleRecord) -> bool:
+        meta = article.meta
+        if meta.observances:
+            return self.observance.id in meta.observances and meta.date.year == self.year
+        plans, events = {p.id for p in self.plans}, {e.id for e in self.events}
+        linked = bool(plans & set(meta.plans) or events & set(meta.events))
+        return linked and meta.date.year <= self.year
 
 
 def programmes(site: Site) -> list[Programme]:

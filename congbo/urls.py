@@ -71,6 +71,11 @@ def programme(observance_id: str, year: int) -> str:
 # --- the column and its feeds ---------------------------------------------------------
 
 COLUMN_ARCHIVE = f"{COLUMN}luu-tru/"
+SECTIONS = {
+    PLANS: PLANS, ORGANISATIONS: ORGANISATIONS, CALENDAR: CALENDAR, OBSERVANCES: CALENDAR, EVENTS: CALENDAR,
+    PROGRAMMES: CALENDAR, COLUMN: COLUMN, ARTICLES: COLUMN,
+}
+"""The navigation tab each address belongs to (by its first folder): pages outside the nav show it as theirs."""
 FEED_KINDS = {"rss": "rss.xml", "atom": "atom.xml", "json": "feed.json"}
 
 

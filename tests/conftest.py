@@ -15,6 +15,9 @@ from pathlib import Path
 
 import pytest
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+from page_weight import PAGE_TYPES, Handler  # noqa: E402, F401  (one list of page types, one server for the tests and the script)
+
 ROOT = Path(__file__).resolve().parent.parent
 # The fixed build date of the test builds: 2026-11-20 09:00 +07:00 (the December action month is upcoming).
 TEST_EPOCH = "1795140000"
@@ -102,15 +105,10 @@ def built_site(tmp_path_factory) -> Path:
     return site_dir
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="session")
 def site_url(built_site) -> str:
     """The built sample site served on loopback."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    handler = functools.partial(Handler, directory=str(built_site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -62,12 +62,20 @@ def test_calendar_years(site):
 # --- the calendar page --------------------------------------------------------------------
 
 
-def test_current_year_by_month_then_next_year(built_site, site):
+def test_current_page_opens_on_the_build_month_then_the_next_year(built_site, site):
     page = read_page(built_site, urls.CALENDAR)
-    assert text_of(page.find(".//h1")) == "Lịch các ngày kỷ niệm năm 2026 và 2027"
+    assert text_of(page.find(".//h1")) == "Lịch từ tháng 11/2026 đến hết năm 2027"
+    assert page.findtext(".//title").startswith("Lịch từ tháng 11/2026 đến hết năm 2027 - ")
     assert [h.get("id") for h in page.xpath("//article//h2")][:2] == ["nam-2026", "nam-2027"]
-    months = [h.get("id") for h in page.xpath("//article//h3[starts-with(@id, 'thang-')]")]
-    assert months == [f"thang-{m}" for m in range(1, 13)] + [f"thang-{m}-2027" for m in range(1, 13)]
+    upcoming = page.xpath("//article/*[not(self::details)]/descendant-or-self::*[starts-with(@id, 'thang-')]")
+    assert [e.get("id") for e in upcoming][:3] == ["thang-11", "thang-12", "thang-1-2027"]
+    assert {e.get("id") for e in upcoming} == {"thang-11", "thang-12"} | {f"thang-{m}-2027" for m in range(1, 13)}
+    # Months without items are one line each run; the year's past months fold below.
+    nothing = [text_of(p) for p in page.xpath("//article/p[contains(@class, 'cb-cal__none')]")]
+    assert nothing[:2] == ["Tháng 11: không có ngày kỷ niệm hay mốc nào.", "Tháng 1 – tháng 2 năm 2027: không có ngày kỷ niệm hay mốc nào."]
+    [past] = page.xpath("//details[contains(@class, 'cb-cal__past')]")
+    assert text_of(past.find("summary")) == "Các tháng đã qua của năm 2026"
+    assert {e.get("id") for e in past.xpath(".//*[starts-with(@id, 'thang-')]")} == {f"thang-{m}" for m in range(1, 11)}
     # Every observance appears in each year with its date, meaning and basis.
     for observance in site.observances:
         items = page.xpath(f"//li[contains(@class, 'cb-cal__item--observance')][.//a[@href='../ngay-ky-niem/{observance.id}/']]")
@@ -75,6 +83,13 @@ def test_current_year_by_month_then_next_year(built_site, site):
         text = text_of(items[0])
         assert observance.summary in text
         assert "Căn cứ: " + observance.basis[0].document in text
+
+
+def test_calendar_title_says_what_it_shows(site):
+    assert pages.calendar_heading(dt.date(2026, 11, 20), 2026, [2026, 2027]) == "Lịch từ tháng 11/2026 đến hết năm 2027"
+    assert pages.calendar_heading(dt.date(2026, 3, 5), 2026, [2026]) == "Lịch từ tháng 3/2026 đến hết năm 2026"
+    assert pages.calendar_heading(dt.date(2026, 1, 5), 2026, [2026]) == "Lịch năm 2026"
+    assert pages.calendar_heading(dt.date(2026, 11, 20), 2021, [2021]) == "Lịch năm 2021"
 
 
 def test_past_items_are_marked_against_the_build_date(built_site):
@@ -168,11 +183,13 @@ def test_lich_json_has_the_same_items_as_the_ics(built_site):
     assert len(by_key) == len(data["items"]), "each item once"
 
 
-def test_lich_json_is_documented_on_the_calendar_page(built_site):
+def test_lich_json_is_documented_on_the_press_page(built_site):
     data = json.loads((built_site / urls.CALENDAR_JSON).read_text(encoding="utf-8"))
-    page = read_page(built_site, urls.CALENDAR)
-    assert page.xpath("//a[@href='../lich.json']")
-    documented = " ".join(text_of(td) for td in page.xpath("//h2[@id='du-lieu']/following-sibling::table[1]//td"))
+    calendar_page = read_page(built_site, urls.CALENDAR)
+    assert calendar_page.xpath("//a[@href='../lich.json']") and calendar_page.xpath("//a[@href='../bao-chi/#lich-json']")
+    assert not calendar_page.xpath("//table"), "the field table is for developers: it lives on the press page"
+    page = read_page(built_site, urls.PRESS)
+    documented = " ".join(text_of(td) for td in page.xpath("//h2[@id='lich-json']/following-sibling::div[1]//td"))
     for key in data:
         assert key in documented, key
     for key in data["items"][0]:
@@ -260,5 +277,11 @@ def test_calendar_page_fits_a_360_px_phone(site_url, browser):
         box, track = bar.bounding_box(), page.locator("#thang-12 ~ ol .cb-cal__track").first.bounding_box()
         assert box["width"] > 100 and abs(box["width"] - track["width"]) < 1, "the action month fills its month"
         assert page.locator("a[href^='webcal://']").first.is_visible()
+        # The first month a reader sees is the build month (November 2026), near the top of the page.
+        first = page.evaluate("""() => [...document.querySelectorAll("article [id^='thang-']")]
+            .find(el => el.getClientRects().length > 0 || el.parentElement.getClientRects().length > 0).id""")
+        assert first == f"thang-{TODAY.month}"
+        assert page.locator(f"[id='thang-{TODAY.month}']").evaluate("el => el.parentElement.getBoundingClientRect().top") < 1600
+        assert not page.locator("details.cb-cal__past [id='thang-1']").is_visible()
     finally:
         context.close()

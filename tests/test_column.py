@@ -147,22 +147,23 @@ def test_link_preview_and_schema_org_on_an_article(built_site):
     assert home.xpath("//head/meta[@property='og:image']/@content") == [f"{BASE}chuyen-muc/anh/chia-se.png"]
 
 
-def test_every_page_head_announces_the_feeds(built_site):
+def test_every_page_head_announces_one_feed(built_site):
+    """One <link rel="alternate"> a page: Material fetches sitemap.xml for each (see feeds.discovery_links)."""
     pages = list(built_site.rglob("*.html"))
     assert len(pages) > 40
     for path in pages:
         tree = html.fromstring(path.read_bytes())
         here = path.relative_to(built_site).as_posix().removesuffix("index.html")
-        found = {(link.get("type"), resolve(built_site, here, link.get("href")).relative_to(built_site).as_posix())
-                 for link in tree.xpath("//head/link[@rel='alternate'][@type!='text/html']")}
-        assert {("application/rss+xml", "rss.xml"), ("application/atom+xml", "atom.xml"),
-                ("application/feed+json", "feed.json"), ("application/rss+xml", "rss-ke-hoach.xml")} <= found, path
-        for _, target in found:
-            assert (built_site / target).is_file(), (path, target)
+        found = [(link.get("type"), resolve(built_site, here, link.get("href")).relative_to(built_site).as_posix())
+                 for link in tree.xpath("//head/link[@rel='alternate']")]
+        assert len(found) == 1, path
+        assert found[0][0] == "application/rss+xml" and (built_site / found[0][1]).is_file(), (path, found)
     category = html.fromstring((built_site / "chuyen-muc/chinh-sach/index.html").read_bytes())
-    own = category.xpath("//head/link[@rel='alternate']")[:2]
-    assert [(link.get("type"), link.get("href")) for link in own] == [("application/rss+xml", "../../rss-chinh-sach.xml"), ("application/atom+xml", "../../atom-chinh-sach.xml")]
+    own = category.xpath("//head/link[@rel='alternate']")
+    assert [(link.get("type"), link.get("href")) for link in own] == [("application/rss+xml", "../../rss-chinh-sach.xml")]
     assert own[0].get("title") == "Chính sách — Dân số và phát triển (RSS)"
+    home = html.fromstring((built_site / "index.html").read_bytes())
+    assert home.xpath("//head/link[@rel='alternate']/@href") == ["rss.xml"]
 
 
 # --- listings ---------------------------------------------------------------------------

@@ -25,7 +25,8 @@ NOT_TEXT = {
     "observances", "category", "plans", "events", "issuer", "lead", "partners", "duties_of", "section", "role", "organisation",
     "type", "valid_until", "origin", "updated", "email", "phone", "file", "at", "observance", "width", "height", "number",
     "month", "day", "year", "first_year", "ongoing", "time", "document", "event", "same_as", "co_issuers", "level", "members",
-    "system",
+    "system", "url", "primary", "dark", "logo", "favicon", "share_image",
+    "superseded_by",
 }
 """Keys whose values are ids, dates, numbers or closed vocabularies, not free text."""
 

@@ -11,8 +11,8 @@ import os
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import ROOT, TEST_TODAY, copy_project
-from mkdocs.config import load_config
 
 from congbo import feeds
 from congbo.load import load_site
@@ -21,7 +21,7 @@ from congbo.render import GeneratedPage
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "outputs"
 TODAY = TEST_TODAY
-SITE_URL = load_config(str(ROOT / "mkdocs.yml")).site_url
+SITE_URL = yaml.safe_load((ROOT / "data/site.yml").read_text(encoding="utf-8"))["url"]  # the public address is data
 
 
 def as_bytes(output) -> bytes:

@@ -166,3 +166,16 @@ def test_a_number_where_text_is_expected_suggests_quotes(project):
     [message] = problems(project)
     assert message == (f"data/events.yml:{where(text, 'place: 12')}: [hoi-nghi-icpd-cairo-1994].place: "
                        'phải là văn bản, nhận được 12; nếu đúng là chữ, hãy đặt trong ngoặc kép: "12"')
+
+
+def test_site_colour_too_light_for_white_text(project):
+    text = replace(project, "data/site.yml", 'primary: "#b3261e"', 'primary: "#ef5552"')
+    assert problems(project) == [
+        f"data/site.yml:{where(text, 'primary: ')}: colours.primary: màu '#ef5552' chỉ đạt tương phản 3,45:1 với nền trắng; "
+        "cần ít nhất 4,5:1 (hãy chọn màu đậm hơn)"
+    ]
+
+
+def test_site_logo_must_be_a_file_under_docs(project):
+    text = replace(project, "data/site.yml", "logo: assets/logo.svg", "logo: assets/khong-co.svg")
+    assert problems(project) == [f"data/site.yml:{where(text, 'logo: ')}: logo: không tìm thấy tệp docs/assets/khong-co.svg (đường dẫn tính từ thư mục docs/)"]

@@ -58,15 +58,17 @@ def test_the_plugin_order_of_mkdocs_yml_is_the_one_tested():
     assert names == ["congbo", "search", "macros"]
 
 
-def test_a_site_without_site_url_is_refused(tmp_path):
+def test_a_site_without_its_address_is_refused(tmp_path):
+    """The public address (for feeds and calendars) comes from data/site.yml's url; mkdocs.yml has none."""
     root = copy_project(tmp_path / "project")
-    config = root / "mkdocs.yml"
-    config.write_text(re.sub(r"^site_url: .*\n", "", config.read_text(encoding="utf-8"), flags=re.M), encoding="utf-8")
+    site = root / "data/site.yml"
+    site.write_text(re.sub(r"^url: .*\n", "", site.read_text(encoding="utf-8"), flags=re.M), encoding="utf-8")
     result = mkdocs_build(root, tmp_path / "site")
     assert result.returncode != 0
-    assert "mkdocs.yml: thiếu 'site_url'" in result.stderr
+    assert "data/site.yml:" in result.stderr and ": url: thiếu trường bắt buộc 'url'" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "site").exists()
+    assert not re.search(r"^site_url:", (root / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
 
 
 def test_a_hand_written_page_where_a_generated_one_goes_is_refused(tmp_path):

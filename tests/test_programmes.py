@@ -66,6 +66,8 @@ def test_related_articles_are_those_of_its_plans_events_or_its_year(site):
         _article("bai-su-kien", "2021-09-16 08:00 +07:00", events=["han-lien-hoan-cap-huyen-lang-son-2021"]),
         _article("bai-cung-nam", "2021-12-26 08:00 +07:00", observances=["ngay-dan-so-viet-nam"]),
         _article("bai-nam-khac", "2023-12-26 08:00 +07:00", observances=["ngay-dan-so-viet-nam"]),
+        _article("bai-ngay-khac", "2021-03-20 08:00 +07:00", plans=[LANG_SON], observances=["ngay-quoc-te-hanh-phuc"]),
+        _article("bai-ke-hoach-nam-sau", "2022-01-05 08:00 +07:00", plans=[LANG_SON]),
     )
     with_articles = dataclasses.replace(site, articles=records)
     vn = programmes.programme_for(with_articles, "ngay-dan-so-viet-nam", 2021)
@@ -74,6 +76,17 @@ def test_related_articles_are_those_of_its_plans_events_or_its_year(site):
     assert [h["id"] for h in page.toc[0]["children"]][-1] == "bai-viet"
     text = page.html
     assert '<h2 id="bai-viet">Bài viết' in text and 'href="../../bai-viet/bai-cung-nam/"' in text
+
+
+def test_world_population_day_2024_lists_no_later_article_about_another_observance(built_site, site):
+    wpd = programmes.programme_for(site, "ngay-dan-so-the-gioi", 2024)
+    for article in wpd.articles:
+        assert article.meta.date.year <= 2024, article.meta.id
+        assert not article.meta.observances or "ngay-dan-so-the-gioi" in article.meta.observances, article.meta.id
+    page = read_page(built_site, urls.programme("ngay-dan-so-the-gioi", 2024))
+    listed = page.xpath("//h2[@id='bai-viet']/following-sibling::*//a/@href")
+    assert "../../bai-viet/ngay-quoc-te-hanh-phuc-20-3/" not in listed
+    assert "../../bai-viet/ngay-dan-so-the-gioi-11-7/" in listed
 
 
 def test_programme_page(built_site):

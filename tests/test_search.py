@@ -200,12 +200,63 @@ def marked_on(browser, url: str) -> list[str]:
 @pytest.mark.browser
 def test_words_typed_without_diacritics_are_marked_on_the_page(browser, site_url):
     marked = marked_on(browser, f"{site_url}{PLAN}?h=dan+so")
-    assert "Dân" in marked and "số" in marked
-    assert all(vi.fold(word).lower().startswith(("dan", "so")) for word in marked)
+    assert "Dân số" in marked
+    # Whole words only: every marked word folds to a typed word; "đăng", "Sơn", "soạn" stay unmarked.
+    assert {vi.fold(word).lower() for mark in marked for word in mark.split()} == {"dan", "so"}
 
 
 @pytest.mark.browser
 def test_words_typed_with_diacritics_are_marked_once(browser, site_url):
     marked = marked_on(browser, f"{site_url}{PLAN}?h=dân+số")
-    # Material marks these as typed (joining neighbours: "Dân số"); no word carries two marks.
     assert "Dân số" in marked and "dân" in marked
+    assert {vi.fold(word).lower() for mark in marked for word in mark.split()} == {"dan", "so"}
+
+
+@pytest.mark.browser
+def test_no_prefix_of_another_word_is_marked(browser, site_url):
+    marked = marked_on(browser, f"{site_url}{PLAN}?h=so+dan")  # the plan says "Lạng Sơn" and "đăng" too
+    assert not any(vi.fold(w).lower() in {"son", "dang", "soan"} for m in marked for w in m.split())
+    assert marked, "the plan says 'dân số': something must be marked"
+
+
+# --- ranking: the phrase typed comes first ------------------------------------------------------
+
+
+def first_result(page, site_url: str) -> dict:
+    page.wait_for_timeout(500)  # the last keystroke's results
+    found = results(page, site_url)
+    return found[0]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("query, path, words", [
+    ("dan so", None, "Dân số"),
+    ("ke hoach 60 nam", PLAN, "Kỷ niệm 60 năm"),
+    ("ngay gia dinh", None, "Ngày Gia đình Việt Nam"),
+    ("ngày gia đình", None, "Ngày Gia đình Việt Nam"),
+])
+def test_the_phrase_typed_ranks_first(search, site_url, query, path, words):
+    page = search(query)
+    first = first_result(page, site_url)
+    if path:
+        assert first["path"] == path, first
+    assert words in first["title"], first
+    assert page.warnings == []
+
+
+@pytest.mark.browser
+def test_every_typed_word_must_be_found(search, site_url, browser):
+    """No page says "Cao Lộc": the search finds nothing rather than every page about "người cao tuổi"."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
+    try:
+        page = context.new_page()
+        page.goto(site_url, wait_until="networkidle")
+        page.click(".md-search__input")
+        page.keyboard.type("Cao Lộc")
+        page.keyboard.press("End")
+        page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.includes('Không')", timeout=10_000)
+        assert page.locator(".md-search-result__item").count() == 0
+    finally:
+        context.close()
+    page = search("cao tuoi")
+    assert "Người cao tuổi" in first_result(page, site_url)["title"]

@@ -1,70 +1,62 @@
 /*
- * After a search result is followed (?h=dan+so), mark the words the reader meant even when
- * typed without diacritics: "dan so" marks "Dân số".
+ * After a search result is followed (?h=dan+so), mark the words the reader typed: whole words that
+ * fold to a typed word, with or without diacritics ("dan so" marks "Dân số"), never the start of
+ * another word ("dan" does not mark "đăng", "so" does not mark "Sơn" or "soạn").
  *
- * Material marks the words that match as typed (feature search.highlight); this script marks
- * the others, those that match only once diacritics are removed (the same folding as the
- * search index: lunr.vi.min.js and congbo.vi.fold), so no word is marked twice. A term marks
- * the start of a word, as Material's does (the search matches word prefixes).
+ * The folding is the search index's (lunr.vi.min.js and congbo.vi.fold). Material also marks the
+ * page (feature search.highlight, which adds ?h= to the results' links), but by prefix and as typed;
+ * its marks are replaced by these once it has made them, so each word is marked once, by one rule.
  */
 (function () {
   "use strict"
 
   // Material's separator for Vietnamese (overrides/partials/languages/vi.html), as a character class.
-  var SEPARATOR = /[\s\-–—,.;:!?…()\[\]{}"“”‘’'«»/]/
+  var WORD = /[^\s\-–—,.;:!?…()\[\]{}"“”‘’'«»/]+/g
+  var OURS = "data-cb-mark"
 
   function fold(text) {
-    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFC")
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFC").toLowerCase()
   }
 
-  // The folded, lower-case text and, for each of its characters, where it came from in the original.
-  function folded(text) {
-    var out = "", from = []
-    for (var i = 0; i < text.length; i++) {
-      var f = fold(text[i]).toLowerCase()
-      for (var k = 0; k < f.length; k++) {
-        out += f[k]
-        from.push(i)
-      }
-    }
-    from.push(text.length)
-    return { text: out, from: from }
-  }
-
-  function terms() {
+  function typedWords() {
     var h = new URLSearchParams(window.location.search).get("h")
-    if (!h) return []
-    return h.split(SEPARATOR).filter(Boolean).map(function (t) {
-      return { typed: t.toLowerCase(), folded: fold(t).toLowerCase() }
-    })
+    var found = {}
+    ;(h || "").replace(WORD, function (word) { found[fold(word)] = true })
+    return found
   }
 
-  // [start, end) ranges of the original text that match a term only after folding.
+  // [start, end) ranges of whole words that fold to a typed word; neighbours joined across spaces.
   function ranges(text, wanted) {
-    var f = folded(text), found = []
-    wanted.forEach(function (term) {
-      for (var at = f.text.indexOf(term.folded); at !== -1; at = f.text.indexOf(term.folded, at + 1)) {
-        var start = f.from[at], end = f.from[at + term.folded.length]
-        var wordStart = start === 0 || SEPARATOR.test(text[start - 1])
-        var asTyped = text.slice(start, end).toLowerCase() === term.typed  // Material marks those
-        if (wordStart && !asTyped) found.push([start, end])
-      }
-    })
-    found.sort(function (a, b) { return a[0] - b[0] })
-    return found.filter(function (r, i) { return i === 0 || r[0] >= found[i - 1][1] })
+    var found = [], match
+    WORD.lastIndex = 0
+    while ((match = WORD.exec(text))) {
+      if (!wanted[fold(match[0])]) continue
+      var start = match.index, end = start + match[0].length, last = found[found.length - 1]
+      if (last && /^\s+$/.test(text.slice(last[1], start))) last[1] = end
+      else found.push([start, end])
+    }
+    return found
   }
 
-  function mark(root, wanted) {
+  function textNodes(root) {
     var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
       acceptNode: function (node) {
         var parent = node.parentElement
-        if (!parent || parent.closest("mark, script, style, .headerlink")) return NodeFilter.FILTER_REJECT
-        return NodeFilter.FILTER_ACCEPT
+        return !parent || parent.closest("script, style, .headerlink") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT
       }
     })
     var nodes = []
     for (var node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node)
-    nodes.forEach(function (node) {
+    return nodes
+  }
+
+  function unmark(root) {
+    root.querySelectorAll("mark[data-md-highlight]").forEach(function (m) { m.replaceWith(document.createTextNode(m.textContent)) })
+    root.normalize()
+  }
+
+  function mark(root, wanted) {
+    textNodes(root).forEach(function (node) {
       var text = node.textContent, found = ranges(text, wanted)
       if (!found.length) return
       var parts = document.createDocumentFragment(), last = 0
@@ -72,6 +64,7 @@
         parts.appendChild(document.createTextNode(text.slice(last, r[0])))
         var m = document.createElement("mark")
         m.setAttribute("data-md-highlight", "")
+        m.setAttribute(OURS, "")
         m.textContent = text.slice(r[0], r[1])
         parts.appendChild(m)
         last = r[1]
@@ -81,7 +74,17 @@
     })
   }
 
-  var wanted = terms()
+  var wanted = typedWords()
   var article = document.querySelector("article.md-content__inner")
-  if (wanted.length && article) mark(article, wanted)
+  if (!Object.keys(wanted).length || !article) return
+  mark(article, wanted)
+  // Material marks once its search index has loaded: its marks are put back to plain text, ours redone.
+  var observer = new MutationObserver(function () {
+    if (!article.querySelector("mark[data-md-highlight]:not([" + OURS + "])")) return
+    observer.disconnect()
+    unmark(article)
+    mark(article, wanted)
+    observer.observe(article, { childList: true, subtree: true })
+  })
+  observer.observe(article, { childList: true, subtree: true })
 })()
