@@ -5,10 +5,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 missing=()
+# Read once: 'fc-list | grep -q' would fail under pipefail when grep stops reading early.
+fonts=$(fc-list 2>/dev/null || true)
 command -v chromium >/dev/null || missing+=(chromium)
 command -v newsboat >/dev/null || missing+=(newsboat)
-fc-list 2>/dev/null | grep -qi "noto sans" || missing+=(fonts-noto-core)
-fc-list 2>/dev/null | grep -qi "liberation serif" || missing+=(fonts-liberation)  # Times New Roman's metrics, for the print test
+grep -qi "noto sans" <<<"$fonts" || missing+=(fonts-noto-core)
+grep -qi "liberation serif" <<<"$fonts" || missing+=(fonts-liberation)  # Times New Roman's metrics, for the print test
 command -v pdftotext >/dev/null || missing+=(poppler-utils)  # reads the printed plan back
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
