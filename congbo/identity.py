@@ -37,5 +37,4 @@ def theme_identity(site: Site) -> dict:
         "press": urls.PRESS,
         "share_image": info.share_image,
         "colours_css": COLOURS_CSS,
-        "sections": urls.SECTIONS,
     }

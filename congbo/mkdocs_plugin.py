@@ -111,6 +111,12 @@ class CongboPlugin(BasePlugin):
             return parts.page_html(clean_body(html))  # nothing in an article's text runs
         return html
 
+    def on_page_context(self, context, *, page, config, nav):
+        """The tab a page outside the nav belongs to, for its breadcrumbs and active tab (overrides/partials/section.html)."""
+        if not page.ancestors:
+            page.meta["cb_section"] = urls.section_of(page.url)
+        return context
+
     def on_env(self, env, *, config, files):
         """The feeds, now that every article's HTML is made; the feed links for every page's head."""
         html = {record.meta.id: files.get_file_from_path(src).page.content for src, record in self.articles_by_src.items()}

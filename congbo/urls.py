@@ -76,6 +76,11 @@ SECTIONS = {
     PROGRAMMES: CALENDAR, COLUMN: COLUMN, ARTICLES: COLUMN,
 }
 """The navigation tab each address belongs to (by its first folder): pages outside the nav show it as theirs."""
+
+
+def section_of(url: str) -> str | None:
+    """The tab a page outside the nav falls under ('ke-hoach/' for 'ke-hoach/x/'); None for a tab's own page or none."""
+    return next((tab for prefix, tab in SECTIONS.items() if url.startswith(prefix) and url != tab), None)
 FEED_KINDS = {"rss": "rss.xml", "atom": "atom.xml", "json": "feed.json"}
 
 

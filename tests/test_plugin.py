@@ -136,3 +136,16 @@ def test_serve_shows_an_edited_template_on_the_next_rebuild(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_a_page_outside_the_nav_falls_under_the_tab_of_its_address():
+    assert urls.section_of(PLAN) == urls.PLANS
+    assert urls.section_of(urls.event("x")) == urls.CALENDAR
+    assert urls.section_of(urls.article("x")) == urls.COLUMN
+    assert urls.section_of(urls.PLANS) is None  # a tab's own page
+    assert urls.section_of("bao-chi/") is None
+
+
+def test_the_plugin_tells_the_theme_each_page_s_tab(built_site):
+    page = (built_site / PLAN / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'class="md-tabs__item md-tabs__item--active">\s*<a href="\.\./" class="md-tabs__link" aria-current="location"', page)
