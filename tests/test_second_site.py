@@ -48,11 +48,15 @@ ORGANISATIONS_YML = """\
   name: "Ủy ban nhân dân tỉnh Quảng Trị"
   short_name: "UBND tỉnh"
   kind: ubnd
+  level: tinh
+  province: "Quảng Trị"
   heading: ["ỦY BAN NHÂN DÂN", "TỈNH QUẢNG TRỊ"]
 - id: so-y-te-quang-tri
   name: "Sở Y tế tỉnh Quảng Trị"
   short_name: "Sở Y tế"
   kind: so
+  level: tinh
+  province: "Quảng Trị"
   parent: ubnd-quang-tri
 """
 
