@@ -236,6 +236,19 @@ class Organisation(Model):
         """A Party body issues Party documents (Hướng dẫn 36-HD/VPTW), not State ones."""
         return self.kind == "dang"
 
+    def belongs_to(self, group: "Organisation") -> bool:
+        """Whether this body is one of those a class of bodies stands for: of the class's kind and
+        level, in its province, and under its parent when the class names one ('các phòng thuộc Sở')."""
+        members = group.members
+        return (
+            members is not None and self.kind == members.kind and self.level == members.level
+            and self.province == group.province and group.parent in (None, self.parent)
+        )
+
+    def active_on(self, day: dt.date) -> bool:
+        """Whether the body still existed on ``day`` (a body ended before a document cannot be assigned by it)."""
+        return self.valid_until is None or day <= self.valid_until
+
 
 # --- observances ----------------------------------------------------------------------
 

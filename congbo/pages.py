@@ -12,7 +12,7 @@ from markupsafe import Markup, escape
 
 from . import calendar, calendar_json, column, documents, ical, programmes, urls, vi
 from .load import FOOTNOTE_REF
-from .models import ORGANISATION_KINDS, Block, Organisation, Plan, Section, positioned
+from .models import LEVELS, ORGANISATION_KINDS, Block, Organisation, Plan, Section, positioned
 from .render import GeneratedPage, Outline, html_text, render_page, superscript
 from .site import Site
 from .types import Missing
@@ -272,8 +272,12 @@ def organisation_records(site: Site) -> dict[str, dict[str, list]]:
         related[plan.issuer]["issued"].append(plan)
         for numbers, section in _numbered(plan):
             for org_id in dict.fromkeys(section.duties_of):
-                heading = ".".join(numbers) + (f" {section.title}" if section.title else "")
-                related[org_id]["duties"].append((plan, heading, section_anchor(section, numbers)))
+                duty = {"plan": plan, "heading": ".".join(numbers) + (f" {section.title}" if section.title else ""),
+                        "anchor": section_anchor(section, numbers), "via": None}
+                related[org_id]["duties"].append(duty)
+                for member in site.members_of(org_id):
+                    if member.active_on(plan.date.first_day):
+                        related[member.id]["duties"].append({**duty, "via": site.organisation[org_id]})
         for recipient in plan.recipients:
             if recipient.organisation:
                 related[recipient.organisation]["received"].append((plan, recipient))
@@ -289,31 +293,56 @@ def organisation_records(site: Site) -> dict[str, dict[str, list]]:
 def render_organisation(site: Site, org: Organisation, related: dict[str, list]) -> GeneratedPage:
     here = urls.organisation(org.id)
     links = Links(site, here)
-    work = site.activities_of(org.id)
+    work = [(*w, None) for w in site.activities_of(org.id)] + site.activities_through_groups(org.id)
     rows = [
-        {"plan": plan, "activity": activity, "role": ROLE_LABELS[role], "time": activity_time(site, plan, activity.time), "deadline": activity.time.deadline or activity.time.end}
-        for plan, activity, role in work
+        {"plan": plan, "activity": activity, "role": ROLE_LABELS[role], "via": via,
+         "time": activity_time(site, plan, activity.time), "deadline": activity.time.deadline or activity.time.end}
+        for plan, activity, role, via in work
     ]
-    rows.sort(key=lambda r: (r["deadline"] or dt.date.max, r["plan"].id, r["activity"].id))
+    rows.sort(key=lambda r: (r["deadline"] or dt.date.max, r["plan"].id, r["activity"].id, r["via"].id if r["via"] else ""))
+    members = org.members
     return render_page(
         "organisation.html.j2",
         site=site, org=org, links=links, rows=rows, issued=related["issued"], received=related["received"],
         children=sorted(related["children"], key=lambda o: vi.fold(o.name)), events=related["events"],
         duties=related["duties"], kind=ORGANISATION_KINDS[org.kind], title=plan_title, urls=urls,
+        place=level_and_place(org), place_anchor=vi.slugify(level_and_place(org)),
+        groups=site.groups_of(org.id),
+        members=sorted(site.members_of(org.id), key=lambda o: vi.fold(o.name)),
+        members_kind=ORGANISATION_KINDS[members.kind] if members else None,
+        members_level=LEVELS[members.level] if members else None,
         parent=site.organisation.get(org.parent) if org.parent else None,
         successor=site.organisation.get(org.successor) if org.successor else None,
         historical=org.valid_until is not None and org.valid_until < site.today,
     )
 
 
+def level_and_place(org: Organisation) -> str:
+    """Where a body sits, as the organisation index heads its group: 'Trung ương', 'Cấp tỉnh — Lạng Sơn'.
+    (Not 'Tỉnh Lạng Sơn': a centrally-run city such as Hà Nội is a province-level body too.)"""
+    return LEVELS[org.level] if org.province is None else f"{LEVELS[org.level]} — {org.province}"
+
+
+def organisation_groups(site: Site) -> list[tuple[str, list[tuple[str, list[Organisation]]]]]:
+    """The organisation index: bodies by level (central, province, district until 30/6/2025, commune),
+    then by province (the site owner's first, then in alphabetical order), then by kind, then by name."""
+    home = site.organisation[site.info.owner].province
+    places: dict[tuple, dict[str, list[Organisation]]] = defaultdict(lambda: defaultdict(list))
+    for org in site.organisations:
+        places[(org.level, org.province)][org.kind].append(org)
+    levels = list(LEVELS)
+    order = sorted(places, key=lambda key: (levels.index(key[0]), key[1] != home, vi.fold(key[1] or "")))
+    return [
+        (level_and_place(next(iter(places[key].values()))[0]),
+         [(ORGANISATION_KINDS[k], sorted(places[key][k], key=lambda o: vi.fold(o.name))) for k in ORGANISATION_KINDS if k in places[key]])
+        for key in order
+    ]
+
+
 def render_organisations_index(site: Site) -> GeneratedPage:
     links = Links(site, urls.ORGANISATIONS)
-    groups = defaultdict(list)
-    for org in site.organisations:
-        groups[org.kind].append(org)
-    ordered = [(ORGANISATION_KINDS[k], sorted(groups[k], key=lambda o: vi.fold(o.name))) for k in ORGANISATION_KINDS if groups.get(k)]
-    counts = {o.id: len(site.activities_of(o.id)) for o in site.organisations}
-    return render_page("organisations_index.html.j2", site=site, groups=ordered, links=links, counts=counts, urls=urls)
+    counts = {o.id: len(site.activities_of(o.id)) + len(site.activities_through_groups(o.id)) for o in site.organisations}
+    return render_page("organisations_index.html.j2", site=site, groups=organisation_groups(site), links=links, counts=counts, urls=urls)
 
 
 # --- calendar -------------------------------------------------------------------------

@@ -94,6 +94,40 @@ class Site:
                         work.setdefault(partner, []).append((plan, activity, "partner"))
         return work
 
+    @cached_property
+    def _groups(self) -> dict[str, tuple[list[Organisation], list[Organisation]]]:
+        """Each organisation's classes and each class's members, by id: (classes, members)."""
+        groups: dict[str, tuple[list, list]] = {o.id: ([], []) for o in self.organisations}
+        classes: dict[tuple, list[Organisation]] = {}  # by the members' kind, level and province: one pass, not organisations × classes
+        for group in self.organisations:
+            if group.members is not None:
+                classes.setdefault((group.members.kind, group.members.level, group.province), []).append(group)
+        for org in self.organisations:
+            for group in classes.get((org.kind, org.level, org.province), []):
+                if org.id != group.id and org.belongs_to(group):
+                    groups[org.id][0].append(group)
+                    groups[group.id][1].append(org)
+        return groups
+
+    def groups_of(self, org_id: str) -> list[Organisation]:
+        """The classes of bodies ('Các sở, ban, ngành tỉnh Lạng Sơn') the organisation is one of."""
+        return self._groups[org_id][0]
+
+    def members_of(self, group_id: str) -> list[Organisation]:
+        """The catalogued bodies a class of bodies stands for (perhaps none: the catalogue need not list them)."""
+        return self._groups[group_id][1]
+
+    def activities_through_groups(self, org_id: str) -> list[tuple[Plan, Activity, str, Organisation]]:
+        """The activities a body carries as one of a class: (plan, activity, role, class), for the
+        documents issued while it still existed."""
+        org = self.organisation[org_id]
+        return [
+            (plan, activity, role, group)
+            for group in self.groups_of(org_id)
+            for plan, activity, role in self.activities_of(group.id)
+            if org.active_on(plan.date.first_day)
+        ]
+
     def plan_issuer(self, plan: Plan) -> Organisation:
         return self.organisation[plan.issuer]
 

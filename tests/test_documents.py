@@ -211,3 +211,21 @@ def test_luu_typed_by_the_editor_is_not_doubled(project):
     replace(project, LANG_SON, '"VT, KG-VX (NTB)"', '"Lưu: VT, KG-VX (NTB)"')
     page = text(page_of(project, urls.plan("ke-hoach-60-nam-dan-so-viet-nam-lang-son")))
     assert "Lưu: VT, KG-VX (NTB)." in page and "Lưu: Lưu" not in page
+
+
+# --- themes ------------------------------------------------------------------------------
+
+
+def test_a_document_shows_the_year_s_theme_of_each_observance_it_works_towards(site):
+    """The theme is written once, in observances.yml, and reaches every document working towards that year's day."""
+    pages = render_pages(site, "https://x.invalid/")
+    shown = 0
+    for plan in site.plans:
+        page = text(pages[urls.src_of(urls.plan(plan.id))].source)
+        for obs in (site.observance[o] for o in plan.observances):
+            year = calendar.programme_year(obs, plan.date.first_day)
+            theme = site.theme_of(obs, year)
+            if theme:
+                assert f"Chủ đề {obs.name} năm {year}: “{theme.theme}”" in page, (plan.id, obs.id)
+                shown += 1
+    assert shown >= 1, "a sample document carries an observance's theme of its year"

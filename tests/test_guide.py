@@ -3,6 +3,7 @@ field's meaning is there, and it stays out of the citizens' navigation."""
 
 from __future__ import annotations
 
+import re
 import shutil
 
 import pytest
@@ -10,6 +11,7 @@ import pytest
 from congbo.errors import DataError
 from congbo.guide import EXAMPLES, RECORDS, nested_models, read_mistakes
 from congbo.load import load_site
+from congbo.types import Missing
 from conftest import ROOT, TEST_TODAY, read_page, text_of
 
 EXAMPLE_ROOT = ROOT / EXAMPLES
@@ -32,6 +34,26 @@ def test_each_mistake_gives_the_message_the_guide_shows(tmp_path, mistake):
     with pytest.raises(DataError) as caught:
         load_site(project, today=TEST_TODAY, docs_dir=project / "docs")
     assert tuple(str(p) for p in caught.value.problems) == mistake.messages
+
+
+def test_the_guide_has_a_checked_worked_example_of_every_kind_the_site_publishes(site):
+    """Every example document is shown on the guide and loads (above); together they cover every
+    kind of document in the sample data."""
+    examples = load_site(EXAMPLE_ROOT, today=TEST_TODAY, docs_dir=EXAMPLE_ROOT / "docs")
+    source = GUIDE.read_text(encoding="utf-8")
+    for path in sorted((EXAMPLE_ROOT / "data" / "plans").glob("*.yml")):
+        assert f'guide_example("data/plans/{path.name}")' in source, path.name
+    assert {p.type for p in site.plans} <= {p.type for p in examples.plans}
+
+
+def test_the_worked_examples_show_the_three_states_of_a_fact():
+    examples = load_site(EXAMPLE_ROOT, today=TEST_TODAY, docs_dir=EXAMPLE_ROOT / "docs")
+    facts = [p.number for p in examples.plans] + [p.signer for p in examples.plans] + [p.addressees for p in examples.plans]
+    facts += [b.number for p in examples.plans for b in p.bases] + [b.date for p in examples.plans for b in p.bases]
+    missing = [f for f in facts if isinstance(f, Missing)]
+    assert any(not isinstance(n, Missing) for n in (p.number for p in examples.plans)), "known"
+    assert any(m.blank for m in missing) and any(m.unknown for m in missing), "blank in the original, and not known"
+    assert any(p.date.missing and p.date.missing.blank for p in examples.plans)
 
 
 def test_the_guide_shows_an_example_of_every_record():
@@ -64,3 +86,35 @@ def test_the_guide_is_out_of_the_navigation_and_linked_from_the_readme(built_sit
     assert not [a for a in home.xpath("//nav//a") if "huong-dan" in (a.get("href") or "")]
     assert "docs/huong-dan/" in (ROOT / "README.md").read_text(encoding="utf-8")
     assert not (built_site / "huong-dan" / "vi-du").exists()
+
+
+def readme_editor_section() -> str:
+    return (ROOT / "README.md").read_text(encoding="utf-8").split("## For editors", 1)[1].split("\n## ", 1)[0]
+
+
+README_FACTS = re.findall(r"`((?:number|date|signer): [^`]+)`", readme_editor_section())
+CV_EXAMPLE = "data/plans/cong-van-1214-ubnd-bac-giang.yml"
+
+
+def test_the_readme_writes_each_state_of_a_fact():
+    assert {'number: 45', 'number: ".."', 'number: "??"', 'date: 2021-01-..', 'date: 2015-??-??', 'signer: "??"'} <= set(README_FACTS)
+
+
+@pytest.mark.parametrize("written", README_FACTS)
+def test_each_fact_the_readme_writes_loads_in_a_document(tmp_path, written):
+    """Each value the README shows, written into the dispatch example in place of its own, passes the check."""
+    project = tmp_path / "p"
+    shutil.copytree(EXAMPLE_ROOT, project)
+    path = project / CV_EXAMPLE
+    field = written.split(":", 1)[0]
+    text, count = re.subn(rf"^{field}: .*$", written, path.read_text(encoding="utf-8"), count=1, flags=re.MULTILINE)
+    assert count == 1
+    path.write_text(text, encoding="utf-8")
+    load_site(project, today=TEST_TODAY, docs_dir=project / "docs")
+
+
+def test_the_readme_links_to_the_guide_s_worked_examples(guide_page):
+    anchors = re.findall(r"docs/huong-dan/index\.md#([\w-]+)\)", readme_editor_section())
+    assert len(anchors) >= 6
+    for anchor in anchors:
+        assert guide_page.xpath(f"//*[@id='{anchor}']"), anchor
