@@ -62,12 +62,14 @@ def plan_share_description(site: Site, plan: Plan) -> str:
 
 def plan_status(site: Site, plan: Plan) -> dict:
     """In force, ended (with the date) or superseded, from the data: ``superseded_by``, else the last
-    deadline or end of its activities; 'unknown' when the data gives neither."""
+    deadline or end of its activities; 'no-end-date' when the full text gives none, 'not-known'
+    when the site does not hold the full text."""
     if plan.superseded_by:
         replacement = site.plan[plan.superseded_by]
         return {"state": "superseded", "by": replacement, "title": plan_title(replacement)}
     if plan.last_day is None:
-        return {"state": "unknown"}
+        # Without the full text the site cannot say the document gives no end date: it says nothing.
+        return {"state": "no-end-date" if plan.full_text else "not-known"}
     return {"state": "ended" if plan.last_day < site.today else "in-force", "date": plan.last_day}
 
 

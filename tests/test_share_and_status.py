@@ -62,3 +62,12 @@ def test_status_follows_the_build_date_and_the_data(site):
     assert status["state"] == "superseded" and status["by"].id == BAC_GIANG
     html = pages.render_plan(site, replaced).html
     assert "Đã được thay thế</strong> bởi <a href=\"../ke-hoach-nghi-quyet-21-khcn-bac-giang/\">" in html
+
+
+def test_a_document_known_only_by_its_metadata_states_no_end(built_site, site):
+    """Without its full text the site cannot know whether the document gives an end date: it says nothing."""
+    party = site.plan["nghi-quyet-21-nq-tw"]
+    assert not party.full_text and pages.plan_status(site, party) == {"state": "not-known"}
+    page = read_page(built_site, "ke-hoach/nghi-quyet-21-nq-tw/")
+    assert page.xpath("//p[contains(@class, 'cb-status')]") == []
+    assert "thời hạn kết thúc" not in text_of(page)
