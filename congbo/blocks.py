@@ -51,7 +51,7 @@ def latest_articles(site: Site, here: str, count: int = 5) -> str:
 
 
 def press_contact(site: Site) -> str:
-    return render("blocks/contact.html.j2", contact=site.info.contact)
+    return render("blocks/contact.html.j2", contact=site.info.contact, owner=site.organisation[site.info.owner].name)
 
 
 def press_feeds(site: Site, here: str, site_url: str) -> str:

@@ -379,7 +379,8 @@ def _generator(site: Site, channel: Channel, items: Sequence[FeedItem], owner: s
     fg.ttl(TTL_MINUTES)
     fg.author({"name": clean(owner)})
     contact = site.info.contact
-    fg.managingEditor(f"{contact.email} ({clean(contact.name)})")
+    if contact is not None:
+        fg.managingEditor(f"{contact.email} ({clean(contact.name)})")
     fg.rights(clean(site.info.column.reuse))
     fg.generator("congbo")
     last = max((i.updated for i in items), default=empty_date)

@@ -141,8 +141,8 @@ class SiteInfo(Model):
     """Ảnh hiện khi chia sẻ một trang không có ảnh riêng lên mạng xã hội (1200 × 630), đường dẫn tính từ docs/."""
     colours: Colours
     """Màu của trang."""
-    contact: Contact
-    """Đầu mối liên hệ cho báo chí."""
+    contact: Contact | None = None
+    """Đầu mối liên hệ cho báo chí (người, chức vụ, điện thoại, thư điện tử); bỏ trống cho đến khi cơ quan công bố: trang không tự điền."""
     column: Column
     """Chuyên mục bài viết."""
 

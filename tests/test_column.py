@@ -14,10 +14,11 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from lxml import html
 
-from congbo import column, urls
+from congbo import blocks, column, urls
 from congbo.errors import DataError
 from congbo.imagesize import read_image_info
 from congbo.load import load_site
+from congbo.models import Contact
 from congbo.types import VN_TZ
 from conftest import ROOT, copy_project, mkdocs_build
 
@@ -257,8 +258,9 @@ def test_press_page_lists_feeds_reuse_terms_and_contact(built_site, site):
         assert BASE + path in text, path
         assert (built_site / path).is_file()
     assert " ".join(site.info.column.reuse.split()) in " ".join(text.split())
-    contact = site.info.contact
-    assert contact.name in text and contact.phone in text and contact.email in text
+    # The sample body has published no press contact: the page says so and names nobody.
+    assert site.info.contact is None
+    assert "Sở Y tế tỉnh Lạng Sơn chưa công bố đầu mối liên hệ báo chí trên trang này." in " ".join(text.split())
     assert "ttl" in text and "60 phút" in text
     assert {"nguon-tin", "khi-nao-thay-doi", "moi-muc-tin", "dang-lai", "lien-he"} <= set(tree.xpath("//h2/@id"))
 
@@ -360,3 +362,11 @@ def test_image_outside_docs_and_reserved_category_ids_are_refused(tmp_path):
     messages = [p.message for p in caught.value.problems]
     assert "tệp ảnh phải nằm trong thư mục docs/, nhận được '../data/site.yml'" in messages
     assert any("mã chuyên mục 'luu-tru' trùng địa chỉ dành cho trang lưu trữ" in m for m in messages)
+
+
+def test_a_published_press_contact_is_shown_with_its_links(site):
+    contact = Contact(name="Nguyễn Văn A", role="Chuyên viên", phone="0200 0000 000", email="baochi@vi-du.vn")
+    with_contact = dataclasses.replace(site, info=site.info.model_copy(update={"contact": contact}))
+    html = blocks.press_contact(with_contact)
+    assert "Nguyễn Văn A" in html and 'href="tel:02000000000"' in html and 'href="mailto:baochi@vi-du.vn"' in html
+    assert "chưa công bố" not in html

@@ -24,6 +24,7 @@ from lxml import etree
 
 from congbo import feeds, urls
 from congbo.load import load_site
+from congbo.models import Contact
 from congbo.types import VN_TZ
 from conftest import ROOT, copy_project, mkdocs_build
 
@@ -151,7 +152,7 @@ def test_rss_channel(built_site, feed_paths, site):
         items = channel.findall("item")
         newest = max(email.utils.parsedate_to_datetime(i.findtext("pubDate")) for i in items)
         assert email.utils.parsedate_to_datetime(channel.findtext("lastBuildDate")) >= newest
-        assert channel.findtext("managingEditor") == f"{site.info.contact.email} ({site.info.contact.name})"
+        assert channel.find("managingEditor") is None  # no press contact published: none is named
 
 
 def test_rss_items_of_the_column(built_site, feed_paths, site):
@@ -363,3 +364,10 @@ def test_renamed_article_keeps_its_guid_and_builds_are_byte_identical(built_site
         titles = {g: t for g, t, _ in after}
         assert titles[guid] == "Ngày Dân số Thế giới 11/7: nguồn gốc và chủ đề năm 2024", "the same item, updated in place"
     assert (site_dir / "bai-viet/ngay-dan-so-the-gioi-11-7/index.html").is_file()
+
+
+def test_a_published_press_contact_is_the_channels_managing_editor(site):
+    contact = Contact(name="Nguyễn Văn A", role="Chuyên viên", phone="0200 0000 000", email="baochi@vi-du.vn")
+    with_contact = dataclasses.replace(site, info=site.info.model_copy(update={"contact": contact}))
+    rss = etree.fromstring(feeds.render_feeds(with_contact, BASE, BUILD_MOMENT, {})["rss.xml"])
+    assert rss.findtext("channel/managingEditor") == "baochi@vi-du.vn (Nguyễn Văn A)"

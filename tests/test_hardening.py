@@ -179,7 +179,7 @@ def test_text_is_normalised_to_nfc_bodies_too(project):
 
 
 def test_a_phone_that_is_not_a_number_is_a_message(project):
-    replace(project, "data/site.yml", 'phone: "0205 3870 123"', 'phone: "gọi tôi"')
+    replace(project, "data/site.yml", "column:\n", 'contact:\n  name: A\n  role: B\n  phone: "gọi tôi"\n  email: a@b.vn\ncolumn:\n')
     [found] = problems(project)
     assert found.startswith("data/site.yml:") and found.endswith(": contact.phone: số điện thoại 'gọi tôi' không đúng dạng: chỉ gồm 8 đến 15 chữ số, có thể cách nhau bằng dấu cách, dấu chấm hoặc gạch ngang, ví dụ '0205 3812 345'")
 
