@@ -1,9 +1,10 @@
 """The MkDocs glue: load the data once, hand MkDocs what the core makes of it.
 
 The only module of the package that imports MkDocs, registered as the ``congbo`` plugin through
-the package's ``mkdocs.plugins`` entry point. It uses plugin events, ``File.generated``, the
-``File`` constructor's ``dest_uri``, the ``Page`` attributes ``meta``, ``toc`` and
-``present_anchor_ids``, and ``File.content_bytes``: MkDocs's documented interfaces only. Every
+the package's ``mkdocs.plugins`` entry point. It uses plugin events (with ``event_priority``),
+the config it may change in ``on_config``, ``File.generated``, the ``File`` constructor's
+``dest_uri``, ``File.edit_uri`` and ``File.content_bytes``, and the ``Page`` attributes ``meta``,
+``toc`` and ``present_anchor_ids``: MkDocs's documented interfaces only. Every
 page, generated or written, takes MkDocs's ordinary path, so other plugins (Material's search
 among them) see each one as they see any page, whatever their order in ``mkdocs.yml``.
 """
@@ -62,8 +63,8 @@ class CongboPlugin(BasePlugin):
         """Add every page and file made from the data, place the articles, hold back what waits for its day."""
         site = self.site
         outputs = render_outputs(site, config.site_url)
-        paths = [*outputs, *feeds.feed_paths(site)]
-        for path in paths:
+        feed_paths = feeds.feed_paths(site)
+        for path in [*outputs, *feed_paths]:
             if files.get_file_from_path(path) is not None:
                 raise PluginError(f"docs/{path}: trang này do hệ thống tạo từ dữ liệu; hãy xóa tệp viết tay trùng tên")
         self.generated = {}
@@ -75,7 +76,7 @@ class CongboPlugin(BasePlugin):
                 self.generated[path] = output
                 output = f"---\n{output.front_matter}---\n"  # the HTML comes in on_page_content, past Markdown
             kept.append(File.generated(config, path, content=output))
-        for path in feeds.feed_paths(site):
+        for path in feed_paths:
             kept.append(File.generated(config, path, content=b""))  # filled in on_env, once the articles are rendered
         kept.append(File.generated(config, identity.COLOURS_CSS, content=identity.colours_css(site)))
         docs_dir = Path(config.docs_dir).relative_to(Path(config.config_file_path).parent).as_posix()
@@ -118,7 +119,8 @@ class CongboPlugin(BasePlugin):
         return context
 
     def on_env(self, env, *, config, files):
-        """The feeds, now that every article's HTML is made; the feed links for every page's head."""
+        """The feeds, now that every article's HTML is made; for the theme, the feed links, the security
+        policy and the body's identity."""
         html = {record.meta.id: files.get_file_from_path(src).page.content for src, record in self.articles_by_src.items()}
         for path, data in feeds.render_feeds(self.site, config.site_url, self.moment, html).items():
             files.get_file_from_path(path).content_bytes = data
