@@ -11,6 +11,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -135,3 +136,14 @@ def browser():
 def screenshot_path(name: str) -> Path:
     OUTPUT.mkdir(exist_ok=True)
     return OUTPUT / f"{name}.png"
+
+
+def wait_until(page, expression: str, timeout: float = 30.0) -> None:
+    """Wait until ``expression`` is true in the page. Playwright's ``wait_for_function`` polls by
+    evaluating a string inside the page, which the site's Content-Security-Policy (no 'unsafe-eval')
+    refuses; ``page.evaluate`` goes through the browser's protocol and is not refused."""
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"not true after {timeout} s: {expression}")
+        page.wait_for_timeout(100)

@@ -36,7 +36,8 @@ def problems(root: Path) -> list[str]:
 def test_sample_data_is_valid():
     site = load_site(Path(__file__).parent.parent, today=TODAY, docs_dir=Path(__file__).parent.parent / "docs")
     assert {p.id for p in site.plans} == {"ke-hoach-60-nam-dan-so-viet-nam-lang-son", "ke-hoach-nghi-quyet-21-khcn-bac-giang",
-                                          "cong-van-1214-ubnd-bac-giang", "nghi-quyet-21-nq-tw", "quyet-dinh-72-2001-qd-ttg"}
+                                          "cong-van-1214-ubnd-bac-giang", "cong-van-5463-byt-tcds", "chi-thi-01-2021-ubnd-bac-giang",
+                                          "nghi-quyet-21-nq-tw", "quyet-dinh-72-2001-qd-ttg"}
 
 
 def test_unknown_key_names_the_closest_field(project):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import PAGE_TYPES, read_page, text_of
+from conftest import PAGE_TYPES, read_page, text_of, wait_until
 
 SECTION_OF = {
     "plan": "Kế hoạch", "plan-bac-giang": "Kế hoạch", "organisation": "Cơ quan", "observance": "Lịch",
@@ -46,7 +46,7 @@ def test_phone_table_of_contents_opens_and_jumps(browser, site_url):
         target = links.nth(links.count() - 1)
         anchor = target.get_attribute("href")
         target.click()
-        page.wait_for_function(f"location.hash === {anchor!r}")
+        wait_until(page, f"location.hash === {anchor!r}")
         top = page.locator(f"[id='{anchor[1:]}']").evaluate("el => el.getBoundingClientRect().top")
         assert 0 <= top < 200
         assert page.evaluate("window.scrollY") > 2000
@@ -54,7 +54,7 @@ def test_phone_table_of_contents_opens_and_jumps(browser, site_url):
         back = page.locator(".md-top")
         back.wait_for(state="visible")
         back.click()
-        page.wait_for_function("window.scrollY === 0")
+        wait_until(page, "window.scrollY === 0")
     finally:
         context.close()
 

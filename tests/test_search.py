@@ -18,7 +18,7 @@ import material
 import pytest
 
 from congbo import urls, vi
-from conftest import ROOT, screenshot_path
+from conftest import ROOT, screenshot_path, wait_until
 
 THEME = Path(material.__file__).parent / "templates"
 PLAN = "ke-hoach/ke-hoach-60-nam-dan-so-viet-nam-lang-son/"
@@ -254,7 +254,7 @@ def test_every_typed_word_must_be_found(search, site_url, browser):
         page.click(".md-search__input")
         page.keyboard.type("Cao Lộc")
         page.keyboard.press("End")
-        page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.includes('Không')", timeout=30_000)
+        wait_until(page, "(document.querySelector('.md-search-result__meta') || {textContent: ''}).textContent.includes('Không')")
         assert page.locator(".md-search-result__item").count() == 0
     finally:
         context.close()
