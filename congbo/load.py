@@ -804,6 +804,9 @@ def _problem(located: Located, model: type[BaseModel], base: tuple, err: dict) -
     elif kind == "literal_error":
         expected = re.findall(r"'([^']*)'", err["ctx"]["expected"])
         message = f"phải là {choice_list(expected)}; nhận được: {_kind(found)}"
+        meant = _choice_named(found, expected)
+        if meant:
+            message += f"; có phải '{meant}'?"
     elif kind in ("string_type",):
         message = f"phải là văn bản, nhận được {_kind(found)}"
     elif kind in ("int_type", "int_parsing", "int_from_float"):
@@ -834,6 +837,14 @@ def choice_list(values: list[str]) -> str:
     if len(shown) == 1:
         return shown[0]
     return ", ".join(shown[:-1]) + " hoặc " + shown[-1]
+
+
+def _choice_named(found: Any, values: list[str]) -> str | None:
+    """The choice whose meaning (or code) an editor wrote instead of it: 'Chỉ thị' or 'chi thi' for 'CT'."""
+    if not isinstance(found, str):
+        return None
+    written = vi.fold(found).casefold().strip()
+    return next((v for v in values if written in (vi.fold(v).casefold(), vi.fold(CHOICES.get(v, "")).casefold())), None)
 
 
 def _fields_at(model: Any, loc: tuple) -> list[str]:

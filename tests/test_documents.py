@@ -207,6 +207,19 @@ def test_a_format_error_does_not_hide_a_misspelt_organisation_in_the_same_file(p
     assert " or " not in choice
 
 
+@pytest.mark.parametrize("written, meant", [("Chỉ thị", "CT"), ("chi thi", "CT"), ("qd", "QĐ"), ("Tờ trình", None)])
+def test_a_kind_written_out_suggests_its_code(project, written, meant):
+    replace(project, "data/plans/chi-thi-01-2021-ubnd-bac-giang.yml", "type: CT\n", f'type: "{written}"\n')
+    with pytest.raises(DataError) as caught:
+        load_site(project, today=TEST_TODAY)
+    [message] = [p.message for p in caught.value.problems]
+    assert message.startswith("phải là 'KH' (Kế hoạch), 'CV' (Công văn)")
+    if meant:
+        assert message.endswith(f"nhận được: văn bản '{written}'; có phải '{meant}'?")
+    else:
+        assert message.endswith(f"nhận được: văn bản '{written}'")
+
+
 def test_luu_typed_by_the_editor_is_not_doubled(project):
     replace(project, LANG_SON, '"VT, KG-VX (NTB)"', '"Lưu: VT, KG-VX (NTB)"')
     page = text(page_of(project, urls.plan("ke-hoach-60-nam-dan-so-viet-nam-lang-son")))
