@@ -632,10 +632,6 @@ class Document(Model):
         return is_known(self.number)
 
     @property
-    def number_missing(self) -> Missing | None:
-        return self.number if isinstance(self.number, Missing) else None
-
-    @property
     def last_day(self) -> dt.date | None:
         """The last deadline or end date of its activities; None when no activity has one."""
         ends = [a.time.deadline or a.time.end for a in self.activities if a.time.deadline or a.time.end]

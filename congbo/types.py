@@ -245,11 +245,6 @@ class PartialDate:
     def exact(self) -> bool:
         return self.day is not None
 
-    @property
-    def precise(self) -> bool:
-        """Known to the day, or to the month the text itself gives (not cut short by a blank or an unknown)."""
-        return self.missing is None
-
     def _key(self) -> tuple:
         return (self.year, self.month or 0, self.day or 0)
 
