@@ -14,7 +14,7 @@ from markupsafe import Markup
 from . import calendar, urls, vi
 from .models import Attachment, LegalBasis, Plan
 from .site import Site
-from .texts import Links, number_symbol
+from .texts import Links, number_symbol, symbol_joiner
 from .types import Missing, is_known
 
 ROMAN_FIRST = ("roman", "arabic", "letter")
@@ -48,7 +48,7 @@ def number_line(plan: Plan, party: bool) -> Markup:
     """'Số: 05/KH-UBND'; a Party document's 'Số 21-NQ/TW'; a number blank in the original left blank
     ('Số:      /KH-UBND'); one the editor does not know said so ('Số: (chưa rõ số)/KH-UBND')."""
     prefix = "Số " if party else "Số: "
-    joiner = "-" if party else "/"
+    joiner = symbol_joiner(party)
     if plan.number_known:
         return Markup("{}{}{}{}").format(prefix, vi.two(plan.number), joiner, plan.symbol)
     if plan.number.blank:

@@ -24,10 +24,15 @@ def plan_title(plan: Plan) -> str:
     return f"{plan.kind_name} {summary}"
 
 
+def symbol_joiner(party: bool) -> str:
+    """What joins number and symbol: '05/KH-UBND'; a Party document's '21-NQ/TW' (Hướng dẫn 36-HD/VPTW)."""
+    return "-" if party else "/"
+
+
 def number_symbol(plan: Plan, issuer: Organisation) -> str:
     """'05/KH-UBND', or a Party document's '21-NQ/TW'; the number part empty when it is not known."""
     number = vi.two(plan.number) if plan.number_known else ""
-    return f"{number}-{plan.symbol}" if issuer.party else f"{number}/{plan.symbol}"
+    return f"{number}{symbol_joiner(issuer.party)}{plan.symbol}"
 
 
 def number_text(plan: Plan, issuer: Organisation) -> str:
