@@ -7,6 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
+from . import vi
 from .models import Activity, Event, Observance, Plan
 from .site import Site
 
@@ -39,6 +40,9 @@ class Occurrence(Span):
     event: Event | None = None
     observance: Observance | None = None
     activity: Activity | None = None
+    start_text: str | None = None
+    """How the document gives a start it does not date to the day ('tháng 01 năm 2021'); the bar
+    still starts on ``start``, the first day it can be, but the page says no more than the text."""
 
 
 def observance_dates(observance: Observance, year: int) -> tuple[dt.date, dt.date] | None:
@@ -68,7 +72,8 @@ def occurrences(site: Site, year: int) -> list[Occurrence]:
         start, end = activity_span(plan, activity)
         if start.year <= year <= end.year:
             kind: ItemKind = "deadline" if activity.time.deadline else "period"
-            items.append(Occurrence(start, end, kind, f"{plan.id}/{activity.id}", activity.name, plan=plan, activity=activity))
+            items.append(Occurrence(start, end, kind, f"{plan.id}/{activity.id}", activity.name, plan=plan, activity=activity,
+                                    start_text=activity_start_text(plan, activity)))
     return sorted(items, key=lambda o: (o.start, o.end, o.kind, o.key))
 
 
@@ -98,6 +103,18 @@ def activity_span(plan: Plan, activity: Activity) -> tuple[dt.date, dt.date]:
         return time.deadline, time.deadline
     start = time.start.first_day if time.start else plan.date.first_day
     return min(start, time.end), time.end
+
+
+def activity_start_text(plan: Plan, activity: Activity) -> str | None:
+    """A period's start as the document gives it, when it is not a day: its month, or 'from issue'
+    with the issue date as written ("khi ban hành văn bản, tháng 01 năm 2021 (bản gốc chưa ghi ngày)");
+    None when the start is a known day."""
+    time = activity.time
+    if time.deadline:
+        return None
+    if time.start is not None:
+        return None if time.start.exact else vi.partial_date(time.start)
+    return None if plan.date.exact else f"khi ban hành văn bản, {vi.date_with_state(plan.date)}"
 
 
 def next_observances(site: Site, today: dt.date, count: int = 3) -> list[Occurrence]:

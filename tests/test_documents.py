@@ -15,7 +15,7 @@ from lxml import html
 from congbo import calendar, ical, urls
 from congbo.errors import DataError
 from congbo.load import load_site
-from congbo.pages import render_pages
+from congbo.pages import render_calendar, render_pages
 
 LANG_SON = "data/plans/ke-hoach-60-nam-dan-so-viet-nam-lang-son.yml"
 
@@ -160,7 +160,7 @@ def test_every_activity_date_is_in_lich_ics_with_two_parsers_and_on_the_calendar
             found = recurring_ical_events.of(parsed).between(end, end + dt.timedelta(days=1))
             assert uid in {str(o["uid"]) for o in found}
             year_page = pages[urls.src_of(urls.calendar_year(end.year, TEST_TODAY.year))]
-            items = year_page.xpath(f"//li[.//time[@datetime='{start.isoformat()}']]")
+            items = year_page.xpath(f"//li[.//time[@datetime='{end.isoformat()}']]")  # a start not known to the day is said in words
             assert any(activity.name in i.text_content() for i in items), (plan.id, activity.id)
             checked += 1
     assert checked >= 6
@@ -242,3 +242,14 @@ def test_a_document_shows_the_year_s_theme_of_each_observance_it_works_towards(s
                 assert f"Chủ đề {obs.name} năm {year}: “{theme.theme}”" in page, (plan.id, obs.id)
                 shown += 1
     assert shown >= 1, "a sample document carries an observance's theme of its year"
+
+
+def test_a_period_from_an_undated_issue_is_not_given_a_day_it_does_not_have(site):
+    """The Lạng Sơn plan's day is blank and its activities run 'from now on': the calendar says so,
+    and never '01/01/2021', which the bar only uses to start drawing."""
+    plan = site.plan["ke-hoach-60-nam-dan-so-viet-nam-lang-son"]
+    period = next(a for a in plan.activities if a.time.end and not a.time.start and not a.event)
+    assert calendar.activity_start_text(plan, period) == "khi ban hành văn bản, tháng 01 năm 2021 (bản gốc chưa ghi ngày)"
+    html = render_calendar(site, 2021, "").html
+    assert "Từ khi ban hành văn bản, tháng 01 năm 2021 (bản gốc chưa ghi ngày) đến hết 26/12/2021" in html
+    assert "01/01/2021" not in html
