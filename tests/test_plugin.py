@@ -58,6 +58,20 @@ def test_the_plugin_order_of_mkdocs_yml_is_the_one_tested():
     assert names == ["congbo", "search", "macros"]
 
 
+def test_a_relative_config_path_builds_the_same_site(built_site, tmp_path):
+    """`mkdocs build -f mkdocs.yml` (a path relative to where it runs) once failed in on_files."""
+    root = copy_project(tmp_path / "project")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs.yml", "-d", str(tmp_path / "site")],
+        cwd=root, env=build_env(), capture_output=True, text=True, timeout=600,
+    )
+    assert result.returncode == 0, result.stderr
+    files = site_files(built_site)
+    assert site_files(tmp_path / "site") == files
+    _, mismatch, errors = filecmp.cmpfiles(built_site, tmp_path / "site", files, shallow=False)
+    assert (mismatch, errors) == ([], [])
+
+
 def test_a_site_without_its_address_is_refused(tmp_path):
     """The public address (for feeds and calendars) comes from data/site.yml's url; mkdocs.yml has none."""
     root = copy_project(tmp_path / "project")
