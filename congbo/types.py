@@ -19,14 +19,24 @@ from pydantic_core import PydanticCustomError, core_schema
 VN_TZ = dt.timezone(dt.timedelta(hours=7), "ICT")
 """Vietnam has kept UTC+07:00 without daylight saving since 1975."""
 
-_NONCHARACTERS = "\ufdd0-\ufdef" + "".join(f"{chr(plane + 0xFFFE)}{chr(plane + 0xFFFF)}" for plane in range(0, 0x110000, 0x10000))
-FORBIDDEN = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"  # C0 controls but tab, LF and CR (XML 1.0 refuses them), DEL, C1
-    "\u00ad\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"  # invisible and bidirectional
-    + _NONCHARACTERS + "]"  # Unicode non-characters: lxml and XML refuse U+FFFE and U+FFFF
+_FORBIDDEN_RANGES = (
+    ("\x00", "\x08"), ("\x0b", "\x0c"), ("\x0e", "\x1f"), ("\x7f", "\x9f"),  # C0 controls but tab, LF and CR (XML 1.0 refuses them), DEL, C1
+    ("\u00ad", "\u00ad"), ("\u200b", "\u200f"), ("\u2028", "\u2029"), ("\u202a", "\u202e"),  # invisible and bidirectional
+    ("\u2060", "\u2064"), ("\u2066", "\u2069"), ("\ufeff", "\ufeff"),
+    ("\ufdd0", "\ufdef"), *((chr(plane + 0xFFFE), chr(plane + 0xFFFF)) for plane in range(0, 0x110000, 0x10000)),  # Unicode non-characters: lxml and XML refuse U+FFFE and U+FFFF
 )
+FORBIDDEN = re.compile("[" + "".join(f"{re.escape(a)}-{re.escape(b)}" for a, b in _FORBIDDEN_RANGES) + "]")
 """Characters no text of the site may hold: they cannot be seen (or reorder what is seen: U+202E), break a
 line where none is shown, or are refused by XML. The one rule for the check, the feeds and the messages."""
+FORBIDDEN_CHARS = frozenset(chr(c) for a, b in _FORBIDDEN_RANGES for c in range(ord(a), ord(b) + 1))
+"""The same characters as a set: telling whether a text holds any is several times faster than the regex,
+which then finds where (most texts hold none)."""
+
+
+def has_forbidden(text: str) -> bool:
+    return not FORBIDDEN_CHARS.isdisjoint(text)
+
+
 ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _ID = ID
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -69,7 +79,7 @@ def clean_text(value: Any) -> str:
         raise error("vi_text", "phải là văn bản, nhận được {found}", found=kind)
     text = unicodedata.normalize("NFC", value).strip()
     refuse_placeholder(text)
-    bad = FORBIDDEN.search(text)
+    bad = has_forbidden(text) and FORBIDDEN.search(text)
     if bad:
         raise error("vi_control", forbidden_message(bad.group()), code=f"{ord(bad.group()):04X}")
     if not text:

@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from .errors import Problem
-from .types import FORBIDDEN, forbidden_message
+from .types import FORBIDDEN, forbidden_message, has_forbidden
 
 Path = tuple[str | int, ...]
 _Pending = tuple[Path, tuple[int, int], str]
@@ -150,6 +150,8 @@ def read_yaml(text: str, file: str, first_line: int = 1) -> tuple[Located | None
 def forbidden_characters(text: str, file: str, first_line: int = 1) -> list[Problem]:
     """Each character `FORBIDDEN` in ``text``, at its own line and column."""
     out = []
+    if not has_forbidden(text):
+        return out
     for match in FORBIDDEN.finditer(text):
         start = match.start()
         line = text.count("\n", 0, start) + first_line

@@ -4,6 +4,7 @@ import time
 
 import pytest
 
+from congbo.types import FORBIDDEN, FORBIDDEN_CHARS
 from congbo.yamlread import read_yaml
 
 
@@ -120,3 +121,11 @@ def test_messages_show_control_characters_escaped():
     shown = str(Problem("f.yml", 1, 1, "[1].id", f"nhận được '{located.value[0]['id']}'"))
     assert shown == "f.yml:1:1: [1].id: nhận được '\\x1b]0;pwned\\x07'"
     assert "\x1b" not in shown
+
+
+def test_the_set_of_forbidden_characters_is_the_regex_s():
+    """The fast check (a set) and the one that finds positions (the regex) refuse the same characters."""
+    matched = {chr(c) for c in range(0x110000) if FORBIDDEN.match(chr(c))}
+    assert matched == FORBIDDEN_CHARS
+    assert {"\x00", "\x1b", "\x9f", "\u202e", "\ufeff", "\U0010ffff"} <= matched
+    assert not {"\t", "\n", "\r", " ", "ạ", "\u00a0"} & matched
