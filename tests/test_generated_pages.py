@@ -84,4 +84,7 @@ def test_generated_pages_are_in_the_built_search_index(built_site):
     assert section["title"] == "1. Công tác tuyên truyền"
     assert "co-quan/so-y-te-lang-son/" in by_location
     assert not any(location.startswith(urls.column_page(2)) for location in by_location)
+    calendars = {location.split("#")[0] for location in by_location if location.startswith(urls.CALENDAR)}
+    assert calendars == {urls.CALENDAR}  # this year's calendar; other years only repeat indexed pages
+    assert (built_site / urls.calendar_year(2021, 2026) / "index.html").is_file()
     assert len(by_location) == len(index["docs"])  # each section once
