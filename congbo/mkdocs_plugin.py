@@ -127,4 +127,7 @@ class CongboPlugin(BasePlugin):
         env.globals["cb_feed_links"] = feeds.discovery_links(self.site)
         env.globals["cb_csp"] = content_security_policy(env, config)
         env.globals["cb_identity"] = identity.theme_identity(self.site)
+        # Past this point MkDocs only fills the theme's templates with what every page now holds: the
+        # loaded data (article bodies included) is let go before the theme and the search index need memory.
+        self.site, self.generated, self.articles_by_src = None, {}, {}
         return env
