@@ -12,6 +12,7 @@ the clock), so reordering the data or rebuilding changes no byte of it.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
@@ -175,14 +176,6 @@ def activity_vevent(site: Site, plan: Plan, activity: Activity, base_url: str = 
     return _finish(vevent, "Thời hạn" if activity.time.deadline else "Hoạt động", page)
 
 
-def all_vevents(site: Site, base_url: str = "") -> list[icalendar.Event]:
-    """Every item of the calendar, sorted by first day then UID (never by the data's order)."""
-    vevents = [observance_vevent(site, o, base_url) for o in site.observances]
-    vevents += [event_vevent(site, e, base_url) for e in site.events]
-    vevents += [activity_vevent(site, plan, activity, base_url) for plan, activity in dated_activities(site)]
-    return sorted(vevents, key=_order)
-
-
 def _order(vevent: icalendar.Event) -> tuple[str, str]:
     start = vevent.decoded("dtstart")
     return (start.date() if isinstance(start, dt.datetime) else start).isoformat(), str(vevent["uid"])
@@ -192,12 +185,18 @@ def _order(vevent: icalendar.Event) -> tuple[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _vtimezone() -> icalendar.Timezone:
-    """Built once: deriving it from the tz database is the dearest step of a calendar file."""
-    return icalendar.Timezone.from_tzinfo(ZoneInfo(TZID), TZID, first_date=TZ_FIRST, last_date=TZ_LAST)
+def _vtimezone() -> bytes:
+    """Built and written once: deriving it from the tz database is the dearest step of a calendar file."""
+    return icalendar.Timezone.from_tzinfo(ZoneInfo(TZID), TZID, first_date=TZ_FIRST, last_date=TZ_LAST).to_ical()
 
 
-def _calendar(name: str, description: str, page: str | None, vevents: list[icalendar.Event], *, subscribe: bool = False) -> bytes:
+_END = b"END:VCALENDAR\r\n"
+
+
+def _calendar(name: str, description: str, page: str | None, vevents: Sequence[icalendar.Event], *,
+              subscribe: bool = False, written: Mapping[str, bytes] | None = None) -> bytes:
+    """A VCALENDAR of ``vevents``. Its components follow its properties, where icalendar writes them;
+    ``written`` holds the VEVENTs already written (by UID), so one that several files carry is written once."""
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -215,18 +214,19 @@ def _calendar(name: str, description: str, page: str | None, vevents: list[icale
         # RFC 7986 §5.7 and its older Microsoft/Apple spelling: how often a subscriber checks again.
         cal.add("refresh-interval", dt.timedelta(days=1), parameters={"VALUE": "DURATION"})
         cal.add("x-published-ttl", "P1D")
-    if any(isinstance(v.decoded("dtstart"), dt.datetime) for v in vevents):
-        cal.add_component(_vtimezone())
-    for vevent in vevents:
-        cal.add_component(vevent)
-    return cal.to_ical()
+    parts = [_vtimezone()] if any(isinstance(v.decoded("dtstart"), dt.datetime) for v in vevents) else []
+    parts += [written[str(v["uid"])] if written else v.to_ical() for v in vevents]
+    head = cal.to_ical()
+    return head[: -len(_END)] + b"".join(parts) + _END
+
+
+CALENDAR_NAME = "{} — Lịch ngày kỷ niệm"
+CALENDAR_DESCRIPTION = "Các ngày kỷ niệm, sự kiện và thời hạn của các kế hoạch về công tác dân số."
 
 
 def render_ics(site: Site, base_url: str = "") -> bytes:
     """``lich.ics``: every observance, event and deadline, for subscribing."""
-    name = f"{site.info.name} — Lịch ngày kỷ niệm"
-    description = "Các ngày kỷ niệm, sự kiện và thời hạn của các kế hoạch về công tác dân số."
-    return _calendar(name, description, absolute(base_url, urls.CALENDAR), all_vevents(site, base_url), subscribe=True)
+    return render_ics_files(site, base_url)[urls.ICS]
 
 
 def render_observance_ics(site: Site, observance: Observance, base_url: str = "") -> bytes:
@@ -240,10 +240,19 @@ def render_event_ics(site: Site, event: Event, base_url: str = "") -> bytes:
 
 
 def render_ics_files(site: Site, base_url: str = "") -> dict[str, bytes]:
-    """Every calendar file of the site: site-relative path → bytes (CRLF, folded, as icalendar writes them)."""
-    files = {urls.ICS: render_ics(site, base_url)}
-    for observance in site.observances:
-        files[urls.observance_ics(observance.id)] = render_observance_ics(site, observance, base_url)
-    for event in site.events:
-        files[urls.event_ics(event.id)] = render_event_ics(site, event, base_url)
+    """Every calendar file of the site: site-relative path → bytes (CRLF, folded, as icalendar writes them).
+    Each VEVENT is made and written once, for ``lich.ics`` and for its own file."""
+    observances = {o.id: observance_vevent(site, o, base_url) for o in site.observances}
+    events = {e.id: event_vevent(site, e, base_url) for e in site.events}
+    activities = [activity_vevent(site, plan, activity, base_url) for plan, activity in dated_activities(site)]
+    everything = sorted([*observances.values(), *events.values(), *activities], key=_order)
+    written = {str(v["uid"]): v.to_ical() for v in everything}
+    files = {urls.ICS: _calendar(CALENDAR_NAME.format(site.info.name), CALENDAR_DESCRIPTION, absolute(base_url, urls.CALENDAR),
+                                 everything, subscribe=True, written=written)}
+    for o in site.observances:
+        page = absolute(base_url, urls.observance(o.id))
+        files[urls.observance_ics(o.id)] = _calendar(o.name, o.summary, page, [observances[o.id]], written=written)
+    for e in site.events:
+        page = absolute(base_url, urls.event(e.id))
+        files[urls.event_ics(e.id)] = _calendar(e.name, event_when(e), page, [events[e.id]], written=written)
     return files
