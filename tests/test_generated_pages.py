@@ -88,3 +88,17 @@ def test_generated_pages_are_in_the_built_search_index(built_site):
     assert calendars == {urls.CALENDAR}  # this year's calendar; other years only repeat indexed pages
     assert (built_site / urls.calendar_year(2021, 2026) / "index.html").is_file()
     assert len(by_location) == len(index["docs"])  # each section once
+
+
+def test_an_article_s_related_links_are_not_a_search_result(built_site, site):
+    """'Liên quan' lists links to other pages: a search for its words must not return every article that has one."""
+    import json
+
+    index = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
+    with_related = [a for a in site.published_articles if a.meta.plans or a.meta.observances or a.meta.events]
+    assert with_related
+    for record in with_related:
+        page = (built_site / urls.article(record.meta.id) / "index.html").read_text(encoding="utf-8")
+        assert '<h2 id="cb-lien-quan" data-search-exclude>Liên quan</h2>' in page  # the section is on the page
+    assert not [doc["location"] for doc in index["docs"] if doc["location"].endswith("#cb-lien-quan")]
+    assert {urls.article(a.meta.id) for a in with_related} <= {doc["location"] for doc in index["docs"]}
