@@ -9,7 +9,7 @@ import datetime as dt
 import icalendar
 import pytest
 import recurring_ical_events
-from conftest import TEST_TODAY, copy_project, replace
+from conftest import TEST_TODAY, copy_project, replace, where
 from lxml import html
 
 from congbo import calendar, ical, urls
@@ -253,3 +253,64 @@ def test_a_period_from_an_undated_issue_is_not_given_a_day_it_does_not_have(site
     html = render_calendar(site, 2021, "").html
     assert "Từ khi ban hành văn bản, tháng 01 năm 2021 (bản gốc chưa ghi ngày) đến hết 26/12/2021" in html
     assert "01/01/2021" not in html
+
+
+# --- a symbol, a basis's symbol and the recipients, not known ------------------------------
+
+
+def test_a_symbol_not_known_is_said_in_the_heading_the_reference_and_the_note(project):
+    replace(project, LANG_SON, "symbol: KH-UBND", 'symbol: "??"')
+    replace(project, LANG_SON, 'number: ".."', 'number: "??"')
+    page = text(page_of(project, urls.plan("ke-hoach-60-nam-dan-so-viet-nam-lang-son")))
+    assert "Số: (chưa rõ số)/(chưa rõ ký hiệu)" in page
+    assert "Chưa rõ số và ký hiệu — Ủy ban nhân dân tỉnh Lạng Sơn" in page
+    assert "Ban biên tập chưa rõ số và ký hiệu của văn bản" in page
+    assert "KH-UBND" not in page.split("Nơi nhận")[0]
+
+
+def test_a_symbol_is_never_blank_in_the_original(project):
+    text_ = replace(project, LANG_SON, "symbol: KH-UBND", 'symbol: ".."')
+    with pytest.raises(DataError) as caught:
+        load_site(project, today=TEST_TODAY)
+    [problem] = caught.value.problems
+    assert str(problem) == (f"{LANG_SON}:{where(text_, 'symbol:')}: symbol: không ghi '..' ở trường này: "
+                            "bản gốc nào, kể cả bản dự thảo, cũng in giá trị này; ghi giá trị, hoặc '??' (ban biên tập chưa rõ)")
+
+
+BASIS_NUMBER = '    number: "5463/BYT-TCDS"\n    document: cong-van-5463-byt-tcds\n'
+
+
+def test_a_basis_known_by_its_number_alone_says_its_symbol_is_not_known(project):
+    replace(project, LANG_SON, BASIS_NUMBER, '    number: "5463"\n    symbol: "??"\n')
+    page = text(page_of(project, urls.plan("ke-hoach-60-nam-dan-so-viet-nam-lang-son")))
+    assert "Công văn số 5463 (chưa rõ ký hiệu) ngày 09/10/2020 của Bộ Y tế" in page
+
+
+def test_a_basis_s_unknown_symbol_goes_with_a_number_alone(project):
+    replace(project, LANG_SON, BASIS_NUMBER, '    number: "5463/BYT-TCDS"\n    symbol: "??"\n')
+    with pytest.raises(DataError) as caught:
+        load_site(project, today=TEST_TODAY)
+    [problem] = caught.value.problems
+    assert problem.message.startswith("'symbol: \"??\"' (chưa rõ ký hiệu) đi kèm 'number' chỉ ghi số, ví dụ number: \"3589\"")
+
+
+def _recipients_unknown(project):
+    path = project / LANG_SON
+    source = path.read_text(encoding="utf-8")
+    head, tail = source.split("\nrecipients:\n", 1)
+    path.write_text(head + '\nrecipients: "??"\n\nsigner:' + tail.split("\nsigner:", 1)[1], encoding="utf-8")
+
+
+def test_recipients_not_known_are_said_not_left_out(project):
+    _recipients_unknown(project)
+    page = text(page_of(project, urls.plan("ke-hoach-60-nam-dan-so-viet-nam-lang-son")))
+    assert "Nơi nhận: (chưa rõ)" in page
+    assert "Ban biên tập chưa rõ phần nơi nhận của văn bản" in page
+
+
+def test_recipients_not_known_need_the_full_text(project):
+    replace(project, "data/plans/chi-thi-01-2021-ubnd-bac-giang.yml", 'signer: "??"', 'signer: "??"\nrecipients: "??"')
+    with pytest.raises(DataError) as caught:
+        load_site(project, today=TEST_TODAY)
+    [problem] = caught.value.problems
+    assert "chưa có toàn văn thì bỏ cả hai" in problem.message
