@@ -64,14 +64,16 @@ def plan_share_description(site: Site, plan: Plan) -> str:
 def plan_status(site: Site, plan: Plan) -> dict:
     """In force, ended (with the date) or superseded, from the data: ``superseded_by``, else the last
     deadline or end of its activities; 'no-end-date' when the full text gives none, 'not-known'
-    when the site does not hold the full text."""
+    when the site does not hold the full text. Without the full text, the last date the site knows
+    need not be the document's last: ``known_only`` says so."""
     if plan.superseded_by:
         replacement = site.plan[plan.superseded_by]
         return {"state": "superseded", "by": replacement, "title": plan_title(replacement)}
     if plan.last_day is None:
         # Without the full text the site cannot say the document gives no end date: it says nothing.
         return {"state": "no-end-date" if plan.full_text else "not-known"}
-    return {"state": "ended" if plan.last_day < site.today else "in-force", "date": plan.last_day}
+    status = {"state": "ended" if plan.last_day < site.today else "in-force", "date": plan.last_day}
+    return status if plan.full_text else {**status, "known_only": True}
 
 
 def section_anchor(section: Section, numbers: tuple[str, ...]) -> str:

@@ -314,3 +314,26 @@ def test_recipients_not_known_need_the_full_text(project):
         load_site(project, today=TEST_TODAY)
     [problem] = caught.value.problems
     assert "chưa có toàn văn thì bỏ cả hai" in problem.message
+
+
+# --- what the site knows of a document it holds without the full text ---------------------
+
+CHI_THI = "data/plans/chi-thi-01-2021-ubnd-bac-giang.yml"
+DATED = '\nactivities:\n  - id: bao-cao\n    name: "Báo cáo kết quả"\n    lead: ubnd-bac-giang\n    time:\n      deadline: 2021-03-01\n'
+
+
+def test_without_the_full_text_the_last_known_date_is_not_called_the_last(project):
+    path = project / CHI_THI
+    path.write_text(path.read_text(encoding="utf-8") + DATED, encoding="utf-8")
+    page = text(page_of(project, urls.plan("chi-thi-01-2021-ubnd-bac-giang")))
+    assert "Đã qua các thời hạn đã biết: muộn nhất là ngày 01/03/2021." in page
+    assert "chưa có toàn văn nên không biết văn bản còn thời hạn nào khác" in page
+    assert "thời hạn cuối cùng" not in page and "Đã kết thúc" not in page
+    assert "Bảng do ban biên tập lập từ những gì đã biết về văn bản (chưa có toàn văn)" in page
+
+
+def test_a_programme_gives_a_plan_known_to_the_year_its_year_not_a_month(project):
+    replace(project, LANG_SON, "date: 2021-01-..", "date: 2021-??-??")
+    page = text(page_of(project, urls.programme("ngay-dan-so-viet-nam", 2021)))
+    assert "Năm 2021 Ban hành Kế hoạch tổ chức các hoạt động Kỷ niệm 60 năm" in page
+    assert "Tháng 01/2021" not in page
