@@ -337,3 +337,78 @@ def test_a_programme_gives_a_plan_known_to_the_year_its_year_not_a_month(project
     page = text(page_of(project, urls.programme("ngay-dan-so-viet-nam", 2021)))
     assert "Năm 2021 Ban hành Kế hoạch tổ chức các hoạt động Kỷ niệm 60 năm" in page
     assert "Tháng 01/2021" not in page
+
+
+# --- the sample documents as issued: what each was entered to show -------------------------
+
+QUANG_NAM = "cong-van-ubnd-quang-nam-ngay-dan-so-the-gioi-2024"
+LONG_AN = "ke-hoach-thang-hanh-dong-dan-so-2022-long-an"
+LOC_NINH = "ke-hoach-128-ubnd-loc-ninh"
+QD_BAC_GIANG = "quyet-dinh-27-2006-qd-ubnd-bac-giang"
+
+
+def plan_text(pages, doc_id: str) -> str:
+    return " ".join(pages[urls.src_of(urls.plan(doc_id))].text_content().split())
+
+
+def test_a_dispatch_known_from_a_news_report_says_what_it_does_not_know(pages):
+    """Quảng Nam, 03/7/2024: the report gave neither number nor symbol; they are not known, not blank."""
+    left, right, title = header(pages, QUANG_NAM)
+    assert left == ["ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NAM", "Số: (chưa rõ số)/(chưa rõ ký hiệu)",
+                    "V/v Tổ chức các hoạt động hưởng ứng ngày Dân số thế giới 11/7 trên địa bàn tỉnh"]
+    assert right[-1] == "Quảng Nam, ngày 03 tháng 7 năm 2024" and title == []
+    tree = pages[urls.src_of(urls.plan(QUANG_NAM))]
+    assert not tree.xpath("//*[@class='vb-blank']"), "not known is never shown as blank in the original"
+    page = plan_text(pages, QUANG_NAM)
+    assert "Chưa rõ số và ký hiệu — Ủy ban nhân dân tỉnh Quảng Nam, ngày 03 tháng 7 năm 2024" in page
+    assert "bản gốc chưa ghi" not in page
+    assert "Công văn số 3589 (chưa rõ ký hiệu) (chưa rõ ngày ban hành) của Bộ Y tế" in page
+    assert "Chủ đề Ngày Dân số Thế giới năm 2024: “Đầu tư cho công tác dân số là đầu tư cho phát triển bền vững”" in page
+    assert "Đã qua các thời hạn đã biết: muộn nhất là ngày 30/07/2024" in page
+
+
+def test_a_plan_spanning_vietnam_population_day_carries_the_year_s_shared_theme(site, pages):
+    """Long An 2022: its period (1–31/12/2022) holds 26/12, and both observances show the one theme of 2022."""
+    theme = "Nâng cao chất lượng dân số để phát triển đất nước nhanh và bền vững"
+    page = plan_text(pages, LONG_AN)
+    assert f"Chủ đề Tháng hành động quốc gia về Dân số năm 2022: “{theme}”" in page
+    assert f"Chủ đề Ngày Dân số Việt Nam năm 2022: “{theme}”" in page
+    assert "Long An, ngày … tháng … năm 2022" in page and "năm 2022 (chưa rõ ngày, tháng)" in page
+    from conftest import ROOT
+
+    assert (ROOT / "data" / "observances.yml").read_text(encoding="utf-8").count(theme) == 1, "entered once"
+    [activity] = site.plan[LONG_AN].activities
+    start, end = calendar.activity_span(site.plan[LONG_AN], activity)
+    assert start <= dt.date(2022, 12, 26) <= end
+    december = [o for o in calendar.occurrences(site, 2022) if calendar.overlaps(o, dt.date(2022, 12, 26), dt.date(2022, 12, 26))]
+    assert {o.key for o in december} >= {f"{LONG_AN}/{activity.id}", "ngay-dan-so-viet-nam", "thang-hanh-dong-dan-so"}
+    year_page = pages[urls.src_of(urls.calendar_year(2022, TEST_TODAY.year))]
+    [row] = [li for li in year_page.xpath("//li[.//time[@datetime='2022-12-31']]") if activity.name in li.text_content()]
+    assert row.xpath(".//time[@datetime='2022-12-01']")
+
+
+def test_a_district_plan_issued_before_july_2025_keeps_its_district(site, pages):
+    plan = site.plan[LOC_NINH]
+    issuer = site.organisation[plan.issuer]
+    assert issuer.level == "huyen" and plan.date.last_day <= dt.date(2025, 6, 30)
+    left, right, title = header(pages, LOC_NINH)
+    assert left == ["ỦY BAN NHÂN DÂN", "HUYỆN LỘC NINH", "Số: 128/KH-UBND"]
+    assert right[-1] == "Lộc Ninh, ngày … tháng 9 năm 2019"
+    assert "tháng 9 năm 2019 (chưa rõ ngày)" in plan_text(pages, LOC_NINH)
+
+
+def test_a_decision_s_articles_are_numbered_and_its_unknown_recipients_said(pages):
+    left, right, title = header(pages, QD_BAC_GIANG)
+    assert left == ["ỦY BAN NHÂN DÂN", "TỈNH BẮC GIANG", "Số: 27/2006/QĐ-UBND"]
+    assert title[0] == "QUYẾT ĐỊNH" and title[-1] == "ỦY BAN NHÂN DÂN TỈNH BẮC GIANG"
+    tree = pages[urls.src_of(urls.plan(QD_BAC_GIANG))]
+    bases = [" ".join(p.text_content().split()) for p in tree.xpath("//p[@class='vb-basis']")]
+    assert bases[0] == "Căn cứ Luật Tổ chức HĐND và UBND ngày 26/11/2003 của Quốc hội;"
+    assert bases[1].startswith("Căn cứ Quyết định số 09/2006/QĐ-TTg ngày 10/01/2006 của Thủ tướng Chính phủ về việc ban hành")
+    assert tree.xpath("//p[@class='vb-enact']")[0].text_content() == "QUYẾT ĐỊNH:"
+    articles = [" ".join(p.text_content().split()) for p in tree.xpath("//p[@class='vb-numbered']")]
+    assert [a.split(".")[0] for a in articles] == ["Điều 1", "Điều 2", "Điều 3"]
+    assert articles[1] == "Điều 2. Quyết định có hiệu lực thi hành sau 10 ngày, kể từ ngày ký."
+    page = plan_text(pages, QD_BAC_GIANG)
+    assert "Nơi nhận: (chưa rõ) TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Bùi Văn Hạnh" in page
+    assert "Ban biên tập chưa nhập Chương trình hành động ban hành kèm theo Quyết định này" in page
