@@ -412,3 +412,10 @@ def test_a_decision_s_articles_are_numbered_and_its_unknown_recipients_said(page
     page = plan_text(pages, QD_BAC_GIANG)
     assert "Nơi nhận: (chưa rõ) TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Bùi Văn Hạnh" in page
     assert "Ban biên tập chưa nhập Chương trình hành động ban hành kèm theo Quyết định này" in page
+
+
+def test_the_2021_theme_entered_once_reaches_the_lang_son_plan_through_vietnam_population_day(site, pages):
+    obs = site.observance["ngay-dan-so-viet-nam"]
+    assert obs.theme_for(2021).same_as == "thang-hanh-dong-dan-so" and obs.theme_for(2021).theme is None
+    page = plan_text(pages, "ke-hoach-60-nam-dan-so-viet-nam-lang-son")
+    assert "Chủ đề Ngày Dân số Việt Nam năm 2021: “60 năm ngành Dân số – Vì một Việt Nam phát triển bền vững”" in page
