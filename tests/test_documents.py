@@ -419,3 +419,11 @@ def test_the_2021_theme_entered_once_reaches_the_lang_son_plan_through_vietnam_p
     assert obs.theme_for(2021).same_as == "thang-hanh-dong-dan-so" and obs.theme_for(2021).theme is None
     page = plan_text(pages, "ke-hoach-60-nam-dan-so-viet-nam-lang-son")
     assert "Chủ đề Ngày Dân số Việt Nam năm 2021: “60 năm ngành Dân số – Vì một Việt Nam phát triển bền vững”" in page
+
+
+def test_the_documents_index_does_not_claim_every_document_is_published_in_full(site, pages):
+    assert any(not p.full_text for p in site.plans)
+    [lead] = pages[urls.src_of(urls.PLANS)].xpath("//p[@class='cb-lead']")
+    said = " ".join(lead.text_content().split())
+    assert said.startswith(f"{len(site.plans)} văn bản (kế hoạch, công văn, quyết định…)")
+    assert "văn bản chưa có toàn văn chỉ ghi những gì đã biết" in said and "Mỗi kế hoạch được đăng nguyên văn" not in said
