@@ -427,3 +427,11 @@ def test_the_documents_index_does_not_claim_every_document_is_published_in_full(
     said = " ".join(lead.text_content().split())
     assert said.startswith(f"{len(site.plans)} văn bản (kế hoạch, công văn, quyết định…)")
     assert "văn bản chưa có toàn văn chỉ ghi những gì đã biết" in said and "Mỗi kế hoạch được đăng nguyên văn" not in said
+
+
+def test_a_feed_item_offers_the_full_text_only_when_the_site_holds_it(site):
+    from congbo.feeds import full_text_link
+
+    assert full_text_link(site.plan[QUANG_NAM]) == "Những gì đã biết về văn bản (chưa có toàn văn)"
+    assert full_text_link(site.plan[QD_BAC_GIANG]) == "Toàn văn quyết định"
+    assert full_text_link(site.plan[LANG_SON.split("/")[-1].removesuffix(".yml")]) == "Toàn văn kế hoạch và bảng phân công"
