@@ -9,11 +9,12 @@ import datetime as dt
 import icalendar
 import pytest
 import recurring_ical_events
-from conftest import TEST_TODAY, copy_project, replace, where
+from conftest import ROOT, TEST_TODAY, copy_project, replace, where
 from lxml import html
 
 from congbo import calendar, ical, urls
 from congbo.errors import DataError
+from congbo.feeds import full_text_link
 from congbo.load import load_site
 from congbo.pages import render_calendar, render_pages
 
@@ -374,8 +375,6 @@ def test_a_plan_spanning_vietnam_population_day_carries_the_year_s_shared_theme(
     assert f"Chủ đề Tháng hành động quốc gia về Dân số năm 2022: “{theme}”" in page
     assert f"Chủ đề Ngày Dân số Việt Nam năm 2022: “{theme}”" in page
     assert "Long An, ngày … tháng … năm 2022" in page and "năm 2022 (chưa rõ ngày, tháng)" in page
-    from conftest import ROOT
-
     assert (ROOT / "data" / "observances.yml").read_text(encoding="utf-8").count(theme) == 1, "entered once"
     [activity] = site.plan[LONG_AN].activities
     start, end = calendar.activity_span(site.plan[LONG_AN], activity)
@@ -430,8 +429,6 @@ def test_the_documents_index_does_not_claim_every_document_is_published_in_full(
 
 
 def test_a_feed_item_offers_the_full_text_only_when_the_site_holds_it(site):
-    from congbo.feeds import full_text_link
-
     assert full_text_link(site.plan[QUANG_NAM]) == "Những gì đã biết về văn bản (chưa có toàn văn)"
     assert full_text_link(site.plan[QD_BAC_GIANG]) == "Toàn văn quyết định"
-    assert full_text_link(site.plan[LANG_SON.split("/")[-1].removesuffix(".yml")]) == "Toàn văn kế hoạch và bảng phân công"
+    assert full_text_link(site.plan["ke-hoach-60-nam-dan-so-viet-nam-lang-son"]) == "Toàn văn kế hoạch và bảng phân công"
