@@ -14,7 +14,7 @@ from markupsafe import Markup
 from . import calendar, urls, vi
 from .models import Attachment, LegalBasis, Plan
 from .site import Site
-from .texts import Links, number_symbol, symbol_joiner
+from .texts import Links, number_symbol, number_text, symbol_joiner
 from .types import Missing, is_known
 
 ROMAN_FIRST = ("roman", "arabic", "letter")
@@ -46,22 +46,27 @@ def label(kind: str, level: int, written: str) -> str:
 
 def number_line(plan: Plan, party: bool) -> Markup:
     """'Số: 05/KH-UBND'; a Party document's 'Số 21-NQ/TW'; a number blank in the original left blank
-    ('Số:      /KH-UBND'); one the editor does not know said so ('Số: (chưa rõ số)/KH-UBND')."""
+    ('Số:      /KH-UBND'); a number or symbol the editor does not know said so ('Số: (chưa rõ số)/KH-UBND',
+    'Số: (chưa rõ số)/(chưa rõ ký hiệu)')."""
     prefix = "Số " if party else "Số: "
     joiner = symbol_joiner(party)
+    symbol = plan.symbol if plan.symbol_known else Markup('<span class="vb-unknown">(chưa rõ ký hiệu)</span>')
     if plan.number_known:
-        return Markup("{}{}{}{}").format(prefix, vi.two(plan.number), joiner, plan.symbol)
+        return Markup("{}{}{}{}").format(prefix, vi.two(plan.number), joiner, symbol)
     if plan.number.blank:
         gap = Markup('<span class="vb-blank" title="bản gốc chưa ghi số">&emsp;&emsp;</span>')
     else:
         gap = Markup('<span class="vb-unknown">(chưa rõ số)</span>')
-    return Markup("{}{}{}{}").format(prefix, gap, joiner, plan.symbol)
+    return Markup("{}{}{}{}").format(prefix, gap, joiner, symbol)
 
 
 def appendix_of(plan: Plan, issuer) -> str:
     """'(Kèm theo Kế hoạch số 05/KH-UBND ngày 05/01/2021 của Ủy ban nhân dân tỉnh Lạng Sơn)', saying
     what is blank or not known rather than filling it."""
-    if plan.number_known:
+    if not plan.symbol_known:
+        number = number_text(plan, issuer)
+        number = number[0].lower() + number[1:]
+    elif plan.number_known:
         number = f"số {number_symbol(plan, issuer)}"
     elif plan.number.blank:
         number = f"số \u2003\u2003{number_symbol(plan, issuer)}"
@@ -83,13 +88,13 @@ def unstated_facts(plan: Plan) -> tuple[list[str], list[str]]:
     """What the original leaves blank, and what the editor does not know: said on the page in words."""
     blank: list[str] = []
     unknown: list[str] = []
-    facts: list[tuple[str, object]] = [("số", plan.number)]
+    facts: list[tuple[str, object]] = [("số", plan.number), ("ký hiệu", plan.symbol)]
     parts = vi.missing_parts(plan.date)
     if parts:
         facts.append((parts, plan.date.missing))
     facts += [("tên người ký", s.name) for s in plan.signers]
     facts += [("người ký", s) for s in (plan.signer, *plan.co_signers) if isinstance(s, Missing)]
-    facts += [("nơi nhận ở dòng Kính gửi", plan.addressees)]
+    facts += [("nơi nhận ở dòng Kính gửi", plan.addressees), ("phần nơi nhận", plan.recipients)]
     for what, value in facts:
         if isinstance(value, Missing):
             (blank if value.blank else unknown).append(what)
@@ -105,7 +110,7 @@ def basis_text(site: Site, basis: LegalBasis) -> str:
     out = basis.type
     if basis.number is not None:
         if is_known(basis.number):
-            out += f" số {basis.number}"
+            out += f" số {basis.number}" + (" (chưa rõ ký hiệu)" if basis.symbol else "")
         else:
             out += " (bản gốc không ghi số)" if basis.number.blank else " (chưa rõ số)"
     date = basis.date
@@ -125,7 +130,7 @@ def basis_document(site: Site, basis: LegalBasis) -> Plan | None:
     """The cited document's page on this site: named by the editor, or found by issuer and number."""
     if basis.document:
         return site.plan.get(basis.document)
-    if not is_known(basis.number):
+    if not is_known(basis.number) or basis.symbol:
         return None
     for plan in site.plans:
         if plan.issuer == basis.issuer and plan.number_known and number_symbol(plan, site.organisation[plan.issuer]) == basis.number:

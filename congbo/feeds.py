@@ -171,6 +171,13 @@ def article_items(site: Site, site_url: str, records: Sequence[ArticleRecord], c
     return items
 
 
+def full_text_link(plan) -> str:
+    """What the link to a document's page offers: its full text only when the site holds it."""
+    if not plan.full_text:
+        return "Những gì đã biết về văn bản (chưa có toàn văn)"
+    return f"Toàn văn {plan.kind_name.lower()}" + (" và bảng phân công" if plan.activities else "")
+
+
 def plan_items(site: Site, site_url: str) -> list[FeedItem]:
     """Plans, and the events each plan sets, dated by the plan's issue date (an event's own date
     is when it happens, not when it was announced). A plan dated by month only is dated the first
@@ -187,7 +194,7 @@ def plan_items(site: Site, site_url: str) -> list[FeedItem]:
             Markup("<p><strong>Trích yếu:</strong> {}</p>").format(plan.summary),
             Markup("<p><strong>Hướng tới:</strong> {}</p>").format(Markup(", ").join(Markup('<a href="{}">{}</a>').format(h, n) for n, h in observances)) if observances else Markup(""),
             Markup("<p><strong>Các hoạt động:</strong></p><ul>{}</ul>").format(Markup("").join(Markup("<li>{} — {}</li>").format(n, t) for n, t in activities)) if activities else Markup(""),
-            Markup('<p><a href="{}">Toàn văn kế hoạch và bảng phân công</a></p>').format(link),
+            Markup('<p><a href="{}">{}</a></p>').format(link, full_text_link(plan)),
         ])
         labels = (("Kế hoạch", site_url + urls.PLANS),) + tuple((n, site_url + urls.OBSERVANCES) for n, _ in observances)
         items.append(FeedItem(

@@ -488,8 +488,8 @@ def _check_plan(check, located: Located, plan: Plan, known: _Known, orgs, observ
     _refer(check, located, ("superseded_by",), plan.superseded_by, known.plans, "văn bản", "data/plans/")
     if plan.superseded_by == plan.id:
         check.add(located, ("superseded_by",), "văn bản không thể thay thế chính nó")
-    archives = [j for j, r in enumerate(plan.recipients) if r.role == "luu"]
-    if plan.recipients and archives != [len(plan.recipients) - 1]:
+    archives = [j for j, r in enumerate(plan.known_recipients) if r.role == "luu"]
+    if plan.known_recipients and archives != [len(plan.known_recipients) - 1]:
         check.add(located, ("recipients",), "nơi nhận phải kết thúc bằng đúng một dòng lưu (role: luu), ví dụ 'VT, KG-VX'")
 
     section_ids: Counter = Counter()
@@ -607,7 +607,7 @@ def _check_numbers(check, plans: list[tuple[Located, Plan]]) -> None:
     """Nghị định 30/2020: a number is unique for one issuer within one year."""
     seen: dict[tuple, str] = {}
     for located, plan in plans:
-        if not plan.number_known:
+        if not (plan.number_known and plan.symbol_known):
             continue
         key = (plan.issuer, plan.date.year, plan.number, plan.symbol)
         if key in seen:

@@ -14,7 +14,7 @@ from typing import Annotated, Iterator, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, field_validator, model_validator
 
-from .types import FIRST_YEAR, LAST_YEAR, MISSING_HELP, Clock, MissingValue, to_missing, Day, Id, Missing, Moment, PartialDate, Text, clean_text, error, fact, is_known
+from .types import FIRST_YEAR, LAST_YEAR, MISSING_HELP, Clock, MissingValue, UnknownValue, to_missing, Day, Id, Missing, Moment, PartialDate, Text, clean_text, error, fact, is_known
 
 
 MAX_EVENT_DAYS = 366
@@ -387,6 +387,8 @@ class Section(Model):
 
 NumberFact = fact(lambda v: _positive(v), {"type": "integer", "minimum": 1})
 TextFact = fact(clean_text, {"type": "string", "minLength": 1})
+SymbolFact = fact(clean_text, {"type": "string", "minLength": 1}, blank=False)
+"""A symbol ('KH-UBND'): every original prints it, a draft's too, so it is known or not known ('??')."""
 DateFact = fact(PartialDate.parse, {"type": "string", "pattern": r"^\d{4}(-(\d{2}|\.\.|\?\?)){0,2}$"})
 
 
@@ -407,6 +409,8 @@ class LegalBasis(Model):
     """Loại văn bản, ví dụ 'Công văn', 'Nghị quyết', 'Luật'."""
     number: TextFact = None
     """Số, ký hiệu, ví dụ '5463/BYT-TCDS'; '??' khi ban biên tập chưa rõ; bỏ trường này với văn bản không trích số (một bộ luật)."""
+    symbol: UnknownValue | None = None
+    """'??' khi chỉ biết số, chưa rõ ký hiệu (một bản tin viết 'Công văn 3589 của Bộ Y tế'): khi đó 'number' chỉ ghi số, ví dụ '3589'."""
     date: DateFact
     """Ngày ban hành NNNN-TT-NN; phần chưa rõ ghi '??' (ví dụ 2020-10-?? hoặc 2015-??-??)."""
     issuer: Id
@@ -415,6 +419,13 @@ class LegalBasis(Model):
     """Trích yếu, như văn bản dẫn (ví dụ 'Về việc …'); bỏ trống với một bộ luật."""
     document: Id | None = None
     """Mã của văn bản này trên trang (nếu trang có), để dòng căn cứ dẫn tới nó."""
+
+    @model_validator(mode="after")
+    def _number_alone(self) -> "LegalBasis":
+        if self.symbol is not None and not (isinstance(self.number, str) and self.number.isdigit()):
+            raise error("vi_symbol", "'symbol: \"??\"' (chưa rõ ký hiệu) đi kèm 'number' chỉ ghi số, ví dụ number: \"3589\"; nhận được number {found}",
+                        found=repr(str(self.number)) if self.number is not None else "trống")
+        return self
 
 
 class Footnote(Model):
@@ -518,7 +529,7 @@ class Signer(Model):
 
 
 # Tags of the signer's two forms; named so the error path skips them (as it skips pydantic's function- steps).
-SIGNER_TAG, MISSING_TAG = "function-signer", "function-missing"
+SIGNER_TAG, RECIPIENTS_TAG, MISSING_TAG = "function-signer", "function-recipients", "function-missing"
 
 
 class Appendix(Model):
@@ -548,8 +559,8 @@ class Document(Model):
     """Loại văn bản: KH (Kế hoạch), CV (Công văn), QĐ (Quyết định), TB (Thông báo), BC (Báo cáo), CT (Chỉ thị), HD (Hướng dẫn), NQ (Nghị quyết)."""
     number: NumberFact
     """Số văn bản (số nguyên), hoặc '..' khi bản gốc để trống số, '??' khi ban biên tập chưa rõ số."""
-    symbol: Text
-    """Ký hiệu, ví dụ 'KH-UBND'; với công văn không có tên loại: 'UBND-KGVX'; văn bản của Đảng: 'NQ/TW' (số và ký hiệu nối bằng gạch ngang)."""
+    symbol: SymbolFact
+    """Ký hiệu, ví dụ 'KH-UBND'; với công văn không có tên loại: 'UBND-KGVX'; văn bản của Đảng: 'NQ/TW' (số và ký hiệu nối bằng gạch ngang); '??' khi ban biên tập chưa rõ."""
     issuer: Id
     """Cơ quan ban hành (mã)."""
     co_issuers: list[Id] = []
@@ -584,8 +595,12 @@ class Document(Model):
     """Ghi chú của ban biên tập."""
     activities: list[Activity] = []
     """Các hoạt động, để lập bảng phân công và lịch."""
-    recipients: list[Recipient] = []
-    """Nơi nhận (bỏ trống khi ban biên tập chưa có toàn văn)."""
+    recipients: Annotated[
+        Annotated[list[Recipient], Tag(RECIPIENTS_TAG)] | Annotated[UnknownValue, Tag(MISSING_TAG)],
+        Discriminator(lambda v: MISSING_TAG if isinstance(v, Missing) else RECIPIENTS_TAG),
+        BeforeValidator(to_missing),
+    ] = []
+    """Nơi nhận (bỏ trống khi ban biên tập chưa có toàn văn); '??' khi có toàn văn mà bản đã công bố không có phần nơi nhận."""
     signer: Annotated[
         Annotated[Signer, Tag(SIGNER_TAG)] | Annotated[MissingValue, Tag(MISSING_TAG)],
         Discriminator(lambda v: MISSING_TAG if isinstance(v, Missing) else SIGNER_TAG),
@@ -610,7 +625,7 @@ class Document(Model):
         if self.type == "CV" and not self.addressees:
             raise error("vi_kind", "công văn phải có 'addressees' (các dòng Kính gửi), hoặc '??' khi chưa rõ")
         if bool(self.sections) != bool(self.recipients):
-            raise error("vi_text", "văn bản có toàn văn ('sections') thì có nơi nhận ('recipients'); chưa có toàn văn thì bỏ cả hai")
+            raise error("vi_text", "văn bản có toàn văn ('sections') thì có nơi nhận ('recipients', hoặc '??' khi bản đã công bố không có phần nơi nhận); chưa có toàn văn thì bỏ cả hai")
         if len(self.co_signers) != len(self.co_issuers):
             raise error("vi_kind", "mỗi cơ quan cùng ban hành ('co_issuers') có một người ký trong 'co_signers', theo cùng thứ tự")
         return self
@@ -630,6 +645,15 @@ class Document(Model):
     @property
     def number_known(self) -> bool:
         return is_known(self.number)
+
+    @property
+    def symbol_known(self) -> bool:
+        return is_known(self.symbol)
+
+    @property
+    def known_recipients(self) -> list[Recipient]:
+        """The recipient lines as written; none when they are not known ('??')."""
+        return self.recipients if isinstance(self.recipients, list) else []
 
     @property
     def last_day(self) -> dt.date | None:

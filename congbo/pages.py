@@ -16,7 +16,7 @@ from .models import LEVELS, ORGANISATION_KINDS, Block, Organisation, Plan, Secti
 from .render import GeneratedPage, Outline, html_text, render_page, superscript
 from .site import Site
 from .types import Missing
-from .texts import Links, activity_time, article_url, event_when, number_symbol, plan_reference, plan_title, script_json
+from .texts import Links, activity_time, article_url, event_when, number_text, plan_reference, plan_title, script_json
 
 ROLE_LABELS = {"lead": "Chủ trì", "partner": "Phối hợp"}
 MONTHS = [f"Tháng {m}" for m in range(1, 13)]
@@ -56,21 +56,24 @@ def render_outputs(site: Site, base_url: str) -> dict[str, GeneratedPage | str |
 
 def plan_share_description(site: Site, plan: Plan) -> str:
     """What a shared link says: 'Kế hoạch … — UBND tỉnh Lạng Sơn, tháng 01 năm 2021' (the number only when it has one)."""
-    number = f", số {number_symbol(plan, site.plan_issuer(plan))}" if plan.number_known else ""
+    written = number_text(plan, site.plan_issuer(plan))
+    number = f", {written[0].lower()}{written[1:]}" if plan.number_known else ""
     return f"{plan_title(plan)} — {site.plan_issuer(plan).name}, {vi.partial_date(plan.date)}{number}."
 
 
 def plan_status(site: Site, plan: Plan) -> dict:
     """In force, ended (with the date) or superseded, from the data: ``superseded_by``, else the last
     deadline or end of its activities; 'no-end-date' when the full text gives none, 'not-known'
-    when the site does not hold the full text."""
+    when the site does not hold the full text. Without the full text, the last date the site knows
+    need not be the document's last: ``known_only`` says so."""
     if plan.superseded_by:
         replacement = site.plan[plan.superseded_by]
         return {"state": "superseded", "by": replacement, "title": plan_title(replacement)}
     if plan.last_day is None:
         # Without the full text the site cannot say the document gives no end date: it says nothing.
         return {"state": "no-end-date" if plan.full_text else "not-known"}
-    return {"state": "ended" if plan.last_day < site.today else "in-force", "date": plan.last_day}
+    status = {"state": "ended" if plan.last_day < site.today else "in-force", "date": plan.last_day}
+    return status if plan.full_text else {**status, "known_only": True}
 
 
 def section_anchor(section: Section, numbers: tuple[str, ...]) -> str:
@@ -134,7 +137,8 @@ def render_plan(site: Site, plan: Plan) -> GeneratedPage:
         activities=activities,
         timeline=documents.timeline(site, plan, links),
         links=links,
-        recipients=plan.recipients,
+        recipients=plan.known_recipients,
+        unknown_recipients=isinstance(plan.recipients, Missing),
         historical=issuer.valid_until is not None and issuer.valid_until < site.today,
         successor=site.organisation.get(issuer.successor) if issuer.successor else None,
         observances=[links.observance(o) for o in plan.observances],
@@ -280,7 +284,7 @@ def organisation_records(site: Site) -> dict[str, dict[str, list]]:
                 for member in site.members_of(org_id):
                     if member.active_on(plan.date.first_day):
                         related[member.id]["duties"].append({**duty, "via": site.organisation[org_id]})
-        for recipient in plan.recipients:
+        for recipient in plan.known_recipients:
             if recipient.organisation:
                 related[recipient.organisation]["received"].append((plan, recipient))
     for org in site.organisations:

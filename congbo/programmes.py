@@ -29,7 +29,7 @@ class Step(calendar.Span):
     plan: Plan | None = None
     event: Event | None = None
     anchor: str | None = None  # an activity's row on the plan page
-    partial: bool = False  # a plan dated by month only
+    partial: bool = False  # a plan dated by month or year only
 
 
 @dataclass(frozen=True)

@@ -30,14 +30,22 @@ def symbol_joiner(party: bool) -> str:
 
 
 def number_symbol(plan: Plan, issuer: Organisation) -> str:
-    """'05/KH-UBND', or a Party document's '21-NQ/TW'; the number part empty when it is not known."""
+    """'05/KH-UBND', or a Party document's '21-NQ/TW'; the number part empty when it is not known;
+    the number alone when the symbol is not known."""
     number = vi.two(plan.number) if plan.number_known else ""
+    if not plan.symbol_known:
+        return number
     return f"{number}{symbol_joiner(issuer.party)}{plan.symbol}"
 
 
 def number_text(plan: Plan, issuer: Organisation) -> str:
-    """'Số 05/KH-UBND', 'Số …/KH-UBND (bản gốc chưa ghi số)', 'Chưa rõ số (ký hiệu …/KH-UBND)'."""
+    """'Số 05/KH-UBND', 'Số …/KH-UBND (bản gốc chưa ghi số)', 'Chưa rõ số (ký hiệu …/KH-UBND)';
+    without a known symbol 'Số 3589 (chưa rõ ký hiệu)', 'Chưa rõ số và ký hiệu'."""
     written = number_symbol(plan, issuer)
+    if not plan.symbol_known:
+        if plan.number_known:
+            return f"Số {written} (chưa rõ ký hiệu)"
+        return "Số … (bản gốc chưa ghi số; chưa rõ ký hiệu)" if plan.number.blank else "Chưa rõ số và ký hiệu"
     if plan.number_known:
         return f"Số {written}"
     if plan.number.blank:

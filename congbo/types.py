@@ -178,22 +178,47 @@ def _refuse_missing(value: Any) -> Missing:
     raise error("vi_missing", "phải là {help}", help=MISSING_HELP)
 
 
+UNKNOWN_ONLY_HELP = "'??' (ban biên tập chưa rõ)"
+NEVER_BLANK = "không ghi '..' ở trường này: bản gốc nào, kể cả bản dự thảo, cũng in giá trị này"
+
+UnknownValue = Annotated[
+    Missing,
+    PlainValidator(lambda v: _unknown_only(to_missing(v))),
+    WithJsonSchema({"type": "string", "enum": [UNKNOWN_TOKEN], "description": "'??': ban biên tập chưa rõ"}),
+]
+"""A fact that is printed in every original, a draft's too (a symbol, the recipients): it can be
+unknown to the editor, never blank in the original."""
+
+
+def _unknown_only(value: Any) -> Missing:
+    if value == UNKNOWN:
+        return value
+    if value == BLANK:
+        raise error("vi_missing", "{never}; ghi giá trị, hoặc {help}", never=NEVER_BLANK, help=UNKNOWN_ONLY_HELP)
+    raise error("vi_missing", "chỉ ghi {help} ở trường này, nhận được {found}", help=UNKNOWN_ONLY_HELP, found=_shown(value))
+
+
 def is_known(value: Any) -> bool:
     return value is not None and not isinstance(value, Missing)
 
 
-def fact(parse, schema: dict):
-    """A field whose value may be known, blank in the original ('..') or not known ('??')."""
+def fact(parse, schema: dict, blank: bool = True):
+    """A field whose value may be known, blank in the original ('..') or not known ('??').
+    ``blank=False``: a fact every original prints (a symbol), which can only be not known."""
 
     def validate(value: Any) -> Any:
         refuse_placeholder(value)
-        if isinstance(value, Missing):
-            return value
-        if isinstance(value, str) and value.strip() in MISSING:
-            return MISSING[value.strip()]
+        token = value.token if isinstance(value, Missing) else value.strip() if isinstance(value, str) else None
+        if token == BLANK_TOKEN and not blank:
+            raise error("vi_missing", "{never}; ghi giá trị, hoặc {help}", never=NEVER_BLANK, help=UNKNOWN_ONLY_HELP)
+        if token in MISSING:
+            return MISSING[token]
         return parse(value)
 
-    missing = {"type": "string", "enum": [BLANK_TOKEN, UNKNOWN_TOKEN], "description": "'..': bản gốc để trống; '??': ban biên tập chưa rõ"}
+    if blank:
+        missing = {"type": "string", "enum": [BLANK_TOKEN, UNKNOWN_TOKEN], "description": "'..': bản gốc để trống; '??': ban biên tập chưa rõ"}
+    else:
+        missing = {"type": "string", "enum": [UNKNOWN_TOKEN], "description": "'??': ban biên tập chưa rõ"}
     return Annotated[Any, PlainValidator(validate), PlainSerializer(str, return_type=str), WithJsonSchema({"anyOf": [schema, missing]})]
 
 

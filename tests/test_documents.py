@@ -9,11 +9,12 @@ import datetime as dt
 import icalendar
 import pytest
 import recurring_ical_events
-from conftest import TEST_TODAY, copy_project, replace
+from conftest import ROOT, TEST_TODAY, copy_project, replace, where
 from lxml import html
 
 from congbo import calendar, ical, urls
 from congbo.errors import DataError
+from congbo.feeds import full_text_link
 from congbo.load import load_site
 from congbo.pages import render_calendar, render_pages
 
@@ -253,3 +254,181 @@ def test_a_period_from_an_undated_issue_is_not_given_a_day_it_does_not_have(site
     html = render_calendar(site, 2021, "").html
     assert "Từ khi ban hành văn bản, tháng 01 năm 2021 (bản gốc chưa ghi ngày) đến hết 26/12/2021" in html
     assert "01/01/2021" not in html
+
+
+# --- a symbol, a basis's symbol and the recipients, not known ------------------------------
+
+
+def test_a_symbol_not_known_is_said_in_the_heading_the_reference_and_the_note(project):
+    replace(project, LANG_SON, "symbol: KH-UBND", 'symbol: "??"')
+    replace(project, LANG_SON, 'number: ".."', 'number: "??"')
+    page = text(page_of(project, urls.plan("ke-hoach-60-nam-dan-so-viet-nam-lang-son")))
+    assert "Số: (chưa rõ số)/(chưa rõ ký hiệu)" in page
+    assert "Chưa rõ số và ký hiệu — Ủy ban nhân dân tỉnh Lạng Sơn" in page
+    assert "Ban biên tập chưa rõ số và ký hiệu của văn bản" in page
+    assert "KH-UBND" not in page.split("Nơi nhận")[0]
+
+
+def test_a_symbol_is_never_blank_in_the_original(project):
+    text_ = replace(project, LANG_SON, "symbol: KH-UBND", 'symbol: ".."')
+    with pytest.raises(DataError) as caught:
+        load_site(project, today=TEST_TODAY)
+    [problem] = caught.value.problems
+    assert str(problem) == (f"{LANG_SON}:{where(text_, 'symbol:')}: symbol: không ghi '..' ở trường này: "
+                            "bản gốc nào, kể cả bản dự thảo, cũng in giá trị này; ghi giá trị, hoặc '??' (ban biên tập chưa rõ)")
+
+
+BASIS_NUMBER = '    number: "5463/BYT-TCDS"\n    document: cong-van-5463-byt-tcds\n'
+
+
+def test_a_basis_known_by_its_number_alone_says_its_symbol_is_not_known(project):
+    replace(project, LANG_SON, BASIS_NUMBER, '    number: "5463"\n    symbol: "??"\n')
+    page = text(page_of(project, urls.plan("ke-hoach-60-nam-dan-so-viet-nam-lang-son")))
+    assert "Công văn số 5463 (chưa rõ ký hiệu) ngày 09/10/2020 của Bộ Y tế" in page
+
+
+def test_a_basis_s_unknown_symbol_goes_with_a_number_alone(project):
+    replace(project, LANG_SON, BASIS_NUMBER, '    number: "5463/BYT-TCDS"\n    symbol: "??"\n')
+    with pytest.raises(DataError) as caught:
+        load_site(project, today=TEST_TODAY)
+    [problem] = caught.value.problems
+    assert problem.message.startswith("'symbol: \"??\"' (chưa rõ ký hiệu) đi kèm 'number' chỉ ghi số, ví dụ number: \"3589\"")
+
+
+def _recipients_unknown(project):
+    path = project / LANG_SON
+    source = path.read_text(encoding="utf-8")
+    head, tail = source.split("\nrecipients:\n", 1)
+    path.write_text(head + '\nrecipients: "??"\n\nsigner:' + tail.split("\nsigner:", 1)[1], encoding="utf-8")
+
+
+def test_recipients_not_known_are_said_not_left_out(project):
+    _recipients_unknown(project)
+    page = text(page_of(project, urls.plan("ke-hoach-60-nam-dan-so-viet-nam-lang-son")))
+    assert "Nơi nhận: (chưa rõ)" in page
+    assert "Ban biên tập chưa rõ phần nơi nhận của văn bản" in page
+
+
+def test_recipients_not_known_need_the_full_text(project):
+    replace(project, "data/plans/chi-thi-01-2021-ubnd-bac-giang.yml", 'signer: "??"', 'signer: "??"\nrecipients: "??"')
+    with pytest.raises(DataError) as caught:
+        load_site(project, today=TEST_TODAY)
+    [problem] = caught.value.problems
+    assert "chưa có toàn văn thì bỏ cả hai" in problem.message
+
+
+# --- what the site knows of a document it holds without the full text ---------------------
+
+CHI_THI = "data/plans/chi-thi-01-2021-ubnd-bac-giang.yml"
+DATED = '\nactivities:\n  - id: bao-cao\n    name: "Báo cáo kết quả"\n    lead: ubnd-bac-giang\n    time:\n      deadline: 2021-03-01\n'
+
+
+def test_without_the_full_text_the_last_known_date_is_not_called_the_last(project):
+    path = project / CHI_THI
+    path.write_text(path.read_text(encoding="utf-8") + DATED, encoding="utf-8")
+    page = text(page_of(project, urls.plan("chi-thi-01-2021-ubnd-bac-giang")))
+    assert "Đã qua các thời hạn đã biết: muộn nhất là ngày 01/03/2021." in page
+    assert "chưa có toàn văn nên không biết văn bản còn thời hạn nào khác" in page
+    assert "thời hạn cuối cùng" not in page and "Đã kết thúc" not in page
+    assert "Bảng do ban biên tập lập từ những gì đã biết về văn bản (chưa có toàn văn)" in page
+
+
+def test_a_programme_gives_a_plan_known_to_the_year_its_year_not_a_month(project):
+    replace(project, LANG_SON, "date: 2021-01-..", "date: 2021-??-??")
+    page = text(page_of(project, urls.programme("ngay-dan-so-viet-nam", 2021)))
+    assert "Năm 2021 Ban hành Kế hoạch tổ chức các hoạt động Kỷ niệm 60 năm" in page
+    assert "Tháng 01/2021" not in page
+
+
+# --- the sample documents as issued: what each was entered to show -------------------------
+
+QUANG_NAM = "cong-van-ubnd-quang-nam-ngay-dan-so-the-gioi-2024"
+LONG_AN = "ke-hoach-thang-hanh-dong-dan-so-2022-long-an"
+LOC_NINH = "ke-hoach-128-ubnd-loc-ninh"
+QD_BAC_GIANG = "quyet-dinh-27-2006-qd-ubnd-bac-giang"
+
+
+def plan_text(pages, doc_id: str) -> str:
+    return " ".join(pages[urls.src_of(urls.plan(doc_id))].text_content().split())
+
+
+def test_a_dispatch_known_from_a_news_report_says_what_it_does_not_know(pages):
+    """Quảng Nam, 03/7/2024: the report gave neither number nor symbol; they are not known, not blank."""
+    left, right, title = header(pages, QUANG_NAM)
+    assert left == ["ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NAM", "Số: (chưa rõ số)/(chưa rõ ký hiệu)",
+                    "V/v Tổ chức các hoạt động hưởng ứng ngày Dân số thế giới 11/7 trên địa bàn tỉnh"]
+    assert right[-1] == "Quảng Nam, ngày 03 tháng 7 năm 2024" and title == []
+    tree = pages[urls.src_of(urls.plan(QUANG_NAM))]
+    assert not tree.xpath("//*[@class='vb-blank']"), "not known is never shown as blank in the original"
+    page = plan_text(pages, QUANG_NAM)
+    assert "Chưa rõ số và ký hiệu — Ủy ban nhân dân tỉnh Quảng Nam, ngày 03 tháng 7 năm 2024" in page
+    assert "bản gốc chưa ghi" not in page
+    assert "Công văn số 3589 (chưa rõ ký hiệu) (chưa rõ ngày ban hành) của Bộ Y tế" in page
+    assert "Chủ đề Ngày Dân số Thế giới năm 2024: “Đầu tư cho công tác dân số là đầu tư cho phát triển bền vững”" in page
+    assert "Đã qua các thời hạn đã biết: muộn nhất là ngày 30/07/2024" in page
+
+
+def test_a_plan_spanning_vietnam_population_day_carries_the_year_s_shared_theme(site, pages):
+    """Long An 2022: its period (1–31/12/2022) holds 26/12, and both observances show the one theme of 2022."""
+    theme = "Nâng cao chất lượng dân số để phát triển đất nước nhanh và bền vững"
+    page = plan_text(pages, LONG_AN)
+    assert f"Chủ đề Tháng hành động quốc gia về Dân số năm 2022: “{theme}”" in page
+    assert f"Chủ đề Ngày Dân số Việt Nam năm 2022: “{theme}”" in page
+    assert "Long An, ngày … tháng … năm 2022" in page and "năm 2022 (chưa rõ ngày, tháng)" in page
+    assert (ROOT / "data" / "observances.yml").read_text(encoding="utf-8").count(theme) == 1, "entered once"
+    [activity] = site.plan[LONG_AN].activities
+    start, end = calendar.activity_span(site.plan[LONG_AN], activity)
+    assert start <= dt.date(2022, 12, 26) <= end
+    december = [o for o in calendar.occurrences(site, 2022) if calendar.overlaps(o, dt.date(2022, 12, 26), dt.date(2022, 12, 26))]
+    assert {o.key for o in december} >= {f"{LONG_AN}/{activity.id}", "ngay-dan-so-viet-nam", "thang-hanh-dong-dan-so"}
+    year_page = pages[urls.src_of(urls.calendar_year(2022, TEST_TODAY.year))]
+    [row] = [li for li in year_page.xpath("//li[.//time[@datetime='2022-12-31']]") if activity.name in li.text_content()]
+    assert row.xpath(".//time[@datetime='2022-12-01']")
+
+
+def test_a_district_plan_issued_before_july_2025_keeps_its_district(site, pages):
+    plan = site.plan[LOC_NINH]
+    issuer = site.organisation[plan.issuer]
+    assert issuer.level == "huyen" and plan.date.last_day <= dt.date(2025, 6, 30)
+    left, right, title = header(pages, LOC_NINH)
+    assert left == ["ỦY BAN NHÂN DÂN", "HUYỆN LỘC NINH", "Số: 128/KH-UBND"]
+    assert right[-1] == "Lộc Ninh, ngày … tháng 9 năm 2019"
+    assert "tháng 9 năm 2019 (chưa rõ ngày)" in plan_text(pages, LOC_NINH)
+
+
+def test_a_decision_s_articles_are_numbered_and_its_unknown_recipients_said(pages):
+    left, right, title = header(pages, QD_BAC_GIANG)
+    assert left == ["ỦY BAN NHÂN DÂN", "TỈNH BẮC GIANG", "Số: 27/2006/QĐ-UBND"]
+    assert title[0] == "QUYẾT ĐỊNH" and title[-1] == "ỦY BAN NHÂN DÂN TỈNH BẮC GIANG"
+    tree = pages[urls.src_of(urls.plan(QD_BAC_GIANG))]
+    bases = [" ".join(p.text_content().split()) for p in tree.xpath("//p[@class='vb-basis']")]
+    assert bases[0] == "Căn cứ Luật Tổ chức HĐND và UBND ngày 26/11/2003 của Quốc hội;"
+    assert bases[1].startswith("Căn cứ Quyết định số 09/2006/QĐ-TTg ngày 10/01/2006 của Thủ tướng Chính phủ về việc ban hành")
+    assert tree.xpath("//p[@class='vb-enact']")[0].text_content() == "QUYẾT ĐỊNH:"
+    articles = [" ".join(p.text_content().split()) for p in tree.xpath("//p[@class='vb-numbered']")]
+    assert [a.split(".")[0] for a in articles] == ["Điều 1", "Điều 2", "Điều 3"]
+    assert articles[1] == "Điều 2. Quyết định có hiệu lực thi hành sau 10 ngày, kể từ ngày ký."
+    page = plan_text(pages, QD_BAC_GIANG)
+    assert "Nơi nhận: (chưa rõ) TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Bùi Văn Hạnh" in page
+    assert "Ban biên tập chưa nhập Chương trình hành động ban hành kèm theo Quyết định này" in page
+
+
+def test_the_2021_theme_entered_once_reaches_the_lang_son_plan_through_vietnam_population_day(site, pages):
+    obs = site.observance["ngay-dan-so-viet-nam"]
+    assert obs.theme_for(2021).same_as == "thang-hanh-dong-dan-so" and obs.theme_for(2021).theme is None
+    page = plan_text(pages, "ke-hoach-60-nam-dan-so-viet-nam-lang-son")
+    assert "Chủ đề Ngày Dân số Việt Nam năm 2021: “60 năm ngành Dân số – Vì một Việt Nam phát triển bền vững”" in page
+
+
+def test_the_documents_index_does_not_claim_every_document_is_published_in_full(site, pages):
+    assert any(not p.full_text for p in site.plans)
+    [lead] = pages[urls.src_of(urls.PLANS)].xpath("//p[@class='cb-lead']")
+    said = " ".join(lead.text_content().split())
+    assert said.startswith(f"{len(site.plans)} văn bản (kế hoạch, công văn, quyết định…)")
+    assert "văn bản chưa có toàn văn chỉ ghi những gì đã biết" in said and "Mỗi kế hoạch được đăng nguyên văn" not in said
+
+
+def test_a_feed_item_offers_the_full_text_only_when_the_site_holds_it(site):
+    assert full_text_link(site.plan[QUANG_NAM]) == "Những gì đã biết về văn bản (chưa có toàn văn)"
+    assert full_text_link(site.plan[QD_BAC_GIANG]) == "Toàn văn quyết định"
+    assert full_text_link(site.plan["ke-hoach-60-nam-dan-so-viet-nam-lang-son"]) == "Toàn văn kế hoạch và bảng phân công"

@@ -56,6 +56,18 @@ def test_the_worked_examples_show_the_three_states_of_a_fact():
     assert any(p.date.missing and p.date.missing.blank for p in examples.plans)
 
 
+def test_the_worked_examples_show_what_an_editor_meets_in_documents_as_issued():
+    """A symbol not known, a basis known by its number alone, recipients not known, a decision's
+    articles, a date known to the month, a year's theme shared by two observances."""
+    examples = load_site(EXAMPLE_ROOT, today=TEST_TODAY, docs_dir=EXAMPLE_ROOT / "docs")
+    assert any(isinstance(p.symbol, Missing) and p.symbol.unknown for p in examples.plans)
+    assert any(b.symbol and b.number.isdigit() for p in examples.plans for b in p.bases)
+    assert any(isinstance(p.recipients, Missing) and p.recipients.unknown for p in examples.plans)
+    assert any(p.type == "QĐ" and p.sections for p in examples.plans)
+    assert any(p.date.month and p.date.day is None and p.date.missing.unknown for p in examples.plans)
+    assert any(t.same_as for o in examples.observances for t in o.themes)
+
+
 def test_the_guide_shows_an_example_of_every_record():
     source = GUIDE.read_text(encoding="utf-8")
     for record in RECORDS:

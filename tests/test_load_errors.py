@@ -37,7 +37,9 @@ def test_sample_data_is_valid():
     site = load_site(Path(__file__).parent.parent, today=TODAY, docs_dir=Path(__file__).parent.parent / "docs")
     assert {p.id for p in site.plans} == {"ke-hoach-60-nam-dan-so-viet-nam-lang-son", "ke-hoach-nghi-quyet-21-khcn-bac-giang",
                                           "cong-van-1214-ubnd-bac-giang", "cong-van-5463-byt-tcds", "chi-thi-01-2021-ubnd-bac-giang",
-                                          "nghi-quyet-21-nq-tw", "quyet-dinh-72-2001-qd-ttg"}
+                                          "nghi-quyet-21-nq-tw", "quyet-dinh-72-2001-qd-ttg",
+                                          "cong-van-ubnd-quang-nam-ngay-dan-so-the-gioi-2024", "ke-hoach-thang-hanh-dong-dan-so-2022-long-an",
+                                          "ke-hoach-128-ubnd-loc-ninh", "quyet-dinh-27-2006-qd-ubnd-bac-giang"}
 
 
 def test_unknown_key_names_the_closest_field(project):
