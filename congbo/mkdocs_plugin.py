@@ -118,6 +118,13 @@ class CongboPlugin(BasePlugin):
             page.meta["cb_section"] = urls.section_of(page.url)
         return context
 
+    @event_priority(-100)  # last, whatever the plugins' order: every other plugin has had the page
+    def on_post_page(self, output: str, *, page, config) -> str:
+        """A page's HTML is let go once the page is written: search indexed it when its template was
+        filled, and nothing after reads it, so the site is not held in memory twice over at the end."""
+        page.content = None
+        return output
+
     def on_env(self, env, *, config, files):
         """The feeds, now that every article's HTML is made; for the theme, the feed links, the security
         policy and the body's identity."""

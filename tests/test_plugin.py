@@ -163,3 +163,32 @@ def test_a_page_outside_the_nav_falls_under_the_tab_of_its_address():
 def test_the_plugin_tells_the_theme_each_page_s_tab(built_site):
     page = (built_site / PLAN / "index.html").read_text(encoding="utf-8")
     assert re.search(r'class="md-tabs__item md-tabs__item--active">\s*<a href="\.\./" class="md-tabs__link" aria-current="location"', page)
+
+
+HOLDING_HOOK = '''
+import json
+pages = []
+def on_page_context(context, page, config, nav):
+    pages.append(page)
+    return context
+def on_post_build(config):
+    held = [p.file.src_uri for p in pages if p.content is not None]
+    with open(config.config_file_path + ".held.json", "w") as f:
+        json.dump({"pages": len(pages), "held": held}, f)
+'''
+
+
+def test_a_written_page_lets_go_of_its_html(built_site, tmp_path):
+    """Once written (and indexed), no page keeps its HTML: the whole site is not held in memory at the end."""
+    root = copy_project(tmp_path / "project")
+    (root / "holding.py").write_text(HOLDING_HOOK, encoding="utf-8")
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "\nhooks:\n  - holding.py\n", encoding="utf-8")
+    result = mkdocs_build(root, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    report = json.loads((root / "mkdocs.yml.held.json").read_text(encoding="utf-8"))
+    assert report["pages"] == len(list(built_site.rglob("index.html")))
+    assert report["held"] == []
+    files = site_files(built_site)
+    _, mismatch, errors = filecmp.cmpfiles(built_site, tmp_path / "site", files, shallow=False)
+    assert (mismatch, errors) == ([], [])
