@@ -121,7 +121,7 @@ def load_site(root: Path, *, today: dt.date, docs_dir: Path | None = None) -> Si
             if plan.id != path.stem:
                 check.add(located, ("id",), f"mã văn bản '{plan.id}' phải trùng tên tệp '{path.stem}.yml'")
 
-    articles, unvalidated = read_articles(check, docs_dir / COLUMN_DIR) if docs_dir else ([], [])
+    articles, unvalidated, bodies = read_articles(check, docs_dir / COLUMN_DIR) if docs_dir else ([], [], {})
 
     known = _Known(sources, plan_sources, len(plan_sources) == len(plan_files), orgs, observances, events)
     for located in plan_sources:
@@ -160,6 +160,7 @@ def load_site(root: Path, *, today: dt.date, docs_dir: Path | None = None) -> Si
         today=today,
         origins=_origins(sources, plans, derived),
         files=files,
+        bodies=bodies,
     )
 
 
@@ -206,12 +207,12 @@ def read_plan_paths(check: _Checker, data: Path) -> list[Path]:
     return paths
 
 
-def read_articles(check: _Checker, column: Path) -> tuple[list[tuple[Located, ArticleRecord]], list[Located]]:
-    """The articles whose front matter is valid, and the front matter of those whose is not (their
-    references are still checked, so an editor sees every mistake of a file at once)."""
-    records, unvalidated = [], []
+def read_articles(check: _Checker, column: Path) -> tuple[list[tuple[Located, ArticleRecord]], list[Located], dict[str, str]]:
+    """The articles whose front matter is valid, the front matter of those whose is not (their
+    references are still checked, so an editor sees every mistake of a file at once), and the bodies."""
+    records, unvalidated, bodies = [], [], {}
     if not column.is_dir():
-        return records, unvalidated
+        return records, unvalidated, bodies
     for path in column_markdown(check, column):
         text = check.read_text(path)
         if text is None:
@@ -234,10 +235,12 @@ def read_articles(check: _Checker, column: Path) -> tuple[list[tuple[Located, Ar
             body = text[match.end():]
             first_body_line = text.count("\n", 0, match.end()) + 1
             check.problems.extend(forbidden_characters(body, check.rel(path), first_body_line))
-            records.append((located, ArticleRecord(meta, src_uri, unicodedata.normalize("NFC", body), image_bytes=size)))
+            bodies[src_uri] = unicodedata.normalize("NFC", body)
+            _check_body_placeholder(check, check.rel(path), bodies[src_uri], first_body_line)
+            records.append((located, ArticleRecord(meta, src_uri, image_bytes=size)))
         else:
             unvalidated.append(located)
-    return records, unvalidated
+    return records, unvalidated, bodies
 
 
 MARKDOWN_SUFFIXES = (".markdown", ".mdown", ".mkdn", ".mkd", ".md")
@@ -652,7 +655,6 @@ that would hold it back for good."""
 
 def _check_article(check, located, record: ArticleRecord, known: _Known, info: SiteInfo | None, docs_dir: Path, today: dt.date) -> None:
     meta = record.meta
-    _check_body_placeholder(check, located, record)
     if (meta.date.date() - today).days > ARTICLE_LEAD_DAYS:
         check.add(located, ("date",), f"ngày đăng {meta.date.date().isoformat()} muộn hơn ngày dựng trang ({today.isoformat()}) quá {ARTICLE_LEAD_DAYS} ngày; hãy kiểm tra lại năm")
     _check_article_refs(check, located, known, info, docs_dir, meta.category, meta.plans, meta.observances, meta.events, meta.image)
@@ -660,13 +662,12 @@ def _check_article(check, located, record: ArticleRecord, known: _Known, info: S
         check.add(located, ("updated",), "thời điểm sửa trước thời điểm đăng")
 
 
-def _check_body_placeholder(check, located, record: ArticleRecord) -> None:
+def _check_body_placeholder(check, file: str, body: str, first_line: int) -> None:
     """A starting file's body placeholder, left in place, would be published as it is."""
-    match = PLACEHOLDER.search(record.body)
+    match = PLACEHOLDER.search(body)
     if match:
-        text = (check.root / located.file).read_text(encoding="utf-8")
-        line = text.count("\n", 0, len(text) - len(record.body) + match.start()) + 1
-        check.problems.append(Problem(located.file, line, 1, "", f"nội dung bài chưa điền: {match.group(1)} (thay cả chỗ <<ĐIỀN: …>>)"))
+        line = first_line + body.count("\n", 0, match.start())
+        check.problems.append(Problem(file, line, 1, "", f"nội dung bài chưa điền: {match.group(1)} (thay cả chỗ <<ĐIỀN: …>>)"))
 
 
 _ARTICLE_REFS = {name: TypeAdapter(Article.model_fields[name].rebuild_annotation()) for name in ("category", "plans", "observances", "events", "image")}

@@ -94,8 +94,7 @@ class CongboPlugin(BasePlugin):
 
     def on_page_read_source(self, *, page, config):
         """An article's body: the loader has read its front matter already."""
-        record = self.articles_by_src.get(page.file.src_uri)
-        return record.body if record else None
+        return self.site.bodies.pop(page.file.src_uri, None)  # handed over: MkDocs holds it from now on
 
     def on_page_content(self, html: str, *, page, config, files) -> str:
         """Generated pages get their HTML, table of contents and anchors; articles their head data,

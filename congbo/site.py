@@ -11,11 +11,10 @@ from .models import Activity, Article, Event, Observance, Organisation, Plan, Si
 
 @dataclass(frozen=True)
 class ArticleRecord:
-    """An article's validated front matter, where its page lives, and its Markdown body."""
+    """An article's validated front matter and where its page lives (its body: `Site.bodies`)."""
 
     meta: Article
     src_uri: str
-    body: str
     image_bytes: int | None = None
     """The byte length of the article's image file (a feed enclosure states it)."""
 
@@ -34,6 +33,9 @@ class Site:
     """Where each record is written, by (kind, id): (file from the project root, line); for edit links."""
     files: dict[str, tuple[int, str]] = field(default_factory=dict, compare=False)
     """Each attachment file (path under docs/): its size in bytes and its media type, read from the file."""
+    bodies: dict[str, str] = field(default_factory=dict, compare=False)
+    """Each article's Markdown body (NFC, checked), by source path, until MkDocs takes it: the plugin hands
+    it over when MkDocs reads the page, so the text is held once, by MkDocs, and the front matter parsed once."""
 
     @cached_property
     def organisation(self) -> dict[str, Organisation]:

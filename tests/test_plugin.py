@@ -167,19 +167,27 @@ def test_the_plugin_tells_the_theme_each_page_s_tab(built_site):
 
 HOLDING_HOOK = '''
 import json
-pages = []
+pages, articles, kept_bodies = [], [], []
+def on_page_markdown(markdown, page, config, files):
+    site = config.plugins["congbo"].site
+    if page.file.src_uri in {a.src_uri for a in site.articles}:
+        articles.append(page.file.src_uri)
+        if page.file.src_uri in site.bodies:
+            kept_bodies.append(page.file.src_uri)
+    return markdown
 def on_page_context(context, page, config, nav):
     pages.append(page)
     return context
 def on_post_build(config):
     held = [p.file.src_uri for p in pages if p.content is not None]
     with open(config.config_file_path + ".held.json", "w") as f:
-        json.dump({"pages": len(pages), "held": held}, f)
+        json.dump({"pages": len(pages), "held": held, "articles": len(articles), "kept_bodies": kept_bodies}, f)
 '''
 
 
-def test_a_written_page_lets_go_of_its_html(built_site, tmp_path):
-    """Once written (and indexed), no page keeps its HTML: the whole site is not held in memory at the end."""
+def test_the_site_is_not_held_twice(built_site, site, tmp_path):
+    """An article's body is handed to MkDocs when it reads the page (the loader keeps no copy), and once
+    written (and indexed) no page keeps its HTML: the whole site is not held in memory twice over."""
     root = copy_project(tmp_path / "project")
     (root / "holding.py").write_text(HOLDING_HOOK, encoding="utf-8")
     config = root / "mkdocs.yml"
@@ -189,6 +197,7 @@ def test_a_written_page_lets_go_of_its_html(built_site, tmp_path):
     report = json.loads((root / "mkdocs.yml.held.json").read_text(encoding="utf-8"))
     assert report["pages"] == len(list(built_site.rglob("index.html")))
     assert report["held"] == []
+    assert report["articles"] == len(site.published_articles) and report["kept_bodies"] == []
     files = site_files(built_site)
     _, mismatch, errors = filecmp.cmpfiles(built_site, tmp_path / "site", files, shallow=False)
     assert (mismatch, errors) == ([], [])

@@ -18,7 +18,7 @@ import material
 import pytest
 
 from congbo import urls, vi
-from conftest import ROOT, screenshot_path, wait_until
+from conftest import ROOT, screenshot_path
 
 THEME = Path(material.__file__).parent / "templates"
 PLAN = "ke-hoach/ke-hoach-60-nam-dan-so-viet-nam-lang-son/"
