@@ -110,13 +110,15 @@ class Outline:
     """The headings of one generated page, and its table of contents.
 
     ``outline(level, text, anchor)`` returns the heading's HTML; without ``anchor`` the id is
-    the slug of the text, made unique on the page as the toc extension makes it."""
+    the slug of the text, made unique on the page as the toc extension makes it. ``search=False``
+    leaves the section out of the search index (Material's ``data-search-exclude``): a section that
+    only lists records found on their own pages, so a search finds each record once, where it is."""
 
     def __init__(self):
         self.headings: list[dict] = []
         self._ids: set[str] = set()
 
-    def __call__(self, level: int, text: str, anchor: str | None = None) -> Markup:
+    def __call__(self, level: int, text: str, anchor: str | None = None, search: bool = True) -> Markup:
         name = str(escape(text))
         if anchor is None:
             anchor = vi.toc_slugify(text, "-")
@@ -127,7 +129,8 @@ class Outline:
         self._ids.add(anchor)
         self.headings.append({"level": level, "id": anchor, "name": name, "children": []})
         anchor = escape(anchor)
-        return Markup(f'<h{level} id="{anchor}">{name}<a class="headerlink" href="#{anchor}" title="{PERMALINK_TITLE}">{PERMALINK}</a></h{level}>')
+        excluded = "" if search else " data-search-exclude"
+        return Markup(f'<h{level} id="{anchor}"{excluded}>{name}<a class="headerlink" href="#{anchor}" title="{PERMALINK_TITLE}">{PERMALINK}</a></h{level}>')
 
     def toc(self) -> list[dict]:
         """The headings nested as the toc extension's ``toc_tokens`` (what MkDocs's ``get_toc`` reads)."""

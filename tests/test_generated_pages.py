@@ -102,3 +102,26 @@ def test_an_article_s_related_links_are_not_a_search_result(built_site, site):
         assert '<h2 id="cb-lien-quan" data-search-exclude>Liên quan</h2>' in page  # the section is on the page
     assert not [doc["location"] for doc in index["docs"] if doc["location"].endswith("#cb-lien-quan")]
     assert {urls.article(a.meta.id) for a in with_related} <= {doc["location"] for doc in index["docs"]}
+
+
+LISTING_SECTIONS = ["#bang-phan-cong", "#moc-thoi-gian", "#bai-viet-lien-quan", "#hoat-dong", "#nhiem-vu", "#bai-viet", "#ke-hoach"]
+
+
+def test_sections_that_only_list_other_pages_are_not_search_results(built_site, site):
+    """A plan's duties table and timeline, an organisation's assignments, the articles listed under a plan:
+    each record is found where it is written, once, not again on every page that lists it."""
+    import json
+
+    index = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"] for doc in index["docs"]}
+    generated = [loc for loc in locations if loc.split("#")[0]]  # the home page is written by hand
+    assert not [loc for loc in generated if any(loc.endswith(anchor) for anchor in LISTING_SECTIONS)]
+    plan = urls.plan("ke-hoach-60-nam-dan-so-viet-nam-lang-son")
+    assert {plan, plan + "#muc-tuyen-truyen", urls.organisation("so-y-te-lang-son")} <= locations
+    page = (built_site / plan / "index.html").read_text(encoding="utf-8")
+    assert '<h2 id="bang-phan-cong" data-search-exclude>' in page and '<h2 id="moc-thoi-gian" data-search-exclude>' in page
+    titled = [a for a in site.published_articles if a.meta.plans]
+    assert titled
+    for record in titled:  # an article's title is a result on its own page only
+        pages = {doc["location"].split("#")[0] for doc in index["docs"] if record.meta.title in doc["text"] or record.meta.title == doc["title"]}
+        assert pages - {""} <= {urls.article(record.meta.id)}, (record.meta.title, pages)  # "" the home page's "Bài mới"
