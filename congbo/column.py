@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 
 from . import urls, vi
 from .models import Category
@@ -248,28 +248,14 @@ def article_parts(site: Site, record: ArticleRecord, site_url: str) -> ArticlePa
 
 
 def article_page_meta(site: Site, record: ArticleRecord, site_url: str) -> dict:
-    """What the page head says about an article: description, author, Open Graph and schema.org data.
+    """What the page head says about an article: description, author, Open Graph, and what its
+    schema.org data adds (`article_linked_data` makes that when the page is built).
 
     Material prints ``title``, ``description`` and ``author`` as HTML, unescaped (<title>, meta tags,
     header, search index): they are given escaped.
     """
     meta = record.meta
-    url = site_url + urls.article(meta.id)
     image = site_url + meta.image.file if meta.image else site_url + site.info.share_image
-    linked = {
-        "@context": "https://schema.org",
-        "@type": "NewsArticle",
-        "headline": meta.title,
-        "description": meta.summary,
-        "datePublished": meta.date.isoformat(),
-        "dateModified": (meta.updated or meta.date).isoformat(),
-        "author": {"@type": "Person", "name": meta.author},
-        "publisher": {"@type": "GovernmentOrganization", "name": site.organisation[site.info.owner].name},
-        "image": [image],
-        "mainEntityOfPage": url,
-        "inLanguage": "vi",
-        "articleSection": category_index(site)[meta.category].name,
-    }
     return {
         "title": escape(meta.title),
         "description": escape(meta.summary),
@@ -283,5 +269,25 @@ def article_page_meta(site: Site, record: ArticleRecord, site_url: str) -> dict:
             "published": meta.date.isoformat(),
             "modified": (meta.updated or meta.date).isoformat(),
         },
-        "cb_jsonld": script_json(linked),
+        "cb_article": {"url": site_url + urls.article(meta.id), "section": category_index(site)[meta.category].name},
     }
+
+
+def article_linked_data(page_meta: dict, publisher: str) -> Markup:
+    """An article page's schema.org NewsArticle, from its page meta (`article_page_meta`), made as the
+    page is built: the text is not held for every article while MkDocs reads them all."""
+    og, article = page_meta["cb_og"], page_meta["cb_article"]
+    return script_json({
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": page_meta["title"].unescape(),
+        "description": page_meta["description"].unescape(),
+        "datePublished": og["published"],
+        "dateModified": og["modified"],
+        "author": {"@type": "Person", "name": page_meta["author"].unescape()},
+        "publisher": {"@type": "GovernmentOrganization", "name": publisher},
+        "image": [og["image"]],
+        "mainEntityOfPage": article["url"],
+        "inLanguage": "vi",
+        "articleSection": article["section"],
+    })

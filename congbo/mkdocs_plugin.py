@@ -42,6 +42,8 @@ class CongboPlugin(BasePlugin):
     """The pages made from the data, by source path, set in on_files."""
     articles_by_src: dict[str, ArticleRecord] = {}
     """Published articles by source path, set in on_files."""
+    publisher: str = ""
+    """The site owner's name (articles' schema.org data), kept when the data is let go in on_env."""
 
     @event_priority(100)  # first, whatever the plugins' order: the others read the name and address it sets
     def on_config(self, config):
@@ -112,9 +114,12 @@ class CongboPlugin(BasePlugin):
         return html
 
     def on_page_context(self, context, *, page, config, nav):
-        """The tab a page outside the nav belongs to, for its breadcrumbs and active tab (overrides/partials/section.html)."""
+        """The tab a page outside the nav belongs to, for its breadcrumbs and active tab (overrides/partials/section.html);
+        an article's schema.org data."""
         if not page.ancestors:
             page.meta["cb_section"] = urls.section_of(page.url)
+        if "cb_article" in page.meta:
+            page.meta["cb_jsonld"] = column.article_linked_data(page.meta, self.publisher)
         return context
 
     @event_priority(-100)  # last, whatever the plugins' order: every other plugin has had the page
@@ -133,6 +138,7 @@ class CongboPlugin(BasePlugin):
         env.globals["cb_feed_links"] = feeds.discovery_links(self.site)
         env.globals["cb_csp"] = content_security_policy(env, config)
         env.globals["cb_identity"] = identity.theme_identity(self.site)
+        self.publisher = self.site.organisation[self.site.info.owner].name  # for the articles' schema.org data
         # Past this point MkDocs only fills the theme's templates with what every page now holds: the
         # loaded data (article bodies included) is let go before the theme and the search index need memory.
         self.site, self.generated, self.articles_by_src = None, {}, {}
