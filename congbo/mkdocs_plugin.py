@@ -42,12 +42,14 @@ class CongboPlugin(BasePlugin):
     """The pages made from the data, by source path, set in on_files."""
     articles_by_src: dict[str, ArticleRecord] = {}
     """Published articles by source path, set in on_files."""
+    root: Path | None = None
+    """The project's folder (where mkdocs.yml is), set in on_config."""
     publisher: str = ""
     """The site owner's name (articles' schema.org data), kept when the data is let go in on_env."""
 
     @event_priority(100)  # first, whatever the plugins' order: the others read the name and address it sets
     def on_config(self, config):
-        root = Path(config.config_file_path).resolve().parent  # '-f mkdocs.yml' gives a relative path
+        self.root = root = Path(config.config_file_path).resolve().parent  # '-f mkdocs.yml' gives a relative path
         self.moment = vi.build_moment()  # the build's one reading of the time (SOURCE_DATE_EPOCH or the clock)
         try:
             self.site = load_site(root, today=self.moment.date(), docs_dir=Path(config.docs_dir))
@@ -81,7 +83,7 @@ class CongboPlugin(BasePlugin):
         for path in feed_paths:
             kept.append(File.generated(config, path, content=b""))  # filled in on_env, once the articles are rendered
         kept.append(File.generated(config, identity.COLOURS_CSS, content=identity.colours_css(site)))
-        docs_dir = Path(config.docs_dir).relative_to(Path(config.config_file_path).resolve().parent).as_posix()
+        docs_dir = Path(config.docs_dir).relative_to(self.root).as_posix()
         for path, origin in edit.edit_sources(site, self.generated).items():  # "Sửa trang này" opens the data file
             kept.get_file_from_path(path).edit_uri = edit.edit_uri(origin, docs_dir)
         return kept
