@@ -423,6 +423,7 @@ def build(project: Path, site_dir: Path, log: Path) -> Build:
     """One `mkdocs build` in a child process: wall time and the child's own peak RSS."""
     if site_dir.exists():
         shutil.rmtree(site_dir)
+    os.sync()  # the previous build's written pages (and this removal) reach the disk before the clock starts
     env = dict(os.environ, SOURCE_DATE_EPOCH=EPOCH, NO_MKDOCS_2_WARNING="1")
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)]
     with log.open("w") as out:
