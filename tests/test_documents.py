@@ -112,6 +112,24 @@ def test_a_plan_has_the_state_heading_and_its_kind_as_title(pages):
     assert title[0] == "KẾ HOẠCH"
 
 
+@pytest.mark.parametrize("kind, title, first_part", [("TB", "THÔNG BÁO", "1."), ("BC", "BÁO CÁO", "I."), ("HD", "HƯỚNG DẪN", "I.")])
+def test_a_notice_report_or_guidance_has_its_kind_as_title_and_its_own_numbering(project, kind, title, first_part):
+    """The sample data holds no real Thông báo, Báo cáo or Hướng dẫn (none found in public sources): the
+    Lạng Sơn plan's text entered as each kind shows that kind's heading block (Nghị định 30/2020)."""
+    replace(project, LANG_SON, "type: KH", f"type: {kind}")
+    replace(project, LANG_SON, "symbol: KH-UBND", f"symbol: {kind}-UBND")
+    page = page_of(project, urls.plan("ke-hoach-60-nam-dan-so-viet-nam-lang-son"))
+    tree = html.fromstring(page.split("---", 2)[2])
+    [block] = tree.xpath("//div[@class='vb-header']")
+    left = [" ".join(p.text_content().split()) for p in block.xpath("./div[1]/p")]
+    right = [" ".join(p.text_content().split()) for p in block.xpath("./div[2]/p")]
+    assert left == ["ỦY BAN NHÂN DÂN", "TỈNH LẠNG SƠN", f"Số: /{kind}-UBND"]
+    assert right[:2] == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
+    assert [" ".join(p.text_content().split()) for p in tree.xpath("//div[@class='vb-title']/p")][0] == title
+    first = " ".join(tree.xpath("//h2[starts-with(@id, 'muc-')]")[0].text_content().split())
+    assert first.startswith(f"{first_part} MỤC ĐÍCH, YÊU CẦU"), first
+
+
 def test_a_dispatch_has_its_summary_under_the_number_no_title_and_kinh_gui(pages):
     left, right, title = header(pages, "cong-van-1214-ubnd-bac-giang")
     assert left == ["ỦY BAN NHÂN DÂN", "TỈNH BẮC GIANG", "Số: 1214/UBND-KGVX",
