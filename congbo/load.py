@@ -20,7 +20,7 @@ from pydantic_core import PydanticCustomError
 
 from . import vi
 from .errors import DataError, Problem
-from .models import CHOICES, Article, Event, Observance, Organisation, Plan, SiteInfo, check_period
+from .models import CHOICES, Article, Event, Observance, Organisation, Plan, SiteInfo, check_period, positioned
 from .imagesize import IMAGE_TYPES, read_image_info
 from .site import ArticleRecord, Site
 from .types import MISSING_HELP, PLACEHOLDER
@@ -139,7 +139,7 @@ def load_site(root: Path, *, today: dt.date, docs_dir: Path | None = None) -> Si
     for located, event in _with_source(sources["events"], events):
         _check_event(check, located, event, known, dict((p.id, (loc, p)) for loc, p in plans))
     for located, plan in plans:
-        _check_plan(check, located, plan, known, orgs, observances)
+        _check_plan(check, located, plan, known)
     files = _check_attachments(check, plans, docs_dir)
     _check_numbers(check, plans)
     derived = _activity_events(check, plans, sources["events"])
@@ -447,7 +447,8 @@ def _check_document_refs(check, located: Located, known: _Known) -> None:
     for path, value in _walk(raw, ("bases", "*", "document")):
         _refer(check, located, path, value, known.plans, "văn bản", "data/plans/")
     for path, section in _raw_sections(raw, ()):
-        for k, org in enumerate(section.get("duties_of") or [] if isinstance(section.get("duties_of"), list) else []):
+        duties_of = section.get("duties_of")
+        for k, org in enumerate(duties_of if isinstance(duties_of, list) else []):
             if isinstance(org, str):
                 _refer(check, located, path + ("duties_of", k), org, known.orgs, "cơ quan", ORG_WHERE)
 
@@ -466,24 +467,23 @@ def _walk(value: Any, pattern: tuple, path: tuple = ()) -> Iterable[tuple[tuple,
 
 
 def _raw_sections(value: dict, path: tuple) -> Iterable[tuple[tuple, dict]]:
-    for key in ("sections",):
-        items = value.get(key)
-        for i, item in enumerate(items if isinstance(items, list) else []):
-            if isinstance(item, dict):
-                yield path + (key, i), item
-                yield from _raw_sections(item, path + (key, i))
+    """Every section of a document as written (before validation), with its path; an appendix's too."""
+    items = value.get("sections")
+    for i, item in enumerate(items if isinstance(items, list) else []):
+        if isinstance(item, dict):
+            yield path + ("sections", i), item
+            yield from _raw_sections(item, path + ("sections", i))
     appendices = value.get("appendices")
     for i, item in enumerate(appendices if isinstance(appendices, list) else []):
         if isinstance(item, dict) and not path:
             yield from _raw_sections(item, ("appendices", i))
 
 
-def _check_plan(check, located: Located, plan: Plan, known: _Known, orgs, observances) -> None:
+def _check_plan(check, located: Located, plan: Plan, known: _Known) -> None:
     if plan.date.missing is None and plan.date.day is None:
         check.add(located, ("date",), f"ngày ban hành {plan.date} thiếu ngày: ghi '{plan.date}-..' nếu bản gốc để trống ngày, '{plan.date}-??' nếu ban biên tập chưa rõ")
-    by_id = {o.id: o for o in orgs}
     for path, org_id in [(("issuer",), plan.issuer)] + [(("co_issuers", j), o) for j, o in enumerate(plan.co_issuers)]:
-        org = by_id.get(org_id)
+        org = known.orgs_by_id.get(org_id)
         if org and not org.heading:
             check.add(located, path, f"cơ quan ban hành '{org_id}' chưa có 'heading' (tên ở góc trái văn bản) trong {ORG_WHERE}")
         if org and org.valid_until and plan.date.first_day > org.valid_until:
@@ -738,20 +738,14 @@ def _section_path(position: tuple[int, ...]) -> tuple:
 
 def plan_strings(plan: Plan, *, footnotes: bool = True) -> list[str]:
     """Every text of the document as issued, in reading order."""
-    out = list(plan.preamble)
-    for _, section in plan.positioned_sections():
-        if section.title:
-            out.append(section.title)
-        for block in section.body:
-            out.extend(block.strings())
+    out = list(plan.preamble) + _sections_strings(plan.sections)
     if plan.closing:
         out.append(plan.closing)
     for appendix in plan.appendices:
         out.append(appendix.summary)
         for block in appendix.body:
             out.extend(block.strings())
-        for section in appendix.sections:
-            out.extend(_section_strings(section))
+        out.extend(_sections_strings(appendix.sections))
     if footnotes:
         for footnote in plan.footnotes:
             for block in footnote.body:
@@ -759,12 +753,13 @@ def plan_strings(plan: Plan, *, footnotes: bool = True) -> list[str]:
     return out
 
 
-def _section_strings(section) -> list[str]:
-    out = [section.title] if section.title else []
-    for block in section.body:
-        out.extend(block.strings())
-    for child in section.sections:
-        out.extend(_section_strings(child))
+def _sections_strings(sections) -> list[str]:
+    out = []
+    for _, section in positioned(sections):
+        if section.title:
+            out.append(section.title)
+        for block in section.body:
+            out.extend(block.strings())
     return out
 
 
