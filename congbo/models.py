@@ -11,11 +11,12 @@ import datetime as dt
 import re
 from typing import Annotated, Iterator, Literal
 
-
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, field_validator, model_validator
 
-from .types import FIRST_YEAR, LAST_YEAR, MISSING_HELP, Clock, MissingValue, UnknownValue, to_missing, Day, Id, Missing, Moment, PartialDate, Text, clean_text, error, fact, is_known
-
+from .types import (
+    FIRST_YEAR, LAST_YEAR, MISSING_HELP, PARTIAL_DATE_PATTERN, Clock, Day, Id, Missing, MissingValue, Moment, PartialDate, Text,
+    UnknownValue, clean_text, error, fact, is_known, to_missing,
+)
 
 MAX_EVENT_DAYS = 366
 """An event lasts at most a year (a longer undertaking is a plan's activity)."""
@@ -389,7 +390,7 @@ NumberFact = fact(lambda v: _positive(v), {"type": "integer", "minimum": 1})
 TextFact = fact(clean_text, {"type": "string", "minLength": 1})
 SymbolFact = fact(clean_text, {"type": "string", "minLength": 1}, blank=False)
 """A symbol ('KH-UBND'): every original prints it, a draft's too, so it is known or not known ('??')."""
-DateFact = fact(PartialDate.parse, {"type": "string", "pattern": r"^\d{4}(-(\d{2}|\.\.|\?\?)){0,2}$"})
+DateFact = fact(PartialDate.parse, {"type": "string", "pattern": PARTIAL_DATE_PATTERN})
 
 
 def _texts(value: object) -> list[str]:

@@ -41,6 +41,8 @@ ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _ID = ID
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2}|\.\.|\?\?))?(?:-(\d{2}|\.\.|\?\?))?$")
+PARTIAL_DATE_PATTERN = r"^\d{4}(-(\d{2}|\.\.|\?\?)){0,2}$"
+"""What the editor schema accepts for a partial date (the parser then says what is wrong in words)."""
 _DATETIME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?\s*(Z|[+-]\d{2}:?\d{2})?$")
 
 
@@ -167,10 +169,13 @@ def to_missing(value: Any) -> Any:
     return MISSING[value.strip()] if isinstance(value, str) and value.strip() in MISSING else value
 
 
+_MISSING_SCHEMA = {"type": "string", "enum": [BLANK_TOKEN, UNKNOWN_TOKEN], "description": "'..': bản gốc để trống; '??': ban biên tập chưa rõ"}
+_UNKNOWN_SCHEMA = {"type": "string", "enum": [UNKNOWN_TOKEN], "description": "'??': ban biên tập chưa rõ"}
+
 MissingValue = Annotated[
     Missing,
     PlainValidator(lambda v: v if isinstance(v, Missing) else _refuse_missing(v)),
-    WithJsonSchema({"type": "string", "enum": ["..", "??"], "description": "'..': bản gốc để trống; '??': ban biên tập chưa rõ"}),
+    WithJsonSchema(_MISSING_SCHEMA),
 ]
 
 
@@ -184,7 +189,7 @@ NEVER_BLANK = "không ghi '..' ở trường này: bản gốc nào, kể cả b
 UnknownValue = Annotated[
     Missing,
     PlainValidator(lambda v: _unknown_only(to_missing(v))),
-    WithJsonSchema({"type": "string", "enum": [UNKNOWN_TOKEN], "description": "'??': ban biên tập chưa rõ"}),
+    WithJsonSchema(_UNKNOWN_SCHEMA),
 ]
 """A fact that is printed in every original, a draft's too (a symbol, the recipients): it can be
 unknown to the editor, never blank in the original."""
@@ -208,17 +213,12 @@ def fact(parse, schema: dict, blank: bool = True):
 
     def validate(value: Any) -> Any:
         refuse_placeholder(value)
-        token = value.token if isinstance(value, Missing) else value.strip() if isinstance(value, str) else None
-        if token == BLANK_TOKEN and not blank:
-            raise error("vi_missing", "{never}; ghi giá trị, hoặc {help}", never=NEVER_BLANK, help=UNKNOWN_ONLY_HELP)
-        if token in MISSING:
-            return MISSING[token]
+        state = to_missing(value)
+        if isinstance(state, Missing):
+            return state if blank else _unknown_only(state)
         return parse(value)
 
-    if blank:
-        missing = {"type": "string", "enum": [BLANK_TOKEN, UNKNOWN_TOKEN], "description": "'..': bản gốc để trống; '??': ban biên tập chưa rõ"}
-    else:
-        missing = {"type": "string", "enum": [UNKNOWN_TOKEN], "description": "'??': ban biên tập chưa rõ"}
+    missing = _MISSING_SCHEMA if blank else _UNKNOWN_SCHEMA
     return Annotated[Any, PlainValidator(validate), PlainSerializer(str, return_type=str), WithJsonSchema({"anyOf": [schema, missing]})]
 
 
@@ -310,7 +310,7 @@ class PartialDate:
     def __get_pydantic_json_schema__(cls, schema: Any, handler: GetJsonSchemaHandler) -> dict:
         return {
             "type": "string",
-            "pattern": r"^\d{4}(-(\d{2}|\.\.|\?\?)){0,2}$",
+            "pattern": PARTIAL_DATE_PATTERN,
             "description": "NNNN-TT-NN; phần không có ghi '..' (bản gốc để trống) hoặc '??' (chưa rõ), ví dụ 2021-01-.. hoặc 2015-??-??",
         }
 
