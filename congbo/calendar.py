@@ -85,12 +85,16 @@ def _event_item(site: Site, event: Event) -> Occurrence:
 
 
 def dated_activities(site: Site):
+    """Every document's `dated_activities_of`, as (document, activity)."""
+    for plan in site.plans:
+        for activity in dated_activities_of(plan):
+            yield plan, activity
+
+
+def dated_activities_of(plan: Plan) -> list[Activity]:
     """The activities a document dates (a deadline, or a period to an end) that do not keep a
     published event's id (those are events made from the activity, see `load`)."""
-    for plan in site.plans:
-        for activity in plan.activities:
-            if (activity.time.deadline or activity.time.end) and not activity.event:
-                yield plan, activity
+    return [a for a in plan.activities if (a.time.deadline or a.time.end) and not a.event]
 
 
 def activity_span(plan: Plan, activity: Activity) -> tuple[dt.date, dt.date]:
@@ -132,7 +136,8 @@ def calendar_years(site: Site, today: dt.date) -> list[int]:
     """
     years = set(shown_years(today, today.year))
     years |= {y for e in site.events for y in range(e.date.year, e.last_day.year + 1)}
-    years |= {y for p, a in dated_activities(site) for y in range(activity_span(p, a)[0].year, activity_span(p, a)[1].year + 1)}
+    spans = [activity_span(plan, activity) for plan, activity in dated_activities(site)]
+    years |= {y for start, end in spans for y in range(start.year, end.year + 1)}
     years |= {t.year for o in site.observances for t in o.themes}
     years |= {programme_year(site.observance[o], plan.date.first_day) for plan in site.plans for o in plan.observances}
     return sorted(years)

@@ -75,7 +75,7 @@ def calendar_data(site: Site, base_url: str = "") -> dict:
                 "first_year": o.first_year, "summary": o.summary,
                 "url": _url(base_url, urls.observance(o.id)), "ics": _url(base_url, urls.observance_ics(o.id)),
                 "basis": [{"document": b.document, "date": b.date.isoformat() if b.date else None, "issuer": b.issuer} for b in o.basis],
-                "themes": [{"year": t.year, "theme": t.theme, "source": t.source} for t in (site.theme_of(o, y.year) for y in sorted(o.themes, key=lambda t: t.year)) if t],
+                "themes": [{"year": t.year, "theme": t.theme, "source": t.source} for t in (site.theme_of(o, written.year) for written in sorted(o.themes, key=lambda t: t.year)) if t],
             }
             for o in sorted(site.observances, key=lambda o: (o.month, o.day or 0, o.id))
         ],

@@ -8,6 +8,7 @@ line, the legal bases, the themes, the attachments, the timeline.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from markupsafe import Markup
 
@@ -132,10 +133,13 @@ def basis_document(site: Site, basis: LegalBasis) -> Plan | None:
         return site.plan.get(basis.document)
     if not is_known(basis.number) or basis.symbol:
         return None
-    for plan in site.plans:
-        if plan.issuer == basis.issuer and plan.number_known and number_symbol(plan, site.organisation[plan.issuer]) == basis.number:
-            return plan
-    return None
+    written = _WRITTEN_NUMBER.match(basis.number)
+    plan = site.plan_by_number.get((basis.issuer, int(written.group(1)), written.group(2))) if written else None
+    return plan if plan is not None and number_symbol(plan, site.organisation[plan.issuer]) == basis.number else None
+
+
+_WRITTEN_NUMBER = re.compile(r"^(\d+)[/-](.+)$")
+"""'5463/BYT-TCDS', '21-NQ/TW': the number, then the symbol after the first joiner."""
 
 
 def bases(site: Site, plan: Plan, links: Links) -> list[Markup]:
@@ -196,9 +200,7 @@ def timeline(site: Site, plan: Plan, links: Links) -> list[dict]:
             add(event.end, event.end, event.name, href, "kết thúc")
         else:
             add(event.date, event.date, event.name, href, None)
-    for dated_plan, activity in calendar.dated_activities(site):
-        if dated_plan.id != plan.id:
-            continue
+    for activity in calendar.dated_activities_of(plan):  # this document's only: the cost stays linear
         href = "#" + urls.activity_anchor(activity.id)
         time = activity.time
         if time.deadline:

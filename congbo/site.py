@@ -50,6 +50,11 @@ class Site:
         return {p.id: p for p in self.plans}
 
     @cached_property
+    def plan_by_number(self) -> dict[tuple[str, int, str], Plan]:
+        """Documents with a known number and symbol, by (issuer, number, symbol): unique, as the loader checks."""
+        return {(p.issuer, p.number, p.symbol): p for p in self.plans if p.number_known and p.symbol_known}
+
+    @cached_property
     def event(self) -> dict[str, Event]:
         return {e.id: e for e in self.events}
 

@@ -450,3 +450,14 @@ def test_a_feed_item_offers_the_full_text_only_when_the_site_holds_it(site):
     assert full_text_link(site.plan[QUANG_NAM]) == "Những gì đã biết về văn bản (chưa có toàn văn)"
     assert full_text_link(site.plan[QD_BAC_GIANG]) == "Toàn văn quyết định"
     assert full_text_link(site.plan["ke-hoach-60-nam-dan-so-viet-nam-lang-son"]) == "Toàn văn kế hoạch và bảng phân công"
+
+
+@pytest.mark.parametrize("written, linked", [("5463/BYT-TCDS", True), ("5463/BYT-KHTC", False), ("546/BYT-TCDS", False)])
+def test_a_basis_without_its_page_named_is_linked_when_issuer_number_and_symbol_match(project, written, linked):
+    """Without 'document:', the cited document's page is found by issuer, number and symbol, all three."""
+    replace(project, LANG_SON, "    document: cong-van-5463-byt-tcds\n", "")
+    replace(project, LANG_SON, 'number: "5463/BYT-TCDS"', f'number: "{written}"')
+    page = page_of(project, urls.plan("ke-hoach-60-nam-dan-so-viet-nam-lang-son"))
+    bases_line = page.split('class="cb-meta__bases"', 1)[1].split("</p>", 1)[0]
+    assert f"Công văn số {written}" in bases_line
+    assert ('href="../cong-van-5463-byt-tcds/"' in bases_line) == linked
