@@ -153,14 +153,15 @@ def bases(site: Site, plan: Plan, links: Links) -> list[Markup]:
 
 def themes(site: Site, plan: Plan) -> list[tuple[str, str, str | None]]:
     """(whose, theme, source): the year's theme of each observance the document works towards
-    (from observances.yml, entered once), then the document's own theme."""
-    out = []
+    (from observances.yml, entered once; one line for observances sharing it), then the document's own theme."""
+    shared: dict[tuple, list[str]] = {}  # one line for a theme two observances share that year
     for obs_id in plan.observances:
         obs = site.observance[obs_id]
         year = calendar.programme_year(obs, plan.date.first_day)
         theme = site.theme_of(obs, year)
         if theme:
-            out.append((f"Chủ đề {obs.name} năm {year}", theme.theme, theme.source))
+            shared.setdefault((year, theme.theme, theme.source), []).append(obs.name)
+    out = [(f"Chủ đề {joined(names)} năm {year}", theme, source) for (year, theme, source), names in shared.items()]
     if plan.theme:
         out.append(("Chủ đề của văn bản", plan.theme, None))
     return out
