@@ -108,7 +108,12 @@ class Programme(calendar.Span):
         """Articles about the observance published in its year, and those about its plans or events
         published by the end of its year that name no other observance (a plan serving several
         observances is not a reason to list an article about another one, or a later year's)."""
-        return [a for a in self.site.published_articles if self._is_about(a)]
+        site = self.site
+        candidates = site.articles_about(observance=self.observance.id)
+        candidates += [a for p in self.plans for a in site.articles_about(plan=p.id)]
+        candidates += [a for e in self.events for a in site.articles_about(event=e.id)]
+        about = {id(a) for a in candidates if self._is_about(a)}
+        return [a for a in site.published_articles if id(a) in about]
 
     def _is_about(self, article: ArticleRecord) -> bool:
         meta = article.meta
@@ -119,8 +124,14 @@ class Programme(calendar.Span):
         return linked and meta.date.year <= self.year
 
 
-def programmes(site: Site) -> list[Programme]:
-    """Every programme, by observance (in data order) then year."""
+def programmes(site: Site) -> tuple[Programme, ...]:
+    """Every programme, by observance (in data order) then year; worked out once per site."""
+    if "programmes" not in site.derived:
+        site.derived["programmes"] = _programmes(site)
+    return site.derived["programmes"]
+
+
+def _programmes(site: Site) -> tuple[Programme, ...]:
     found = []
     for obs in site.observances:
         plans: dict[int, list[Plan]] = {}
@@ -138,7 +149,7 @@ def programmes(site: Site) -> list[Programme]:
             year_events = {e.id: e for e in events.get(year, [])}
             year_events.update({e.id: e for e in site.events if e.plan in ids})
             found.append(Programme(site, obs, year, tuple(year_plans), tuple(sorted(year_events.values(), key=lambda e: (e.date, e.id)))))
-    return found
+    return tuple(found)
 
 
 def programme_for(site: Site, observance_id: str, year: int) -> Programme | None:

@@ -36,6 +36,9 @@ class Site:
     bodies: dict[str, str] = field(default_factory=dict, compare=False)
     """Each article's Markdown body (NFC, checked), by source path, until MkDocs takes it: the plugin hands
     it over when MkDocs reads the page, so the text is held once, by MkDocs, and the front matter parsed once."""
+    derived: dict[str, object] = field(default_factory=dict, compare=False, init=False, repr=False)
+    """What modules above this one derive from the records (``programmes.programmes``), computed once
+    per site and kept here by its name, as the indexes below are."""
 
     @cached_property
     def organisation(self) -> dict[str, Organisation]:

@@ -35,6 +35,14 @@ def test_every_observance_year_with_plans_or_events_has_a_programme(site):
     assert "thang-hanh-dong-dan-so-2021" not in found  # no plan or event names it
 
 
+def test_programmes_are_worked_out_once_per_site(site):
+    first = programmes.programmes(site)
+    assert programmes.programmes(site) is first  # pages, calendar files and lich.json read the one list
+    other = dataclasses.replace(site, articles=())  # another site (as a test makes one) works out its own
+    assert programmes.programmes(other) is not first
+    assert all(p.site is other for p in programmes.programmes(other))
+
+
 def test_sixtieth_anniversary_is_computed_from_the_origin(site):
     vn = programmes.programme_for(site, "ngay-dan-so-viet-nam", 2021)
     assert vn.anniversary == 60
