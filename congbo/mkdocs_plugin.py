@@ -116,7 +116,7 @@ class CongboPlugin(BasePlugin):
         return html
 
     def on_page_context(self, context, *, page, config, nav):
-        """The tab a page outside the nav belongs to, for its breadcrumbs and active tab (overrides/partials/section.html);
+        """The tab a page outside the nav belongs to, for its breadcrumbs and active tab (overrides/partials/tabs-item.html, path.html);
         an article's schema.org data."""
         if not page.ancestors:
             page.meta["cb_section"] = urls.section_of(page.url)
