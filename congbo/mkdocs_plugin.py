@@ -126,9 +126,11 @@ class CongboPlugin(BasePlugin):
 
     @event_priority(-100)  # last, whatever the plugins' order: every other plugin has had the page
     def on_post_page(self, output: str, *, page, config) -> str:
-        """A page's HTML is let go once the page is written: search indexed it when its template was
-        filled, and nothing after reads it, so the site is not held in memory twice over at the end."""
+        """A page's HTML (and an article's schema.org data) is let go once the page is written: search
+        indexed it when its template was filled, and nothing after reads it, so the site is not held in
+        memory twice over at the end."""
         page.content = None
+        page.meta.pop("cb_jsonld", None)  # made for this page's template in on_page_context
         return output
 
     def on_env(self, env, *, config, files):

@@ -167,7 +167,7 @@ def test_the_plugin_tells_the_theme_each_page_s_tab(built_site):
 
 HOLDING_HOOK = '''
 import json
-pages, articles, kept_bodies, early_linked_data = [], [], [], []
+pages, articles, kept_bodies, early_linked_data, written_linked_data = [], [], [], [], []
 def on_page_markdown(markdown, page, config, files):
     site = config.plugins["congbo"].site
     if page.file.src_uri in {a.src_uri for a in site.articles}:
@@ -181,18 +181,23 @@ def on_env(env, config, files):
 def on_page_context(context, page, config, nav):
     pages.append(page)
     return context
+def on_post_page(output, page, config):  # before the plugin's own (priority -100) lets go of it
+    if "cb_jsonld" in page.meta:
+        written_linked_data.append(page.file.src_uri)
+    return output
 def on_post_build(config):
     held = [p.file.src_uri for p in pages if p.content is not None]
     with open(config.config_file_path + ".held.json", "w") as f:
         json.dump({"pages": len(pages), "held": held, "articles": len(articles), "kept_bodies": kept_bodies,
-                   "early_linked_data": early_linked_data, "linked_data": sum("cb_jsonld" in p.meta for p in articles)}, f)
+                   "early_linked_data": early_linked_data, "written_linked_data": len(written_linked_data),
+                   "kept_linked_data": sum("cb_jsonld" in p.meta for p in articles)}, f)
 '''
 
 
 def test_the_site_is_not_held_twice(built_site, site, tmp_path):
     """An article's body is handed to MkDocs when it reads the page (the loader keeps no copy), its
     schema.org data is made when the page is built, and once written (and indexed) no page keeps its
-    HTML: the whole site is not held in memory twice over."""
+    HTML or that data: the whole site is not held in memory twice over."""
     root = copy_project(tmp_path / "project")
     (root / "holding.py").write_text(HOLDING_HOOK, encoding="utf-8")
     config = root / "mkdocs.yml"
@@ -203,8 +208,10 @@ def test_the_site_is_not_held_twice(built_site, site, tmp_path):
     assert report["pages"] == len(list(built_site.rglob("index.html")))
     assert report["held"] == []
     assert report["articles"] == len(site.published_articles) and report["kept_bodies"] == []
-    # an article's schema.org data is made as its page is built, not held for all while MkDocs reads them
-    assert report["early_linked_data"] == [] and report["linked_data"] == report["articles"]
+    # an article's schema.org data is made as its page is built, not held for all while MkDocs reads
+    # them, and let go once the page is written
+    assert report["early_linked_data"] == [] and report["written_linked_data"] == report["articles"]
+    assert report["kept_linked_data"] == 0
     files = site_files(built_site)
     _, mismatch, errors = filecmp.cmpfiles(built_site, tmp_path / "site", files, shallow=False)
     assert (mismatch, errors) == ([], [])
