@@ -234,9 +234,10 @@ def read_articles(check: _Checker, column: Path) -> tuple[list[tuple[Located, Ar
             size = image.stat().st_size if image is not None and image.is_file() else None
             body = text[match.end():]
             first_body_line = text.count("\n", 0, match.end()) + 1
-            check.problems.extend(forbidden_characters(body, check.rel(path), first_body_line))
+            file = check.rel(path)
+            check.problems.extend(forbidden_characters(body, file, first_body_line))
             bodies[src_uri] = unicodedata.normalize("NFC", body)
-            _check_body_placeholder(check, check.rel(path), bodies[src_uri], first_body_line)
+            _check_body_placeholder(check, file, bodies[src_uri], first_body_line)
             records.append((located, ArticleRecord(meta, src_uri, image_bytes=size)))
         else:
             unvalidated.append(located)
