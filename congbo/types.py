@@ -110,11 +110,47 @@ def parse_id(value: Any) -> str:
     return value
 
 
+_WRITTEN_DAY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+_WRITTEN_DAY_YEAR_FIRST = re.compile(r"^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$")
+_WRITTEN_MONTH = re.compile(r"^(\d{1,2})[/.-](\d{4})$")
+_WRITTEN_MOMENT = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(Z|[+-]\d{2}:?\d{2})?$")
+
+
+def as_written_in_vietnamese(value: Any, *, month: bool = False) -> str | None:
+    """A date written as Vietnamese write it, day first ('03/07/2024', '3.7.2024'), or year first with
+    slashes ('2024/07/03'), in the data's form ('2024-07-03'); with ``month``, a month too ('07/2024' →
+    '2024-07'). What a message asks back ('có phải …?'), never taken as the value; None when the text is
+    not such a date or no such day exists."""
+    text = value.strip() if isinstance(value, str) else ""
+    if match := _WRITTEN_DAY.match(text):
+        day, month_n, year = map(int, match.groups())
+        return _existing(year, month_n, day)
+    if match := _WRITTEN_DAY_YEAR_FIRST.match(text):
+        year, month_n, day = map(int, match.groups())
+        return _existing(year, month_n, day)
+    if month and (match := _WRITTEN_MONTH.match(text)):
+        month_n, year = map(int, match.groups())
+        return f"{year:04d}-{month_n:02d}" if 1 <= month_n <= 12 and FIRST_YEAR <= year <= LAST_YEAR else None
+    return None
+
+
+def _existing(year: int, month: int, day: int) -> str | None:
+    try:
+        return dt.date(year, month, day).isoformat() if FIRST_YEAR <= year <= LAST_YEAR else None
+    except ValueError:
+        return None
+
+
+def _asked_back(suggestion: str | None) -> str:
+    return f"; có phải {suggestion}?" if suggestion else ""
+
+
 def parse_day(value: Any) -> dt.date:
     text = value if isinstance(value, str) else ""
     match = _DAY.match(text)
     if not match:
-        raise error("vi_date", "ngày phải viết dạng NNNN-TT-NN (ví dụ 2021-12-26), nhận được {found}", found=_shown(value))
+        raise error("vi_date", "ngày phải viết dạng NNNN-TT-NN (ví dụ 2021-12-26), nhận được {found}{asked}",
+                    found=_shown(value), asked=_asked_back(as_written_in_vietnamese(value)))
     year, month, day = map(int, match.groups())
     check_year(year, text)
     try:
@@ -244,7 +280,7 @@ class PartialDate:
         help_text = ("ngày phải viết dạng NNNN-TT-NN; phần không có ghi '..' (bản gốc để trống) hoặc '??' "
                      "(ban biên tập chưa rõ), ví dụ 2021-01-.. hoặc 2015-??-??; nhận được {found}")
         if not match:
-            raise error("vi_date", help_text, found=_shown(value))
+            raise error("vi_date", help_text + "{asked}", found=_shown(value), asked=_asked_back(as_written_in_vietnamese(value, month=True)))
         year, month, day = int(match.group(1)), match.group(2), match.group(3)
         check_year(year, value)
         parts = [p for p in (month, day) if p is not None]
@@ -315,13 +351,26 @@ class PartialDate:
         }
 
 
+def _moment_written_in_vietnamese(text: str) -> str | None:
+    """'03/07/2024 08:00' → '2024-07-03 08:00 +07:00' (the offset given, else Vietnam's): asked back, never taken."""
+    match = _WRITTEN_MOMENT.match(text.strip())
+    if not match:
+        return None
+    day, month, year, hour, minute, second, offset = match.groups()
+    date = _existing(int(year), int(month), int(day))
+    if date is None or int(hour) > 23 or int(minute) > 59:
+        return None
+    return f"{date} {int(hour):02d}:{minute}{':' + second if second else ''} {offset or '+07:00'}"
+
+
 def parse_datetime(value: Any) -> dt.datetime:
     """A moment with its offset, kept in Vietnam's time; a naive time is refused, not guessed."""
     text = value if isinstance(value, str) else ""
     match = _DATETIME.match(text.strip())
     example = "2024-07-11 08:00 +07:00"
     if not match:
-        raise error("vi_datetime", "thời điểm phải viết dạng NNNN-TT-NN GG:PP +07:00 (ví dụ {example}), nhận được {found}", example=example, found=_shown(value))
+        raise error("vi_datetime", "thời điểm phải viết dạng NNNN-TT-NN GG:PP +07:00 (ví dụ {example}), nhận được {found}{asked}",
+                    example=example, found=_shown(value), asked=_asked_back(_moment_written_in_vietnamese(text)))
     year, month, day, hour, minute, second, offset = match.groups()
     if offset is None:
         raise error("vi_datetime", "thời điểm {found} thiếu múi giờ; hãy thêm ' +07:00' (ví dụ {example})", found=_shown(value), example=example)
