@@ -365,6 +365,7 @@ def test_a_programme_gives_a_plan_known_to_the_year_its_year_not_a_month(project
 QUANG_NAM = "cong-van-ubnd-quang-nam-ngay-dan-so-the-gioi-2024"
 LONG_AN = "ke-hoach-thang-hanh-dong-dan-so-2022-long-an"
 LOC_NINH = "ke-hoach-128-ubnd-loc-ninh"
+LONG_XUYEN = "cong-van-ubnd-long-xuyen-ngay-dan-so-the-gioi-2024"
 QD_BAC_GIANG = "quyet-dinh-27-2006-qd-ubnd-bac-giang"
 
 
@@ -415,6 +416,64 @@ def test_a_district_plan_issued_before_july_2025_keeps_its_district(site, pages)
     assert left == ["ỦY BAN NHÂN DÂN", "HUYỆN LỘC NINH", "Số: 128/KH-UBND"]
     assert right[-1] == "Lộc Ninh, ngày … tháng 9 năm 2019"
     assert "tháng 9 năm 2019 (chưa rõ ngày)" in plan_text(pages, LOC_NINH)
+
+
+def test_a_city_dispatch_known_from_its_portal_keeps_its_district_level_and_says_what_it_does_not_know(site, pages):
+    """Long Xuyên, 2024: a city of An Giang (district level before 1/7/2025); the portal gave neither type,
+    number, symbol, date beyond the year, addressees nor signer: each is said as not known, never blank."""
+    plan = site.plan[LONG_XUYEN]
+    issuer = site.organisation[plan.issuer]
+    assert (issuer.id, issuer.kind, issuer.level, issuer.province) == ("ubnd-long-xuyen", "ubnd", "huyen", "An Giang")
+    assert issuer.parent == "ubnd-an-giang" and plan.date.last_day <= dt.date(2025, 6, 30)
+    left, right, title = header(pages, LONG_XUYEN)
+    assert left == ["ỦY BAN NHÂN DÂN", "THÀNH PHỐ LONG XUYÊN", "Số: (chưa rõ số)/(chưa rõ ký hiệu)",
+                    "V/v Treo băng rôn, biểu ngữ hưởng ứng ngày Dân số thế giới (11/7) năm 2024"]
+    assert right[-1] == "Long Xuyên, ngày … tháng … năm 2024" and title == []
+    tree = pages[urls.src_of(urls.plan(LONG_XUYEN))]
+    assert not tree.xpath("//*[@class='vb-blank']"), "not known is never shown as blank in the original"
+    assert " ".join(tree.xpath("//p[@class='vb-addressees']")[0].text_content().split()) == "Kính gửi: (chưa rõ)"
+    page = plan_text(pages, LONG_XUYEN)
+    assert "Chưa rõ số và ký hiệu — Ủy ban nhân dân thành phố Long Xuyên, năm 2024 (chưa rõ ngày, tháng)" in page
+    assert "(chưa rõ người ký)" in page and "bản gốc chưa ghi" not in page
+    [bases] = tree.xpath("//p[@class='cb-meta__bases']")
+    assert " ".join(bases.text_content().split()) == (
+        "Văn bản được dẫn làm căn cứ: Công văn số 860/UBND-KGVX ngày 28/06/2024 của Ủy ban nhân dân tỉnh An Giang "
+        "về việc treo băng rôn, biểu ngữ, áp phích hưởng ứng ngày Dân số thế giới 11/7/2024.")
+
+
+def test_a_city_dispatch_gives_work_to_its_wards_and_communes_as_a_class(site, pages):
+    """'UBND các phường, xã' of the city, a class of commune People's Committees under the city, is an
+    assignee in its own right: not a partner of another body, which the text does not say."""
+    group = site.organisation["ubnd-cac-phuong-xa-long-xuyen"]
+    assert group.kind == "nhom" and (group.members.kind, group.members.level) == ("ubnd", "xa")
+    assert group.parent == site.plan[LONG_XUYEN].issuer
+    tree = pages[urls.src_of(urls.plan(LONG_XUYEN))]
+    rows = tree.xpath("//table[@class='cb-duties']/tbody/tr")
+    leads = {" ".join(r.xpath("td[2]")[0].text_content().split()): r for r in rows}
+    assert sorted(leads) == ["Các phòng, ban, ngành thành phố", "Các đoàn thể thành phố",
+                             "Trung tâm Văn hóa - Thể thao và Truyền thanh thành phố", "UBND các phường, xã"]
+    row = leads["UBND các phường, xã"]
+    assert row.xpath("td[2]/a/@href") == ["../../co-quan/ubnd-cac-phuong-xa-long-xuyen/"]
+    assert " ".join(row.xpath("td[1]")[0].text_content().split()) == (
+        "UBND các phường, xã treo băng rôn, biểu ngữ hưởng ứng ngày Dân số thế giới (11/7)")
+    assert all(" ".join(r.xpath("td[3]")[0].text_content().split()) == "—" for r in rows), "no partner the text does not name"
+
+
+def test_a_period_whose_end_is_not_known_is_not_given_one(site, pages):
+    """The portal's copy stops at 'từ ngày 05/7/2024 đến ngày ': the end is not known, and a start needs an
+    end, so the work is tied to World Population Day; no date is made up for it anywhere."""
+    plan = site.plan[LONG_XUYEN]
+    assert plan.activities and plan.last_day is None
+    for activity in plan.activities:
+        time = activity.time
+        assert (time.deadline, time.start, time.end, time.observances) == (None, None, None, ["ngay-dan-so-the-gioi"])
+    page = plan_text(pages, LONG_XUYEN)
+    assert page.count("Nhân dịp Ngày Dân số Thế giới (11/07)") == len(plan.activities)
+    assert "đến hết ngày" not in page and "05/07/2024" not in page
+    assert set(re.findall(r"\b\d{1,2}/\d{1,2}/\d{4}\b", page)) == {"28/06/2024", "11/7/2024"}, "only the basis's dates"
+    assert LONG_XUYEN.encode() not in ical.render_ics(site, "https://x.invalid/"), "no dated activity, so nothing in lich.ics"
+    year_page = " ".join(pages[urls.src_of(urls.calendar_year(2024, TEST_TODAY.year))].text_content().split())
+    assert not any(a.name in year_page for a in plan.activities)
 
 
 def test_a_decision_s_articles_are_numbered_and_its_unknown_recipients_said(pages):

@@ -39,7 +39,8 @@ def test_sample_data_is_valid():
                                           "cong-van-1214-ubnd-bac-giang", "cong-van-5463-byt-tcds", "chi-thi-01-2021-ubnd-bac-giang",
                                           "nghi-quyet-21-nq-tw", "quyet-dinh-72-2001-qd-ttg",
                                           "cong-van-ubnd-quang-nam-ngay-dan-so-the-gioi-2024", "ke-hoach-thang-hanh-dong-dan-so-2022-long-an",
-                                          "ke-hoach-128-ubnd-loc-ninh", "quyet-dinh-27-2006-qd-ubnd-bac-giang"}
+                                          "ke-hoach-128-ubnd-loc-ninh", "quyet-dinh-27-2006-qd-ubnd-bac-giang",
+                                          "cong-van-ubnd-long-xuyen-ngay-dan-so-the-gioi-2024"}
 
 
 def test_unknown_key_names_the_closest_field(project):

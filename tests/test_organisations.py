@@ -83,8 +83,10 @@ def test_a_commune_level_comes_last_and_a_class_of_communes_lists_its_members(tm
         f.write(COMMUNES)
     _site, pages = pages_of(root)
     groups = index_groups(pages[urls.src_of(urls.ORGANISATIONS)])
-    assert groups[-1] == ("Cấp xã — Lạng Sơn", [("Ủy ban nhân dân", ["Ủy ban nhân dân xã Thử Nghiệm"]),
-                                               ("Nhóm cơ quan", ["Ủy ban nhân dân các xã, phường tỉnh Lạng Sơn"])])
+    communes = [g for g in groups if g[0].startswith("Cấp xã — ")]
+    assert groups[-len(communes):] == communes, "the commune level comes last"
+    assert communes[0] == ("Cấp xã — Lạng Sơn", [("Ủy ban nhân dân", ["Ủy ban nhân dân xã Thử Nghiệm"]),
+                                                ("Nhóm cơ quan", ["Ủy ban nhân dân các xã, phường tỉnh Lạng Sơn"])])
     group_page = pages[urls.src_of(urls.organisation("ubnd-cac-xa-lang-son"))]
     [members] = group_page.xpath("//h2[@id='trong-nhom']/following-sibling::ul[1]")
     assert [text_of(a) for a in members.xpath(".//a")] == ["Ủy ban nhân dân xã Thử Nghiệm"]
@@ -148,3 +150,25 @@ def test_a_class_page_says_it_stands_for_a_class(site, built_site):
             assert sorted(members) == expected
         else:
             assert "Danh mục cơ quan chưa ghi riêng từng cơ quan trong nhóm này." in text_of(page)
+
+
+def test_a_city_s_class_of_wards_and_communes_is_a_real_assignee_with_its_own_page(site, built_site):
+    """The sample data's one class of commune People's Committees: 'UBND các phường, xã' of the city of
+    Long Xuyên (a district-level unit of An Giang), given work by the city's 2024 dispatch."""
+    doc = "cong-van-ubnd-long-xuyen-ngay-dan-so-the-gioi-2024"
+    groups = dict(index_groups(read_page(built_site, urls.ORGANISATIONS)))
+    assert ("Nhóm cơ quan", ["Ủy ban nhân dân các phường, xã thuộc thành phố Long Xuyên"]) in groups["Cấp xã — An Giang"]
+    assert ("Ủy ban nhân dân", ["Ủy ban nhân dân thành phố Long Xuyên"]) in groups["Cấp huyện (đến 30/6/2025) — An Giang"]
+    page = read_page(built_site, urls.organisation("ubnd-cac-phuong-xa-long-xuyen"))
+    said = text_of(page)
+    assert ("mỗi cơ quan loại «Ủy ban nhân dân», cấp xã, ở An Giang, trực thuộc Ủy ban nhân dân thành phố Long Xuyên" in said)
+    [row] = page.xpath("//table[@class='cb-duties']/tbody/tr")
+    assert [text_of(td) for td in row.xpath("td")] == [
+        "UBND các phường, xã treo băng rôn, biểu ngữ hưởng ứng ngày Dân số thế giới (11/7)", "Chủ trì",
+        "Nhân dịp Ngày Dân số Thế giới (11/07)",
+        "Công văn về việc treo băng rôn, biểu ngữ hưởng ứng ngày Dân số thế giới (11/7) năm 2024"]
+    assert row.xpath("td[1]/a/@href") == [f"../../ke-hoach/{doc}/#hoat-dong-treo-bang-ron-phuong-xa"]
+    assert [a.id for _plan, a, role in site.activities_of("ubnd-cac-phuong-xa-long-xuyen")] == ["treo-bang-ron-phuong-xa"]
+    issuer = read_page(built_site, urls.organisation("ubnd-long-xuyen"))
+    assert "Cấp huyện (đến 30/6/2025) — An Giang · trực thuộc Ủy ban nhân dân tỉnh An Giang" in text_of(issuer)
+    assert issuer.xpath(f"//a[@href='../../ke-hoach/{doc}/']")
