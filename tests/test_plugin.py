@@ -166,8 +166,10 @@ def test_the_plugin_tells_the_theme_each_page_s_tab(built_site):
 
 
 HOLDING_HOOK = '''
-import json
+import json, weakref
+from mkdocs.plugins import event_priority
 pages, articles, kept_bodies, early_linked_data, written_linked_data = [], [], [], [], []
+loaded, site_after_env = [], []
 def on_page_markdown(markdown, page, config, files):
     site = config.plugins["congbo"].site
     if page.file.src_uri in {a.src_uri for a in site.articles}:
@@ -175,10 +177,14 @@ def on_page_markdown(markdown, page, config, files):
         if page.file.src_uri in site.bodies:
             kept_bodies.append(page.file.src_uri)
     return markdown
+@event_priority(200)  # before the plugin's own, which lets the data go
 def on_env(env, config, files):
     early_linked_data.extend(p.file.src_uri for p in articles if "cb_jsonld" in p.meta)
+    loaded.append(weakref.ref(config.plugins["congbo"].site))
     return env
 def on_page_context(context, page, config, nav):
+    if not pages:
+        site_after_env.append(loaded[0]() is not None)
     pages.append(page)
     return context
 def on_post_page(output, page, config):  # before the plugin's own (priority -100) lets go of it
@@ -190,7 +196,7 @@ def on_post_build(config):
     with open(config.config_file_path + ".held.json", "w") as f:
         json.dump({"pages": len(pages), "held": held, "articles": len(articles), "kept_bodies": kept_bodies,
                    "early_linked_data": early_linked_data, "written_linked_data": len(written_linked_data),
-                   "kept_linked_data": sum("cb_jsonld" in p.meta for p in articles)}, f)
+                   "kept_linked_data": sum("cb_jsonld" in p.meta for p in articles), "site_after_env": site_after_env}, f)
 '''
 
 
@@ -212,6 +218,9 @@ def test_the_site_is_not_held_twice(built_site, site, tmp_path):
     # them, and let go once the page is written
     assert report["early_linked_data"] == [] and report["written_linked_data"] == report["articles"]
     assert report["kept_linked_data"] == 0
+    # the loaded data is gone once the feeds are made, not at the collector's next pass (nothing derived
+    # from it, a programme referring back to its site, keeps it in a cycle)
+    assert report["site_after_env"] == [False]
     files = site_files(built_site)
     _, mismatch, errors = filecmp.cmpfiles(built_site, tmp_path / "site", files, shallow=False)
     assert (mismatch, errors) == ([], [])
