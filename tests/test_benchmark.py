@@ -13,7 +13,7 @@ import subprocess
 import sys
 
 from congbo.load import load_site
-from conftest import ROOT, build_env
+from conftest import ROOT, build_env, copy_project, mkdocs_build
 
 SCRIPT = ROOT / "benchmarks" / "run.py"
 
@@ -97,3 +97,20 @@ def test_each_target_is_checked_on_its_own(capsys):
     assert "targets: wall time 1.20 (max 1.30) PASS; CPU time 2.00 (max 1.30) FAIL; peak memory 1.70 (max 1.50) FAIL" in out
     light = bench.Result(2000, 102, 200, ours=[bench.Build(1.2, 1.2, 140, 2500)], plain=[bench.Build(1.0, 1.0, 100, 2103)])
     assert bench.report([light], max_ratio=1.3, repeat=1, max_cpu_ratio=1.3, max_memory_ratio=1.5) is True
+
+
+def test_phase_hook_reports_each_phase_and_every_page(tmp_path):
+    """benchmarks/phases.py, added through a config that inherits mkdocs.yml, leaves the site as it is
+    and accounts for every page built, by group, generated pages marked."""
+    root = copy_project(tmp_path / "project")
+    (root / "mkdocs.yml").write_text((root / "mkdocs.yml").read_text(encoding="utf-8")
+                                     + f"\nhooks:\n  - {ROOT / 'benchmarks' / 'phases.py'}\n", encoding="utf-8")
+    result = mkdocs_build(root, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    marks = re.findall(r"^(on_config|on_files|first page read|on_env|end of build) +([\d.]+) s$", result.stderr, re.M)
+    assert [name for name, _ in marks] == ["on_config", "on_files", "first page read", "on_env", "end of build"]
+    assert [float(at) for _, at in marks] == sorted(float(at) for _, at in marks)
+    groups = dict(re.findall(r"^(\S+) +(\d+) pages  markdown ", result.stderr, re.M))
+    assert sum(int(n) for n in groups.values()) == len(list((tmp_path / "site").rglob("index.html")))  # and 404.html, a template
+    assert int(groups["ke-hoach*"]) == len(list((ROOT / "data/plans").glob("*.yml"))) + 1  # each document and the index
+    assert "chuyen-muc" in groups and "chuyen-muc*" in groups  # articles as written, listings as generated
