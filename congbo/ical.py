@@ -229,16 +229,6 @@ def render_ics(site: Site, base_url: str = "") -> bytes:
     return render_ics_files(site, base_url)[urls.ICS]
 
 
-def render_observance_ics(site: Site, observance: Observance, base_url: str = "") -> bytes:
-    page = absolute(base_url, urls.observance(observance.id))
-    return _calendar(observance.name, observance.summary, page, [observance_vevent(site, observance, base_url)])
-
-
-def render_event_ics(site: Site, event: Event, base_url: str = "") -> bytes:
-    page = absolute(base_url, urls.event(event.id))
-    return _calendar(event.name, event_when(event), page, [event_vevent(site, event, base_url)])
-
-
 def render_ics_files(site: Site, base_url: str = "") -> dict[str, bytes]:
     """Every calendar file of the site: site-relative path → bytes (CRLF, folded, as icalendar writes them).
     Each VEVENT is made and written once, for ``lich.ics`` and for its own file."""

@@ -191,7 +191,8 @@ def test_all_day_calendars_carry_no_timezone_and_timed_events_carry_vtimezone(si
                                           "date": dt.date(2027, 12, 26), "time": dt.time(8, 0), "place": "Quảng trường, TP Lạng Sơn"})
     assert isinstance(timed, Event)
     with_timed = dataclasses.replace(site, events=site.events + (timed,))
-    data = ical.render_event_ics(with_timed, timed, BASE)
+    files = ical.render_ics_files(with_timed, BASE)
+    data = files[urls.event_ics(timed.id)]
     cal = icalendar.Calendar.from_ical(data)
     [zone] = cal.walk("VTIMEZONE")
     assert str(zone["tzid"]) == "Asia/Ho_Chi_Minh"
@@ -202,7 +203,7 @@ def test_all_day_calendars_carry_no_timezone_and_timed_events_carry_vtimezone(si
     assert str(vevent["summary"]) == timed.name
     assert str(vevent["location"]) == "Quảng trường, TP Lạng Sơn"
     # The subscription gets the zone too, once.
-    assert len(icalendar.Calendar.from_ical(ical.render_ics(with_timed, BASE)).walk("VTIMEZONE")) == 1
+    assert len(icalendar.Calendar.from_ical(files[urls.ICS]).walk("VTIMEZONE")) == 1
 
 
 def test_webcal_link_is_built_from_site_url():
