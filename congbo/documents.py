@@ -65,8 +65,7 @@ def appendix_of(plan: Plan, issuer) -> str:
     """'(Kèm theo Kế hoạch số 05/KH-UBND ngày 05/01/2021 của Ủy ban nhân dân tỉnh Lạng Sơn)', saying
     what is blank or not known rather than filling it."""
     if not plan.symbol_known:
-        number = number_text(plan, issuer)
-        number = number[0].lower() + number[1:]
+        number = vi.lower_first(number_text(plan, issuer))
     elif plan.number_known:
         number = f"số {number_symbol(plan, issuer)}"
     elif plan.number.blank:
@@ -123,7 +122,7 @@ def basis_text(site: Site, basis: LegalBasis) -> str:
         out += f" {vi.date_with_state(date)}"
     out += f" của {site.organisation[basis.issuer].name}"
     if basis.summary:
-        out += f" {basis.summary[0].lower()}{basis.summary[1:]}"
+        out += f" {vi.lower_first(basis.summary)}"
     return out
 
 

@@ -56,8 +56,7 @@ def render_outputs(site: Site, base_url: str) -> dict[str, GeneratedPage | str |
 
 def plan_share_description(site: Site, plan: Plan) -> str:
     """What a shared link says: 'Kế hoạch … — UBND tỉnh Lạng Sơn, tháng 01 năm 2021' (the number only when it has one)."""
-    written = number_text(plan, site.plan_issuer(plan))
-    number = f", {written[0].lower()}{written[1:]}" if plan.number_known else ""
+    number = f", {vi.lower_first(number_text(plan, site.plan_issuer(plan)))}" if plan.number_known else ""
     return f"{plan_title(plan)} — {site.plan_issuer(plan).name}, {vi.partial_date(plan.date)}{number}."
 
 

@@ -18,7 +18,7 @@ from .site import ArticleRecord, Site
 
 def plan_title(plan: Plan) -> str:
     """'Kế hoạch tổ chức …', 'Công văn về việc …', 'Quyết định về việc …': the kind, then the summary."""
-    summary = f"{plan.summary[0].lower()}{plan.summary[1:]}"
+    summary = vi.lower_first(plan.summary)
     if plan.type == "CV" and not summary.startswith("về việc"):
         summary = f"về việc {summary}"
     return f"{plan.kind_name} {summary}"

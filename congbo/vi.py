@@ -25,6 +25,11 @@ def build_moment(environ: dict | None = None) -> dt.datetime:
     return dt.datetime.fromtimestamp(seconds, VN_TZ)
 
 
+def lower_first(text: str) -> str:
+    """'Số 3589 …' → 'số 3589 …', 'Tổ chức …' → 'tổ chức …': a phrase continuing a sentence."""
+    return text[:1].lower() + text[1:]
+
+
 def two(n: int) -> str:
     return f"{n:02d}"
 

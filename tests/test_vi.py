@@ -51,3 +51,9 @@ def test_build_date_from_source_date_epoch():
 def test_roman_and_letters():
     assert [vi.roman(n) for n in (1, 4, 9, 14)] == ["I", "IV", "IX", "XIV"]
     assert [vi.letter(n) for n in (1, 4, 5, 6)] == ["a", "d", "đ", "e"]
+
+
+def test_lower_first_lowers_only_the_first_letter():
+    assert vi.lower_first("Đẩy mạnh truyền thông tại UBND xã") == "đẩy mạnh truyền thông tại UBND xã"
+    assert vi.lower_first("Số 3589 (chưa rõ ký hiệu)") == "số 3589 (chưa rõ ký hiệu)"
+    assert vi.lower_first("") == ""
