@@ -110,10 +110,11 @@ def parse_id(value: Any) -> str:
     return value
 
 
-_WRITTEN_DAY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+_DAY_FIRST = r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})"  # '03/07/2024', '3.7.2024': day, month, year
+_WRITTEN_DAY = re.compile(f"^{_DAY_FIRST}$")
 _WRITTEN_DAY_YEAR_FIRST = re.compile(r"^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$")
 _WRITTEN_MONTH = re.compile(r"^(\d{1,2})[/.-](\d{4})$")
-_WRITTEN_MOMENT = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(Z|[+-]\d{2}:?\d{2})?$")
+_WRITTEN_MOMENT = re.compile(f"^{_DAY_FIRST}" + r"[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(Z|[+-]\d{2}:?\d{2})?$")
 
 
 def as_written_in_vietnamese(value: Any, *, month: bool = False) -> str | None:

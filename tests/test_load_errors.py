@@ -15,6 +15,7 @@ import pytest
 
 from congbo.errors import DataError
 from congbo.load import load_site
+from congbo.types import as_written_in_vietnamese
 from conftest import build_env, copy_project, mkdocs_build, replace, where
 
 LANG_SON = "data/plans/ke-hoach-60-nam-dan-so-viet-nam-lang-son.yml"
@@ -200,3 +201,12 @@ def test_site_colour_too_light_for_white_text(project):
 def test_site_logo_must_be_a_file_under_docs(project):
     text = replace(project, "data/site.yml", "logo: assets/logo.svg", "logo: assets/khong-co.svg")
     assert problems(project) == [f"data/site.yml:{where(text, 'logo: ')}: logo: không tìm thấy tệp docs/assets/khong-co.svg (đường dẫn tính từ thư mục docs/)"]
+
+
+@pytest.mark.parametrize("written, month, asked", [
+    ("03/07/2024", False, "2024-07-03"), ("3.7.2024", False, "2024-07-03"), ("03-07-2024", False, "2024-07-03"),
+    ("2024/07/03", False, "2024-07-03"), ("07/2024", True, "2024-07"), ("07/2024", False, None),
+    ("31/02/2024", False, None), ("13/2024", True, None), ("03/07/1800", False, None), ("2024-07-03", False, None),
+])
+def test_a_date_is_asked_back_only_when_read_day_first_it_exists(written, month, asked):
+    assert as_written_in_vietnamese(written, month=month) == asked
