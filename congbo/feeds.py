@@ -180,8 +180,8 @@ def full_text_link(plan) -> str:
 
 def plan_items(site: Site, site_url: str) -> list[FeedItem]:
     """Plans, and the events each plan sets, dated by the plan's issue date (an event's own date
-    is when it happens, not when it was announced). A plan dated by month only is dated the first
-    of that month here; its text says the day is blank."""
+    is when it happens, not when it was announced). A plan known only to its month or year is dated the
+    first day of it here (a feed item needs a full date); its text says what is blank or not known."""
     items = []
     for plan in site.plans:
         issued = dt.datetime.combine(plan.date.first_day, dt.time(0, 0), VN_TZ)
