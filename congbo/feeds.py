@@ -181,10 +181,11 @@ def full_text_link(plan) -> str:
 def plan_items(site: Site, site_url: str) -> list[FeedItem]:
     """Plans, and the events each plan sets, dated by the plan's issue date (an event's own date
     is when it happens, not when it was announced). A plan known only to its month or year is dated the
-    first day of it here (a feed item needs a full date); its text says what is blank or not known."""
+    first day it can have been issued (a feed item needs a full date): the first of that month or year, or
+    the date of the latest document it cites if later. Its text says what is blank or not known."""
     items = []
     for plan in site.plans:
-        issued = dt.datetime.combine(plan.date.first_day, dt.time(0, 0), VN_TZ)
+        issued = dt.datetime.combine(plan.earliest_issue_day, dt.time(0, 0), VN_TZ)
         link = site_url + urls.plan(plan.id)
         reference = plan_reference(site, plan)
         observances = [(site.observance[o].name, site_url + urls.observance(o)) for o in plan.observances]

@@ -70,9 +70,10 @@ def observance_stamp(observance: Observance) -> dt.date:
 
 
 def event_stamp(site: Site, event: Event) -> dt.date:
-    """The issue date of the event's plan (first of the month for an undated draft), else the event's date."""
+    """The issue date of the event's plan (for a plan dated only to its month or year, the first day it
+    can have been issued: `Document.earliest_issue_day`), else the event's date."""
     plan = site.plan.get(event.plan) if event.plan else None
-    return plan.date.first_day if plan else event.date
+    return plan.earliest_issue_day if plan else event.date
 
 
 # --- URLs -----------------------------------------------------------------------------
@@ -162,7 +163,7 @@ def activity_vevent(site: Site, plan: Plan, activity: Activity, base_url: str = 
     """A dated activity, from its document: a deadline (one day) or a period (all its days)."""
     start, end = activity_span(plan, activity)
     vevent = icalendar.Event()
-    _add_common(vevent, activity_uid(plan, activity), plan.date.first_day)
+    _add_common(vevent, activity_uid(plan, activity), plan.earliest_issue_day)
     vevent.add("dtstart", start)
     vevent.add("dtend", end + ONE_DAY)
     vevent.add("summary", f"Hạn: {activity.name}" if activity.time.deadline else activity.name)

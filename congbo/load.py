@@ -23,7 +23,7 @@ from .errors import DataError, Problem
 from .models import CHOICES, Article, Event, Observance, Organisation, Plan, SiteInfo, check_period, positioned
 from .imagesize import IMAGE_TYPES, read_image_info
 from .site import ArticleRecord, Site
-from .types import MISSING_HELP, PLACEHOLDER
+from .types import MISSING_HELP, PLACEHOLDER, PartialDate
 from .yamlread import Located, forbidden_characters, format_path, read_yaml
 
 DATA_FILES = {
@@ -489,6 +489,10 @@ def _check_plan(check, located: Located, plan: Plan, known: _Known) -> None:
             check.add(located, path, f"cơ quan ban hành '{org_id}' chưa có 'heading' (tên ở góc trái văn bản) trong {ORG_WHERE}")
         if org and org.valid_until and plan.date.first_day > org.valid_until:
             check.add(located, path, f"'{org_id}' hoạt động đến {vi.short_date(org.valid_until)}, trước ngày ban hành văn bản ({plan.date})")
+    for j, basis in enumerate(plan.bases):
+        if isinstance(basis.date, PartialDate) and basis.date.first_day > plan.date.last_day:
+            check.add(located, ("bases", j, "date"), f"văn bản căn cứ ghi ngày {basis.date}, sau ngày ban hành văn bản này ({plan.date}): "
+                      "một văn bản chỉ căn cứ vào văn bản ban hành trước nó; hãy xem lại một trong hai ngày")
     _refer(check, located, ("superseded_by",), plan.superseded_by, known.plans, "văn bản", "data/plans/")
     if plan.superseded_by == plan.id:
         check.add(located, ("superseded_by",), "văn bản không thể thay thế chính nó")

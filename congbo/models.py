@@ -657,6 +657,14 @@ class Document(Model):
         return self.recipients if isinstance(self.recipients, list) else []
 
     @property
+    def earliest_issue_day(self) -> dt.date:
+        """The first day the document can have been issued: its date's first day, or, when its date is
+        known only to the month or the year, the latest of the documents it cites if that is later
+        (a document cites only what was issued before it; the loader checks the dates agree)."""
+        cited = [b.date.first_day for b in self.bases if isinstance(b.date, PartialDate)]
+        return max([self.date.first_day, *cited])
+
+    @property
     def last_day(self) -> dt.date | None:
         """The last deadline or end date of its activities; None when no activity has one."""
         ends = [a.time.deadline or a.time.end for a in self.activities if a.time.deadline or a.time.end]

@@ -25,7 +25,7 @@ from lxml import etree
 from congbo import feeds, urls
 from congbo.load import load_site
 from congbo.models import Contact
-from congbo.types import VN_TZ
+from congbo.types import VN_TZ, PartialDate
 from conftest import ROOT, copy_project, mkdocs_build
 
 TODAY = dt.date(2026, 11, 20)
@@ -230,6 +230,17 @@ def test_plans_and_events_feed(built_site, site):
         pub = email.utils.parsedate_to_datetime(item.findtext("pubDate"))
         assert pub <= BUILD_MOMENT
         assert all(u.startswith(BASE) for u in html_urls(item.findtext("content:encoded", namespaces=NS)))
+    # A document known only to its month or year is dated within it, and never before a document it cites.
+    later = []
+    for plan in site.plans:
+        item = next(i for i in items if i.findtext("guid") == feeds.tag_uri(BASE, urls.plan(plan.id)))
+        day = email.utils.parsedate_to_datetime(item.findtext("pubDate")).date()
+        cited = [b.date.first_day for b in plan.bases if isinstance(b.date, PartialDate)]
+        assert plan.date.first_day <= day <= plan.date.last_day, plan.id
+        assert day == max([plan.date.first_day, *cited]), plan.id
+        later += [plan.id] if day > plan.date.first_day else []
+    # 2024-03-.. citing 13/3/2024, and 2024-??-?? citing 28/06/2024
+    assert sorted(later) == ["cong-van-ubnd-long-xuyen-ngay-dan-so-the-gioi-2024", "ke-hoach-nghi-quyet-21-khcn-bac-giang"]
     event = next(i for i in items if i.findtext("guid").endswith(":su-kien/han-lien-hoan-cap-huyen-lang-son-2021"))
     # An event is announced by its plan: dated by the plan (January 2021), not by the day it happens.
     assert event.findtext("pubDate") == "Fri, 01 Jan 2021 00:00:00 +0700"

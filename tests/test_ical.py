@@ -123,6 +123,19 @@ def test_dtstamp_comes_from_the_data_not_the_build_date(site):
     assert stamps["su-kien-han-lien-hoan-cap-tinh-lang-son-2021@congbo"] == dt.datetime(2020, 12, 31, 17, 0, tzinfo=dt.timezone.utc)
 
 
+def test_dtstamp_of_a_plan_dated_to_its_month_is_never_before_a_document_it_cites(tmp_path):
+    # The Lạng Sơn plan is dated 01/2021 with its day blank; were its basis (09/10/2020) dated 15/01/2021,
+    # the plan cannot have been issued before the 15th, and its events say so.
+    project = copy_project(tmp_path)
+    plan = project / "data/plans/ke-hoach-60-nam-dan-so-viet-nam-lang-son.yml"
+    text = plan.read_text(encoding="utf-8")
+    assert text.count("    date: 2020-10-09\n") == 1
+    plan.write_text(text.replace("    date: 2020-10-09\n", "    date: 2021-01-15\n"), encoding="utf-8")
+    moved = load_site(project, today=TODAY, docs_dir=project / "docs")
+    stamps = {str(v["uid"]): v.decoded("dtstamp") for v in icalendar.Calendar.from_ical(ical.render_ics(moved, BASE)).walk("VEVENT")}
+    assert stamps["su-kien-han-lien-hoan-cap-tinh-lang-son-2021@congbo"] == dt.datetime(2021, 1, 14, 17, 0, tzinfo=dt.timezone.utc)
+
+
 def _reverse_records(text: str) -> str:
     """The same YAML list with its records in the opposite order (comments before the first record kept)."""
     head, *records = re.split(r"(?m)^(?=- id: )", text)

@@ -20,6 +20,7 @@ from conftest import build_env, copy_project, mkdocs_build, replace, where
 
 LANG_SON = "data/plans/ke-hoach-60-nam-dan-so-viet-nam-lang-son.yml"
 BAC_GIANG = "data/plans/ke-hoach-nghi-quyet-21-khcn-bac-giang.yml"
+LONG_XUYEN = "data/plans/cong-van-ubnd-long-xuyen-ngay-dan-so-the-gioi-2024.yml"
 TODAY = dt.date(2026, 11, 20)
 
 
@@ -153,6 +154,14 @@ def test_period_ending_before_it_starts(project):
     text = replace(project, "data/events.yml", "  date: 1994-09-05\n  end: 1994-09-13\n", "  date: 1994-09-05\n  end: 1994-09-01\n")
     [message] = problems(project)
     assert message == f"data/events.yml:{where(text, '- id: hoi-nghi-icpd')}: [hoi-nghi-icpd-cairo-1994]: ngày kết thúc 1994-09-01 trước ngày bắt đầu 1994-09-05"
+
+
+def test_a_cited_document_dated_after_the_citing_one(project):
+    # Long Xuyên's dispatch is known only to its year (2024-??-??); the document it cites cannot be from 2025.
+    text = replace(project, LONG_XUYEN, "    date: 2024-06-28\n", "    date: 2025-06-28\n")
+    [message] = problems(project)
+    assert message == (f"{LONG_XUYEN}:{where(text, '    date: 2025-06-28')}: bases[1].date: văn bản căn cứ ghi ngày 2025-06-28, "
+                       "sau ngày ban hành văn bản này (2024-??-??): một văn bản chỉ căn cứ vào văn bản ban hành trước nó; hãy xem lại một trong hai ngày")
 
 
 def test_every_problem_is_reported_in_one_run(project):
