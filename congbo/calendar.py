@@ -11,7 +11,8 @@ from . import vi
 from .models import Activity, Event, Observance, Plan
 from .site import Site
 
-ItemKind = Literal["observance", "event", "deadline", "period"]
+ItemKind = Literal["observance", "event", "deadline", "period", "start"]
+"""'start': the first day of a period whose end the document does not give (blank or not known)."""
 
 
 class Span:
@@ -71,7 +72,7 @@ def occurrences(site: Site, year: int) -> list[Occurrence]:
     for plan, activity in dated_activities(site):
         start, end = activity_span(plan, activity)
         if start.year <= year <= end.year:
-            kind: ItemKind = "deadline" if activity.time.deadline else "period"
+            kind: ItemKind = "deadline" if activity.time.deadline else "start" if activity.time.open_end else "period"
             items.append(Occurrence(start, end, kind, f"{plan.id}/{activity.id}", activity.name, plan=plan, activity=activity,
                                     start_text=activity_start_text(plan, activity)))
     return sorted(items, key=lambda o: (o.start, o.end, o.kind, o.key))
@@ -92,8 +93,9 @@ def dated_activities(site: Site):
 
 
 def dated_activities_of(plan: Plan) -> list[Activity]:
-    """The activities a document dates (a deadline, or a period to an end) that do not keep a
-    published event's id (those are events made from the activity, see `load`)."""
+    """The activities a document dates (a deadline, or a period: to an end, or from a start whose end is
+    blank or not known) that do not keep a published event's id (those are events made from the
+    activity, see `load`)."""
     return [a for a in plan.activities if (a.time.deadline or a.time.end) and not a.event]
 
 
@@ -101,12 +103,15 @@ def activity_span(plan: Plan, activity: Activity) -> tuple[dt.date, dt.date]:
     """First and last day of a dated activity: a deadline is one day; a period runs from its start
     (or the document's date of issue, when the text says 'from now on') to its end. A start known
     only to the month (or an issue date whose day is blank or unknown) starts the bar at the first
-    day of that month: the page and the text say which."""
+    day of that month: the page and the text say which. A period without an end date is its first
+    day alone: the site does not draw a bar to a day it does not know."""
     time = activity.time
     if time.deadline:
         return time.deadline, time.deadline
+    if time.open_end:
+        return time.start.first_day, time.start.first_day
     start = time.start.first_day if time.start else plan.date.first_day
-    return min(start, time.end), time.end
+    return min(start, time.end_day), time.end_day
 
 
 def activity_start_text(plan: Plan, activity: Activity) -> str | None:

@@ -2,7 +2,7 @@
 
 ``lich.json`` lists the same items as ``lich.ics``: the observances with their yearly rule, and
 every dated item of the calendar's years (observance days, the action month as a period, events,
-deadlines), each with the UID it has in the .ics. The fields are documented on the press page
+deadlines, periods and the start of periods without an end date), each with the UID it has in the .ics. The fields are documented on the press page
 (`FIELDS`, rendered by blocks.calendar_fields), so the documentation and the file cannot drift apart.
 """
 
@@ -15,7 +15,7 @@ from .calendar import Occurrence
 from .site import Site
 from .texts import plan_title
 
-KINDS = {"observance": "ngay-ky-niem", "event": "su-kien", "deadline": "han", "period": "hoat-dong"}
+KINDS = {"observance": "ngay-ky-niem", "event": "su-kien", "deadline": "han", "period": "hoat-dong", "start": "bat-dau"}
 
 FIELDS: list[tuple[str, str]] = [
     ("name", "Tên của lịch."),
@@ -26,8 +26,8 @@ FIELDS: list[tuple[str, str]] = [
     ("years", "Các năm có trong `items`."),
     ("observances[]", "Các ngày kỷ niệm: `id`, `uid` (như trong tệp .ics), `name`, `month`, `day` (`null` khi cả tháng là đợt hoạt động), "
                       "`first_year`, `summary`, `url`, `ics`, `basis[]` (`document`, `date`, `issuer`), `themes[]` (`year`, `theme`, `source`)."),
-    ("items[]", "Các mục có ngày, sắp theo ngày: `id`, `uid`, `kind` (`ngay-ky-niem`, `su-kien`, `han` — thời hạn phải hoàn thành — hoặc `hoat-dong` — thời gian thực hiện một hoạt động của văn bản), "
-                "`title`, `start` và `end` (NNNN-TT-NN, `end` tính cả ngày đó), `time` (GG:PP giờ Việt Nam, hoặc `null` khi cả ngày), "
+    ("items[]", "Các mục có ngày, sắp theo ngày: `id`, `uid`, `kind` (`ngay-ky-niem`, `su-kien`, `han` — thời hạn phải hoàn thành — `hoat-dong` — thời gian thực hiện một hoạt động của văn bản — hoặc `bat-dau` — ngày bắt đầu một hoạt động mà văn bản không cho ngày kết thúc), "
+                "`title`, `start` và `end` (NNNN-TT-NN, `end` tính cả ngày đó; `null` với `bat-dau`: bản gốc để trống hoặc chưa rõ ngày kết thúc), `time` (GG:PP giờ Việt Nam, hoặc `null` khi cả ngày), "
                 "`place`, `observance` (mã), `anniversary` (số năm kỷ niệm), `theme` (chủ đề năm), `plan` (`id`, `title`, `url`), `programme` (trang chương trình), `url`, `ics`."),
 ]
 
@@ -40,7 +40,7 @@ def _item(site: Site, item: Occurrence, base_url: str) -> dict:
     year = item.start.year
     plan = item.plan
     data: dict = {"id": item.key, "uid": None, "kind": KINDS[item.kind], "title": item.title,
-                  "start": item.start.isoformat(), "end": item.end.isoformat(), "time": None, "place": None,
+                  "start": item.start.isoformat(), "end": None if item.kind == "start" else item.end.isoformat(), "time": None, "place": None,
                   "observance": None, "anniversary": None, "theme": None, "programme": None,
                   "plan": {"id": plan.id, "title": plan_title(plan), "url": _url(base_url, urls.plan(plan.id))} if plan else None}
     if item.observance:

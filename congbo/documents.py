@@ -188,7 +188,7 @@ def timeline(site: Site, plan: Plan, links: Links) -> list[dict]:
     end of periods (an activity kept as a published event links to the event's page)."""
     rows: list[dict] = []
 
-    def add(day: dt.date, last: dt.date, text: str, href: str, tag: str | None) -> None:
+    def add(day: dt.date, last: dt.date | None, text: str, href: str, tag: str | None) -> None:
         rows.append({"date": day, "last": last, "text": text, "href": href, "tag": tag})
 
     for event in site.events_of_plan(plan.id):
@@ -207,6 +207,10 @@ def timeline(site: Site, plan: Plan, links: Links) -> list[dict]:
             add(time.deadline, time.deadline, activity.name, href, "hạn hoàn thành")
             continue
         start = time.start if time.start else plan.date
+        if time.open_end:  # its last day is not known, so neither is whether it is past
+            if start.exact:
+                add(start.first_day, None, activity.name, href, f"bắt đầu; {vi.open_end(time.open_end)}")
+            continue
         if start.exact:
             add(start.first_day, time.end, activity.name, href, "bắt đầu")
         add(time.end, time.end, activity.name, href, "kết thúc")

@@ -160,13 +160,15 @@ def event_vevent(site: Site, event: Event, base_url: str = "") -> icalendar.Even
 
 
 def activity_vevent(site: Site, plan: Plan, activity: Activity, base_url: str = "") -> icalendar.Event:
-    """A dated activity, from its document: a deadline (one day) or a period (all its days)."""
+    """A dated activity, from its document: a deadline (one day), a period (all its days), or the first
+    day of a period whose end the document does not give (its description says so)."""
     start, end = activity_span(plan, activity)
     vevent = icalendar.Event()
     _add_common(vevent, activity_uid(plan, activity), plan.earliest_issue_day)
     vevent.add("dtstart", start)
     vevent.add("dtend", end + ONE_DAY)
-    vevent.add("summary", f"Hạn: {activity.name}" if activity.time.deadline else activity.name)
+    time = activity.time
+    vevent.add("summary", f"Hạn: {activity.name}" if time.deadline else f"Bắt đầu: {activity.name}" if time.open_end else activity.name)
     page = absolute(base_url, urls.activity(plan.id, activity.id))
     vevent.add("description", _describe(
         f"{activity_time(site, plan, activity.time)}.",

@@ -392,7 +392,7 @@ def _check_themes(check, located, obs: Observance, known: _Known, observances: l
 def activity_dates(activity) -> list:
     """The dates an activity's document gives it: its deadline, or its period's end (and start)."""
     time = activity.time
-    found = [d for d in (time.deadline, time.end) if d is not None]
+    found = [d for d in (time.deadline, time.end_day) if d is not None]
     if time.start is not None and time.start.exact:
         found.append(time.start.first_day)
     return found
@@ -515,12 +515,12 @@ def _check_plan(check, located: Located, plan: Plan, known: _Known) -> None:
             check.add(located, ("activities", j, "id"), f"mã hoạt động '{activity.id}' bị trùng trong văn bản")
         if activity.section and activity.section not in section_ids:
             check.add(located, ("activities", j, "section"), f"không có mục mã '{activity.section}' trong văn bản")
-        if activity.time.end and activity.time.start is None:
-            _check_activity_period(check, located, ("activities", j, "time", "end"), plan.date.first_day, activity.time.end)
+        if activity.time.end_day and activity.time.start is None:
+            _check_activity_period(check, located, ("activities", j, "time", "end"), plan.date.first_day, activity.time.end_day)
         if activity.time.deadline and activity.time.deadline < plan.date.first_day:
             check.add(located, ("activities", j, "time", "deadline"), f"hạn {activity.time.deadline.isoformat()} trước ngày ban hành văn bản ({plan.date})")
-        if activity.event and (activity.time.deadline or activity.time.end) is None:
-            check.add(located, ("activities", j, "event"), "chỉ hoạt động có ngày ('deadline' hoặc 'end') mới có mã sự kiện 'event'")
+        if activity.event and activity.time.last_day is None:
+            check.add(located, ("activities", j, "event"), "chỉ hoạt động có ngày ('deadline', hoặc 'end' là một ngày) mới có mã sự kiện 'event'")
 
     _check_lettered(check, located, plan.sections, ("sections",), 1)
     _check_footnotes(check, located, plan)
@@ -565,7 +565,7 @@ def _activity_events(check, plans: list[tuple[Located, Plan]], events_source: Lo
     made = []
     for located, plan in plans:
         for j, activity in enumerate(plan.activities):
-            if not activity.event:
+            if not activity.event or activity.time.last_day is None:  # no day to place it on: `_check_plan` says so
                 continue
             if activity.event in taken:
                 check.add(located, ("activities", j, "event"), f"mã sự kiện '{activity.event}' đã dùng ở data/events.yml hoặc ở hoạt động khác")

@@ -14,8 +14,8 @@ from typing import Annotated, Iterator, Literal
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, field_validator, model_validator
 
 from .types import (
-    FIRST_YEAR, LAST_YEAR, MISSING_HELP, PARTIAL_DATE_PATTERN, Clock, Day, Id, Missing, MissingValue, Moment, PartialDate, Text,
-    UnknownValue, clean_text, error, fact, is_known, to_missing,
+    DAY_PATTERN, FIRST_YEAR, LAST_YEAR, MISSING_HELP, PARTIAL_DATE_PATTERN, Clock, Day, Id, Missing, MissingValue, Moment, PartialDate, Text,
+    UnknownValue, clean_text, error, fact, is_known, parse_day, to_missing,
 )
 
 MAX_EVENT_DAYS = 366
@@ -391,6 +391,7 @@ TextFact = fact(clean_text, {"type": "string", "minLength": 1})
 SymbolFact = fact(clean_text, {"type": "string", "minLength": 1}, blank=False)
 """A symbol ('KH-UBND'): every original prints it, a draft's too, so it is known or not known ('??')."""
 DateFact = fact(PartialDate.parse, {"type": "string", "pattern": PARTIAL_DATE_PATTERN})
+DayFact = fact(parse_day, {"type": "string", "pattern": DAY_PATTERN, "description": "NNNN-TT-NN"})
 
 
 def _texts(value: object) -> list[str]:
@@ -452,8 +453,8 @@ class ActivityTime(Model):
     """Hoàn thành trước ngày này."""
     start: PartialDate | None = None
     """Bắt đầu (bỏ trống: từ ngày ban hành)."""
-    end: Day | None = None
-    """Kết thúc (hết ngày này)."""
+    end: DayFact = None
+    """Kết thúc (hết ngày này); khi đã biết ngày bắt đầu ('start') mà không có ngày kết thúc: '..' (bản gốc để trống, "đến ngày …") hoặc '??' (ban biên tập chưa rõ)."""
     observances: list[Id] = []
     """Tổ chức nhân các ngày kỷ niệm này (mã)."""
     ongoing: bool = False
@@ -465,12 +466,30 @@ class ActivityTime(Model):
         if sum(kinds) != 1:
             raise error("vi_time", "ghi đúng một cách: 'deadline', hoặc 'end' (có thể kèm 'start'), hoặc 'observances', hoặc 'ongoing: true'")
         if self.start is not None and self.end is None:
-            raise error("vi_time", "'start' phải đi kèm 'end'")
-        if self.start is not None and self.end is not None and self.start.first_day > self.end:
+            raise error("vi_time", "'start' phải đi kèm 'end' (ngày kết thúc; '..' nếu bản gốc để trống, '??' nếu ban biên tập chưa rõ)")
+        if self.open_end is not None and self.start is None:
+            raise error("vi_time", "'end: \"{token}\"' (chưa có ngày kết thúc) phải đi kèm 'start' (ngày bắt đầu): "
+                        "không có cả hai ngày thì ghi thời gian như văn bản viết ('observances' hoặc 'ongoing: true')", token=str(self.open_end))
+        if self.start is not None and self.end_day is not None and self.start.first_day > self.end_day:
             raise error("vi_period", "thời gian kết thúc {end} trước thời gian bắt đầu {start}", end=str(self.end), start=str(self.start))
-        if self.start is not None and self.end is not None:
-            check_period(self.start.first_day, self.end)
+        if self.start is not None and self.end_day is not None:
+            check_period(self.start.first_day, self.end_day)
         return self
+
+    @property
+    def end_day(self) -> dt.date | None:
+        """The period's last day, when the document gives it."""
+        return self.end if isinstance(self.end, dt.date) else None
+
+    @property
+    def open_end(self) -> Missing | None:
+        """A period whose end the original leaves blank ('..') or the editors do not know ('??')."""
+        return self.end if isinstance(self.end, Missing) else None
+
+    @property
+    def last_day(self) -> dt.date | None:
+        """Its deadline, or the end of its period, when known."""
+        return self.deadline or self.end_day
 
 
 class Activity(Model):
@@ -666,8 +685,11 @@ class Document(Model):
 
     @property
     def last_day(self) -> dt.date | None:
-        """The last deadline or end date of its activities; None when no activity has one."""
-        ends = [a.time.deadline or a.time.end for a in self.activities if a.time.deadline or a.time.end]
+        """The last deadline or end date of its activities; None when no activity has one, or when an
+        activity's period has no end date (blank in the original, or not known)."""
+        if any(a.time.open_end for a in self.activities):
+            return None
+        ends = [a.time.last_day for a in self.activities if a.time.last_day]
         return max(ends) if ends else None
 
     def positioned_sections(self) -> Iterator[tuple[tuple[int, ...], Section]]:

@@ -69,8 +69,10 @@ def plan_status(site: Site, plan: Plan) -> dict:
         replacement = site.plan[plan.superseded_by]
         return {"state": "superseded", "by": replacement, "title": plan_title(replacement)}
     if plan.last_day is None:
-        # Without the full text the site cannot say the document gives no end date: it says nothing.
-        return {"state": "no-end-date" if plan.full_text else "not-known"}
+        # Without the full text, or with a period whose end the editors do not know, the site cannot say
+        # the document gives no end date: it says nothing.
+        unknown = not plan.full_text or any(a.time.open_end and a.time.open_end.unknown for a in plan.activities)
+        return {"state": "not-known" if unknown else "no-end-date"}
     status = {"state": "ended" if plan.last_day < site.today else "in-force", "date": plan.last_day}
     return status if plan.full_text else {**status, "known_only": True}
 
@@ -301,7 +303,7 @@ def render_organisation(site: Site, org: Organisation, related: dict[str, list])
     work = [(*w, None) for w in site.activities_of(org.id)] + site.activities_through_groups(org.id)
     rows = [
         {"plan": plan, "activity": activity, "role": ROLE_LABELS[role], "via": via,
-         "time": activity_time(site, plan, activity.time), "deadline": activity.time.deadline or activity.time.end}
+         "time": activity_time(site, plan, activity.time), "deadline": activity.time.last_day}
         for plan, activity, role, via in work
     ]
     rows.sort(key=lambda r: (r["deadline"] or dt.date.max, r["plan"].id, r["activity"].id, r["via"].id if r["via"] else ""))

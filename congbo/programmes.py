@@ -24,12 +24,13 @@ class Step(calendar.Span):
 
     start: dt.date
     end: dt.date
-    kind: str  # "plan" | "event" | "deadline" | "period" | "observance"
+    kind: str  # "plan" | "event" | "deadline" | "period" | "start" (a period without an end date) | "observance"
     title: str
     plan: Plan | None = None
     event: Event | None = None
     anchor: str | None = None  # an activity's row on the plan page
     partial: bool = False  # a plan dated by month or year only
+    note: str | None = None  # what the timeline says besides the date: a period's end it cannot state
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,10 @@ class Programme(calendar.Span):
                 anchor = urls.activity_anchor(activity.id)
                 if time.deadline and (plan.id, activity.id) not in covered:
                     steps.append(Step(time.deadline, time.deadline, "deadline", activity.name, plan=plan, anchor=anchor))
+                elif time.open_end:
+                    first = time.start.first_day
+                    steps.append(Step(first, first, "start", activity.name, plan=plan, anchor=anchor, partial=not time.start.exact,
+                                      note=f"bắt đầu; {vi.open_end(time.open_end)}"))
                 elif time.end:
                     first = time.start.first_day if time.start else plan.date.first_day
                     steps.append(Step(first, time.end, "period", activity.name, plan=plan, anchor=anchor))
@@ -91,7 +96,7 @@ class Programme(calendar.Span):
             kind = "deadline" if event.kind == "han" else "event"
             plan = self.site.plan.get(event.plan) if event.plan else None
             steps.append(Step(event.date, event.last_day, kind, event.name, plan=plan, event=event))
-        order = {"plan": 0, "period": 1, "event": 2, "deadline": 3, "observance": 4}
+        order = {"plan": 0, "start": 1, "period": 1, "event": 2, "deadline": 3, "observance": 4}
         return sorted(steps, key=lambda s: (s.end if s.kind == "period" else s.start, order[s.kind], s.title))
 
     @property

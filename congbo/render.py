@@ -88,6 +88,7 @@ def environment() -> Environment:
         letter=vi.letter,
         slug=vi.slugify,
         weekday=vi.weekday,
+        open_end=vi.open_end,
         two=vi.two,
         superscript=superscript,
         code_spans=code_spans,

@@ -63,6 +63,8 @@ def plan_reference(site: Site, plan: Plan) -> str:
 def activity_time(site: Site, plan: Plan, time: ActivityTime) -> str:
     if time.deadline:
         return f"Hoàn thành trước ngày {vi.short_date(time.deadline)}"
+    if time.open_end:
+        return f"Từ {vi.partial_date(time.start)}; {vi.open_end(time.open_end)}"
     if time.end:
         start = f"từ {vi.partial_date(time.start)}" if time.start else "từ khi ban hành kế hoạch"
         return f"{start[0].upper()}{start[1:]} đến hết ngày {vi.short_date(time.end)}"

@@ -39,7 +39,8 @@ def has_forbidden(text: str) -> bool:
 
 ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _ID = ID
-_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+DAY_PATTERN = r"^(\d{4})-(\d{2})-(\d{2})$"
+_DAY = re.compile(DAY_PATTERN)
 _PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2}|\.\.|\?\?))?(?:-(\d{2}|\.\.|\?\?))?$")
 PARTIAL_DATE_PATTERN = r"^\d{4}(-(\d{2}|\.\.|\?\?)){0,2}$"
 """What the editor schema accepts for a partial date (the parser then says what is wrong in words)."""
@@ -403,7 +404,7 @@ Day = Annotated[
     dt.date,
     BeforeValidator(parse_day),
     PlainSerializer(lambda d: d.isoformat(), return_type=str),
-    WithJsonSchema({"type": "string", "pattern": _DAY.pattern, "description": "NNNN-TT-NN"}),
+    WithJsonSchema({"type": "string", "pattern": DAY_PATTERN, "description": "NNNN-TT-NN"}),
 ]
 Moment = Annotated[
     dt.datetime,

@@ -8,7 +8,7 @@ import re
 import time
 import unicodedata
 
-from .types import VN_TZ, PartialDate
+from .types import VN_TZ, Missing, PartialDate
 
 WEEKDAYS = ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật"]
 
@@ -84,6 +84,11 @@ def date_with_state(date: PartialDate) -> str:
         return partial_date(date)
     state = f"bản gốc chưa ghi {parts}" if date.missing.blank else f"chưa rõ {parts}"
     return f"{partial_date(date)} ({state})"
+
+
+def open_end(missing: Missing) -> str:
+    """A period's end the page cannot state, said as `date_with_state` says a date's missing parts."""
+    return "bản gốc chưa ghi ngày kết thúc" if missing.blank else "chưa rõ ngày kết thúc"
 
 
 def short_date(day: dt.date) -> str:

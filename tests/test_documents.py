@@ -5,6 +5,7 @@ every mistake of a file in one run."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 
 import icalendar
@@ -13,11 +14,11 @@ import recurring_ical_events
 from conftest import ROOT, TEST_TODAY, copy_project, replace, where
 from lxml import html
 
-from congbo import calendar, ical, urls
+from congbo import calendar, calendar_json, ical, urls
 from congbo.errors import DataError
 from congbo.feeds import full_text_link
 from congbo.load import load_site
-from congbo.pages import render_calendar, render_pages
+from congbo.pages import plan_status, render_calendar, render_pages
 
 LANG_SON = "data/plans/ke-hoach-60-nam-dan-so-viet-nam-lang-son.yml"
 
@@ -459,21 +460,70 @@ def test_a_city_dispatch_gives_work_to_its_wards_and_communes_as_a_class(site, p
     assert all(" ".join(r.xpath("td[3]")[0].text_content().split()) == "—" for r in rows), "no partner the text does not name"
 
 
-def test_a_period_whose_end_is_not_known_is_not_given_one(site, pages):
-    """The portal's copy stops at 'từ ngày 05/7/2024 đến ngày ': the end is not known, and a start needs an
-    end, so the work is tied to World Population Day; no date is made up for it anywhere."""
+def test_a_period_whose_end_is_not_known_keeps_its_start_and_is_not_given_an_end(site, pages):
+    """The portal's copy stops at 'từ ngày 05/7/2024 đến ngày ': the start is stated, the end is not known
+    ('??'). Every output says so; none draws the period to a day, nor calls it past or under way."""
     plan = site.plan[LONG_XUYEN]
     assert plan.activities and plan.last_day is None
     for activity in plan.activities:
         time = activity.time
-        assert (time.deadline, time.start, time.end, time.observances) == (None, None, None, ["ngay-dan-so-the-gioi"])
+        assert (time.deadline, str(time.start), time.end_day, time.open_end.unknown) == (None, "2024-07-05", None, True)
+    assert plan_status(site, plan) == {"state": "not-known"}
     page = plan_text(pages, LONG_XUYEN)
-    assert page.count("Nhân dịp Ngày Dân số Thế giới (11/07)") == len(plan.activities)
-    assert "đến hết ngày" not in page and "05/07/2024" not in page
-    assert set(re.findall(r"\b\d{1,2}/\d{1,2}/\d{4}\b", page)) == {"28/06/2024", "11/7/2024"}, "only the basis's dates"
-    assert LONG_XUYEN.encode() not in ical.render_ics(site, "https://x.invalid/"), "no dated activity, so nothing in lich.ics"
-    year_page = " ".join(pages[urls.src_of(urls.calendar_year(2024, TEST_TODAY.year))].text_content().split())
-    assert not any(a.name in year_page for a in plan.activities)
+    assert page.count("Từ ngày 05 tháng 7 năm 2024; chưa rõ ngày kết thúc") == len(plan.activities)  # the activities' table
+    assert page.count("05/07/2024") == len(plan.activities)  # the document's timeline: each start, once
+    assert "đến hết ngày" not in page and "kết thúc" not in page.replace("chưa rõ ngày kết thúc", "")
+    timeline = pages[urls.src_of(urls.plan(LONG_XUYEN))].xpath("//ol[contains(@class, 'cb-timeline')]/li")
+    assert len(timeline) == len(plan.activities) and not [li for li in timeline if li.xpath(".//*[@data-cb-start]")]
+
+    calendar_file = icalendar.Calendar.from_ical(ical.render_ics(site, "https://x.invalid/"))
+    vevents = [v for v in calendar_file.walk("VEVENT") if LONG_XUYEN in str(v["uid"])]
+    assert len(vevents) == len(plan.activities)
+    for vevent in vevents:
+        assert (vevent.decoded("dtstart"), vevent.decoded("dtend")) == (dt.date(2024, 7, 5), dt.date(2024, 7, 6))
+        assert str(vevent["summary"]).startswith("Bắt đầu: ") and "chưa rõ ngày kết thúc" in str(vevent["description"])
+
+    year = pages[urls.src_of(urls.calendar_year(2024, TEST_TODAY.year))]
+    items = year.xpath("//li[contains(@class, 'cb-cal__item--start')]")
+    assert sorted(" ".join(i.xpath(".//p[@class='cb-cal__title']/a")[0].text_content().split()) for i in items) == sorted(a.name for a in plan.activities)
+    for item in items:
+        words = " ".join(item.text_content().split())
+        assert words.startswith("Từ 05/07/2024 bắt đầu; chưa rõ ngày kết thúc"), words
+        assert "past" not in item.get("class") and not item.xpath(".//*[@data-cb-start]"), "neither past nor under way: its end is not known"
+
+    listed = [i for i in json.loads(calendar_json.render_calendar_json(site, "https://x.invalid/"))["items"] if i["kind"] == "bat-dau"]
+    assert [(i["start"], i["end"]) for i in listed] == [("2024-07-05", None)] * len(plan.activities)
+
+
+def test_a_period_whose_end_the_original_leaves_blank(project):
+    """'đến ngày …' in the original: the page says the original gives no end; a document with its full
+    text then has no end date to state."""
+    plan_file = project / LANG_SON
+    source = plan_file.read_text(encoding="utf-8")
+    written = "    time:\n      end: 2021-12-26\n    output: \"Tăng số lượng chuyên trang"
+    assert source.count(written) == 1
+    plan_file.write_text(source.replace(written, "    time:\n      start: 2021-02-01\n      end: \"..\"\n    output: \"Tăng số lượng chuyên trang"), encoding="utf-8")
+    site = load_site(project, today=TEST_TODAY, docs_dir=project / "docs")
+    plan = site.plan["ke-hoach-60-nam-dan-so-viet-nam-lang-son"]
+    assert plan.full_text and plan.last_day is None and plan_status(site, plan) == {"state": "no-end-date"}
+    page = text(render_pages(site, "https://x.invalid/")[urls.src_of(urls.plan(plan.id))].source)
+    assert "Từ ngày 01 tháng 02 năm 2021; bản gốc chưa ghi ngày kết thúc" in page
+    assert "Văn bản không ghi thời hạn kết thúc." in page
+
+
+@pytest.mark.parametrize("time, message", [
+    ('    time:\n      end: "??"\n', "'end: \"??\"' (chưa có ngày kết thúc) phải đi kèm 'start' (ngày bắt đầu)"),
+    ('    event: treo-bang-ron\n    time:\n      start: 2021-02-01\n      end: "??"\n', "chỉ hoạt động có ngày ('deadline', hoặc 'end' là một ngày) mới có mã sự kiện 'event'"),
+])
+def test_a_period_without_an_end_date_needs_its_start_and_keeps_no_event(project, time, message):
+    plan_file = project / LANG_SON
+    source = plan_file.read_text(encoding="utf-8")
+    written = "    time:\n      end: 2021-12-26\n    output: \"Tăng số lượng chuyên trang"
+    plan_file.write_text(source.replace(written, time + "    output: \"Tăng số lượng chuyên trang"), encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_site(project, today=TEST_TODAY, docs_dir=project / "docs")
+    [problem] = [str(p) for p in caught.value.problems]
+    assert problem.startswith(f"{LANG_SON}:") and message in problem, problem
 
 
 def test_a_decision_s_articles_are_numbered_and_its_unknown_recipients_said(pages):
