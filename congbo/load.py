@@ -489,6 +489,8 @@ def _check_plan(check, located: Located, plan: Plan, known: _Known) -> None:
             check.add(located, path, f"cơ quan ban hành '{org_id}' chưa có 'heading' (tên ở góc trái văn bản) trong {ORG_WHERE}")
         if org and org.valid_until and plan.date.first_day > org.valid_until:
             check.add(located, path, f"'{org_id}' hoạt động đến {vi.short_date(org.valid_until)}, trước ngày ban hành văn bản ({plan.date})")
+    if not plan.type_known and plan.full_text:
+        check.add(located, ("type",), "văn bản có toàn văn ('sections') thì biết loại văn bản: ghi 'type' theo tên loại in trên văn bản (KH, CV, QĐ…), không ghi '??'")
     for j, basis in enumerate(plan.bases):
         if isinstance(basis.date, PartialDate) and basis.date.first_day > plan.date.last_day:
             check.add(located, ("bases", j, "date"), f"văn bản căn cứ ghi ngày {basis.date}, sau ngày ban hành văn bản này ({plan.date}): "

@@ -337,7 +337,12 @@ DOCUMENT_KINDS = {
     "NQ": "Nghị quyết",
 }
 """The kinds of document (Nghị định 30/2020, Phụ lục III; Hướng dẫn 36-HD/VPTW), by their code."""
-DocumentType = Literal[tuple(DOCUMENT_KINDS)]
+UNKNOWN_KIND = {"??": "chưa rõ loại"}
+"""A document known from a report that does not name its kind: every original prints it, so it can be
+not known to the editor, never blank."""
+DocumentType = Literal[(*DOCUMENT_KINDS, *UNKNOWN_KIND)]
+UNKNOWN_KIND_NAME = "Văn bản"
+"""What the site calls a document whose kind is not known: the generic word, never a guessed kind."""
 
 
 class Block(Model):
@@ -576,7 +581,7 @@ class Document(Model):
     id: Id
     """Mã văn bản, dùng làm địa chỉ trang. Đặt một lần, không đổi."""
     type: DocumentType = "KH"
-    """Loại văn bản: KH (Kế hoạch), CV (Công văn), QĐ (Quyết định), TB (Thông báo), BC (Báo cáo), CT (Chỉ thị), HD (Hướng dẫn), NQ (Nghị quyết)."""
+    """Loại văn bản: KH (Kế hoạch), CV (Công văn), QĐ (Quyết định), TB (Thông báo), BC (Báo cáo), CT (Chỉ thị), HD (Hướng dẫn), NQ (Nghị quyết); '??' khi ban biên tập chưa rõ loại (bản tin không gọi tên loại văn bản)."""
     number: NumberFact
     """Số văn bản (số nguyên), hoặc '..' khi bản gốc để trống số, '??' khi ban biên tập chưa rõ số."""
     symbol: SymbolFact
@@ -659,8 +664,13 @@ class Document(Model):
         return [s for s in (self.signer, *self.co_signers) if isinstance(s, Signer)]
 
     @property
+    def type_known(self) -> bool:
+        return self.type in DOCUMENT_KINDS
+
+    @property
     def kind_name(self) -> str:
-        return DOCUMENT_KINDS[self.type]
+        """'Kế hoạch', 'Công văn'…; 'Văn bản' when the kind is not known."""
+        return DOCUMENT_KINDS.get(self.type, UNKNOWN_KIND_NAME)
 
     @property
     def number_known(self) -> bool:
@@ -799,6 +809,6 @@ class Article(Model):
     """Thời điểm sửa nội dung, nếu có."""
 
 
-CHOICES: dict[str, str] = {**RECIPIENT_ROLES, **EVENT_KINDS, **LEVELS, **ORGANISATION_KINDS, **DOCUMENT_KINDS}
+CHOICES: dict[str, str] = {**RECIPIENT_ROLES, **EVENT_KINDS, **LEVELS, **ORGANISATION_KINDS, **DOCUMENT_KINDS, **UNKNOWN_KIND}
 """What each value of a closed list means, for the messages that list the choices (an id may sit in
 two lists with one meaning: trung-uong is both a kind and a level)."""

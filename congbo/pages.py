@@ -122,7 +122,7 @@ def render_plan(site: Site, plan: Plan) -> GeneratedPage:
         blank=documents.joined(blank) if blank else None,
         unknown=documents.joined(unknown) if unknown else None,
         title=plan_title(plan),
-        kind_title=plan.kind_name.upper(),
+        kind_title=plan.kind_name.upper() if plan.type_known else Markup('<span class="vb-unknown">(chưa rõ loại văn bản)</span>'),
         reference=reference,
         share_description=plan_share_description(site, plan),
         status=plan_status(site, plan),

@@ -420,20 +420,26 @@ def test_a_district_plan_issued_before_july_2025_keeps_its_district(site, pages)
 
 
 def test_a_city_dispatch_known_from_its_portal_keeps_its_district_level_and_says_what_it_does_not_know(site, pages):
-    """Long Xuyên, 2024: a city of An Giang (district level before 1/7/2025); the portal gave neither type,
-    number, symbol, date beyond the year, addressees nor signer: each is said as not known, never blank."""
+    """Long Xuyên, 2024: a city of An Giang (district level before 1/7/2025); the portal gave neither kind,
+    number, symbol, date beyond the year nor signer: each is said as not known, never blank, and no kind
+    is guessed (the page calls it 'văn bản'; with the kind unknown, whether it has 'Kính gửi' lines is too)."""
     plan = site.plan[LONG_XUYEN]
     issuer = site.organisation[plan.issuer]
     assert (issuer.id, issuer.kind, issuer.level, issuer.province) == ("ubnd-long-xuyen", "ubnd", "huyen", "An Giang")
     assert issuer.parent == "ubnd-an-giang" and plan.date.last_day <= dt.date(2025, 6, 30)
     left, right, title = header(pages, LONG_XUYEN)
-    assert left == ["ỦY BAN NHÂN DÂN", "THÀNH PHỐ LONG XUYÊN", "Số: (chưa rõ số)/(chưa rõ ký hiệu)",
-                    "V/v Treo băng rôn, biểu ngữ hưởng ứng ngày Dân số thế giới (11/7) năm 2024"]
-    assert right[-1] == "Long Xuyên, ngày … tháng … năm 2024" and title == []
+    assert (plan.type_known, plan.kind_name) == (False, "Văn bản")
+    assert left == ["ỦY BAN NHÂN DÂN", "THÀNH PHỐ LONG XUYÊN", "Số: (chưa rõ số)/(chưa rõ ký hiệu)"]
+    assert right[-1] == "Long Xuyên, ngày … tháng … năm 2024"
+    assert title == ["(chưa rõ loại văn bản)", "Treo băng rôn, biểu ngữ hưởng ứng ngày Dân số thế giới (11/7) năm 2024"]
     tree = pages[urls.src_of(urls.plan(LONG_XUYEN))]
+    assert " ".join(tree.xpath("//h1")[0].text_content().split()).startswith(
+        "Văn bản về việc treo băng rôn, biểu ngữ hưởng ứng ngày Dân số thế giới (11/7) năm 2024")
     assert not tree.xpath("//*[@class='vb-blank']"), "not known is never shown as blank in the original"
-    assert " ".join(tree.xpath("//p[@class='vb-addressees']")[0].text_content().split()) == "Kính gửi: (chưa rõ)"
+    assert not tree.xpath("//*[contains(@class, 'vb-addressees')]")
     page = plan_text(pages, LONG_XUYEN)
+    assert "Ban biên tập chưa rõ loại văn bản, số, ký hiệu, ngày, tháng và người ký của văn bản" in page
+    assert not re.search(r"\b(Công văn|Kế hoạch|Thông báo)\b", page.replace("Công văn số 860/UBND-KGVX", "")), "no kind is guessed"
     assert "Chưa rõ số và ký hiệu — Ủy ban nhân dân thành phố Long Xuyên, năm 2024 (chưa rõ ngày, tháng)" in page
     assert "(chưa rõ người ký)" in page and "bản gốc chưa ghi" not in page
     [bases] = tree.xpath("//p[@class='cb-meta__bases']")

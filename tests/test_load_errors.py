@@ -164,6 +164,20 @@ def test_a_cited_document_dated_after_the_citing_one(project):
                        "sau ngày ban hành văn bản này (2024-??-??): một văn bản chỉ căn cứ vào văn bản ban hành trước nó; hãy xem lại một trong hai ngày")
 
 
+def test_a_document_with_its_full_text_has_a_known_kind(project):
+    # '??' is for a document known from a report that does not name its kind; the full text always does.
+    text = replace(project, LANG_SON, "type: KH\n", 'type: "??"\n')
+    assert problems(project) == [f"{LANG_SON}:{where(text, 'type:')}: type: văn bản có toàn văn ('sections') thì biết loại văn bản: "
+                                 "ghi 'type' theo tên loại in trên văn bản (KH, CV, QĐ…), không ghi '??'"]
+
+
+def test_a_wrong_kind_lists_the_kinds_and_the_unknown_state(project):
+    text = replace(project, LANG_SON, "type: KH\n", "type: cong van\n")
+    [message] = problems(project)
+    assert message.startswith(f"{LANG_SON}:{where(text, 'type:')}: type: phải là 'KH' (Kế hoạch), 'CV' (Công văn),")
+    assert message.endswith("hoặc '??' (chưa rõ loại); nhận được: văn bản 'cong van'; có phải 'CV'?")
+
+
 def test_every_problem_is_reported_in_one_run(project):
     replace(project, "data/events.yml", "date: 1994-09-05", "date: 1994-02-30")
     replace(project, LANG_SON, "    lead: so-y-te-lang-son\n", "    lead: so-y-te-lang-sn\n")

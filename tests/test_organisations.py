@@ -166,7 +166,7 @@ def test_a_city_s_class_of_wards_and_communes_is_a_real_assignee_with_its_own_pa
     assert [text_of(td) for td in row.xpath("td")] == [
         "UBND các phường, xã treo băng rôn, biểu ngữ hưởng ứng ngày Dân số thế giới (11/7)", "Chủ trì",
         "Từ ngày 05 tháng 7 năm 2024; chưa rõ ngày kết thúc",
-        "Công văn về việc treo băng rôn, biểu ngữ hưởng ứng ngày Dân số thế giới (11/7) năm 2024"]
+        "Văn bản về việc treo băng rôn, biểu ngữ hưởng ứng ngày Dân số thế giới (11/7) năm 2024"]
     assert row.xpath("td[1]/a/@href") == [f"../../ke-hoach/{doc}/#hoat-dong-treo-bang-ron-phuong-xa"]
     assert [a.id for _plan, a, role in site.activities_of("ubnd-cac-phuong-xa-long-xuyen")] == ["treo-bang-ron-phuong-xa"]
     issuer = read_page(built_site, urls.organisation("ubnd-long-xuyen"))
