@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Iterator, Literal
+from typing import Annotated, Any, Iterator, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
 from .types import (
     DAY_PATTERN, FIRST_YEAR, LAST_YEAR, MISSING_HELP, PARTIAL_DATE_PATTERN, Clock, Day, Id, Missing, MissingValue, Moment, PartialDate, Text,
@@ -396,7 +397,21 @@ TextFact = fact(clean_text, {"type": "string", "minLength": 1})
 SymbolFact = fact(clean_text, {"type": "string", "minLength": 1}, blank=False)
 """A symbol ('KH-UBND'): every original prints it, a draft's too, so it is known or not known ('??')."""
 DateFact = fact(PartialDate.parse, {"type": "string", "pattern": PARTIAL_DATE_PATTERN})
-DayFact = fact(parse_day, {"type": "string", "pattern": DAY_PATTERN, "description": "NNNN-TT-NN"})
+
+
+def _period_end(value: Any) -> dt.date:
+    """A period's end day; written without any digit ('?', 'chưa rõ'), the message also names the two
+    states an end without a day can take."""
+    try:
+        return parse_day(value)
+    except PydanticCustomError as exc:
+        if re.search(r"\d", str(value)):
+            raise
+        raise error(exc.type, "{reason}; chưa có ngày kết thúc thì ghi '..' (bản gốc để trống) hoặc '??' (ban biên tập chưa rõ), kèm 'start'",
+                    reason=exc.message()) from None
+
+
+EndFact = fact(_period_end, {"type": "string", "pattern": DAY_PATTERN, "description": "NNNN-TT-NN"})
 
 
 def _texts(value: object) -> list[str]:
@@ -458,7 +473,7 @@ class ActivityTime(Model):
     """Hoàn thành trước ngày này."""
     start: PartialDate | None = None
     """Bắt đầu (bỏ trống: từ ngày ban hành)."""
-    end: DayFact = None
+    end: EndFact = None
     """Kết thúc (hết ngày này); khi đã biết ngày bắt đầu ('start') mà không có ngày kết thúc: '..' (bản gốc để trống, "đến ngày …") hoặc '??' (ban biên tập chưa rõ)."""
     observances: list[Id] = []
     """Tổ chức nhân các ngày kỷ niệm này (mã)."""

@@ -518,8 +518,12 @@ def test_a_period_whose_end_the_original_leaves_blank(project):
 
 
 @pytest.mark.parametrize("time, message", [
-    ('    time:\n      end: "??"\n', "'end: \"??\"' (chưa có ngày kết thúc) phải đi kèm 'start' (ngày bắt đầu)"),
+    ('    time:\n      end: "??"\n', "'end: \"??\"' (chưa có ngày kết thúc) phải đi kèm 'start' (ngày bắt đầu): "
+                                  "không có cả hai ngày thì ghi thời gian như văn bản viết ('observances' hoặc 'ongoing: true')"),
     ('    event: treo-bang-ron\n    time:\n      start: 2021-02-01\n      end: "??"\n', "chỉ hoạt động có ngày ('deadline', hoặc 'end' là một ngày) mới có mã sự kiện 'event'"),
+    ('    time:\n      start: 2021-02-01\n      end: "?"\n', "time.end: ngày phải viết dạng NNNN-TT-NN (ví dụ 2021-12-26), nhận được '?'; "
+                                                        "chưa có ngày kết thúc thì ghi '..' (bản gốc để trống) hoặc '??' (ban biên tập chưa rõ), kèm 'start'"),
+    ('    time:\n      end: 26/12/2021\n', "time.end: ngày phải viết dạng NNNN-TT-NN (ví dụ 2021-12-26), nhận được '26/12/2021'; có phải 2021-12-26?"),
 ])
 def test_a_period_without_an_end_date_needs_its_start_and_keeps_no_event(project, time, message):
     plan_file = project / LANG_SON
@@ -529,7 +533,7 @@ def test_a_period_without_an_end_date_needs_its_start_and_keeps_no_event(project
     with pytest.raises(DataError) as caught:
         load_site(project, today=TEST_TODAY, docs_dir=project / "docs")
     [problem] = [str(p) for p in caught.value.problems]
-    assert problem.startswith(f"{LANG_SON}:") and message in problem, problem
+    assert problem.startswith(f"{LANG_SON}:") and problem.endswith(message), problem  # a date written day first is only asked back
 
 
 def test_a_decision_s_articles_are_numbered_and_its_unknown_recipients_said(pages):
