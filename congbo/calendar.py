@@ -102,15 +102,16 @@ def dated_activities_of(plan: Plan) -> list[Activity]:
 def activity_span(plan: Plan, activity: Activity) -> tuple[dt.date, dt.date]:
     """First and last day of a dated activity: a deadline is one day; a period runs from its start
     (or the document's date of issue, when the text says 'from now on') to its end. A start known
-    only to the month (or an issue date whose day is blank or unknown) starts the bar at the first
-    day of that month: the page and the text say which. A period without an end date is its first
+    only to the month starts the bar at the first day of that month; an issue date known only to its
+    month or year, at the first day the document can have been issued (`Document.earliest_issue_day`):
+    the page and the text say which. A period without an end date is its first
     day alone: the site does not draw a bar to a day it does not know."""
     time = activity.time
     if time.deadline:
         return time.deadline, time.deadline
     if time.open_end:
         return time.start.first_day, time.start.first_day
-    start = time.start.first_day if time.start else plan.date.first_day
+    start = time.start.first_day if time.start else plan.earliest_issue_day
     return min(start, time.end_day), time.end_day
 
 

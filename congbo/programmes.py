@@ -90,7 +90,7 @@ class Programme(calendar.Span):
                     steps.append(Step(first, first, "start", activity.name, plan=plan, anchor=anchor, partial=not time.start.exact,
                                       note=f"bắt đầu; {vi.open_end(time.open_end)}"))
                 elif time.end:
-                    first = time.start.first_day if time.start else plan.date.first_day
+                    first = time.start.first_day if time.start else plan.earliest_issue_day
                     steps.append(Step(first, time.end, "period", activity.name, plan=plan, anchor=anchor))
         for event in self.events:
             kind = "deadline" if event.kind == "han" else "event"
