@@ -374,13 +374,16 @@ def plan_text(pages, doc_id: str) -> str:
     return " ".join(pages[urls.src_of(urls.plan(doc_id))].text_content().split())
 
 
-def test_a_dispatch_known_from_a_news_report_says_what_it_does_not_know(pages):
-    """Quảng Nam, 03/7/2024: the report gave neither number nor symbol; they are not known, not blank."""
+def test_a_document_known_from_a_news_report_says_what_it_does_not_know(pages):
+    """Quảng Nam, 03/7/2024: the report ('đã có văn bản về việc …') gave neither kind, number nor symbol;
+    they are not known, not blank, and the kind is not guessed from 'về việc'."""
     left, right, title = header(pages, QUANG_NAM)
-    assert left == ["ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NAM", "Số: (chưa rõ số)/(chưa rõ ký hiệu)",
-                    "V/v Tổ chức các hoạt động hưởng ứng ngày Dân số thế giới 11/7 trên địa bàn tỉnh"]
-    assert right[-1] == "Quảng Nam, ngày 03 tháng 7 năm 2024" and title == []
+    assert left == ["ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NAM", "Số: (chưa rõ số)/(chưa rõ ký hiệu)"]
+    assert right[-1] == "Quảng Nam, ngày 03 tháng 7 năm 2024"
+    assert title == ["(chưa rõ loại văn bản)", "Tổ chức các hoạt động hưởng ứng ngày Dân số thế giới 11/7 trên địa bàn tỉnh"]
     tree = pages[urls.src_of(urls.plan(QUANG_NAM))]
+    assert " ".join(tree.xpath("//h1")[0].text_content().split()).startswith(
+        "Văn bản về việc tổ chức các hoạt động hưởng ứng ngày Dân số thế giới 11/7 trên địa bàn tỉnh")
     assert not tree.xpath("//*[@class='vb-blank']"), "not known is never shown as blank in the original"
     page = plan_text(pages, QUANG_NAM)
     assert "Chưa rõ số và ký hiệu — Ủy ban nhân dân tỉnh Quảng Nam, ngày 03 tháng 7 năm 2024" in page
