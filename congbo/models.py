@@ -206,6 +206,8 @@ class Organisation(Model):
     """Cấp: trung-uong, tinh, huyen (cấp huyện, chỉ có đến 30/6/2025) hoặc xa."""
     province: Text | None = None
     """Tỉnh, thành phố nơi cơ quan đặt trụ sở (bỏ trống với cơ quan trung ương), ví dụ 'Lạng Sơn'."""
+    district: Text | None = None
+    """Với cơ quan cấp huyện, cấp xã trước 01/7/2025: huyện, thị xã, thành phố thuộc tỉnh nơi cơ quan hoạt động, ví dụ 'Thành phố Long Xuyên'; với một nhóm cơ quan, nhóm chỉ gồm các cơ quan ở đó."""
     members: Members | None = None
     """Với một nhóm cơ quan (kind: nhom): loại và cấp của các cơ quan trong nhóm, ví dụ {kind: ubnd, level: xa} cho 'UBND các xã, phường'."""
     parent: Id | None = None
@@ -227,6 +229,8 @@ class Organisation(Model):
             raise error("vi_members", "'members' (loại và cấp của các cơ quan trong nhóm) ghi khi và chỉ khi kind là nhom")
         if self.level != "trung-uong" and self.province is None:
             raise error("vi_province", "cơ quan địa phương phải ghi 'province' (tỉnh, thành phố), ví dụ 'Lạng Sơn'")
+        if self.district is not None and self.level not in ("huyen", "xa"):
+            raise error("vi_district", "'district' (huyện, thành phố thuộc tỉnh) chỉ ghi cho cơ quan cấp huyện hoặc cấp xã")
         return self
 
     @property
@@ -240,11 +244,13 @@ class Organisation(Model):
 
     def belongs_to(self, group: "Organisation") -> bool:
         """Whether this body is one of those a class of bodies stands for: of the class's kind and
-        level, in its province, and under its parent when the class names one ('các phòng thuộc Sở')."""
+        level, in its province, in its district when the class names one ('các đoàn thể thành phố
+        Long Xuyên'), and under its parent when the class names one ('các phòng thuộc Sở')."""
         members = group.members
         return (
             members is not None and self.kind == members.kind and self.level == members.level
-            and self.province == group.province and group.parent in (None, self.parent)
+            and self.province == group.province and group.district in (None, self.district)
+            and group.parent in (None, self.parent)
         )
 
     def active_on(self, day: dt.date) -> bool:

@@ -89,6 +89,7 @@ def environment() -> Environment:
         slug=vi.slugify,
         weekday=vi.weekday,
         open_end=vi.open_end,
+        lower_first=vi.lower_first,
         two=vi.two,
         superscript=superscript,
         code_spans=code_spans,

@@ -4,10 +4,12 @@ reaches every member's page."""
 
 from __future__ import annotations
 
-from conftest import TEST_TODAY, copy_project, read_page, replace, text_of
+import pytest
+from conftest import TEST_TODAY, copy_project, read_page, replace, text_of, where
 from lxml import html
 
 from congbo import urls
+from congbo.errors import DataError
 from congbo.load import load_site
 from congbo.models import LEVELS, ORGANISATION_KINDS
 from congbo.pages import level_and_place, render_pages
@@ -161,7 +163,7 @@ def test_a_city_s_class_of_wards_and_communes_is_a_real_assignee_with_its_own_pa
     assert ("Ủy ban nhân dân", ["Ủy ban nhân dân thành phố Long Xuyên"]) in groups["Cấp huyện (đến 30/6/2025) — An Giang"]
     page = read_page(built_site, urls.organisation("ubnd-cac-phuong-xa-long-xuyen"))
     said = text_of(page)
-    assert ("mỗi cơ quan loại «Ủy ban nhân dân», cấp xã, ở An Giang, trực thuộc Ủy ban nhân dân thành phố Long Xuyên" in said)
+    assert ("mỗi cơ quan loại «Ủy ban nhân dân», cấp xã, ở thành phố Long Xuyên, An Giang, trực thuộc Ủy ban nhân dân thành phố Long Xuyên" in said)
     [row] = page.xpath("//table[@class='cb-duties']/tbody/tr")
     assert [text_of(td) for td in row.xpath("td")] == [
         "UBND các phường, xã treo băng rôn, biểu ngữ hưởng ứng ngày Dân số thế giới (11/7)", "Chủ trì",
@@ -172,3 +174,47 @@ def test_a_city_s_class_of_wards_and_communes_is_a_real_assignee_with_its_own_pa
     issuer = read_page(built_site, urls.organisation("ubnd-long-xuyen"))
     assert "Cấp huyện (đến 30/6/2025) — An Giang · trực thuộc Ủy ban nhân dân tỉnh An Giang" in text_of(issuer)
     assert issuer.xpath(f"//a[@href='../../ke-hoach/{doc}/']")
+
+
+MASS_ORGANISATIONS = """
+- id: hoi-phu-nu-long-xuyen
+  name: "Hội Liên hiệp Phụ nữ thành phố Long Xuyên"
+  kind: mat-tran-doan-the
+  level: huyen
+  province: "An Giang"
+  district: "Thành phố Long Xuyên"
+  valid_until: 2025-06-30
+
+- id: hoi-phu-nu-chau-doc
+  name: "Hội Liên hiệp Phụ nữ thành phố Châu Đốc"
+  kind: mat-tran-doan-the
+  level: huyen
+  province: "An Giang"
+  district: "Thành phố Châu Đốc"
+  valid_until: 2025-06-30
+"""
+
+
+def test_a_class_named_for_a_district_holds_only_the_bodies_of_that_district(tmp_path):
+    """'Các đoàn thể thành phố Long Xuyên' has no parent (mass organisations answer to no People's
+    Committee): its district, not its province alone, says which bodies it stands for."""
+    root = copy_project(tmp_path / "p")
+    with (root / "data/organisations.yml").open("a", encoding="utf-8") as f:
+        f.write(MASS_ORGANISATIONS)
+    site, pages = pages_of(root)
+    assert [o.id for o in site.members_of("cac-doan-the-long-xuyen")] == ["hoi-phu-nu-long-xuyen"]
+    assert [g.id for g in site.groups_of("hoi-phu-nu-chau-doc")] == []
+    group = text_of(pages[urls.src_of(urls.organisation("cac-doan-the-long-xuyen"))])
+    assert "cấp huyện (đến 30/6/2025), ở thành phố Long Xuyên, An Giang." in group
+    assert "Hội Liên hiệp Phụ nữ thành phố Long Xuyên" in group and "Châu Đốc" not in group
+
+
+def test_a_district_is_named_only_for_a_district_or_commune_body(tmp_path):
+    root = copy_project(tmp_path / "p")
+    text = replace(root, "data/organisations.yml", '  province: "An Giang"\n  heading: ["ỦY BAN NHÂN DÂN", "TỈNH AN GIANG"]\n',
+                   '  province: "An Giang"\n  district: "Thành phố Long Xuyên"\n  heading: ["ỦY BAN NHÂN DÂN", "TỈNH AN GIANG"]\n')
+    with pytest.raises(DataError) as caught:
+        load_site(root, today=TEST_TODAY, docs_dir=root / "docs")
+    assert [str(p) for p in caught.value.problems] == [
+        f"data/organisations.yml:{where(text, '- id: ubnd-an-giang')}: [ubnd-an-giang]: "
+        "'district' (huyện, thành phố thuộc tỉnh) chỉ ghi cho cơ quan cấp huyện hoặc cấp xã"]
