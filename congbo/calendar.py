@@ -96,7 +96,7 @@ def dated_activities_of(plan: Plan) -> list[Activity]:
     """The activities a document dates (a deadline, or a period: to an end, or from a start whose end is
     blank or not known) that do not keep a published event's id (those are events made from the
     activity, see `load`)."""
-    return [a for a in plan.activities if (a.time.deadline or a.time.end) and not a.event]
+    return [a for a in plan.activities if (a.time.deadline or a.time.end is not None) and not a.event]
 
 
 def activity_span(plan: Plan, activity: Activity) -> tuple[dt.date, dt.date]:

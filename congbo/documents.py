@@ -212,7 +212,7 @@ def timeline(site: Site, plan: Plan, links: Links) -> list[dict]:
                 add(start.first_day, None, activity.name, href, f"bắt đầu; {vi.open_end(time.open_end)}")
             continue
         if start.exact:
-            add(start.first_day, time.end, activity.name, href, "bắt đầu")
-        add(time.end, time.end, activity.name, href, "kết thúc")
+            add(start.first_day, time.end_day, activity.name, href, "bắt đầu")
+        add(time.end_day, time.end_day, activity.name, href, "kết thúc")
     return sorted(rows, key=lambda r: (r["date"], r["text"], r["tag"] or ""))
 

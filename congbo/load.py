@@ -579,8 +579,8 @@ def _activity_events(check, plans: list[tuple[Located, Plan]], events_source: Lo
             if time.deadline:
                 fields.update(kind="han", date=time.deadline.isoformat())
             else:
-                start = time.start.first_day if time.start and time.start.exact else time.end
-                fields.update(kind="su-kien", date=start.isoformat(), end=time.end.isoformat() if start != time.end else None)
+                start = time.start.first_day if time.start and time.start.exact else time.end_day
+                fields.update(kind="su-kien", date=start.isoformat(), end=time.end_day.isoformat() if start != time.end_day else None)
             made.append((located, j, Event.model_validate({k: v for k, v in fields.items() if v is not None})))
     return made
 

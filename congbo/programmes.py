@@ -89,9 +89,9 @@ class Programme(calendar.Span):
                     first = time.start.first_day
                     steps.append(Step(first, first, "start", activity.name, plan=plan, anchor=anchor, partial=not time.start.exact,
                                       note=f"bắt đầu; {vi.open_end(time.open_end)}"))
-                elif time.end:
+                elif time.end_day:
                     first = time.start.first_day if time.start else plan.earliest_issue_day
-                    steps.append(Step(first, time.end, "period", activity.name, plan=plan, anchor=anchor))
+                    steps.append(Step(first, time.end_day, "period", activity.name, plan=plan, anchor=anchor))
         for event in self.events:
             kind = "deadline" if event.kind == "han" else "event"
             plan = self.site.plan.get(event.plan) if event.plan else None
