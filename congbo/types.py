@@ -69,6 +69,10 @@ def refuse_placeholder(value: Any) -> None:
 
 
 def _shown(value: Any) -> str:
+    """The value as the editor wrote it, for a message: quoted text; an empty field said in words, as the
+    loader's own messages say it, never Python's 'None'."""
+    if value is None:
+        return "giá trị trống"
     return f"'{value}'" if isinstance(value, str) else repr(value)
 
 

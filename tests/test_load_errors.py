@@ -69,6 +69,16 @@ def test_impossible_date(project):
     ]
 
 
+def test_an_empty_field_is_said_in_words(project):
+    # 'date:' with nothing after it, as a hurried editor leaves it: the message says so in Vietnamese, never 'None'.
+    empty = "  date:\n"
+    text = replace(project, "data/events.yml", "  date: 1994-09-05\n", empty)
+    assert problems(project) == [
+        f"data/events.yml:{where(text, empty)}: [hoi-nghi-icpd-cairo-1994].date: "
+        "ngày phải viết dạng NNNN-TT-NN (ví dụ 2021-12-26), nhận được giá trị trống"
+    ]
+
+
 def test_date_in_a_form_the_loader_would_misread(project):
     text = replace(project, "data/events.yml", "date: 1994-09-05", "date: 5/9/1994")
     assert problems(project) == [
