@@ -9,9 +9,10 @@ import re
 import sys
 from pathlib import Path
 
-from . import changes, github, starters, vi
+from . import changes, content, github, starters, vi
 from .errors import DataError
 from .load import load_site
+from .pages import made_paths, render_outputs
 from .schema import write_schemas
 from .types import ID
 
@@ -58,6 +59,9 @@ def run_check(root: Path, output: str) -> int:
     summary = os.environ.get("GITHUB_STEP_SUMMARY") if output == "github" else None
     try:
         site = load_site(root, today=vi.build_date(), docs_dir=root / "docs")
+        twins = content.twins(root, root / "docs", made_paths(site, render_outputs(site, site.info.url)))
+        if twins:
+            raise DataError(twins)
     except DataError as exc:
         if output == "github":
             for problem in exc.problems:

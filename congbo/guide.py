@@ -16,9 +16,10 @@ import yaml
 from markupsafe import Markup, escape
 from pydantic import BaseModel
 
+from .content import GUIDE_EXAMPLES, example_file
 from .models import Article, Event, Observance, Organisation, Plan, SiteInfo
 
-EXAMPLES = Path("docs/huong-dan/vi-du")
+EXAMPLES = Path(GUIDE_EXAMPLES)
 """The example project, from the project root."""
 MISTAKES = "loi.yml"
 RECORDS = {"site": SiteInfo, "organisation": Organisation, "observance": Observance, "plan": Plan, "event": Event, "article": Article}
@@ -45,8 +46,13 @@ def code(text: str, language: str = "") -> Markup:
     return Markup(f"<pre><code{kind}>{escape(text)}</code></pre>")
 
 
-def render_example(examples: Path, rel: str) -> Markup:
-    text = (examples / rel).read_text(encoding="utf-8")
+def render_example(root: Path, rel: str) -> Markup:
+    """The example file ``rel`` (inside the examples folder, reached through no link: the check refuses any
+    other name before a page is rendered) as a code block."""
+    path = example_file(root, rel)
+    if path is None:
+        raise ValueError(f"not a guide example: {rel!r}")
+    text = path.read_text(encoding="utf-8")
     return Markup(f"<p>Tệp <code>{escape(rel)}</code>:</p>\n") + code(text, "yaml")
 
 

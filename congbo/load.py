@@ -18,7 +18,8 @@ from typing import Any, Iterable
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_core import PydanticCustomError
 
-from . import vi
+from . import content, vi
+from .content import COLUMN_DIR, DATA_FILES, MARKDOWN_SUFFIXES, PLANS_DIR
 from .errors import DataError, Problem
 from .models import CHOICES, Article, Event, Observance, Organisation, Plan, SiteInfo, check_period, positioned
 from .imagesize import IMAGE_TYPES, read_image_info
@@ -26,14 +27,6 @@ from .site import ArticleRecord, Site
 from .types import MISSING_HELP, PLACEHOLDER, PartialDate
 from .yamlread import Located, forbidden_characters, format_path, read_yaml
 
-DATA_FILES = {
-    "site": "site.yml",
-    "organisations": "organisations.yml",
-    "observances": "observances.yml",
-    "events": "events.yml",
-}
-PLANS_DIR = "plans"
-COLUMN_DIR = "chuyen-muc"  # under docs/: the column's articles
 FOOTNOTE_REF = re.compile(r"\[\^(\d+)\]")
 
 
@@ -100,7 +93,13 @@ def load_site(root: Path, *, today: dt.date, docs_dir: Path | None = None) -> Si
     """Read ``root/data`` (and the column's articles under ``docs_dir``) into a checked `Site`."""
     root = Path(root)
     data = root / "data"
+    links = content.scan_links(root)
+    if links:  # nothing is read through a link: the file it points to could be anywhere on the machine
+        raise DataError(links)
     check = _Checker(root)
+    check.problems.extend(content.scan_files(root))
+    if docs_dir is not None:
+        check.problems.extend(content.check_pages(root, docs_dir))
     sources: dict[str, Located | None] = {key: check.read(data / name) for key, name in DATA_FILES.items()}
 
     info = check.validate(sources["site"], SiteInfo) if sources["site"] else None
@@ -242,10 +241,6 @@ def read_articles(check: _Checker, column: Path) -> tuple[list[tuple[Located, Ar
         else:
             unvalidated.append(located)
     return records, unvalidated, bodies
-
-
-MARKDOWN_SUFFIXES = (".markdown", ".mdown", ".mkdn", ".mkd", ".md")
-"""What MkDocs publishes as a page (mkdocs.utils.markdown_extensions)."""
 
 
 def column_markdown(check: _Checker, column: Path) -> list[Path]:

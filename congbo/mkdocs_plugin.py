@@ -19,10 +19,10 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
-from . import column, csp, edit, feeds, identity, urls, vi
+from . import column, content, csp, edit, feeds, identity, urls, vi
 from .errors import DataError
 from .load import load_site
-from .pages import render_outputs
+from .pages import made_paths, render_outputs
 from .render import GeneratedPage
 from .sanitize import clean_body
 from .site import ArticleRecord, Site
@@ -38,6 +38,8 @@ class CongboPlugin(BasePlugin):
     """Reads data/ beside mkdocs.yml; takes no options."""
 
     site: Site | None = None
+    outputs: dict = {}
+    """What `render_outputs` made, from on_config (before MkDocs empties the output folder) to on_files."""
     generated: dict[str, GeneratedPage] = {}
     """The pages made from the data, by source path, set in on_files."""
     articles_by_src: dict[str, ArticleRecord] = {}
@@ -51,8 +53,14 @@ class CongboPlugin(BasePlugin):
     def on_config(self, config):
         self.root = root = Path(config.config_file_path).resolve().parent  # '-f mkdocs.yml' gives a relative path
         self.moment = vi.build_moment()  # the build's one reading of the time (SOURCE_DATE_EPOCH or the clock)
+        docs_dir = Path(config.docs_dir)
         try:
-            self.site = load_site(root, today=self.moment.date(), docs_dir=Path(config.docs_dir))
+            self.site = load_site(root, today=self.moment.date(), docs_dir=docs_dir)
+            # Made here, before MkDocs empties the output folder: a hand-written twin stops the build there.
+            self.outputs = render_outputs(self.site, self.site.info.url)
+            twins = content.twins(root, docs_dir, made_paths(self.site, self.outputs))
+            if twins:
+                raise DataError(twins)
         except DataError as exc:
             raise PluginError(exc.report()) from None
         info = self.site.info  # the site's identity lives in data/site.yml (its address too), not in mkdocs.yml
@@ -65,12 +73,8 @@ class CongboPlugin(BasePlugin):
 
     def on_files(self, files: Files, *, config) -> Files:
         """Add every page and file made from the data, place the articles, hold back what waits for its day."""
-        site = self.site
-        outputs = render_outputs(site, config.site_url)
+        site, outputs, self.outputs = self.site, self.outputs, {}
         feed_paths = feeds.feed_paths(site)
-        for path in [*outputs, *feed_paths]:
-            if files.get_file_from_path(path) is not None:
-                raise PluginError(f"docs/{path}: trang này do hệ thống tạo từ dữ liệu; hãy xóa tệp viết tay trùng tên")
         self.generated = {}
         self.articles_by_src = {record.src_uri: record for record in site.published_articles}
         waiting = {record.src_uri for record in column.held_back(site)} | column.held_back_images(site)
@@ -113,6 +117,8 @@ class CongboPlugin(BasePlugin):
             parts = column.article_parts(self.site, record, config.site_url)
             page.meta.update(parts.meta)
             return parts.page_html(clean_body(html))  # nothing in an article's text runs
+        if content.sanitised(page.file.src_uri):
+            return clean_body(html)  # a page an editor added: nothing in it runs either
         return html
 
     def on_page_context(self, context, *, page, config, nav):

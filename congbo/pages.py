@@ -10,7 +10,7 @@ from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
-from . import calendar, calendar_json, column, documents, ical, programmes, urls, vi
+from . import calendar, calendar_json, column, documents, feeds, ical, identity, programmes, urls, vi
 from .load import FOOTNOTE_REF
 from .models import LEVELS, ORGANISATION_KINDS, Block, Organisation, Plan, Section, positioned
 from .render import GeneratedPage, Outline, html_text, render_page, superscript
@@ -49,6 +49,13 @@ def render_outputs(site: Site, base_url: str) -> dict[str, GeneratedPage | str |
     outputs.update(ical.render_ics_files(site, base_url))
     outputs[urls.CALENDAR_JSON] = calendar_json.render_calendar_json(site, base_url)
     return outputs
+
+
+def made_paths(site: Site, outputs: dict) -> list[str]:
+    """Every site path made from the data: ``outputs`` (from `render_outputs`), the feeds, the colours
+    file and the articles' pages. A hand-written file at one of them is refused (`content.twins`)."""
+    articles = [urls.src_of(urls.article(record.meta.id)) for record in site.published_articles]
+    return [*outputs, *feeds.feed_paths(site), identity.COLOURS_CSS, *articles]
 
 
 # --- plans ----------------------------------------------------------------------------

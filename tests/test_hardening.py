@@ -230,8 +230,9 @@ def test_a_file_mkdocs_would_publish_unchecked_is_refused(project, rel, message)
     assert problems(project) == [f"{rel}:1:1: {message}"]
 
 
-def test_hidden_files_and_images_are_left_to_mkdocs(project, site):
-    (project / "docs/chuyen-muc/2021/.nhap.md").write_text("x", encoding="utf-8")
+def test_images_in_the_column_are_left_to_mkdocs(project, site):
+    """(A hidden file is refused: tests/test_content.py.)"""
+    (project / "docs/chuyen-muc/2021/hinh.png").write_bytes((project / "docs/chuyen-muc/anh/chia-se.png").read_bytes())
     from congbo.load import load_site
     from test_load_errors import TODAY
 

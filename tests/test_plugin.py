@@ -85,15 +85,6 @@ def test_a_site_without_its_address_is_refused(tmp_path):
     assert not re.search(r"^site_url:", (root / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
 
 
-def test_a_hand_written_page_where_a_generated_one_goes_is_refused(tmp_path):
-    root = copy_project(tmp_path / "project")
-    (root / "docs" / "lich").mkdir()
-    (root / "docs" / "lich" / "index.md").write_text("# Lịch viết tay\n", encoding="utf-8")
-    result = mkdocs_build(root, tmp_path / "site")
-    assert result.returncode != 0
-    assert "docs/lich/index.md: trang này do hệ thống tạo từ dữ liệu; hãy xóa tệp viết tay trùng tên" in result.stderr
-
-
 def test_articles_are_served_at_their_fixed_address_and_only_there(built_site, site):
     for record in site.published_articles:
         assert (built_site / urls.article(record.meta.id) / "index.html").is_file()

@@ -127,7 +127,7 @@ title: Trang chủ
 render_macros: true
 ---
 
-# {{ config.site_name }}
+# {{ site_name() }}
 
 {{ next_observances(3) }}
 
