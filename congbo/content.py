@@ -26,6 +26,7 @@ import yaml
 from jinja2 import Environment, TemplateSyntaxError, nodes
 
 from .errors import Problem
+from .links import WrittenPage
 
 DATA_FILES = {
     "site": "site.yml",
@@ -123,6 +124,8 @@ def misplaced(rel: str) -> str | None:
             return "thư mục data/schema/ chỉ chứa lược đồ JSON do python -m congbo schema tạo; hãy chuyển tệp này đi"
         return None
     suffix = PurePosixPath(rel).suffix.lower()
+    if parts[0] == "docs" and len(parts) > 2 and parts[1] == "templates":
+        return "MkDocs bỏ qua thư mục docs/templates/ (không đăng gì trong đó); hãy đặt tệp ở thư mục khác"
     if parts[0] == "data":
         return _misplaced_data(parts, suffix)
     return _misplaced_docs(parts, suffix)
@@ -260,23 +263,66 @@ def page_meta(text: str) -> tuple[dict, int]:
     return (meta if isinstance(meta, dict) else {}), text.count("\n", 0, match.end()) + 1
 
 
+def _shown(root: Path, path: Path) -> str:
+    """A path as messages name it: from the project root."""
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
+
+
+def docs_files(root: Path, docs_dir: Path) -> set[str]:
+    """Every file MkDocs takes from docs/ (by source path): all but hidden ones; the kept folders too (MkDocs
+    knows the excluded examples, and a link to one is no mistake)."""
+    found = set()
+    for folder, dirs, files in os.walk(docs_dir):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in files:
+            if not name.startswith("."):
+                found.add((Path(folder) / name).relative_to(docs_dir).as_posix())
+    return found
+
+
+def _pages(root: Path, docs_dir: Path) -> list[tuple[Path, str, str]]:
+    """The pages under docs/ outside the column and the kept folders: (path, from the root, from docs/)."""
+    found = []
+    for path in sorted(docs_dir.rglob("*")):
+        if path.is_symlink() or not path.is_file() or path.suffix.lower() not in MARKDOWN_SUFFIXES:
+            continue
+        rel_docs, rel = path.relative_to(docs_dir).as_posix(), _shown(root, path)
+        if not (kept(rel) or misplaced(rel) or rel_docs.startswith(COLUMN_DIR + "/")):
+            found.append((path, rel, rel_docs))
+    return found
+
+
 def check_pages(root: Path, docs_dir: Path) -> list[Problem]:
     """Every page under docs/ outside the column and the kept folders: macros only where allowed and only
     as literal calls; no article's front matter outside the column."""
     problems = []
-    for path in sorted(docs_dir.rglob("*")):
-        if path.is_symlink() or not path.is_file() or path.suffix.lower() not in MARKDOWN_SUFFIXES:
-            continue
-        rel_docs = path.relative_to(docs_dir).as_posix()
-        rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
-        if kept(rel) or misplaced(rel) or rel_docs.startswith(COLUMN_DIR + "/"):
-            continue
+    for path, rel, rel_docs in _pages(root, docs_dir):
         text = read_page(path)
         if text is None:
             problems.append(_file_problem(rel, "tệp không ở mã UTF-8; hãy lưu lại tệp với mã UTF-8"))
             continue
         problems.extend(check_page(rel, rel_docs, text, root))
     return problems
+
+
+_MACRO_CALL = re.compile(r"\{\{.*?\}\}", re.S)
+
+
+def written_pages(root: Path, docs_dir: Path) -> list[WrittenPage]:
+    """The pages outside the column as MkDocs renders their Markdown (a macro call blanked: its output is
+    the project's HTML, not a link an editor wrote)."""
+    pages = []
+    for path, rel, rel_docs in _pages(root, docs_dir):
+        text = read_page(path)
+        if text is None:
+            continue
+        meta, body_line = page_meta(text)
+        body = text.split("\n", body_line - 1)[-1] if body_line > 1 else text
+        macros = rel_docs in MACRO_PAGES and meta.get("render_macros") is True
+        if macros:
+            body = _MACRO_CALL.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), body)
+        pages.append(WrittenPage(rel, rel_docs, body, body_line, anchors_known=not macros))
+    return pages
 
 
 def check_page(rel: str, rel_docs: str, text: str, root: Path) -> list[Problem]:

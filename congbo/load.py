@@ -237,7 +237,7 @@ def read_articles(check: _Checker, column: Path) -> tuple[list[tuple[Located, Ar
             check.problems.extend(forbidden_characters(body, file, first_body_line))
             bodies[src_uri] = unicodedata.normalize("NFC", body)
             _check_body_placeholder(check, file, bodies[src_uri], first_body_line)
-            records.append((located, ArticleRecord(meta, src_uri, image_bytes=size)))
+            records.append((located, ArticleRecord(meta, src_uri, image_bytes=size, file=file, body_line=first_body_line)))
         else:
             unvalidated.append(located)
     return records, unvalidated, bodies

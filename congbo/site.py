@@ -17,6 +17,9 @@ class ArticleRecord:
     src_uri: str
     image_bytes: int | None = None
     """The byte length of the article's image file (a feed enclosure states it)."""
+    file: str = ""
+    """The article's file from the project root, and the line its body starts on: for messages."""
+    body_line: int = 1
 
 
 @dataclass(frozen=True)
