@@ -334,6 +334,7 @@ def check_page(rel: str, rel_docs: str, text: str, root: Path) -> list[Problem]:
     if len(stray) >= 2:
         problems.append(Problem(rel, 1, 1, "", f"trang có phần thông tin của một bài viết ({', '.join(stray)}): bài viết của chuyên mục "
                                                f"phải đặt trong docs/{COLUMN_DIR}/<năm>/ để được kiểm tra, đăng thành bài và vào nguồn tin"))
+    problems.extend(_meta_mistakes(rel, meta, line_of))
     if "render_macros" not in meta:
         return problems
     line = line_of.get("render_macros", 1)
@@ -349,6 +350,50 @@ def check_page(rel: str, rel_docs: str, text: str, root: Path) -> list[Problem]:
     title = meta.get("title")
     if isinstance(title, str):
         problems.extend(check_template(rel, title, line_of.get("title", 1), root))
+    return problems
+
+
+HIDE_CHOICES = ("navigation", "toc", "footer", "path", "tags", "feedback")
+"""What Material's ``hide`` takes."""
+
+
+def _text(value: object) -> str | None:
+    if isinstance(value, str) and "\n" not in value.strip():
+        return None
+    return f"phải là một dòng chữ, nhận được {value!r}"
+
+
+def _hide(value: object) -> str | None:
+    if isinstance(value, list) and all(item in HIDE_CHOICES for item in value):
+        return None
+    return f"phải là danh sách lấy trong: {', '.join(HIDE_CHOICES)}; nhận được {value!r}"
+
+
+def _search(value: object) -> str | None:
+    if isinstance(value, dict) and set(value) <= {"exclude", "boost"} and isinstance(value.get("exclude", False), bool) \
+            and isinstance(value.get("boost", 1), (int, float)) and not isinstance(value.get("boost", 1), bool):
+        return None
+    return f"phải là 'exclude: true' hoặc 'boost: <số>', nhận được {value!r}"
+
+
+PAGE_META: dict[str, Callable[[object], str | None]] = {
+    "title": _text, "description": _text, "hide": _hide, "search": _search, "render_macros": lambda value: None,
+}
+"""What a written page's front matter may hold (``render_macros`` has rules of its own), each with its check.
+Anything else (``template``, ``status`` …) would reach the theme unchecked: refused."""
+
+
+def _meta_mistakes(rel: str, meta: dict, line_of: dict[str, int]) -> list[Problem]:
+    problems = []
+    for key, value in meta.items():
+        check = PAGE_META.get(key) if isinstance(key, str) else None
+        if check is None:
+            allowed = ", ".join(k for k in PAGE_META if k != "render_macros")
+            problems.append(Problem(rel, line_of.get(str(key), 1), 1, str(key), f"trường '{key}' không dùng được ở đầu trang; các trường được dùng: {allowed}"))
+            continue
+        mistake = check(value)
+        if mistake:
+            problems.append(Problem(rel, line_of.get(key, 1), 1, key, mistake))
     return problems
 
 

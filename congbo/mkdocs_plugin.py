@@ -117,6 +117,13 @@ class CongboPlugin(BasePlugin):
             parts = column.article_parts(self.site, record, config.site_url)
             page.meta.update(parts.meta)
             return parts.page_html(clean_body(html))  # nothing in an article's text runs
+        # Material prints a page's title and description unescaped (<title>, meta tags, header, search results):
+        # given escaped. A title MkDocs took from the page's first heading has its entities undone: escaped too.
+        if "title" not in page.meta and isinstance(page.title, str):
+            page.meta["title"] = page.title
+        for key in ("title", "description"):
+            if isinstance(page.meta.get(key), str):
+                page.meta[key] = escape(page.meta[key])
         if content.sanitised(page.file.src_uri):
             return clean_body(html)  # a page an editor added: nothing in it runs either
         return html

@@ -241,3 +241,29 @@ def test_a_hand_written_twin_of_a_made_page_is_refused_before_cleaning(project, 
     assert f"{rel}:1:1: trang hoặc tệp ở địa chỉ /" in result.stderr
     out = tmp_path / "out"
     assert_refused_before_cleaning(build_over_old_site(project, out), out, f"{rel}:1:1: trang hoặc tệp ở địa chỉ /")
+
+
+@pytest.mark.parametrize(("front", "message"), [
+    ("hide: 5", "hide: phải là danh sách lấy trong: navigation, toc, footer, path, tags, feedback; nhận được 5"),
+    ("template: ../../x.html", "template: trường 'template' không dùng được ở đầu trang; các trường được dùng: title, description, hide, search"),
+    ("search: {exclude: 1}", "search: phải là 'exclude: true' hoặc 'boost: <số>', nhận được {'exclude': 1}"),
+    ("title: [a]", "title: phải là một dòng chữ, nhận được ['a']"),
+])
+def test_a_written_pages_front_matter_holds_only_what_the_theme_takes(project, front, message):
+    """Each of these once crashed the theme after MkDocs had emptied its output folder (hide: 5), or reached
+    it unchecked (template)."""
+    (project / "docs/trang.md").write_text(f"---\ntitle: Trang\n{front}\n---\n\n# Trang\n", encoding="utf-8")
+    line = 3 if not front.startswith("title") else 2
+    assert f"docs/trang.md:{line}:1: {message}" in problems(project)
+
+
+def test_a_written_pages_title_and_description_are_published_escaped(project, tmp_path):
+    (project / "docs/trang.md").write_text(
+        '---\ntitle: "</title><script>alert(3)</script>"\ndescription: "\\"><script>alert(4)</script>"\n---\n\n'
+        "# Trang\n\n## &lt;/title&gt;&lt;script&gt;alert(5)&lt;/script&gt;\n", encoding="utf-8")
+    (project / "docs/trang-2.md").write_text("# &lt;/title&gt;&lt;script&gt;alert(6)&lt;/script&gt;\n\nchữ\n", encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    for page in ("trang", "trang-2"):
+        html = (tmp_path / "out" / page / "index.html").read_text(encoding="utf-8")
+        assert "<script>alert" not in html and "alert(" in html
