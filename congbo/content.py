@@ -334,6 +334,7 @@ def check_page(rel: str, rel_docs: str, text: str, root: Path) -> list[Problem]:
     if len(stray) >= 2:
         problems.append(Problem(rel, 1, 1, "", f"trang có phần thông tin của một bài viết ({', '.join(stray)}): bài viết của chuyên mục "
                                                f"phải đặt trong docs/{COLUMN_DIR}/<năm>/ để được kiểm tra, đăng thành bài và vào nguồn tin"))
+        return problems  # its fields are an article's: checked once it is in the column
     problems.extend(_meta_mistakes(rel, meta, line_of))
     if "render_macros" not in meta:
         return problems
