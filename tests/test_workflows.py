@@ -19,6 +19,7 @@ import yaml
 from conftest import ROOT, read_page
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+DEPENDABOT = ROOT / ".github" / "dependabot.yml"
 ACTIONLINT = shutil.which("actionlint", path=str(Path(sys.executable).parent)) or shutil.which("actionlint")
 
 # Each pin checked against the tag it names (release pages and runner logs that print
@@ -135,6 +136,24 @@ def test_the_published_site_is_built_after_the_tests_with_the_clock():
     assert "SOURCE_DATE_EPOCH" not in step_env(steps_[last_build]), "the published site says the day it was built"
     # The build that publishes runs whenever the upload does.
     assert steps_[last_build].get("if") in (None, steps_[upload].get("if"))
+
+
+def test_the_container_is_named_by_its_full_python_patch_tag():
+    """Dependabot does not update a workflow's `container:`: the README says who bumps it, and how."""
+    container = load(WORKFLOWS[0])["jobs"]["check"]["container"]
+    assert re.fullmatch(r"python:3\.11\.\d+-bookworm", container), container
+    assert f"`{container}`" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_dependabot_asks_each_week_for_the_python_packages_and_the_actions():
+    config = load(DEPENDABOT)
+    assert set(config) == {"version", "updates"} and config["version"] == 2
+    updates = {update["package-ecosystem"]: update for update in config["updates"]}
+    assert len(updates) == len(config["updates"]) and set(updates) == {"pip", "github-actions"}
+    for update in updates.values():
+        assert update["directory"] == "/"  # pip: pyproject.toml and requirements/*.txt; actions: .github/workflows
+        assert update["schedule"]["interval"] == "weekly"
+        assert update["schedule"].get("timezone", "Asia/Ho_Chi_Minh") == "Asia/Ho_Chi_Minh"
 
 
 def copy_checkout(dest: Path) -> Path:
