@@ -156,6 +156,36 @@ def test_dependabot_asks_each_week_for_the_python_packages_and_the_actions():
         assert update["schedule"].get("timezone", "Asia/Ho_Chi_Minh") == "Asia/Ho_Chi_Minh"
 
 
+def readme_codeowners() -> list[str]:
+    """The lines of the CODEOWNERS template in README's "In CI", comments dropped."""
+    section = (ROOT / "README.md").read_text(encoding="utf-8").split("## In CI", 1)[1].split("\n## ", 1)[0]
+    block = section.split("```text\n", 1)[1].split("```", 1)[0]
+    assert block.startswith("# .github/CODEOWNERS"), block
+    return [line for line in block.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def test_the_codeowners_template_names_the_code_and_no_invented_handle():
+    """Every path it lists exists; the owner is a placeholder GitHub would refuse, never a made-up account."""
+    lines = readme_codeowners()
+    paths = [line.split()[0] for line in lines]
+    for path in paths:
+        assert path.startswith("/") and (ROOT / path.strip("/")).exists(), path
+    assert all(line.split()[1:] == ["<OWNER>"] for line in lines), lines
+    for needed in ("/congbo/", "/macros.py", "/scripts/", "/.ci/", "/.github/", "/overrides/", "/mkdocs.yml", "/pyproject.toml",
+                   "/requirements/", "/tests/", "/docs/index.md", "/docs/bao-chi.md", "/docs/huong-dan/index.md"):
+        assert needed in paths, needed
+    assert not (ROOT / ".github" / "CODEOWNERS").exists() or "<OWNER>" not in (ROOT / ".github" / "CODEOWNERS").read_text(encoding="utf-8")
+
+
+def test_every_page_that_calls_a_macro_needs_a_code_owner():
+    """A macro runs code at build time: a page whose front matter turns macros on (mkdocs.yml has
+    `render_by_default: false`) is code."""
+    paths = {line.split()[0] for line in readme_codeowners()}
+    calling = {f"/docs/{path.relative_to(ROOT / 'docs').as_posix()}" for path in (ROOT / "docs").rglob("*.md")
+               if re.search(r"^render_macros:\s*true\s*$", path.read_text(encoding="utf-8").split("\n---", 1)[0], re.M)}
+    assert calling and calling <= paths, calling - paths
+
+
 def copy_checkout(dest: Path) -> Path:
     """The project as a clone of it holds it (tracked files, and new ones not ignored, as they are now),
     in a git repository of two commits (the workflow's steps read HEAD^1); .venv linked, set up already."""
