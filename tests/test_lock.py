@@ -110,4 +110,4 @@ def test_the_install_stamp_covers_pyproject_and_both_locks():
     """Editing pyproject.toml or either lock makes the next setup install again."""
     stamp = (ROOT / ".venv" / "congbo-installed").read_text(encoding="utf-8").split()
     sums = hashlib.sha256(b"".join(path.read_bytes() for path in (ROOT / "pyproject.toml", BUILD_LOCK, TEST_LOCK))).hexdigest()
-    assert stamp == [sums, "requirements/test.txt"]
+    assert stamp == [sums, "requirements/test.txt"], "not installed from these files: run bash scripts/setup.sh test"
