@@ -21,16 +21,20 @@ if [ ! -x .venv/bin/python ]; then
     fi
   fi
 fi
-spec="."
-[ "${1:-}" = "test" ] && spec=".[test]"
-# The install is editable: code changes need none. Install again only when pyproject.toml or the
-# extra asked for changes (the stamp holds their hash); "test" includes what the plain build needs.
-want="$(sha256sum pyproject.toml | cut -d' ' -f1) $spec"
+# The locked versions (requirements/, written by scripts/lock.sh), each file checked against its hash,
+# then the project itself, editable and without resolving anything: code changes need no install.
+lock=requirements/build.txt
+[ "${1:-}" = "test" ] && lock=requirements/test.txt
+# Install again only when pyproject.toml or a lock file changed, or the lock asked for did (the stamp
+# holds their hash and the lock installed); the tests' lock holds every pin of the build's.
+sums="$(cat pyproject.toml requirements/build.txt requirements/test.txt | sha256sum | cut -d' ' -f1)"
+want="$sums $lock"
 stamp=.venv/congbo-installed
-if [ -f "$stamp" ] && { [ "$(cat "$stamp")" = "$want" ] || [ "$(cat "$stamp")" = "${want% *} .[test]" ]; }; then
+if [ -f "$stamp" ] && { [ "$(cat "$stamp")" = "$want" ] || [ "$(cat "$stamp")" = "$sums requirements/test.txt" ]; }; then
   exit 0
 fi
-.venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip >/dev/null
+pip=(.venv/bin/python -m pip install --quiet --disable-pip-version-check)
+"${pip[@]}" --require-hashes -r "$lock"
 # setuptools says "Editable installation." on every editable build, whatever the layout: nothing to act on.
-PYTHONWARNINGS="ignore:Editable installation" .venv/bin/python -m pip install --quiet --disable-pip-version-check -e "$spec"
+PYTHONWARNINGS="ignore:Editable installation" "${pip[@]}" --no-deps --no-build-isolation -e .
 echo "$want" > "$stamp"

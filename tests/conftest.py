@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
 import http.server
 import os
 import re
@@ -25,6 +26,41 @@ TEST_EPOCH = "1795140000"
 TEST_TODAY = dt.date(2026, 11, 20)  # the date of TEST_EPOCH in Vietnam
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 OUTPUT = ROOT / "test-output"
+
+
+SITE = ROOT / "site"  # what `bash scripts/build.sh` built: the tests build elsewhere and never touch it
+SITE_BEFORE = pytest.StashKey[dict]()
+
+
+def snapshot(folder: Path) -> dict[str, tuple[int, str]]:
+    """Every file and folder under ``folder``: its modification time and its content's hash."""
+    found = {}
+    for path in sorted(folder.rglob("*")) if folder.exists() else []:
+        digest = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else "folder"
+        found[path.relative_to(folder).as_posix()] = (path.lstat().st_mtime_ns, digest)
+    return found
+
+
+def pytest_sessionstart(session):
+    session.stash[SITE_BEFORE] = snapshot(SITE)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """A run that changed site/ fails, whatever its tests said: site/ is what gets published."""
+    before, after = session.stash.get(SITE_BEFORE, None), snapshot(SITE)
+    if before is None or before == after:
+        return
+    changed = sorted(name for name in before.keys() | after.keys() if before.get(name) != after.get(name))
+    message = (f"The tests changed {SITE} ({', '.join(changed[:3])}{', …' if len(changed) > 3 else ''}): "
+               "a test must build into a temporary folder, never into the repository's site/.")
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    if reporter is not None:
+        reporter.write("\n")
+        reporter.write_sep("=", "site/ changed", red=True)
+        reporter.write_line(message)
+    else:
+        print(message, file=sys.stderr)
+    session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
 def build_env(**extra: str) -> dict[str, str]:

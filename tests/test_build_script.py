@@ -19,6 +19,7 @@ from conftest import ROOT, build_env, copy_project
 def project(tmp_path) -> Path:
     root = copy_project(tmp_path / "project")
     shutil.copytree(ROOT / "scripts", root / "scripts")
+    shutil.copytree(ROOT / "requirements", root / "requirements")  # setup.sh's stamp covers the locks
     shutil.copy2(ROOT / "pyproject.toml", root / "pyproject.toml")
     (root / ".venv").symlink_to(ROOT / ".venv")  # set up already: setup.sh finds it installed
     old = root / "site"

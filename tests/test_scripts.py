@@ -1,5 +1,6 @@
-"""scripts/setup.sh installs only when pyproject.toml (or the extra asked for) changed: a second
-`bash scripts/build.sh` costs the check and the MkDocs build, not a pip run."""
+"""scripts/setup.sh installs only when pyproject.toml, a lock file (or the extra asked for) changed: a
+second `bash scripts/build.sh` costs the check and the MkDocs build, not a pip run. It installs the
+locked versions, each checked against its hash, and then the project without resolving anything."""
 
 from __future__ import annotations
 
@@ -24,10 +25,11 @@ def test_nothing_changed_means_no_pip_run():
 
 def test_a_changed_pyproject_installs_again_and_quietly():
     stamp = STAMP.read_text(encoding="utf-8")
-    STAMP.write_text("0" * 64 + " .[test]\n", encoding="utf-8")  # as if pyproject.toml had changed
+    STAMP.write_text("0" * 64 + " requirements/test.txt\n", encoding="utf-8")  # as if pyproject.toml or a lock had changed
     try:
         trace = trace_setup("test")
-        assert "pip install" in trace
+        assert "--require-hashes -r requirements/test.txt" in trace
+        assert "--no-deps --no-build-isolation -e ." in trace
         assert "Warning" not in "\n".join(line for line in trace.splitlines() if not line.startswith("+"))
     finally:
         assert STAMP.read_text(encoding="utf-8") == stamp

@@ -5,6 +5,7 @@ actions, run exactly the README's CI commands, scheduled at 00:05 in Vietnam; an
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import shutil
 import subprocess
@@ -15,9 +16,10 @@ from zoneinfo import ZoneInfo
 import pytest
 import yaml
 
-from conftest import ROOT, build_env
+from conftest import ROOT, read_page
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+DEPENDABOT = ROOT / ".github" / "dependabot.yml"
 ACTIONLINT = shutil.which("actionlint", path=str(Path(sys.executable).parent)) or shutil.which("actionlint")
 
 # Each pin checked against the tag it names (release pages and runner logs that print
@@ -111,15 +113,112 @@ def test_publishing_needs_the_checks_and_never_runs_for_a_pull_request():
     assert jobs["check"]["steps"].index(uploads[0]) > max(check_runs), "the site is uploaded only after every check"
 
 
+def check_steps() -> list[dict]:
+    return load(WORKFLOWS[0])["jobs"]["check"]["steps"]
+
+
+def step_env(step: dict) -> dict:
+    """The environment the workflow gives a step of the check job (workflow, job, then step)."""
+    workflow = load(WORKFLOWS[0])
+    return {**workflow.get("env", {}), **workflow["jobs"]["check"].get("env", {}), **step.get("env", {})}
+
+
+def test_the_published_site_is_built_after_the_tests_with_the_clock():
+    """What is uploaded is built after the test step, by a build step with no SOURCE_DATE_EPOCH."""
+    steps_ = check_steps()
+    [upload] = [i for i, s in enumerate(steps_) if s.get("uses", "").startswith("actions/upload-pages-artifact")]
+    assert steps_[upload]["with"]["path"] == "site"
+    [tests] = [i for i, s in enumerate(steps_) if s.get("run", "").startswith("bash scripts/test.sh")]
+    builds = [i for i, s in enumerate(steps_) if s.get("run", "").strip() == "bash scripts/build.sh"]
+    last_build = max(i for i in builds if i < upload)
+    assert tests < last_build < upload, "the site uploaded is built after the tests"
+    assert not any(s.get("run", "").startswith("bash scripts/build.sh") for s in steps_[last_build + 1:upload])
+    assert "SOURCE_DATE_EPOCH" not in step_env(steps_[last_build]), "the published site says the day it was built"
+    # The build that publishes runs whenever the upload does.
+    assert steps_[last_build].get("if") in (None, steps_[upload].get("if"))
+
+
+def test_the_container_is_named_by_its_full_python_patch_tag():
+    """Dependabot does not update a workflow's `container:`: the README says who bumps it, and how."""
+    container = load(WORKFLOWS[0])["jobs"]["check"]["container"]
+    assert re.fullmatch(r"python:3\.11\.\d+-bookworm", container), container
+    assert f"`{container}`" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_dependabot_asks_each_week_for_the_python_packages_and_the_actions():
+    config = load(DEPENDABOT)
+    assert set(config) == {"version", "updates"} and config["version"] == 2
+    updates = {update["package-ecosystem"]: update for update in config["updates"]}
+    assert len(updates) == len(config["updates"]) and set(updates) == {"pip", "github-actions"}
+    for update in updates.values():
+        assert update["directory"] == "/"  # pip: pyproject.toml and requirements/*.txt; actions: .github/workflows
+        assert update["schedule"]["interval"] == "weekly"
+        assert update["schedule"].get("timezone", "Asia/Ho_Chi_Minh") == "Asia/Ho_Chi_Minh"
+
+
+def readme_codeowners() -> list[str]:
+    """The lines of the CODEOWNERS template in README's "In CI", comments dropped."""
+    section = (ROOT / "README.md").read_text(encoding="utf-8").split("## In CI", 1)[1].split("\n## ", 1)[0]
+    block = section.split("```text\n", 1)[1].split("```", 1)[0]
+    assert block.startswith("# .github/CODEOWNERS"), block
+    return [line for line in block.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def test_the_codeowners_template_names_the_code_and_no_invented_handle():
+    """Every path it lists exists; the owner is a placeholder GitHub would refuse, never a made-up account."""
+    lines = readme_codeowners()
+    paths = [line.split()[0] for line in lines]
+    for path in paths:
+        assert path.startswith("/") and (ROOT / path.strip("/")).exists(), path
+    assert all(line.split()[1:] == ["<OWNER>"] for line in lines), lines
+    for needed in ("/congbo/", "/macros.py", "/scripts/", "/.ci/", "/.github/", "/overrides/", "/mkdocs.yml", "/pyproject.toml",
+                   "/requirements/", "/tests/", "/docs/index.md", "/docs/bao-chi.md", "/docs/huong-dan/index.md"):
+        assert needed in paths, needed
+    assert not (ROOT / ".github" / "CODEOWNERS").exists() or "<OWNER>" not in (ROOT / ".github" / "CODEOWNERS").read_text(encoding="utf-8")
+
+
+def test_every_page_that_calls_a_macro_needs_a_code_owner():
+    """A macro runs code at build time: a page whose front matter turns macros on (mkdocs.yml has
+    `render_by_default: false`) is code."""
+    paths = {line.split()[0] for line in readme_codeowners()}
+    calling = {f"/docs/{path.relative_to(ROOT / 'docs').as_posix()}" for path in (ROOT / "docs").rglob("*.md")
+               if re.search(r"^render_macros:\s*true\s*$", path.read_text(encoding="utf-8").split("\n---", 1)[0], re.M)}
+    assert calling and calling <= paths, calling - paths
+
+
+def copy_checkout(dest: Path) -> Path:
+    """The project as a clone of it holds it (tracked files, and new ones not ignored, as they are now),
+    in a git repository of two commits (the workflow's steps read HEAD^1); .venv linked, set up already."""
+    listed = subprocess.run(["git", "-c", f"safe.directory={ROOT}", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+                            cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    for rel in filter(None, listed.split("\0")):
+        if (ROOT / rel).is_file():
+            (dest / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / rel, dest / rel)
+    git = ["git", "-c", "user.name=congbo", "-c", "user.email=congbo@example.invalid", "-c", "commit.gpgsign=false"]
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "base"], ["commit", "-q", "--allow-empty", "-m", "head"]):
+        subprocess.run([*git, *args], cwd=dest, check=True, capture_output=True)
+    (dest / ".venv").symlink_to(ROOT / ".venv")
+    return dest
+
+
 def test_the_workflow_steps_run_here(tmp_path):
-    """The workflow's steps, in its order, with a job summary file as on GitHub (the test step is this suite)."""
+    """The workflow's steps, in its order, on a copy of the project, with the environment the workflow
+    gives them and a job summary file as on GitHub (the test step is this suite). The site it leaves,
+    the one uploaded, says it was built today in Vietnam; the repository's site/ is not touched."""
+    project = copy_checkout(tmp_path / "project")
     summary = tmp_path / "summary.md"
-    env = build_env(GITHUB_STEP_SUMMARY=str(summary))
-    for command in run_commands():
-        if command.startswith("bash scripts/test.sh"):
+    base_env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    today = dt.datetime.now(ZoneInfo("Asia/Ho_Chi_Minh")).date()
+    for step in check_steps():
+        command = step.get("run", "").strip()
+        if not command or command.startswith("bash scripts/test.sh"):
             continue
-        result = subprocess.run(["bash", "-c", command], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+        env = {**base_env, **{k: str(v) for k, v in step_env(step).items()}, "GITHUB_STEP_SUMMARY": str(summary)}
+        result = subprocess.run(["bash", "-c", command], cwd=project, env=env, capture_output=True, text=True, timeout=600)
         assert result.returncode == 0, f"{command}\n{result.stdout}\n{result.stderr}"
     text = summary.read_text(encoding="utf-8")
     assert "Dữ liệu hợp lệ" in text and "### Nội dung thay đổi so với `HEAD^1`" in text
-    assert (ROOT / "site" / "index.html").is_file()
+    built_on = read_page(project / "site", ".").xpath("//p[@class='cb-built']/time/@datetime")
+    after = dt.datetime.now(ZoneInfo("Asia/Ho_Chi_Minh")).date()
+    assert built_on and built_on[0] in {today.isoformat(), after.isoformat()}, (built_on, today)
