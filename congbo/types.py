@@ -32,6 +32,9 @@ FORBIDDEN_CHARS = frozenset(chr(c) for a, b in _FORBIDDEN_RANGES for c in range(
 """The same characters as a set: telling whether a text holds any is several times faster than the regex,
 which then finds where (most texts hold none)."""
 
+FORBIDDEN_IN_VALUE = re.compile(f"\r|{FORBIDDEN.pattern}")
+"""`FORBIDDEN` and CR, which a file may end its lines with but a value may not hold."""
+
 
 def has_forbidden(text: str) -> bool:
     return not FORBIDDEN_CHARS.isdisjoint(text)
@@ -86,11 +89,24 @@ def clean_text(value: Any) -> str:
         raise error("vi_text", "phải là văn bản, nhận được {found}", found=kind)
     text = unicodedata.normalize("NFC", value).strip()
     refuse_placeholder(text)
-    bad = has_forbidden(text) and FORBIDDEN.search(text)
+    # A file may end its lines with CR LF, so `FORBIDDEN` lets CR through the file's text; inside a
+    # value it can only come from a "\r" escape, and icalendar writes a bare CR unescaped.
+    bad = (has_forbidden(text) or "\r" in text) and FORBIDDEN_IN_VALUE.search(text)
     if bad:
         raise error("vi_control", forbidden_message(bad.group()), code=f"{ord(bad.group()):04X}")
     if not text:
         raise error("vi_empty", "không được để trống")
+    return text
+
+
+def clean_line(value: Any) -> str:
+    """Text shown on one line (a name, a title, a place): it becomes one line of a calendar file, a
+    feed's title, a page's heading, so a line break or a tab in it is a mistake, never kept."""
+    text = clean_text(value)
+    if "\n" in text:
+        raise error("vi_line", "phải viết trên một dòng; hãy bỏ dấu xuống dòng (kể cả cách viết '|' hay '>' của YAML)")
+    if "\t" in text:
+        raise error("vi_line", "có ký tự Tab; hãy thay bằng dấu cách")
     return text
 
 
@@ -403,6 +419,8 @@ def parse_clock(value: Any) -> dt.time:
 
 
 Text = Annotated[str, BeforeValidator(clean_text), WithJsonSchema({"type": "string", "minLength": 1})]
+Line = Annotated[str, BeforeValidator(clean_line), WithJsonSchema({"type": "string", "minLength": 1, "pattern": "^[^\\t\\n\\r]*$"})]
+"""Text on one line: no line break, no tab (`clean_line`)."""
 Id = Annotated[str, BeforeValidator(parse_id), WithJsonSchema({"type": "string", "pattern": _ID.pattern})]
 Day = Annotated[
     dt.date,
