@@ -15,7 +15,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Dis
 from pydantic_core import PydanticCustomError
 
 from .types import (
-    DAY_PATTERN, FIRST_YEAR, LAST_YEAR, MISSING_HELP, PARTIAL_DATE_PATTERN, Clock, Day, Id, Line, Missing, MissingValue, Moment, PartialDate, Text,
+    DAY_PATTERN, FIRST_YEAR, LAST_YEAR, MISSING_HELP, PARTIAL_DATE_PATTERN, Clock, Day, FileName, Id, Line, Missing, MissingValue, Moment, PartialDate, Text,
     UnknownValue, clean_text, error, fact, is_known, parse_day, to_missing,
 )
 
@@ -135,11 +135,11 @@ class SiteInfo(Model):
     """Số điện thoại của cơ quan, hiện ở chân trang, ví dụ '0205 3812 345'."""
     email: Email | None = None
     """Thư điện tử của cơ quan, hiện ở chân trang."""
-    logo: Text
+    logo: FileName
     """Tệp biểu trưng, đường dẫn tính từ thư mục docs/, ví dụ 'assets/logo.svg' (không dùng quốc huy)."""
-    favicon: Text
+    favicon: FileName
     """Tệp biểu tượng trên thẻ trình duyệt, đường dẫn tính từ docs/, ví dụ 'assets/favicon.svg'."""
-    share_image: Text
+    share_image: FileName
     """Ảnh hiện khi chia sẻ một trang không có ảnh riêng lên mạng xã hội (1200 × 630), đường dẫn tính từ docs/."""
     colours: Colours
     """Màu của trang."""
@@ -590,7 +590,7 @@ class Appendix(Model):
 
 
 class Attachment(Model):
-    file: Text
+    file: FileName
     """Tệp đính kèm, đường dẫn tính từ thư mục docs/, ví dụ 'van-ban/ke-hoach-60-nam.pdf'."""
     title: Line
     """Tên hiển thị, ví dụ 'Bản gốc có chữ ký (PDF)'."""
@@ -793,7 +793,7 @@ class Event(Model):
 
 
 class Image(Model):
-    file: Text
+    file: FileName
     """Tệp ảnh, đường dẫn tính từ thư mục docs/, ví dụ 'anh/le-ky-niem.jpg'."""
     caption: Text
     """Chú thích ảnh."""

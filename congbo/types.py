@@ -76,6 +76,8 @@ def _shown(value: Any) -> str:
     loader's own messages say it, never Python's 'None'."""
     if value is None:
         return "giá trị trống"
+    if isinstance(value, (list, dict)):
+        return "một danh sách" if isinstance(value, list) else "một bảng"
     return f"'{value}'" if isinstance(value, str) else repr(value)
 
 
@@ -107,6 +109,32 @@ def clean_line(value: Any) -> str:
         raise error("vi_line", "phải viết trên một dòng; hãy bỏ dấu xuống dòng (kể cả cách viết '|' hay '>' của YAML)")
     if "\t" in text:
         raise error("vi_line", "có ký tự Tab; hãy thay bằng dấu cách")
+    return text
+
+
+MAX_NAME_BYTES = 255
+"""The longest file or folder name Linux (ext4) and Windows (NTFS) allow, in UTF-8 bytes: a longer name
+cannot exist, and asking the system about it fails (ENAMETOOLONG)."""
+MAX_PATH_BYTES = 4096
+"""The longest path Linux accepts (PATH_MAX)."""
+
+
+def parse_file_name(value: Any) -> str:
+    """A file under docs/, written from there with '/' ('anh/le-ky-niem.jpg'): one that can exist there
+    and be copied to the site, so nothing an editor writes makes the check ask the system about a name
+    it cannot hold, or a file outside docs/."""
+    text = clean_line(value)
+    if text.startswith(("/", "~")) or re.match(r"^[A-Za-z]:", text):
+        raise error("vi_file", "đường dẫn tệp tính từ thư mục docs/, không bắt đầu bằng '/', '~' hay ổ đĩa, nhận được {found}", found=_shown(text))
+    if "\\" in text:
+        raise error("vi_file", "đường dẫn tệp ngăn các thư mục bằng dấu '/', không dùng '\\', nhận được {found}", found=_shown(text))
+    parts = text.split("/")
+    if any(part in ("", ".", "..") for part in parts):
+        raise error("vi_file", "đường dẫn tệp không có phần trống, '.' hay '..' (tệp phải nằm trong thư mục docs/), nhận được {found}", found=_shown(text))
+    longest = max(parts, key=lambda part: len(part.encode("utf-8")))
+    if len(longest.encode("utf-8")) > MAX_NAME_BYTES or len(text.encode("utf-8")) > MAX_PATH_BYTES:
+        raise error("vi_file", "tên tệp hoặc thư mục dài quá {most} byte (đường dẫn tối đa {path} byte), không tệp nào có tên như vậy; "
+                    "hãy đặt tên ngắn hơn: '{start}…'", most=MAX_NAME_BYTES, path=MAX_PATH_BYTES, start=longest[:40])
     return text
 
 
@@ -421,6 +449,11 @@ def parse_clock(value: Any) -> dt.time:
 Text = Annotated[str, BeforeValidator(clean_text), WithJsonSchema({"type": "string", "minLength": 1})]
 Line = Annotated[str, BeforeValidator(clean_line), WithJsonSchema({"type": "string", "minLength": 1, "pattern": "^[^\\t\\n\\r]*$"})]
 """Text on one line: no line break, no tab (`clean_line`)."""
+FileName = Annotated[
+    str, BeforeValidator(parse_file_name),
+    WithJsonSchema({"type": "string", "minLength": 1, "maxLength": MAX_PATH_BYTES, "pattern": r"^(?![/~]|[A-Za-z]:)(?!.*(^|/)\.{0,2}(/|$))[^\\\t\n\r]+$"}),
+]
+"""A file under docs/, as `parse_file_name` accepts it."""
 Id = Annotated[str, BeforeValidator(parse_id), WithJsonSchema({"type": "string", "pattern": _ID.pattern})]
 Day = Annotated[
     dt.date,
