@@ -289,6 +289,7 @@ class _Known:
         plans = {raw_id(loc.value) for loc in plan_sources} - {None}
         self.plans = plans if plan_files_parsed else None
         self.orgs_by_id = {o.id: o for o in orgs}
+        self.observances_by_id = {o.id: o for o in observances}
 
 
 def _ids(located: Located | None, records: list) -> set[str] | None:
@@ -408,6 +409,10 @@ def _check_event(check, located, event: Event, known: _Known, plans: dict) -> No
     _refer(check, located, (i, "plan"), event.plan, known.plans, "văn bản", "data/plans/")
     for j, obs in enumerate(event.observances):
         _refer(check, located, (i, "observances", j), obs, known.observances, "ngày kỷ niệm", OBS_WHERE)
+        first_year = known.observances_by_id[obs].first_year if obs in known.observances_by_id else event.date.year
+        if event.date.year < first_year:  # the observance's programme of that year has no day to stand on
+            check.add(located, (i, "observances", j), f"sự kiện năm {event.date.year} không thể hướng tới ngày kỷ niệm '{obs}': "
+                      f"ngày này được tổ chức lần đầu năm {first_year} (first_year trong {OBS_WHERE})")
     if event.activity and not event.plan:
         check.add(located, (i, "activity"), "ghi 'activity' thì phải ghi cả 'plan'")
     if event.plan not in plans:

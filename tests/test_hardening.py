@@ -285,3 +285,14 @@ def test_a_wrong_attachment_file_name_is_a_message(project, name, message):
 def test_an_image_out_of_docs_is_a_message(project):
     text = replace(project, IMAGE_ARTICLE, "  file: chuyen-muc/anh/60-nam-dan-so-viet-nam.png", "  file: ../mkdocs.yml")
     assert problems(project) == [f"{IMAGE_ARTICLE}:{where(text, 'file: ../')}: image.file: {OUT_OF_DOCS}"]
+
+
+def test_an_event_before_an_observance_was_first_held_is_a_message(project):
+    """The 1994 event naming Ngày Dân số Việt Nam (first held 1997, counted from 1961) crashed the build
+    of its programme page, which has no day in 1994."""
+    text = replace(project, "data/events.yml", "  kind: su-kien\n", "  kind: su-kien\n  observances: [ngay-dan-so-viet-nam]\n")
+    line, column = where(text, "observances: [ngay").split(":")
+    assert problems(project) == [
+        f"data/events.yml:{line}:{int(column) + 14}: [{EVENT}].observances[1]: sự kiện năm 1994 không thể hướng tới ngày kỷ niệm "
+        "'ngay-dan-so-viet-nam': ngày này được tổ chức lần đầu năm 1997 (first_year trong data/observances.yml)"
+    ]
