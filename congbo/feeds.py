@@ -87,7 +87,8 @@ class FeedItem:
     updated: dt.datetime
     authors: tuple[str, ...]
     categories: tuple[tuple[str, str], ...]
-    """(label, domain): the domain names the list the label comes from."""
+    """(label, domain): the domain names the page listing what the label comes from (an observance's: the
+    calendar), a page the site has; each label once (`labelled`)."""
     image: FeedImage | None = None
 
 
@@ -148,6 +149,16 @@ def _inner(root) -> str:
     return "".join(str(p) for p in parts).strip()
 
 
+def observance_labels(site: Site, site_url: str, observance_ids: Sequence[str]) -> list[tuple[str, str]]:
+    """Observances as feed categories: there is no index of observances, the calendar lists them all."""
+    return [(site.observance[o].name, site_url + urls.CALENDAR) for o in observance_ids]
+
+
+def labelled(labels: Sequence[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    """Each category once, in the order first given (a record may list an observance twice)."""
+    return tuple(dict.fromkeys(labels))
+
+
 def article_items(site: Site, site_url: str, records: Sequence[ArticleRecord], content_of: Callable[[ArticleRecord], str]) -> list[FeedItem]:
     categories = {c.id: c for c in site.info.column.categories}
     items = []
@@ -155,8 +166,7 @@ def article_items(site: Site, site_url: str, records: Sequence[ArticleRecord], c
         meta = record.meta
         link = site_url + urls.article(meta.id)
         category: Category = categories[meta.category]
-        labels = [(category.name, site_url + urls.COLUMN)]
-        labels += [(site.observance[o].name, site_url + urls.OBSERVANCES) for o in meta.observances]
+        labels = [(category.name, site_url + urls.COLUMN)] + observance_labels(site, site_url, meta.observances)
         image = None
         if meta.image:
             image = FeedImage(
@@ -166,7 +176,7 @@ def article_items(site: Site, site_url: str, records: Sequence[ArticleRecord], c
         items.append(FeedItem(
             guid=article_guid(site_url, meta.id), title=meta.title, link=link, summary=meta.summary,
             content=content_of(record), published=meta.date, updated=meta.updated or meta.date,
-            authors=(meta.author,), categories=tuple(labels), image=image,
+            authors=(meta.author,), categories=labelled(labels), image=image,
         ))
     return items
 
@@ -197,7 +207,7 @@ def plan_items(site: Site, site_url: str) -> list[FeedItem]:
             Markup("<p><strong>Các hoạt động:</strong></p><ul>{}</ul>").format(Markup("").join(Markup("<li>{} — {}</li>").format(n, t) for n, t in activities)) if activities else Markup(""),
             Markup('<p><a href="{}">{}</a></p>').format(link, full_text_link(plan)),
         ])
-        labels = (("Kế hoạch", site_url + urls.PLANS),) + tuple((n, site_url + urls.OBSERVANCES) for n, _ in observances)
+        labels = labelled([("Kế hoạch", site_url + urls.PLANS)] + observance_labels(site, site_url, plan.observances))
         items.append(FeedItem(
             guid=tag_uri(site_url, urls.plan(plan.id)), title=plan_title(plan), link=link, summary=reference,
             content=str(content), published=issued, updated=issued, authors=(site.plan_issuer(plan).name,), categories=labels,
@@ -216,7 +226,7 @@ def plan_items(site: Site, site_url: str) -> list[FeedItem]:
             items.append(FeedItem(
                 guid=tag_uri(site_url, urls.event(event.id)), title=event.name, link=event_link, summary=summary,
                 content=str(content), published=issued, updated=issued, authors=(organiser,),
-                categories=((kind, site_url + urls.CALENDAR),) + tuple((site.observance[o].name, site_url + urls.OBSERVANCES) for o in event.observances),
+                categories=labelled([(kind, site_url + urls.CALENDAR)] + observance_labels(site, site_url, event.observances)),
             ))
     return items
 
@@ -406,8 +416,8 @@ def _generator(site: Site, channel: Channel, items: Sequence[FeedItem], owner: s
         entry.updated(item.updated)
         for name in item.authors:
             entry.author({"name": clean(name)})
-        for label, domain in item.categories:
-            entry.category({"term": clean(label), "scheme": domain, "label": clean(label)})
+        if item.categories:  # at once: feedgen rebuilds the entry's whole list on each call (quadratic)
+            entry.category([{"term": clean(label), "scheme": domain, "label": clean(label)} for label, domain in item.categories])
         entry.congbo.item = item
     return fg
 

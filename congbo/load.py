@@ -229,8 +229,8 @@ def read_articles(check: _Checker, column: Path) -> tuple[list[tuple[Located, Ar
         meta = check.validate(located, Article)
         if meta:
             src_uri = path.relative_to(column.parent).as_posix()
-            image = column.parent / meta.image.file if meta.image else None
-            size = image.stat().st_size if image is not None and image.is_file() else None
+            image = file_in_docs(column.parent, meta.image.file) if meta.image else None
+            size = file_size(image) if image is not None else None
             body = text[match.end():]
             first_body_line = text.count("\n", 0, match.end()) + 1
             file = check.rel(path)
@@ -281,18 +281,24 @@ class _Known:
         self.events = _ids(sources["events"], events)
         if self.events is not None:  # and the events made from documents' dated activities
             self.events |= {v for loc in plan_sources for _, v in _walk(loc.value, ("activities", "*", "event"))}
-        plans = {loc.value.get("id") for loc in plan_sources if isinstance(loc.value, dict)}
+        plans = {raw_id(loc.value) for loc in plan_sources} - {None}
         self.plans = plans if plan_files_parsed else None
         self.orgs_by_id = {o.id: o for o in orgs}
+        self.observances_by_id = {o.id: o for o in observances}
 
 
 def _ids(located: Located | None, records: list) -> set[str] | None:
     if located is None:
         return None
-    raw = set()
-    if isinstance(located.value, list):
-        raw = {item.get("id") for item in located.value if isinstance(item, dict) and isinstance(item.get("id"), str)}
+    raw = {raw_id(item) for item in located.value} - {None} if isinstance(located.value, list) else set()
     return raw | {r.id for r in records}
+
+
+def raw_id(item: Any) -> str | None:
+    """The id a record was written with, before validation: text, or None (a list, a map, a number
+    or nothing in its place has its own message; it is never a key of a set or a dict here)."""
+    value = item.get("id") if isinstance(item, dict) else None
+    return value if isinstance(value, str) else None
 
 
 def _with_source(located: Located | None, records: list) -> Iterable[tuple[Located, Any]]:
@@ -302,7 +308,7 @@ def _with_source(located: Located | None, records: list) -> Iterable[tuple[Locat
 
 def _index_of(located: Located, record_id: str) -> int:
     for i, item in enumerate(located.value):
-        if isinstance(item, dict) and item.get("id") == record_id:
+        if raw_id(item) == record_id:
             return i
     raise LookupError(record_id)
 
@@ -338,8 +344,7 @@ def _check_site_files(check, located, info: SiteInfo, docs_dir: Path | None) -> 
     if docs_dir is None:
         return
     for name in ("logo", "favicon", "share_image"):
-        path = docs_dir / getattr(info, name)
-        if not path.resolve().is_relative_to(docs_dir.resolve()) or not path.is_file():
+        if file_in_docs(docs_dir, getattr(info, name)) is None:
             check.add(located, (name,), f"không tìm thấy tệp docs/{getattr(info, name)} (đường dẫn tính từ thư mục docs/)")
 
 
@@ -399,6 +404,10 @@ def _check_event(check, located, event: Event, known: _Known, plans: dict) -> No
     _refer(check, located, (i, "plan"), event.plan, known.plans, "văn bản", "data/plans/")
     for j, obs in enumerate(event.observances):
         _refer(check, located, (i, "observances", j), obs, known.observances, "ngày kỷ niệm", OBS_WHERE)
+        first_year = known.observances_by_id[obs].first_year if obs in known.observances_by_id else event.date.year
+        if event.date.year < first_year:  # the observance's programme of that year has no day to stand on
+            check.add(located, (i, "observances", j), f"sự kiện năm {event.date.year} không thể hướng tới ngày kỷ niệm '{obs}': "
+                      f"ngày này được tổ chức lần đầu năm {first_year} (first_year trong {OBS_WHERE})")
     if event.activity and not event.plan:
         check.add(located, (i, "activity"), "ghi 'activity' thì phải ghi cả 'plan'")
     if event.plan not in plans:
@@ -540,18 +549,18 @@ def _check_attachments(check, plans: list[tuple[Located, Plan]], docs_dir: Path 
             where = ("attachments", j, "file")
             if docs_dir is None:
                 continue
-            path = docs_dir / attachment.file
-            if not path.resolve().is_relative_to(docs_dir.resolve()) or not path.is_file():
+            path = file_in_docs(docs_dir, attachment.file)
+            head = file_head(path) if path is not None else None
+            if head is None:
                 check.add(located, where, f"không tìm thấy tệp docs/{attachment.file} (tệp đính kèm đặt trong thư mục docs/)")
                 continue
-            head = path.read_bytes()[:8]
             kind = next((value for magic, value in ATTACHMENT_TYPES.items() if head.startswith(magic)), None)
             extension = path.suffix.lower().lstrip(".")
             if kind is None or (kind[1] == "pdf") != (extension == "pdf"):
                 check.add(located, where, f"tệp docs/{attachment.file} không phải PDF hoặc DOCX đúng với đuôi '.{extension}'")
                 continue
             mime = kind[0] if extension == "pdf" else "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-            files[attachment.file] = (path.stat().st_size, mime)
+            files[attachment.file] = (file_size(path) or 0, mime)
     return files
 
 
@@ -628,8 +637,8 @@ def _check_unique(check, sources, plans, articles) -> None:
             continue
         first: dict[str, int] = {}
         for i, item in enumerate(located.value):
-            record_id = item.get("id") if isinstance(item, dict) else None
-            if not isinstance(record_id, str):
+            record_id = raw_id(item)
+            if record_id is None:
                 continue
             if record_id in first:
                 line = located.where((first[record_id], "id"))[0]
@@ -708,13 +717,16 @@ def _check_article_refs(check, located, known: _Known, info: SiteInfo | None, do
 def _check_image(check, located, image, docs_dir: Path) -> None:
     """The image is a file under docs/ in a format feeds carry, and its stated size is its real size."""
     path = docs_dir / image.file
-    if not path.resolve().is_relative_to(docs_dir.resolve()):
+    if not _inside(path, docs_dir):
         check.add(located, ("image", "file"), f"tệp ảnh phải nằm trong thư mục docs/, nhận được '{image.file}'")
         return
-    if not path.is_file():
+    if file_in_docs(docs_dir, image.file) is None:
         check.add(located, ("image", "file"), f"không tìm thấy tệp ảnh docs/{image.file}")
         return
-    info = read_image_info(path)
+    try:
+        info = read_image_info(path)
+    except OSError:
+        info = None
     if info is None:
         check.add(located, ("image", "file"), f"tệp docs/{image.file} không phải ảnh PNG, JPEG, GIF hoặc WebP")
         return
@@ -731,6 +743,39 @@ def _check_image(check, located, image, docs_dir: Path) -> None:
 
 
 # --- helpers --------------------------------------------------------------------------
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        return path.resolve().is_relative_to(folder.resolve())
+    except (OSError, RuntimeError):  # a name the system cannot hold; a symlink loop
+        return False
+
+
+def file_in_docs(docs_dir: Path, name: str) -> Path | None:
+    """The file ``name`` names under docs/ (symlinks followed, and still under docs/), or None. The
+    models refuse names no file can have; whatever the system still cannot answer is no file."""
+    path = docs_dir / name
+    try:
+        return path if _inside(path, docs_dir) and path.is_file() else None
+    except OSError:
+        return None
+
+
+def file_size(path: Path) -> int | None:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return None
+
+
+def file_head(path: Path, size: int = 8) -> bytes | None:
+    """The first bytes of a file (its kind), or None when it cannot be read."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read(size)
+    except OSError:
+        return None
 
 
 def _section_path(position: tuple[int, ...]) -> tuple:

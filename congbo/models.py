@@ -15,7 +15,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Dis
 from pydantic_core import PydanticCustomError
 
 from .types import (
-    DAY_PATTERN, FIRST_YEAR, LAST_YEAR, MISSING_HELP, PARTIAL_DATE_PATTERN, Clock, Day, Id, Missing, MissingValue, Moment, PartialDate, Text,
+    DAY_PATTERN, FIRST_YEAR, LAST_YEAR, MISSING_HELP, PARTIAL_DATE_PATTERN, Clock, Day, FileName, Id, Line, Missing, MissingValue, Moment, PartialDate, Text,
     UnknownValue, clean_text, error, fact, is_known, parse_day, to_missing,
 )
 
@@ -58,9 +58,9 @@ Phone = Annotated[Text, AfterValidator(check_phone)]
 
 
 class Contact(Model):
-    name: Text
+    name: Line
     """Họ và tên người phụ trách liên hệ báo chí."""
-    role: Text
+    role: Line
     """Chức vụ, đơn vị."""
     phone: Phone
     """Số điện thoại, ví dụ '0205 3812 345'."""
@@ -71,14 +71,14 @@ class Contact(Model):
 class Category(Model):
     id: Id
     """Mã chuyên mục con, dùng trong địa chỉ trang và trong bài viết."""
-    name: Text
+    name: Line
     """Tên hiển thị."""
     description: Text
     """Một câu giới thiệu."""
 
 
 class Column(Model):
-    name: Text
+    name: Line
     """Tên chuyên mục, ví dụ 'Dân số và phát triển'."""
     description: Text
     """Giới thiệu chuyên mục (hiện ở trang chuyên mục và trong nguồn tin)."""
@@ -121,7 +121,7 @@ class Colours(Model):
 
 
 class SiteInfo(Model):
-    name: Text
+    name: Line
     """Tên trang, hiện ở đầu mọi trang và trong nguồn tin, ví dụ 'Dân số và Phát triển Lạng Sơn'."""
     url: Text
     """Địa chỉ công khai của trang (tên miền), kết thúc bằng '/', ví dụ 'https://danso.langson.gov.vn/'."""
@@ -135,11 +135,11 @@ class SiteInfo(Model):
     """Số điện thoại của cơ quan, hiện ở chân trang, ví dụ '0205 3812 345'."""
     email: Email | None = None
     """Thư điện tử của cơ quan, hiện ở chân trang."""
-    logo: Text
+    logo: FileName
     """Tệp biểu trưng, đường dẫn tính từ thư mục docs/, ví dụ 'assets/logo.svg' (không dùng quốc huy)."""
-    favicon: Text
+    favicon: FileName
     """Tệp biểu tượng trên thẻ trình duyệt, đường dẫn tính từ docs/, ví dụ 'assets/favicon.svg'."""
-    share_image: Text
+    share_image: FileName
     """Ảnh hiện khi chia sẻ một trang không có ảnh riêng lên mạng xã hội (1200 × 630), đường dẫn tính từ docs/."""
     colours: Colours
     """Màu của trang."""
@@ -196,9 +196,9 @@ class Members(Model):
 class Organisation(Model):
     id: Id
     """Mã cơ quan, không dấu, ví dụ 'so-y-te-lang-son'. Đặt một lần, không đổi."""
-    name: Text
+    name: Line
     """Tên đầy đủ chính thức, ví dụ 'Sở Y tế tỉnh Lạng Sơn'."""
-    short_name: Text | None = None
+    short_name: Line | None = None
     """Tên ngắn dùng trong bảng, ví dụ 'Sở Y tế'."""
     kind: OrganisationKind
     """Loại: trung-uong, dang, hdnd, ubnd, so, bao-chi, mat-tran-doan-the, don-vi, hoặc nhom (một nhóm cơ quan, như 'UBND các huyện, thành phố')."""
@@ -262,11 +262,11 @@ class Organisation(Model):
 
 
 class Basis(Model):
-    document: Text
+    document: Line
     """Văn bản hoặc sự kiện làm căn cứ, ví dụ 'Quyết định số 326-TTg'."""
     date: Day | None = None
     """Ngày của văn bản."""
-    issuer: Text | None = None
+    issuer: Line | None = None
     """Nơi ban hành, ví dụ 'Thủ tướng Chính phủ'."""
     note: Text | None = None
     """Nội dung chính của căn cứ."""
@@ -292,7 +292,7 @@ class Theme(Model):
 class Observance(Model):
     id: Id
     """Mã ngày kỷ niệm, ví dụ 'ngay-dan-so-viet-nam'."""
-    name: Text
+    name: Line
     """Tên, ví dụ 'Ngày Dân số Việt Nam'."""
     month: int = Field(ge=1, le=12)
     """Tháng (1–12)."""
@@ -521,7 +521,7 @@ class ActivityTime(Model):
 class Activity(Model):
     id: Id
     """Mã hoạt động, duy nhất trong kế hoạch."""
-    name: Text
+    name: Line
     """Tên ngắn của hoạt động."""
     section: Id | None = None
     """Mục của văn bản nói về hoạt động này (mã mục)."""
@@ -590,9 +590,9 @@ class Appendix(Model):
 
 
 class Attachment(Model):
-    file: Text
+    file: FileName
     """Tệp đính kèm, đường dẫn tính từ thư mục docs/, ví dụ 'van-ban/ke-hoach-60-nam.pdf'."""
-    title: Text
+    title: Line
     """Tên hiển thị, ví dụ 'Bản gốc có chữ ký (PDF)'."""
     original: bool = False
     """true khi tệp là bản gốc đã ký, đúng như cơ quan phát hành (không lưu lại, không sửa)."""
@@ -611,11 +611,11 @@ class Document(Model):
     """Cơ quan ban hành (mã)."""
     co_issuers: list[Id] = []
     """Các cơ quan cùng ban hành (văn bản liên tịch), theo thứ tự trong văn bản."""
-    place: Text
+    place: Line
     """Địa danh, ví dụ 'Lạng Sơn'."""
     date: PartialDate
     """Ngày ban hành NNNN-TT-NN; phần không có ghi '..' (bản gốc để trống, ví dụ 2021-01-..) hoặc '??' (ban biên tập chưa rõ, ví dụ 2015-??-??)."""
-    summary: Text
+    summary: Line
     """Trích yếu (với công văn: nội dung sau 'V/v'; với quyết định: sau 'Về việc')."""
     enacting: Text | None = None
     """Quyết định: dòng thẩm quyền ban hành dưới tên loại, ví dụ 'CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN'."""
@@ -750,7 +750,7 @@ EventKind = Literal[tuple(EVENT_KINDS)]
 class Event(Model):
     id: Id
     """Mã sự kiện. Đặt một lần, không đổi."""
-    name: Text
+    name: Line
     """Tên sự kiện."""
     kind: EventKind = "su-kien"
     """su-kien (sự kiện diễn ra vào ngày/khoảng thời gian), han (mốc phải hoàn thành trước ngày)."""
@@ -760,7 +760,7 @@ class Event(Model):
     """Ngày kết thúc, nếu sự kiện kéo dài nhiều ngày."""
     time: Clock | None = None
     """Giờ bắt đầu, ví dụ "08:00" (giờ Việt Nam)."""
-    place: Text | None = None
+    place: Line | None = None
     """Địa điểm."""
     organiser: Id | None = None
     """Đơn vị tổ chức (mã cơ quan)."""
@@ -793,11 +793,11 @@ class Event(Model):
 
 
 class Image(Model):
-    file: Text
+    file: FileName
     """Tệp ảnh, đường dẫn tính từ thư mục docs/, ví dụ 'anh/le-ky-niem.jpg'."""
     caption: Text
     """Chú thích ảnh."""
-    credit: Text
+    credit: Line
     """Tác giả hoặc nguồn ảnh."""
     width: int = Field(ge=1)
     """Chiều rộng (điểm ảnh)."""
@@ -808,11 +808,11 @@ class Image(Model):
 class Article(Model):
     id: Id
     """Mã bài cố định, đặt một lần khi đăng và không bao giờ đổi (dùng làm guid trong nguồn tin)."""
-    title: Text
+    title: Line
     """Tiêu đề."""
     date: Moment
     """Thời điểm đăng, có múi giờ, ví dụ 2024-07-11 08:00 +07:00."""
-    author: Text
+    author: Line
     """Tác giả."""
     category: Id
     """Chuyên mục con (mã trong site.yml)."""

@@ -32,6 +32,9 @@ FORBIDDEN_CHARS = frozenset(chr(c) for a, b in _FORBIDDEN_RANGES for c in range(
 """The same characters as a set: telling whether a text holds any is several times faster than the regex,
 which then finds where (most texts hold none)."""
 
+FORBIDDEN_IN_VALUE = re.compile(f"\r|{FORBIDDEN.pattern}")
+"""`FORBIDDEN` and CR, which a file may end its lines with but a value may not hold."""
+
 
 def has_forbidden(text: str) -> bool:
     return not FORBIDDEN_CHARS.isdisjoint(text)
@@ -73,6 +76,8 @@ def _shown(value: Any) -> str:
     loader's own messages say it, never Python's 'None'."""
     if value is None:
         return "giá trị trống"
+    if isinstance(value, (list, dict)):
+        return "một danh sách" if isinstance(value, list) else "một bảng"
     return f"'{value}'" if isinstance(value, str) else repr(value)
 
 
@@ -86,11 +91,50 @@ def clean_text(value: Any) -> str:
         raise error("vi_text", "phải là văn bản, nhận được {found}", found=kind)
     text = unicodedata.normalize("NFC", value).strip()
     refuse_placeholder(text)
-    bad = has_forbidden(text) and FORBIDDEN.search(text)
+    # A file may end its lines with CR LF, so `FORBIDDEN` lets CR through the file's text; inside a
+    # value it can only come from a "\r" escape, and icalendar writes a bare CR unescaped.
+    bad = (has_forbidden(text) or "\r" in text) and FORBIDDEN_IN_VALUE.search(text)
     if bad:
         raise error("vi_control", forbidden_message(bad.group()), code=f"{ord(bad.group()):04X}")
     if not text:
         raise error("vi_empty", "không được để trống")
+    return text
+
+
+def clean_line(value: Any) -> str:
+    """Text shown on one line (a name, a title, a place): it becomes one line of a calendar file, a
+    feed's title, a page's heading, so a line break or a tab in it is a mistake, never kept."""
+    text = clean_text(value)
+    if "\n" in text:
+        raise error("vi_line", "phải viết trên một dòng; hãy bỏ dấu xuống dòng (kể cả cách viết '|' hay '>' của YAML)")
+    if "\t" in text:
+        raise error("vi_line", "có ký tự Tab; hãy thay bằng dấu cách")
+    return text
+
+
+MAX_NAME_BYTES = 255
+"""The longest file or folder name Linux (ext4) and Windows (NTFS) allow, in UTF-8 bytes: a longer name
+cannot exist, and asking the system about it fails (ENAMETOOLONG)."""
+MAX_PATH_BYTES = 4096
+"""The longest path Linux accepts (PATH_MAX)."""
+
+
+def parse_file_name(value: Any) -> str:
+    """A file under docs/, written from there with '/' ('anh/le-ky-niem.jpg'): one that can exist there
+    and be copied to the site, so nothing an editor writes makes the check ask the system about a name
+    it cannot hold, or a file outside docs/."""
+    text = clean_line(value)
+    if text.startswith(("/", "~")) or re.match(r"^[A-Za-z]:", text):
+        raise error("vi_file", "đường dẫn tệp tính từ thư mục docs/, không bắt đầu bằng '/', '~' hay ổ đĩa, nhận được {found}", found=_shown(text))
+    if "\\" in text:
+        raise error("vi_file", "đường dẫn tệp ngăn các thư mục bằng dấu '/', không dùng '\\', nhận được {found}", found=_shown(text))
+    parts = text.split("/")
+    if any(part in ("", ".", "..") for part in parts):
+        raise error("vi_file", "đường dẫn tệp không có phần trống, '.' hay '..' (tệp phải nằm trong thư mục docs/), nhận được {found}", found=_shown(text))
+    longest = max(parts, key=lambda part: len(part.encode("utf-8")))
+    if len(longest.encode("utf-8")) > MAX_NAME_BYTES or len(text.encode("utf-8")) > MAX_PATH_BYTES:
+        raise error("vi_file", "tên tệp hoặc thư mục dài quá {most} byte (đường dẫn tối đa {path} byte), không tệp nào có tên như vậy; "
+                    "hãy đặt tên ngắn hơn: '{start}…'", most=MAX_NAME_BYTES, path=MAX_PATH_BYTES, start=longest[:40])
     return text
 
 
@@ -403,6 +447,13 @@ def parse_clock(value: Any) -> dt.time:
 
 
 Text = Annotated[str, BeforeValidator(clean_text), WithJsonSchema({"type": "string", "minLength": 1})]
+Line = Annotated[str, BeforeValidator(clean_line), WithJsonSchema({"type": "string", "minLength": 1, "pattern": "^[^\\t\\n\\r]*$"})]
+"""Text on one line: no line break, no tab (`clean_line`)."""
+FileName = Annotated[
+    str, BeforeValidator(parse_file_name),
+    WithJsonSchema({"type": "string", "minLength": 1, "maxLength": MAX_PATH_BYTES, "pattern": r"^(?![/~]|[A-Za-z]:)(?!.*(^|/)\.{0,2}(/|$))[^\\\t\n\r]+$"}),
+]
+"""A file under docs/, as `parse_file_name` accepts it."""
 Id = Annotated[str, BeforeValidator(parse_id), WithJsonSchema({"type": "string", "pattern": _ID.pattern})]
 Day = Annotated[
     dt.date,

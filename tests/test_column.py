@@ -360,7 +360,7 @@ def test_image_outside_docs_and_reserved_category_ids_are_refused(tmp_path):
     with pytest.raises(DataError) as caught:
         load_site(project, today=TODAY, docs_dir=project / "docs")
     messages = [p.message for p in caught.value.problems]
-    assert "tệp ảnh phải nằm trong thư mục docs/, nhận được '../data/site.yml'" in messages
+    assert "đường dẫn tệp không có phần trống, '.' hay '..' (tệp phải nằm trong thư mục docs/), nhận được '../data/site.yml'" in messages
     assert any("mã chuyên mục 'luu-tru' trùng địa chỉ dành cho trang lưu trữ" in m for m in messages)
 
 

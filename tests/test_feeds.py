@@ -382,3 +382,23 @@ def test_a_published_press_contact_is_the_channels_managing_editor(site):
     with_contact = dataclasses.replace(site, info=site.info.model_copy(update={"contact": contact}))
     rss = etree.fromstring(feeds.render_feeds(with_contact, BASE, BUILD_MOMENT, {})["rss.xml"])
     assert rss.findtext("channel/managingEditor") == "baochi@vi-du.vn (Nguyễn Văn A)"
+
+
+def test_every_category_domain_and_scheme_is_a_page_of_the_site(built_site, feed_paths):
+    """A category's domain (RSS) or scheme (Atom) is a page a reader can open: none is a 404."""
+    uris = set()
+    for path in xml_feeds(feed_paths):
+        tree = etree.parse(str(built_site / path))
+        uris |= set(tree.xpath("//category/@domain")) | set(tree.xpath("//atom:category/@scheme", namespaces=NS))
+    assert uris
+    assert {uri for uri in uris if not uri.startswith(BASE)} == set()
+    missing = [uri for uri in uris if not (built_site / uri.removeprefix(BASE) / "index.html").is_file()]
+    assert missing == []
+
+
+def test_an_observance_listed_twice_is_one_category(site):
+    meta = site.articles[0].meta
+    twice = dataclasses.replace(site.articles[0], meta=meta.model_copy(update={"observances": ["ngay-dan-so-viet-nam"] * 3}))
+    again = dataclasses.replace(site, articles=(twice,))
+    rss = etree.fromstring(feeds.render_feeds(again, BASE, BUILD_MOMENT, {})["rss.xml"])
+    assert [c.text for c in rss.iter("category")].count("Ngày Dân số Việt Nam") == 1

@@ -237,3 +237,63 @@ def test_images_in_the_column_are_left_to_mkdocs(project, site):
     from test_load_errors import TODAY
 
     assert len(load_site(project, today=TODAY, docs_dir=project / "docs").articles) == len(site.articles)
+
+
+# --- issue 18: what the check passed and the build could not take ----------------------
+
+IMAGE_ARTICLE = "docs/chuyen-muc/2021/ke-hoach-ky-niem-60-nam.md"
+TOO_LONG = ("tên tệp hoặc thư mục dài quá 255 byte (đường dẫn tối đa 4096 byte), không tệp nào có tên như vậy; "
+            "hãy đặt tên ngắn hơn: '" + "x" * 40 + "…'")
+OUT_OF_DOCS = "đường dẫn tệp không có phần trống, '.' hay '..' (tệp phải nằm trong thư mục docs/), nhận được '../mkdocs.yml'"
+
+
+def test_a_plan_id_given_as_a_list_is_a_message(project):
+    rel = "data/plans/nghi-quyet-21-nq-tw.yml"
+    text = replace(project, rel, "id: nghi-quyet-21-nq-tw", "id: [a, b]")
+    found = problems(project)
+    assert f"{rel}:{where(text, 'id: [a, b]')}: id: mã phải gồm chữ thường không dấu, chữ số và dấu gạch ngang (ví dụ 'so-y-te-lang-son'), nhận được một danh sách" in found
+
+
+@pytest.mark.parametrize("field", ["logo", "favicon", "share_image"])
+def test_a_site_file_name_longer_than_any_system_allows_is_a_message(project, field):
+    text = replace(project, "data/site.yml", f"\n{field}: ", f"\n{field}: {'x' * 300}/")
+    assert problems(project) == [f"data/site.yml:{where(text, field + ': xxx')}: {field}: {TOO_LONG}"]
+
+
+def test_an_article_image_name_longer_than_any_system_allows_is_a_message(project):
+    text = replace(project, IMAGE_ARTICLE, "  file: chuyen-muc/anh/", f"  file: {'x' * 300}/chuyen-muc/anh/")
+    assert problems(project) == [f"{IMAGE_ARTICLE}:{where(text, 'file: xxx')}: image.file: {TOO_LONG}"]
+
+
+def test_an_article_image_path_longer_than_any_system_allows_is_a_message(project):
+    text = replace(project, IMAGE_ARTICLE, "  file: chuyen-muc/anh/", f"  file: {'a/' * 2100}chuyen-muc/anh/")
+    [found] = problems(project)
+    assert found.startswith(f"{IMAGE_ARTICLE}:{where(text, 'file: a/')}: image.file: tên tệp hoặc thư mục dài quá 255 byte (đường dẫn tối đa 4096 byte)")
+
+
+@pytest.mark.parametrize(("name", "message"), [
+    ("x" * 300 + ".pdf", TOO_LONG),
+    ("../mkdocs.yml", OUT_OF_DOCS),
+    ("/etc/passwd", "đường dẫn tệp tính từ thư mục docs/, không bắt đầu bằng '/', '~' hay ổ đĩa, nhận được '/etc/passwd'"),
+    ("van-ban\\\\ban-goc.pdf", "đường dẫn tệp ngăn các thư mục bằng dấu '/', không dùng '\\', nhận được 'van-ban\\ban-goc.pdf'"),
+    ("van-ban/\\0.pdf", "có ký tự ẩn hoặc ký tự điều khiển không in được (mã U+0000); hãy xóa nó"),
+])
+def test_a_wrong_attachment_file_name_is_a_message(project, name, message):
+    text = replace(project, LANG_SON, "\nsections:\n", f'\nattachments:\n  - file: "{name}"\n    title: Bản gốc\nsections:\n')
+    assert problems(project) == [f"{LANG_SON}:{where(text, '- file: ')}: attachments[1].file: {message}"]
+
+
+def test_an_image_out_of_docs_is_a_message(project):
+    text = replace(project, IMAGE_ARTICLE, "  file: chuyen-muc/anh/60-nam-dan-so-viet-nam.png", "  file: ../mkdocs.yml")
+    assert problems(project) == [f"{IMAGE_ARTICLE}:{where(text, 'file: ../')}: image.file: {OUT_OF_DOCS}"]
+
+
+def test_an_event_before_an_observance_was_first_held_is_a_message(project):
+    """The 1994 event naming Ngày Dân số Việt Nam (first held 1997, counted from 1961) crashed the build
+    of its programme page, which has no day in 1994."""
+    text = replace(project, "data/events.yml", "  kind: su-kien\n", "  kind: su-kien\n  observances: [ngay-dan-so-viet-nam]\n")
+    line, column = where(text, "observances: [ngay").split(":")
+    assert problems(project) == [
+        f"data/events.yml:{line}:{int(column) + 14}: [{EVENT}].observances[1]: sự kiện năm 1994 không thể hướng tới ngày kỷ niệm "
+        "'ngay-dan-so-viet-nam': ngày này được tổ chức lần đầu năm 1997 (first_year trong data/observances.yml)"
+    ]

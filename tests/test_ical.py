@@ -240,3 +240,78 @@ def test_pages_link_to_files_that_exist(built_site, site):
         html = (built_site / urls.event(event.id) / "index.html").read_text(encoding="utf-8")
         assert f'href="../{event.id}.ics" download' in html
     assert Path(built_site / "lich.ics").is_file()
+
+
+# --- nothing from the data forges a line ------------------------------------------------
+
+LANG_SON = "data/plans/ke-hoach-60-nam-dan-so-viet-nam-lang-son.yml"
+ONE_LINE_FIELDS = [  # (file, the field as written, its path in the message): each reaches a calendar line
+    ("data/observances.yml", 'name: "Ngày Quốc tế Phụ nữ"', "[ngay-quoc-te-phu-nu].name"),
+    ("data/events.yml", 'name: "Hội nghị Quốc tế về Dân số và Phát triển (ICPD)"', "[hoi-nghi-icpd-cairo-1994].name"),
+    ("data/events.yml", 'place: "Cai-rô, Ai Cập"', "[hoi-nghi-icpd-cairo-1994].place"),
+    ("data/site.yml", "name: Dân số và Phát triển Lạng Sơn", "name"),
+    (LANG_SON, 'name: "Liên hoan tuyên truyền viên dân số cấp tỉnh"', "activities[lien-hoan-cap-tinh].name"),
+    ("data/organisations.yml", 'name: "Sở Y tế tỉnh Lạng Sơn"', "[so-y-te-lang-son].name"),
+]
+CONTROL = "có ký tự ẩn hoặc ký tự điều khiển không in được (mã U+000D); hãy xóa nó"
+ONE_LINE = "phải viết trên một dòng; hãy bỏ dấu xuống dòng (kể cả cách viết '|' hay '>' của YAML)"
+
+
+def _problems(root: Path) -> list[str]:
+    from congbo.errors import DataError
+
+    with pytest.raises(DataError) as caught:
+        load_site(root, today=TODAY, docs_dir=root / "docs")
+    return [str(p) for p in caught.value.problems]
+
+
+@pytest.mark.parametrize(("rel", "written", "path"), ONE_LINE_FIELDS)
+def test_a_carriage_return_in_a_one_line_field_is_refused_at_its_line(tmp_path, rel, written, path):
+    from conftest import replace, where
+
+    key = written.split(":")[0]
+    forged = f'{key}: "Ngày\\rURL: javascript:alert(1)"'
+    text = replace(copy_project(tmp_path), rel, written, forged)
+    assert _problems(tmp_path) == [f"{rel}:{where(text, forged)}: {path}: {CONTROL}"]
+
+
+@pytest.mark.parametrize(("rel", "written", "path"), ONE_LINE_FIELDS)
+def test_a_line_break_in_a_one_line_field_is_refused_at_its_line(tmp_path, rel, written, path):
+    from conftest import replace, where
+
+    key = written.split(":")[0]
+    text = replace(copy_project(tmp_path), rel, written, f"{key}: |\n        Ngày\n        URL: javascript:alert(1)")
+    line, _ = where(text, key + ": |").split(":")
+    [found] = _problems(tmp_path)
+    assert found.startswith(f"{rel}:{line}:") and found.endswith(f": {path}: {ONE_LINE}"), found
+
+
+def test_a_carriage_return_in_a_description_is_refused(tmp_path):
+    from conftest import replace, where
+
+    written = 'description: "Hội nghị thông qua'
+    text = replace(copy_project(tmp_path), "data/events.yml", written, 'description: "Dòng một\\rDòng hai. Hội nghị thông qua')
+    assert _problems(tmp_path) == [f"data/events.yml:{where(text, 'description: ')}: [hoi-nghi-icpd-cairo-1994].description: {CONTROL}"]
+
+
+def _raw_lines(data: bytes) -> list[bytes]:
+    assert data.endswith(b"\r\n")
+    return data[:-2].split(b"\r\n")
+
+
+def test_a_description_on_several_lines_reaches_the_calendar_escaped(tmp_path):
+    """A description may keep its line breaks: icalendar writes each as the two characters '\\n'."""
+    from conftest import replace
+
+    replace(copy_project(tmp_path), "data/events.yml", 'description: "Hội nghị thông qua',
+            'description: |\n    Dòng một.\n    URL: javascript:alert(1)\n    Hội nghị thông qua')
+    replace(tmp_path, "data/events.yml", 'được 179 quốc gia tán thành."', "được 179 quốc gia tán thành.")
+    loaded = load_site(tmp_path, today=TODAY, docs_dir=tmp_path / "docs")
+    files = ical.render_ics_files(loaded, BASE)
+    for name, data in files.items():
+        for line in _raw_lines(data):
+            assert not re.search(rb"[\x00-\x08\x0a-\x1f\x7f]", line), (name, line)
+            assert not line.startswith(b"URL:javascript"), (name, line)
+    vevent = _vevents(icalendar.Calendar.from_ical(files[urls.event_ics("hoi-nghi-icpd-cairo-1994")]))["su-kien-hoi-nghi-icpd-cairo-1994@congbo"]
+    assert str(vevent["description"]).startswith("Dòng một.\nURL: javascript:alert(1)\nHội nghị thông qua")
+    assert str(vevent["url"]) == BASE + urls.event("hoi-nghi-icpd-cairo-1994")

@@ -122,3 +122,130 @@ def test_any_mutation_of_the_sample_files(project, rel, changes):
 
 def test_the_sample_loads(project):
     assert isinstance(load_with(project, FILES[0], (ROOT / FILES[0]).read_bytes()), Site)
+
+
+# --- every id field and every file field, whatever its value --------------------------
+
+from congbo.yamlread import read_yaml  # noqa: E402
+
+ARTICLE_WITH_IMAGE = "docs/chuyen-muc/2021/ke-hoach-ky-niem-60-nam.md"
+PLAN = FILES[4]
+ID_KEYS = {"id", "owner", "parent", "successor", "issuer", "lead", "organiser", "plan", "activity", "event", "document", "same_as",
+           "observance", "section", "category", "organisation", "superseded_by"}
+ID_LISTS = {"observances", "partners", "co_issuers", "duties_of", "plans", "events"}
+FILE_KEYS = {"logo", "favicon", "share_image", "file"}
+FIELD_FILES = FILES[:5] + [ARTICLE_WITH_IMAGE]
+
+
+def read_record(rel: str) -> tuple[object, str]:
+    """A data file (or an article's front matter) as the loader reads it, and the article's body."""
+    text = (ROOT / rel).read_text(encoding="utf-8")
+    body = ""
+    if rel.endswith(".md"):
+        _, front, body = text.split("---\n", 2)
+        text = front
+    located, problems = read_yaml(text, rel)
+    assert not problems
+    value = located.value
+    if rel == PLAN:  # no sample document has an attachment: give this one a file to break
+        value["attachments"] = [{"file": "anh/ban-goc.pdf", "title": "Bản gốc"}]
+    return value, body
+
+
+def field_paths(value, keys: set[str], path=()) -> list[tuple]:
+    """Every field named in ``keys`` of a record (and every item of a list of ids)."""
+    found = []
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key in keys:
+                found.append(path + (key,))
+            if key in keys & ID_LISTS and isinstance(item, list):
+                found += [path + (key, i) for i in range(len(item))]
+            found += field_paths(item, keys, path + (key,))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            found += field_paths(item, keys, path + (i,))
+    return found
+
+
+SAMPLES = {rel: read_record(rel) for rel in FIELD_FILES}
+ID_FIELDS = {rel: field_paths(record, ID_KEYS | ID_LISTS) for rel, (record, _) in SAMPLES.items()}
+FILE_FIELDS = {rel: field_paths(record, FILE_KEYS) for rel, (record, _) in SAMPLES.items()}
+FILE_FIELD_FILES = [rel for rel in FIELD_FILES if FILE_FIELDS[rel]]
+
+
+def written(rel: str, record, body: str) -> bytes:
+    text = yaml.safe_dump(record, allow_unicode=True, sort_keys=False, width=10_000)
+    return (f"---\n{text}---\n{body}" if rel.endswith(".md") else text).encode("utf-8")
+
+
+def put(record, path: tuple, value):
+    for part in path[:-1]:
+        record = record[part]
+    record[path[-1]] = value
+
+
+def long_name(unit: str, count: int) -> str:
+    return unit * count
+
+
+id_values = (
+    st.lists(st.text(max_size=5) | st.integers(), max_size=3) | st.dictionaries(st.text(max_size=5), st.text(max_size=5) | st.none(), max_size=2)
+    | st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | st.text(max_size=20)
+    | st.builds(long_name, st.sampled_from(["x", "ạ", "a-"]), st.integers(100, 5000))
+    | st.sampled_from(["a\x00b", "a\rb", "Ngày\rURL: javascript:alert(1)", "so-y-te-lang-son\n", "<<ĐIỀN: mã>>"])
+)
+file_values = (
+    st.builds(long_name, st.sampled_from(["x", "ạ", "a/", "../", "x" * 255 + "/"]), st.integers(100, 5000))
+    | st.sampled_from(["../../etc/passwd", "/etc/passwd", "~/x.png", "C:\\anh\\x.png", "anh//x.png", "./anh/x.png", "a\x00b", "a\rb",
+                       "anh/x.png\n", "anh/" + "ả" * 200 + ".png", "assets/logo.svg", "anh", "chuyen-muc/anh/chia-se.png", ".."])
+    | st.none() | st.booleans() | st.integers() | st.text(max_size=20)
+    | st.lists(st.text(max_size=5), max_size=3) | st.dictionaries(st.text(max_size=5), st.text(max_size=5), max_size=2)
+)
+
+
+def assert_fields_take_anything(project, data, rel: str, fields: list[tuple], values) -> None:
+    import copy
+
+    record, body = SAMPLES[rel]
+    record = copy.deepcopy(record)
+    for path in data.draw(st.lists(st.sampled_from(fields), min_size=1, max_size=2)):
+        try:
+            put(record, path, data.draw(values))
+        except (KeyError, IndexError, TypeError):  # an earlier draw replaced what held this field
+            pass
+    assert_site_or_messages(load_with(project, rel, written(rel, record, body)), project)
+
+
+@pytest.mark.parametrize("rel", FIELD_FILES)
+@PROPERTY
+@given(data=st.data())
+def test_any_value_in_any_id_field(project, rel, data):
+    """Lists, maps, numbers, nothing, control characters in every id field (and list of ids) of every
+    kind of file: a checked site or messages, never an unhashable list in a set."""
+    assert_fields_take_anything(project, data, rel, ID_FIELDS[rel], id_values)
+
+
+@pytest.mark.parametrize("rel", FILE_FIELD_FILES)
+@PROPERTY
+@given(data=st.data())
+def test_any_value_in_any_file_field(project, rel, data):
+    """Names longer than any system allows, control characters, absolute paths, paths out of docs/ in
+    every field that names a file: a checked site or messages, never an OSError."""
+    assert_fields_take_anything(project, data, rel, FILE_FIELDS[rel], file_values)
+
+
+@pytest.mark.parametrize("rel", FIELD_FILES)
+def test_the_field_files_load_as_rewritten(project, rel):
+    record, body = SAMPLES[rel]
+    assert ID_FIELDS[rel]
+    outcome = load_with(project, rel, written(rel, record, body))
+    if rel == PLAN:  # the attachment it was given is not there
+        assert [p.message for p in outcome.problems] == ["không tìm thấy tệp docs/anh/ban-goc.pdf (tệp đính kèm đặt trong thư mục docs/)"]
+    else:
+        assert isinstance(outcome, Site), outcome
+
+
+def test_every_kind_of_file_field_is_covered():
+    assert {path[-1] for rel in FILE_FIELD_FILES for path in FILE_FIELDS[rel]} == FILE_KEYS
+    assert FILE_FIELDS[PLAN] == [("attachments", 0, "file")] and ("image", "file") in FILE_FIELDS[ARTICLE_WITH_IMAGE]
