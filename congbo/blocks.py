@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import calendar, calendar_json, feeds, programmes, urls
+from . import agenda, calendar_json, feeds, programmes, urls
 from .render import render
 from .site import Site
 from .texts import Links, article_url, plan_reference, plan_title
@@ -11,10 +11,10 @@ from .texts import Links, article_url, plan_reference, plan_title
 def next_observances(site: Site, here: str, count: int = 3) -> str:
     """The home page's "Sắp tới": the next observances, then the programmes upcoming or under way."""
     links = Links(site, here)
-    items = calendar.next_observances(site, site.today, count)
+    items = site.agenda.next_observances(site.today, count)
     rows = [
         {"item": o, "days": (o.start - site.today).days, "href": links.to(urls.observance(o.observance.id)),
-         "anniversary": calendar.anniversary(o.observance, o.start.year)}
+         "anniversary": agenda.anniversary(o.observance, o.start.year)}
         for o in items
     ]
     running = [

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import json
 
-from . import calendar, ical, programmes, urls
-from .calendar import Occurrence
+from . import agenda, ical, programmes, urls
+from .agenda import Occurrence
 from .site import Site
 from .texts import plan_title
 
@@ -47,7 +47,7 @@ def _item(site: Site, item: Occurrence, base_url: str) -> dict:
         obs = item.observance
         theme = site.theme_of(obs, year)
         programme = programmes.programme_for(site, obs.id, year)
-        data.update(uid=ical.observance_uid(obs), observance=obs.id, anniversary=calendar.anniversary(obs, year),
+        data.update(uid=ical.observance_uid(obs), observance=obs.id, anniversary=agenda.anniversary(obs, year),
                     theme=theme.theme if theme else None, programme=_url(base_url, programme.url) if programme else None,
                     url=_url(base_url, urls.observance(obs.id)), ics=_url(base_url, urls.observance_ics(obs.id)))
     elif item.event:
@@ -61,7 +61,7 @@ def _item(site: Site, item: Occurrence, base_url: str) -> dict:
 
 
 def calendar_data(site: Site, base_url: str = "") -> dict:
-    years = calendar.calendar_years(site, site.today)
+    years = site.agenda.years(site.today)
     return {
         "name": f"{site.info.name} — Lịch ngày kỷ niệm",
         "description": "Các ngày kỷ niệm, sự kiện và thời hạn của các kế hoạch về công tác dân số; cùng nội dung với tệp lich.ics.",
@@ -87,7 +87,7 @@ def _items(site: Site, years: list[int]) -> list[Occurrence]:
     """Each dated item once, even an event that runs from one year into the next."""
     seen: dict[tuple, Occurrence] = {}
     for year in years:
-        for item in calendar.occurrences(site, year):
+        for item in site.agenda.occurrences(year):
             seen.setdefault((item.kind, item.key, item.start), item)
     return sorted(seen.values(), key=lambda o: (o.start, o.end, o.kind, o.key))
 

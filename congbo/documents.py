@@ -12,7 +12,7 @@ import re
 
 from markupsafe import Markup
 
-from . import calendar, urls, vi
+from . import agenda, urls, vi
 from .models import Attachment, LegalBasis, Plan
 from .site import Site
 from .texts import Links, number_symbol, number_text, symbol_joiner
@@ -156,7 +156,7 @@ def themes(site: Site, plan: Plan) -> list[tuple[str, str, str | None]]:
     shared: dict[tuple, list[str]] = {}  # one line for a theme two observances share that year
     for obs_id in plan.observances:
         obs = site.observance[obs_id]
-        year = calendar.programme_year(obs, plan.date.first_day)
+        year = agenda.programme_year(obs, plan.date.first_day)
         theme = site.theme_of(obs, year)
         if theme:
             shared.setdefault((year, theme.theme, theme.source), []).append(obs.name)
@@ -200,19 +200,17 @@ def timeline(site: Site, plan: Plan, links: Links) -> list[dict]:
             add(event.end, event.end, event.name, href, "kết thúc")
         else:
             add(event.date, event.date, event.name, href, None)
-    for activity in calendar.dated_activities_of(plan):  # this document's only: the cost stays linear
+    for activity, dates in site.agenda.activities_of(plan.id):  # this document's only: the cost stays linear
         href = "#" + urls.activity_anchor(activity.id)
-        time = activity.time
-        if time.deadline:
-            add(time.deadline, time.deadline, activity.name, href, "hạn hoàn thành")
+        if dates.kind == "deadline":
+            add(dates.end, dates.end, activity.name, href, "hạn hoàn thành")
             continue
-        start = time.start if time.start else plan.date
-        if time.open_end:  # its last day is not known, so neither is whether it is past
-            if start.exact:
-                add(start.first_day, None, activity.name, href, f"bắt đầu; {vi.open_end(time.open_end)}")
+        if dates.kind == "start":  # its last day is not known, so neither is whether it is past
+            if dates.start_exact:
+                add(dates.start, None, activity.name, href, f"bắt đầu; {vi.open_end(dates.open_end)}")
             continue
-        if start.exact:
-            add(start.first_day, time.end_day, activity.name, href, "bắt đầu")
-        add(time.end_day, time.end_day, activity.name, href, "kết thúc")
+        if dates.start_exact:
+            add(dates.start, dates.end, activity.name, href, "bắt đầu")
+        add(dates.end, dates.end, activity.name, href, "kết thúc")
     return sorted(rows, key=lambda r: (r["date"], r["text"], r["tag"] or ""))
 

@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 import icalendar
 
 from . import urls, vi
-from .calendar import activity_span, dated_activities, first_occurrence
+from .agenda import ActivityDates, first_occurrence
 from .models import Activity, Event, Observance, Plan
 from .site import Site
 from .texts import activity_time, event_when, plan_title
@@ -159,16 +159,15 @@ def event_vevent(site: Site, event: Event, base_url: str = "") -> icalendar.Even
     return _finish(vevent, "Thời hạn" if event.kind == "han" else "Sự kiện", page, transp="OPAQUE" if busy else "TRANSPARENT")
 
 
-def activity_vevent(site: Site, plan: Plan, activity: Activity, base_url: str = "") -> icalendar.Event:
+def activity_vevent(site: Site, plan: Plan, activity: Activity, dates: ActivityDates, base_url: str = "") -> icalendar.Event:
     """A dated activity, from its document: a deadline (one day), a period (all its days), or the first
     day of a period whose end the document does not give (its description says so)."""
-    start, end = activity_span(plan, activity)
     vevent = icalendar.Event()
     _add_common(vevent, activity_uid(plan, activity), plan.earliest_issue_day)
-    vevent.add("dtstart", start)
-    vevent.add("dtend", end + ONE_DAY)
-    time = activity.time
-    vevent.add("summary", f"Hạn: {activity.name}" if time.deadline else f"Bắt đầu: {activity.name}" if time.open_end else activity.name)
+    vevent.add("dtstart", dates.start)
+    vevent.add("dtend", dates.end + ONE_DAY)
+    prefix = {"deadline": "Hạn: ", "start": "Bắt đầu: ", "period": ""}[dates.kind]
+    vevent.add("summary", prefix + activity.name)
     page = absolute(base_url, urls.activity(plan.id, activity.id))
     vevent.add("description", _describe(
         f"{activity_time(site, plan, activity.time)}.",
@@ -176,7 +175,7 @@ def activity_vevent(site: Site, plan: Plan, activity: Activity, base_url: str = 
         f"Chủ trì: {site.organisation[activity.lead].name}.",
         page,
     ))
-    return _finish(vevent, "Thời hạn" if activity.time.deadline else "Hoạt động", page)
+    return _finish(vevent, "Thời hạn" if dates.kind == "deadline" else "Hoạt động", page)
 
 
 def _order(vevent: icalendar.Event) -> tuple[str, str]:
@@ -237,7 +236,8 @@ def render_ics_files(site: Site, base_url: str = "") -> dict[str, bytes]:
     Each VEVENT is made and written once, for ``lich.ics`` and for its own file."""
     observances = {o.id: observance_vevent(site, o, base_url) for o in site.observances}
     events = {e.id: event_vevent(site, e, base_url) for e in site.events}
-    activities = [activity_vevent(site, plan, activity, base_url) for plan, activity in dated_activities(site)]
+    activities = [activity_vevent(site, plan, activity, dates, base_url)
+                  for plan in site.plans for activity, dates in site.agenda.activities_of(plan.id)]
     everything = sorted([*observances.values(), *events.values(), *activities], key=_order)
     written = {str(v["uid"]): v.to_ical() for v in everything}
     files = {urls.ICS: _calendar(CALENDAR_NAME.format(site.info.name), CALENDAR_DESCRIPTION, absolute(base_url, urls.CALENDAR),

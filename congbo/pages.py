@@ -10,7 +10,7 @@ from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
-from . import calendar, calendar_json, column, documents, feeds, ical, identity, programmes, urls, vi
+from . import agenda, calendar_json, column, documents, feeds, ical, identity, programmes, urls, vi
 from .load import FOOTNOTE_REF
 from .models import LEVELS, ORGANISATION_KINDS, Block, Organisation, Plan, Section, positioned
 from .render import GeneratedPage, Outline, html_text, render_page, superscript
@@ -31,7 +31,7 @@ def render_pages(site: Site, base_url: str = "") -> dict[str, GeneratedPage]:
     related = organisation_records(site)
     for org in site.organisations:
         pages[urls.src_of(urls.organisation(org.id))] = render_organisation(site, org, related[org.id])
-    for year in calendar.calendar_years(site, site.today):
+    for year in site.agenda.years(site.today):
         pages[urls.src_of(urls.calendar_year(year, site.today.year))] = render_calendar(site, year, base_url)
     for observance in site.observances:
         pages[urls.src_of(urls.observance(observance.id))] = render_observance(site, observance)
@@ -371,7 +371,7 @@ def render_calendar(site: Site, year: int, base_url: str = "") -> GeneratedPage:
     """
     here = urls.calendar_year(year, site.today.year)
     links = Links(site, here)
-    shown = calendar.shown_years(site.today, year)
+    shown = agenda.shown_years(site.today, year)
     current = year == site.today.year
     sections = []
     for y in shown:
@@ -380,7 +380,7 @@ def render_calendar(site: Site, year: int, base_url: str = "") -> GeneratedPage:
             months = months[site.today.month - 1:]
         sections.append((y, fold_empty_months(months)))
     past = fold_empty_months(_calendar_months(site, year, "")[: site.today.month - 1]) if current else []
-    years = calendar.calendar_years(site, site.today)
+    years = site.agenda.years(site.today)
     webcal = ical.webcal_url(base_url)
     return render_page(
         "calendar.html.j2",
@@ -417,19 +417,19 @@ def fold_empty_months(months: list[dict]) -> list[dict]:
 
 def _calendar_months(site: Site, year: int, suffix: str) -> list[dict]:
     """Twelve months of ``year``: each with its items, a period's bar, the year's theme and programme."""
-    items = calendar.occurrences(site, year)
+    items = site.agenda.occurrences(year)
     links = {p.id: p for p in programmes.programmes(site) if p.year == year}
     months = []
     for m in range(1, 13):
         first, last = dt.date(year, m, 1), dt.date(year, m, _calendar_lib.monthrange(year, m)[1])
         rows = []
-        for item in (i for i in items if calendar.overlaps(i, first, last)):
+        for item in (i for i in items if agenda.overlaps(i, first, last)):
             obs = item.observance
             rows.append({
                 "item": item,
                 "bar": _bar(item, first, last) if item.start != item.end else None,
                 "theme": site.theme_of(obs, year) if obs else None,
-                "anniversary": calendar.anniversary(obs, year) if obs else None,
+                "anniversary": agenda.anniversary(obs, year) if obs else None,
                 "programme": links.get(f"{obs.id}-{year}") if obs else None,
             })
         months.append({"month": m, "label": f"{MONTHS[m - 1]} năm {year}" if suffix else MONTHS[m - 1], "anchor": f"thang-{m}{suffix}", "rows": rows})
@@ -451,7 +451,7 @@ def _bar(item, first: dt.date, last: dt.date) -> tuple[str, str]:
 def render_observance(site: Site, obs) -> GeneratedPage:
     here = urls.observance(obs.id)
     links = Links(site, here)
-    upcoming = [o for o in calendar.next_observances(site, site.today, count=len(site.observances)) if o.observance.id == obs.id]
+    upcoming = [o for o in site.agenda.next_observances(site.today, count=len(site.observances)) if o.observance.id == obs.id]
     return render_page(
         "observance.html.j2",
         site=site, obs=obs, links=links, urls=urls, title=plan_title,

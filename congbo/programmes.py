@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import cached_property
 
-from . import calendar, urls, vi
+from . import agenda, urls, vi
 from .models import Event, Observance, Plan, Theme
 from .render import GeneratedPage, render_page
 from .site import ArticleRecord, Site
@@ -19,7 +19,7 @@ from .texts import Links, article_url, plan_reference, plan_title
 
 
 @dataclass(frozen=True)
-class Step(calendar.Span):
+class Step(agenda.Span):
     """One line of a programme's timeline."""
 
     start: dt.date
@@ -34,7 +34,7 @@ class Step(calendar.Span):
 
 
 @dataclass(frozen=True)
-class Programme(calendar.Span):
+class Programme(agenda.Span):
     site: Site
     observance: Observance
     year: int
@@ -51,11 +51,11 @@ class Programme(calendar.Span):
 
     @property
     def dates(self) -> tuple[dt.date, dt.date]:
-        return calendar.observance_dates(self.observance, self.year)
+        return agenda.observance_dates(self.observance, self.year)
 
     @property
     def anniversary(self) -> int | None:
-        return calendar.anniversary(self.observance, self.year)
+        return agenda.anniversary(self.observance, self.year)
 
     @property
     def theme(self) -> Theme | None:
@@ -81,17 +81,13 @@ class Programme(calendar.Span):
         for plan in self.plans:
             steps.append(Step(plan.date.first_day, plan.date.first_day, "plan", plan_title(plan), plan=plan, partial=plan.date.day is None))
             for activity in plan.activities:
-                time = activity.time
+                dates = agenda.activity_dates(plan, activity)
                 anchor = urls.activity_anchor(activity.id)
-                if time.deadline and (plan.id, activity.id) not in covered:
-                    steps.append(Step(time.deadline, time.deadline, "deadline", activity.name, plan=plan, anchor=anchor))
-                elif time.open_end:
-                    first = time.start.first_day
-                    steps.append(Step(first, first, "start", activity.name, plan=plan, anchor=anchor, partial=not time.start.exact,
-                                      note=f"bắt đầu; {vi.open_end(time.open_end)}"))
-                elif time.end_day:
-                    first = time.start.first_day if time.start else plan.earliest_issue_day
-                    steps.append(Step(first, time.end_day, "period", activity.name, plan=plan, anchor=anchor))
+                if dates is None or (dates.kind == "deadline" and (plan.id, activity.id) in covered):
+                    continue
+                note = f"bắt đầu; {vi.open_end(dates.open_end)}" if dates.kind == "start" else None
+                steps.append(Step(dates.start, dates.end, dates.kind, activity.name, plan=plan, anchor=anchor,
+                                  partial=dates.kind == "start" and not dates.start_exact, note=note))
         for event in self.events:
             kind = "deadline" if event.kind == "han" else "event"
             plan = self.site.plan.get(event.plan) if event.plan else None
@@ -142,7 +138,7 @@ def _programmes(site: Site) -> tuple[Programme, ...]:
         plans: dict[int, list[Plan]] = {}
         for plan in site.plans:
             if obs.id in plan.observances:
-                plans.setdefault(calendar.programme_year(obs, plan.date.first_day), []).append(plan)
+                plans.setdefault(agenda.programme_year(obs, plan.date.first_day), []).append(plan)
         events: dict[int, list[Event]] = {}
         for event in site.events:
             if obs.id in event.observances:

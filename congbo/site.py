@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from .agenda import Agenda, build_agenda
 from .models import Activity, Article, Event, Observance, Organisation, Plan, SiteInfo, Theme
 
 
@@ -39,9 +40,14 @@ class Site:
     bodies: dict[str, str] = field(default_factory=dict, compare=False)
     """Each article's Markdown body (NFC, checked), by source path, until MkDocs takes it: the plugin hands
     it over when MkDocs reads the page, so the text is held once, by MkDocs, and the front matter parsed once."""
+    agenda: Agenda = field(init=False, compare=False, repr=False)
+    """Every dated thing, made once from the records when the site is made (`agenda.build_agenda`)."""
     derived: dict[str, object] = field(default_factory=dict, compare=False, init=False, repr=False)
     """What modules above this one derive from the records (``programmes.programmes``), computed once
     per site and kept here by its name, as the indexes below are."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "agenda", build_agenda(self.observances, self.plans, self.events))  # frozen: set once, here
 
     @cached_property
     def organisation(self) -> dict[str, Organisation]:

@@ -12,7 +12,7 @@ import icalendar
 import pytest
 
 from conftest import read_page, text_of, copy_project, mkdocs_build, screenshot_path
-from congbo import calendar, pages, texts, urls
+from congbo import agenda, pages, texts, urls
 
 TODAY = dt.date(2026, 11, 20)  # conftest.TEST_EPOCH
 
@@ -35,28 +35,28 @@ KNOWN = [
 
 @pytest.mark.parametrize(("observance", "year", "first", "last"), KNOWN)
 def test_observance_dates(site, observance, year, first, last):
-    assert calendar.observance_dates(site.observance[observance], year) == (first, last)
+    assert agenda.observance_dates(site.observance[observance], year) == (first, last)
 
 
 def test_no_occurrence_before_the_first_year(site):
-    assert calendar.observance_dates(site.observance["ngay-dan-so-the-gioi"], 1989) is None
-    assert calendar.observance_dates(site.observance["thang-hanh-dong-dan-so"], 2010) is None
+    assert agenda.observance_dates(site.observance["ngay-dan-so-the-gioi"], 1989) is None
+    assert agenda.observance_dates(site.observance["thang-hanh-dong-dan-so"], 2010) is None
 
 
 def test_anniversary_counts_from_the_origin(site):
-    assert calendar.anniversary(site.observance["ngay-dan-so-viet-nam"], 2021) == 60
-    assert calendar.anniversary(site.observance["ngay-dan-so-the-gioi"], 2021) is None  # no origin in the data
+    assert agenda.anniversary(site.observance["ngay-dan-so-viet-nam"], 2021) == 60
+    assert agenda.anniversary(site.observance["ngay-dan-so-the-gioi"], 2021) is None  # no origin in the data
 
 
 def test_next_year_is_shown_from_october():
-    assert calendar.shown_years(dt.date(2026, 9, 30), 2026) == [2026]
-    assert calendar.shown_years(dt.date(2026, 10, 1), 2026) == [2026, 2027]
-    assert calendar.shown_years(dt.date(2026, 10, 1), 2021) == [2021]
+    assert agenda.shown_years(dt.date(2026, 9, 30), 2026) == [2026]
+    assert agenda.shown_years(dt.date(2026, 10, 1), 2026) == [2026, 2027]
+    assert agenda.shown_years(dt.date(2026, 10, 1), 2021) == [2021]
 
 
 def test_calendar_years(site):
-    assert calendar.calendar_years(site, TODAY) == [1994, 2001, 2019, 2021, 2022, 2024, 2026, 2027]
-    assert 2027 not in calendar.calendar_years(site, dt.date(2026, 9, 1))
+    assert site.agenda.years(TODAY) == [1994, 2001, 2019, 2021, 2022, 2024, 2026, 2027]
+    assert 2027 not in site.agenda.years(dt.date(2026, 9, 1))
 
 
 # --- the calendar page --------------------------------------------------------------------

@@ -14,7 +14,7 @@ import recurring_ical_events
 from conftest import ROOT, TEST_TODAY, copy_project, replace, where
 from lxml import html
 
-from congbo import calendar, calendar_json, ical, urls
+from congbo import agenda, calendar_json, ical, urls
 from congbo.errors import DataError
 from congbo.feeds import full_text_link
 from congbo.load import load_site
@@ -174,7 +174,8 @@ def test_every_activity_date_is_in_lich_ics_with_two_parsers_and_on_the_calendar
         for activity in plan.activities:
             if not (activity.time.deadline or activity.time.end):
                 continue
-            start, end = calendar.activity_span(plan, activity)
+            dates = agenda.activity_dates(plan, activity)
+            start, end = dates.start, dates.end
             uid = f"su-kien-{activity.event}@congbo" if activity.event else ical.activity_uid(plan, activity)
             vevent = by_uid[uid]
             assert (vevent.decoded("dtstart"), vevent.decoded("dtend")) == (start, end + dt.timedelta(days=1))
@@ -257,7 +258,7 @@ def test_a_document_shows_the_year_s_theme_of_each_observance_it_works_towards(s
     for plan in site.plans:
         page = text(pages[urls.src_of(urls.plan(plan.id))].source)
         for obs in (site.observance[o] for o in plan.observances):
-            year = calendar.programme_year(obs, plan.date.first_day)
+            year = agenda.programme_year(obs, plan.date.first_day)
             theme = site.theme_of(obs, year)
             if theme:
                 said = re.search(f"Chủ đề (.+?) năm {year}: “{re.escape(theme.theme)}”", page)
@@ -271,7 +272,7 @@ def test_a_period_from_an_undated_issue_is_not_given_a_day_it_does_not_have(site
     and never '01/01/2021', which the bar only uses to start drawing."""
     plan = site.plan["ke-hoach-60-nam-dan-so-viet-nam-lang-son"]
     period = next(a for a in plan.activities if a.time.end and not a.time.start and not a.event)
-    assert calendar.activity_start_text(plan, period) == "khi ban hành văn bản, tháng 01 năm 2021 (bản gốc chưa ghi ngày)"
+    assert agenda.activity_dates(plan, period).start_text == "khi ban hành văn bản, tháng 01 năm 2021 (bản gốc chưa ghi ngày)"
     html = render_calendar(site, 2021, "").html
     assert "Từ khi ban hành văn bản, tháng 01 năm 2021 (bản gốc chưa ghi ngày) đến hết 26/12/2021" in html
     assert "01/01/2021" not in html
@@ -403,9 +404,10 @@ def test_a_plan_spanning_vietnam_population_day_carries_the_year_s_shared_theme(
     assert "Long An, ngày … tháng … năm 2022" in page and "năm 2022 (chưa rõ ngày, tháng)" in page
     assert (ROOT / "data" / "observances.yml").read_text(encoding="utf-8").count(theme) == 1, "entered once"
     [activity] = site.plan[LONG_AN].activities
-    start, end = calendar.activity_span(site.plan[LONG_AN], activity)
+    dates = agenda.activity_dates(site.plan[LONG_AN], activity)
+    start, end = dates.start, dates.end
     assert start <= dt.date(2022, 12, 26) <= end
-    december = [o for o in calendar.occurrences(site, 2022) if calendar.overlaps(o, dt.date(2022, 12, 26), dt.date(2022, 12, 26))]
+    december = [o for o in site.agenda.occurrences(2022) if agenda.overlaps(o, dt.date(2022, 12, 26), dt.date(2022, 12, 26))]
     assert {o.key for o in december} >= {f"{LONG_AN}/{activity.id}", "ngay-dan-so-viet-nam", "thang-hanh-dong-dan-so"}
     year_page = pages[urls.src_of(urls.calendar_year(2022, TEST_TODAY.year))]
     [row] = [li for li in year_page.xpath("//li[.//time[@datetime='2022-12-31']]") if activity.name in li.text_content()]

@@ -7,7 +7,7 @@ import datetime as dt
 
 
 from conftest import ROOT, read_page, text_of
-from congbo import blocks, calendar, programmes, urls
+from congbo import agenda, blocks, programmes, urls
 from congbo.load import load_site
 from congbo.models import Article
 from congbo.site import ArticleRecord
@@ -57,9 +57,9 @@ def test_sixtieth_anniversary_is_computed_from_the_origin(site):
 def test_programme_year_follows_the_next_occurrence_after_the_plan():
     site = load_site(ROOT, today=TODAY, docs_dir=ROOT / "docs")
     wpd = site.observance["ngay-dan-so-the-gioi"]
-    assert calendar.programme_year(wpd, dt.date(2024, 3, 1)) == 2024
-    assert calendar.programme_year(wpd, dt.date(2024, 8, 1)) == 2025
-    assert calendar.programme_year(site.observance["ngay-dan-so-viet-nam"], dt.date(2021, 1, 1)) == 2021
+    assert agenda.programme_year(wpd, dt.date(2024, 3, 1)) == 2024
+    assert agenda.programme_year(wpd, dt.date(2024, 8, 1)) == 2025
+    assert agenda.programme_year(site.observance["ngay-dan-so-viet-nam"], dt.date(2021, 1, 1)) == 2021
 
 
 def test_timeline_of_the_sixtieth_anniversary(site):
