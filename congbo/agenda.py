@@ -14,8 +14,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Iterable, Literal
 
-from . import vi
-from .models import Activity, Event, Observance, Plan
+from . import urls, vi
+from .models import Activity, ArticleRecord, Event, Observance, Plan, Theme
 from .types import Missing
 
 ItemKind = Literal["observance", "event", "deadline", "period", "start"]
@@ -206,3 +206,142 @@ def anniversary(observance: Observance, year: int) -> int | None:
 
 def overlaps(item: Occurrence, first: dt.date, last: dt.date) -> bool:
     return item.start <= last and item.end >= first
+
+
+# --- programmes -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Step(Span):
+    """One line of a programme's timeline."""
+
+    start: dt.date
+    end: dt.date
+    kind: str  # "plan" | "event" | "deadline" | "period" | "start" (a period without an end date) | "observance"
+    title: str
+    plan: Plan | None = None
+    event: Event | None = None
+    anchor: str | None = None  # an activity's row on the plan page
+    partial: bool = False  # a plan dated by month or year only
+    note: str | None = None  # what the timeline says besides the date: a period's end it cannot state
+
+
+@dataclass(frozen=True)
+class Programme(Span):
+    """What the data says about one year's observance: the year's theme, the documents working towards
+    it, a timeline of their dates and events, and the related articles; made once with the site."""
+
+    observance: Observance
+    year: int
+    plans: tuple[Plan, ...]
+    events: tuple[Event, ...]
+    theme: Theme | None
+    timeline: tuple[Step, ...]
+    articles: tuple[ArticleRecord, ...]
+
+    @property
+    def id(self) -> str:
+        return f"{self.observance.id}-{self.year}"
+
+    @property
+    def url(self) -> str:
+        return urls.programme(self.observance.id, self.year)
+
+    @property
+    def dates(self) -> tuple[dt.date, dt.date]:
+        return observance_dates(self.observance, self.year)
+
+    @property
+    def anniversary(self) -> int | None:
+        return anniversary(self.observance, self.year)
+
+    @property
+    def title(self) -> str:
+        """'Kỷ niệm 60 năm Ngày Dân số Việt Nam (26/12/1961 – 26/12/2021)', or 'Ngày Dân số Thế giới năm 2024'."""
+        obs = self.observance
+        if self.anniversary:
+            return f"Kỷ niệm {self.anniversary} năm {obs.name} ({vi.short_date(obs.origin)} – {vi.short_date(self.dates[0])})"
+        return f"{obs.name} năm {self.year}"
+
+    @property
+    def start(self) -> dt.date:
+        return min(s.start for s in self.timeline)
+
+    @property
+    def end(self) -> dt.date:
+        return max(s.end for s in self.timeline)
+
+
+def build_programmes(site) -> tuple[Programme, ...]:
+    """Every programme of ``site`` (the records being made into a `Site`, read here and not kept), by
+    observance (in data order) then year: one per observance and year with documents or events."""
+    found = []
+    for obs in site.observances:
+        plans: dict[int, list[Plan]] = {}
+        for plan in site.plans:
+            if obs.id in plan.observances:
+                plans.setdefault(programme_year(obs, plan.date.first_day), []).append(plan)
+        events: dict[int, list[Event]] = {}
+        for event in site.events:
+            if obs.id in event.observances:
+                events.setdefault(event.date.year, []).append(event)
+        for year in sorted(set(plans) | set(events)):
+            year_plans = tuple(sorted(plans.get(year, []), key=lambda p: (p.date, p.id)))
+            ids = {p.id for p in year_plans}
+            # The plans' own events belong to the programme too, whatever observance they name.
+            year_events = {e.id: e for e in events.get(year, [])}
+            year_events.update({e.id: e for e in site.events if e.plan in ids})
+            year_events = tuple(sorted(year_events.values(), key=lambda e: (e.date, e.id)))
+            found.append(Programme(obs, year, year_plans, year_events, site.theme_of(obs, year),
+                                   _timeline(site, obs, year, year_plans, year_events),
+                                   _articles(site, obs, year, year_plans, year_events)))
+    return tuple(found)
+
+
+def _timeline(site, obs: Observance, year: int, plans: tuple[Plan, ...], events: tuple[Event, ...]) -> tuple[Step, ...]:
+    start, end = observance_dates(obs, year)
+    when = "cả tháng" if obs.whole_month else "ngày kỷ niệm"
+    steps = [Step(start, end, "observance", f"{obs.name} ({when})")]
+    covered = {(e.plan, e.activity) for e in site.events if e.activity}
+    for plan in plans:
+        steps.append(Step(plan.date.first_day, plan.date.first_day, "plan", plan.title, plan=plan, partial=plan.date.day is None))
+        for activity in plan.activities:
+            dates = activity_dates(plan, activity)
+            if dates is None or (dates.kind == "deadline" and (plan.id, activity.id) in covered):
+                continue
+            note = f"bắt đầu; {vi.open_end(dates.open_end)}" if dates.kind == "start" else None
+            steps.append(Step(dates.start, dates.end, dates.kind, activity.name, plan=plan, anchor=urls.activity_anchor(activity.id),
+                              partial=dates.kind == "start" and not dates.start_exact, note=note))
+    by_id = {p.id: p for p in site.plans}
+    for event in events:
+        kind = "deadline" if event.kind == "han" else "event"
+        steps.append(Step(event.date, event.last_day, kind, event.name, plan=by_id.get(event.plan) if event.plan else None, event=event))
+    order = {"plan": 0, "start": 1, "period": 1, "event": 2, "deadline": 3, "observance": 4}
+    return tuple(sorted(steps, key=lambda s: (s.end if s.kind == "period" else s.start, order[s.kind], s.title)))
+
+
+def _articles(site, obs: Observance, year: int, plans: tuple[Plan, ...], events: tuple[Event, ...]) -> tuple[ArticleRecord, ...]:
+    """Articles about the observance published in its year, and those about its plans or events
+    published by the end of its year that name no other observance (a plan serving several
+    observances is not a reason to list an article about another one, or a later year's)."""
+    candidates = site.articles_about(observance=obs.id)
+    candidates += [a for p in plans for a in site.articles_about(plan=p.id)]
+    candidates += [a for e in events for a in site.articles_about(event=e.id)]
+    plan_ids, event_ids = {p.id for p in plans}, {e.id for e in events}
+
+    def about(article: ArticleRecord) -> bool:
+        meta = article.meta
+        if meta.observances:
+            return obs.id in meta.observances and meta.date.year == year
+        linked = bool(plan_ids & set(meta.plans) or event_ids & set(meta.events))
+        return linked and meta.date.year <= year
+
+    chosen = {id(a) for a in candidates if about(a)}
+    return tuple(a for a in site.published_articles if id(a) in chosen)
+
+
+def open_programmes(programmes: Iterable[Programme], today: dt.date, horizon: int = 366) -> list[Programme]:
+    """Programmes under way on ``today``, or whose day comes within ``horizon`` days; soonest first."""
+    near = today + dt.timedelta(days=horizon)
+    found = [p for p in programmes if p.is_current(today) or (not p.is_past(today) and p.dates[0] <= near)]
+    return sorted(found, key=lambda p: (p.dates[0], p.id))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import agenda, calendar_json, feeds, programmes, urls
+from . import agenda, calendar_json, feeds, urls
 from .render import render
 from .site import Site
 from .texts import Links, article_url, plan_reference, plan_title
@@ -19,7 +19,7 @@ def next_observances(site: Site, here: str, count: int = 3) -> str:
     ]
     running = [
         {"programme": p, "href": links.to(p.url), "current": p.is_current(site.today), "start": p.dates[0], "end": p.dates[1]}
-        for p in programmes.open_programmes(site, site.today)
+        for p in agenda.open_programmes(site.programmes, site.today)
     ]
     return render(
         "blocks/next_observances.html.j2", rows=rows, programmes=running, today=site.today,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 
-from . import agenda, ical, programmes, urls
+from . import agenda, ical, urls
 from .agenda import Occurrence
 from .site import Site
 from .texts import plan_title
@@ -46,7 +46,7 @@ def _item(site: Site, item: Occurrence, base_url: str) -> dict:
     if item.observance:
         obs = item.observance
         theme = site.theme_of(obs, year)
-        programme = programmes.programme_for(site, obs.id, year)
+        programme = site.programme.get((obs.id, year))
         data.update(uid=ical.observance_uid(obs), observance=obs.id, anniversary=agenda.anniversary(obs, year),
                     theme=theme.theme if theme else None, programme=_url(base_url, programme.url) if programme else None,
                     url=_url(base_url, urls.observance(obs.id)), ics=_url(base_url, urls.observance_ics(obs.id)))

@@ -11,7 +11,6 @@ import posixpath
 from typing import Iterable
 
 from . import urls
-from .programmes import programmes
 from .site import Site
 
 Origin = tuple[str, int]
@@ -35,7 +34,7 @@ def _record_pages(site: Site) -> dict[str, Origin]:
         for (origin_kind, record_id), origin in site.origins.items():
             if origin_kind == kind:
                 pages[urls.src_of(url_of(record_id))] = origin
-    for programme in programmes(site):
+    for programme in site.programmes:
         pages[urls.src_of(programme.url)] = site.origins[("observance", programme.observance.id)]
     return pages
 

@@ -158,8 +158,5 @@ class CongboPlugin(BasePlugin):
         self.publisher = self.site.organisation[self.site.info.owner].name  # for the articles' schema.org data
         # Past this point MkDocs only fills the theme's templates with what every page now holds: the
         # loaded data (article bodies included) is let go before the theme and the search index need memory.
-        # What was derived from it refers back to it (a programme to its site): dropped first, so the data
-        # goes now, not at the collector's next full pass.
-        self.site.derived.clear()
         self.site, self.generated, self.articles_by_src = None, {}, {}
         return env

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from typing import Annotated, Any, Iterator, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
+from . import vi
 from .types import (
     DAY_PATTERN, FIRST_YEAR, LAST_YEAR, MISSING_HELP, PARTIAL_DATE_PATTERN, Clock, Day, FileName, Id, Line, Missing, MissingValue, Moment, PartialDate, Text,
     UnknownValue, clean_text, error, fact, is_known, parse_day, to_missing,
@@ -694,6 +696,15 @@ class Document(Model):
         return DOCUMENT_KINDS.get(self.type, UNKNOWN_KIND_NAME)
 
     @property
+    def title(self) -> str:
+        """'Kế hoạch tổ chức …', 'Công văn về việc …', 'Quyết định về việc …': the kind, then the summary;
+        'Văn bản về việc …' when the kind is not known."""
+        summary = vi.lower_first(self.summary)
+        if (self.type == "CV" or not self.type_known) and not summary.startswith("về việc"):
+            summary = f"về việc {summary}"
+        return f"{self.kind_name} {summary}"
+
+    @property
     def number_known(self) -> bool:
         return is_known(self.number)
 
@@ -833,3 +844,16 @@ class Article(Model):
 CHOICES: dict[str, str] = {**RECIPIENT_ROLES, **EVENT_KINDS, **LEVELS, **ORGANISATION_KINDS, **DOCUMENT_KINDS, **UNKNOWN_KIND}
 """What each value of a closed list means, for the messages that list the choices (an id may sit in
 two lists with one meaning: trung-uong is both a kind and a level)."""
+
+
+@dataclass(frozen=True)
+class ArticleRecord:
+    """An article's validated front matter and where its page lives (its body: `Site.bodies`)."""
+
+    meta: Article
+    src_uri: str
+    image_bytes: int | None = None
+    """The byte length of the article's image file (a feed enclosure states it)."""
+    file: str = ""
+    """The article's file from the project root, and the line its body starts on: for messages."""
+    body_line: int = 1

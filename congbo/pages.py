@@ -418,7 +418,7 @@ def fold_empty_months(months: list[dict]) -> list[dict]:
 def _calendar_months(site: Site, year: int, suffix: str) -> list[dict]:
     """Twelve months of ``year``: each with its items, a period's bar, the year's theme and programme."""
     items = site.agenda.occurrences(year)
-    links = {p.id: p for p in programmes.programmes(site) if p.year == year}
+    links = {p.id: p for p in site.programmes if p.year == year}
     months = []
     for m in range(1, 13):
         first, last = dt.date(year, m, 1), dt.date(year, m, _calendar_lib.monthrange(year, m)[1])
@@ -448,6 +448,12 @@ def _bar(item, first: dt.date, last: dt.date) -> tuple[str, str]:
 # --- observances and events -----------------------------------------------------------
 
 
+def programme_links(site: Site, observance, links) -> list[tuple[int, str, str]]:
+    """(year, link, title) of an observance's programmes, newest first, for its page."""
+    found = [p for p in site.programmes if p.observance.id == observance.id]
+    return [(p.year, links.to(p.url), p.title) for p in sorted(found, key=lambda p: p.year, reverse=True)]
+
+
 def render_observance(site: Site, obs) -> GeneratedPage:
     here = urls.observance(obs.id)
     links = Links(site, here)
@@ -461,7 +467,7 @@ def render_observance(site: Site, obs) -> GeneratedPage:
         events=_events_of_observance(site, obs.id),
         articles=site.articles_about(observance=obs.id),
         article_url=article_url,
-        programmes=programmes.programme_links(site, obs, links),
+        programmes=programme_links(site, obs, links),
         themes=[site.theme_of(obs, t.year) for t in sorted(obs.themes, key=lambda t: t.year, reverse=True)],
         ics=urls.observance_ics(obs.id),
     )
@@ -470,7 +476,7 @@ def render_observance(site: Site, obs) -> GeneratedPage:
 def _events_of_observance(site: Site, observance_id: str) -> list:
     """Events naming the observance, and those of its programmes' plans."""
     found = {e.id: e for e in site.events if observance_id in e.observances}
-    for programme in programmes.programmes(site):
+    for programme in site.programmes:
         if programme.observance.id == observance_id:
             found.update({e.id: e for e in programme.events})
     return sorted(found.values(), key=lambda e: (e.date, e.id))

@@ -6,21 +6,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .agenda import Agenda, build_agenda
-from .models import Activity, Article, Event, Observance, Organisation, Plan, SiteInfo, Theme
-
-
-@dataclass(frozen=True)
-class ArticleRecord:
-    """An article's validated front matter and where its page lives (its body: `Site.bodies`)."""
-
-    meta: Article
-    src_uri: str
-    image_bytes: int | None = None
-    """The byte length of the article's image file (a feed enclosure states it)."""
-    file: str = ""
-    """The article's file from the project root, and the line its body starts on: for messages."""
-    body_line: int = 1
+from .agenda import Agenda, Programme, build_agenda, build_programmes
+from .models import Activity, Article, ArticleRecord, Event, Observance, Organisation, Plan, SiteInfo, Theme
 
 
 @dataclass(frozen=True)
@@ -42,12 +29,17 @@ class Site:
     it over when MkDocs reads the page, so the text is held once, by MkDocs, and the front matter parsed once."""
     agenda: Agenda = field(init=False, compare=False, repr=False)
     """Every dated thing, made once from the records when the site is made (`agenda.build_agenda`)."""
-    derived: dict[str, object] = field(default_factory=dict, compare=False, init=False, repr=False)
-    """What modules above this one derive from the records (``programmes.programmes``), computed once
-    per site and kept here by its name, as the indexes below are."""
+    programmes: tuple[Programme, ...] = field(init=False, compare=False, repr=False)
+    """Every observance's year with documents or events, made once when the site is made (`agenda.build_programmes`)."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "agenda", build_agenda(self.observances, self.plans, self.events))  # frozen: set once, here
+        object.__setattr__(self, "programmes", build_programmes(self))
+
+    @cached_property
+    def programme(self) -> dict[tuple[str, int], Programme]:
+        """Programmes by (observance id, year)."""
+        return {(p.observance.id, p.year): p for p in self.programmes}
 
     @cached_property
     def organisation(self) -> dict[str, Organisation]:

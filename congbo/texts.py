@@ -17,12 +17,8 @@ from .site import ArticleRecord, Site
 
 
 def plan_title(plan: Plan) -> str:
-    """'Kế hoạch tổ chức …', 'Công văn về việc …', 'Quyết định về việc …': the kind, then the summary;
-    'Văn bản về việc …' when the kind is not known."""
-    summary = vi.lower_first(plan.summary)
-    if (plan.type == "CV" or not plan.type_known) and not summary.startswith("về việc"):
-        summary = f"về việc {summary}"
-    return f"{plan.kind_name} {summary}"
+    """The document's title (`Plan.title`), for templates that are handed a function."""
+    return plan.title
 
 
 def symbol_joiner(party: bool) -> str:

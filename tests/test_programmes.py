@@ -10,7 +10,7 @@ from conftest import ROOT, read_page, text_of
 from congbo import agenda, blocks, programmes, urls
 from congbo.load import load_site
 from congbo.models import Article
-from congbo.site import ArticleRecord
+from congbo.site import ArticleRecord, Site
 
 TODAY = dt.date(2026, 11, 20)  # conftest.TEST_EPOCH
 LANG_SON = "ke-hoach-60-nam-dan-so-viet-nam-lang-son"
@@ -25,7 +25,7 @@ def _article(article_id: str, when: str, **links) -> ArticleRecord:
 
 
 def test_every_observance_year_with_plans_or_events_has_a_programme(site):
-    found = {p.id: p for p in programmes.programmes(site)}
+    found = {p.id: p for p in site.programmes}
     assert found["ngay-dan-so-viet-nam-2021"].plans == (site.plan[LANG_SON],)
     # The Bắc Giang plan of 03/2024 names seven observances: each gets its 2024 programme.
     assert {p.observance.id for p in found.values() if site.plan[BAC_GIANG] in p.plans} == set(site.plan[BAC_GIANG].observances)
@@ -37,19 +37,20 @@ def test_every_observance_year_with_plans_or_events_has_a_programme(site):
     assert "thang-hanh-dong-dan-so-2021" not in found  # no plan or event names it
 
 
-def test_programmes_are_worked_out_once_per_site(site):
-    first = programmes.programmes(site)
-    assert programmes.programmes(site) is first  # pages, calendar files and lich.json read the one list
-    other = dataclasses.replace(site, articles=())  # another site (as a test makes one) works out its own
-    assert programmes.programmes(other) is not first
-    assert all(p.site is other for p in programmes.programmes(other))
+def test_programmes_are_made_once_with_the_site_and_refer_to_no_site(site):
+    assert site.programmes is site.programmes  # pages, calendar files and lich.json read the one tuple
+    other = dataclasses.replace(site, articles=())  # another site (as a test makes one) has its own
+    assert other.programmes is not site.programmes and len(other.programmes) == len(site.programmes)
+    for programme in site.programmes:
+        assert not any(isinstance(getattr(programme, f.name), Site) for f in dataclasses.fields(programme))
+    assert not hasattr(site, "derived")  # no cache to clear
 
 
 def test_sixtieth_anniversary_is_computed_from_the_origin(site):
-    vn = programmes.programme_for(site, "ngay-dan-so-viet-nam", 2021)
+    vn = site.programme[("ngay-dan-so-viet-nam", 2021)]
     assert vn.anniversary == 60
     assert vn.title == "Kỷ niệm 60 năm Ngày Dân số Việt Nam (26/12/1961 – 26/12/2021)"
-    wpd = programmes.programme_for(site, "ngay-dan-so-the-gioi", 2024)
+    wpd = site.programme[("ngay-dan-so-the-gioi", 2024)]
     assert wpd.title == "Ngày Dân số Thế giới năm 2024"
     assert wpd.theme.theme == "Đầu tư cho công tác dân số là đầu tư cho phát triển bền vững"
 
@@ -63,7 +64,7 @@ def test_programme_year_follows_the_next_occurrence_after_the_plan():
 
 
 def test_timeline_of_the_sixtieth_anniversary(site):
-    vn = programmes.programme_for(site, "ngay-dan-so-viet-nam", 2021)
+    vn = site.programme[("ngay-dan-so-viet-nam", 2021)]
     steps = [(s.kind, s.start.isoformat() if s.kind != "period" else s.end.isoformat(), s.title) for s in vn.timeline]
     assert steps[0][:2] == ("plan", "2021-01-01")
     assert [s[:2] for s in steps if s[0] == "deadline"] == [("deadline", "2021-09-15"), ("deadline", "2021-10-01"), ("deadline", "2021-12-26")]
@@ -82,7 +83,7 @@ def test_related_articles_are_those_of_its_plans_events_or_its_year(site):
         _article("bai-ke-hoach-nam-sau", "2022-01-05 08:00 +07:00", plans=[LANG_SON]),
     )
     with_articles = dataclasses.replace(site, articles=records)
-    vn = programmes.programme_for(with_articles, "ngay-dan-so-viet-nam", 2021)
+    vn = with_articles.programme[("ngay-dan-so-viet-nam", 2021)]
     assert [a.meta.id for a in vn.articles] == ["bai-cung-nam", "bai-su-kien", "bai-ke-hoach"]
     page = programmes.render_programme(with_articles, vn)
     assert [h["id"] for h in page.toc[0]["children"]][-1] == "bai-viet"
@@ -91,7 +92,7 @@ def test_related_articles_are_those_of_its_plans_events_or_its_year(site):
 
 
 def test_world_population_day_2024_lists_no_later_article_about_another_observance(built_site, site):
-    wpd = programmes.programme_for(site, "ngay-dan-so-the-gioi", 2024)
+    wpd = site.programme[("ngay-dan-so-the-gioi", 2024)]
     for article in wpd.articles:
         assert article.meta.date.year <= 2024, article.meta.id
         assert not article.meta.observances or "ngay-dan-so-the-gioi" in article.meta.observances, article.meta.id
