@@ -8,7 +8,7 @@ congbo plugin from the data.
 
 from pathlib import Path
 
-from congbo import blocks, guide
+from congbo import blocks, calendar_json, guide
 
 
 def define_env(env):
@@ -70,4 +70,4 @@ def define_env(env):
 
     @env.macro
     def calendar_fields() -> str:
-        return blocks.calendar_fields(site(), env.page.url)
+        return calendar_json.render_fields(site(), env.page.url)

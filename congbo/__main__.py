@@ -12,7 +12,7 @@ from pathlib import Path
 from . import changes, column, content, github, links, starters, vi
 from .errors import DataError
 from .load import load_site
-from .pages import made_paths, render_outputs
+from .outputs import made_paths, render_outputs
 from .render import GeneratedPage
 from .schema import write_schemas
 from .types import ID

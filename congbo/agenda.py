@@ -22,6 +22,36 @@ ItemKind = Literal["observance", "event", "deadline", "period", "start"]
 """'start': the first day of a period whose end the document does not give (blank or not known)."""
 
 
+TZID = "Asia/Ho_Chi_Minh"
+"""The time zone of every time in the data (UTC+07:00, no daylight saving)."""
+UID_SUFFIX = "@congbo"
+
+
+# Each dated thing's UID comes from its record's id (no host name, so a move to another domain changes
+# nothing): the same in lich.ics, its own .ics and lich.json.
+
+
+def observance_uid(observance: Observance) -> str:
+    return f"{observance.id}{UID_SUFFIX}"
+
+
+def event_uid(event: Event) -> str:
+    return f"su-kien-{event.id}{UID_SUFFIX}"
+
+
+def deadline_uid(plan: Plan, activity: Activity) -> str:
+    return f"han-{plan.id}-{activity.id}{UID_SUFFIX}"
+
+
+def period_uid(plan: Plan, activity: Activity) -> str:
+    return f"hoat-dong-{plan.id}-{activity.id}{UID_SUFFIX}"
+
+
+def activity_uid(plan: Plan, activity: Activity) -> str:
+    """A deadline keeps the UID it was first published with; a period has its own."""
+    return deadline_uid(plan, activity) if activity.time.deadline else period_uid(plan, activity)
+
+
 class Span:
     """Something dated from ``start`` to ``end`` (both inclusive): past, under way or to come."""
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import agenda, calendar_json, feeds, urls
+from . import agenda, channels, urls
 from .render import render
 from .site import Site
 from .texts import Links, article_url, plan_reference, plan_title
@@ -63,16 +63,16 @@ def press_feeds(site: Site, here: str, site_url: str) -> str:
     for a in site.published_articles:
         counts[a.meta.category] = counts.get(a.meta.category, 0) + 1
     rows = []
-    for channel, category in feeds.column_channels(site, base):
+    for channel, category in channels.column_channels(site, base):
         name = next((c.name for c in column.categories if c.id == category), None)
         rows.append({
             "title": f"Chuyên mục “{column.name}”" if category is None else f"Mục “{name}”",
             "page": Links(site, here).to(channel.home[len(base):]),
-            "carries": (f"Mọi bài của chuyên mục, {feeds.MAX_ITEMS} bài mới nhất, toàn văn kèm ảnh." if category is None
+            "carries": (f"Mọi bài của chuyên mục, {channels.MAX_ITEMS} bài mới nhất, toàn văn kèm ảnh." if category is None
                         else f"Chỉ các bài của mục này ({counts.get(category, 0)} bài hiện có), toàn văn kèm ảnh."),
             "links": [(labels[k], channel.self_url(k)) for k in channel.paths],
         })
-    plans = feeds.plans_channel(site, base)
+    plans = channels.plans_channel(site, base)
     rows.append({
         "title": "Kế hoạch và sự kiện",
         "page": Links(site, here).to(urls.PLANS),
@@ -86,22 +86,13 @@ def press_feed_notes(site: Site, site_url: str, part: str) -> str:
     """How the feeds change ('updates') and what each item carries ('items')."""
     base = site_url if site_url.endswith("/") else site_url + "/"
     return render(
-        "blocks/feed_notes.html.j2", part=part, ttl=feeds.TTL_MINUTES, max_items=feeds.MAX_ITEMS,
-        example_guid=feeds.article_guid(base, "ma-bai"),
+        "blocks/feed_notes.html.j2", part=part, ttl=channels.TTL_MINUTES, max_items=channels.MAX_ITEMS,
+        example_guid=channels.article_guid(base, "ma-bai"),
     )
 
 
 def reuse_terms(site: Site) -> str:
     return render("blocks/reuse.html.j2", column=site.info.column)
-
-
-def calendar_fields(site: Site, here: str) -> str:
-    """The fields of lich.json, for the press page (the table is calendar_json.FIELDS, which the file follows)."""
-    links = Links(site, here)
-    return render(
-        "blocks/calendar_fields.html.j2", fields=calendar_json.FIELDS,
-        json_href=links.to(urls.CALENDAR_JSON), ics_href=links.to(urls.ICS),
-    )
 
 
 def built_on(site: Site) -> str:

@@ -1,19 +1,20 @@
-"""Machine-readable calendar: ``lich.json`` (like GOV.UK's bank-holidays.json) and schema.org JSON-LD.
+"""Machine-readable calendar: ``lich.json`` (like GOV.UK's bank-holidays.json).
 
 ``lich.json`` lists the same items as ``lich.ics``: the observances with their yearly rule, and
 every dated item of the calendar's years (observance days, the action month as a period, events,
 deadlines, periods and the start of periods without an end date), each with the UID it has in the .ics. The fields are documented on the press page
-(`FIELDS`, rendered by blocks.calendar_fields), so the documentation and the file cannot drift apart.
+(`FIELDS`, rendered by `render_fields`), so the documentation and the file cannot drift apart.
 """
 
 from __future__ import annotations
 
 import json
 
-from . import agenda, ical, urls
+from . import agenda, urls
 from .agenda import Occurrence
 from .site import Site
-from .texts import plan_title
+from .render import render
+from .texts import Links, plan_title
 
 KINDS = {"observance": "ngay-ky-niem", "event": "su-kien", "deadline": "han", "period": "hoat-dong", "start": "bat-dau"}
 
@@ -33,7 +34,7 @@ FIELDS: list[tuple[str, str]] = [
 
 
 def _url(base_url: str, url: str) -> str:
-    return ical.absolute(base_url, url) or url
+    return urls.absolute(base_url, url) or url
 
 
 def _item(site: Site, item: Occurrence, base_url: str) -> dict:
@@ -47,15 +48,15 @@ def _item(site: Site, item: Occurrence, base_url: str) -> dict:
         obs = item.observance
         theme = site.theme_of(obs, year)
         programme = site.programme.get((obs.id, year))
-        data.update(uid=ical.observance_uid(obs), observance=obs.id, anniversary=agenda.anniversary(obs, year),
+        data.update(uid=agenda.observance_uid(obs), observance=obs.id, anniversary=agenda.anniversary(obs, year),
                     theme=theme.theme if theme else None, programme=_url(base_url, programme.url) if programme else None,
                     url=_url(base_url, urls.observance(obs.id)), ics=_url(base_url, urls.observance_ics(obs.id)))
     elif item.event:
         event = item.event
-        data.update(uid=ical.event_uid(event), time=event.time.strftime("%H:%M") if event.time else None, place=event.place,
+        data.update(uid=agenda.event_uid(event), time=event.time.strftime("%H:%M") if event.time else None, place=event.place,
                     url=_url(base_url, urls.event(event.id)), ics=_url(base_url, urls.event_ics(event.id)))
     else:
-        data.update(uid=ical.activity_uid(plan, item.activity), url=_url(base_url, urls.activity(plan.id, item.activity.id)),
+        data.update(uid=agenda.activity_uid(plan, item.activity), url=_url(base_url, urls.activity(plan.id, item.activity.id)),
                     ics=_url(base_url, urls.ICS))
     return data
 
@@ -67,11 +68,11 @@ def calendar_data(site: Site, base_url: str = "") -> dict:
         "description": "Các ngày kỷ niệm, sự kiện và thời hạn của các kế hoạch về công tác dân số; cùng nội dung với tệp lich.ics.",
         "homepage": _url(base_url, urls.CALENDAR),
         "ics": _url(base_url, urls.ICS),
-        "timezone": ical.TZID,
+        "timezone": agenda.TZID,
         "years": years,
         "observances": [
             {
-                "id": o.id, "uid": ical.observance_uid(o), "name": o.name, "month": o.month, "day": o.day,
+                "id": o.id, "uid": agenda.observance_uid(o), "name": o.name, "month": o.month, "day": o.day,
                 "first_year": o.first_year, "summary": o.summary,
                 "url": _url(base_url, urls.observance(o.id)), "ics": _url(base_url, urls.observance_ics(o.id)),
                 "basis": [{"document": b.document, "date": b.date.isoformat() if b.date else None, "issuer": b.issuer} for b in o.basis],
@@ -92,32 +93,14 @@ def _items(site: Site, years: list[int]) -> list[Occurrence]:
     return sorted(seen.values(), key=lambda o: (o.start, o.end, o.kind, o.key))
 
 
+def render_fields(site: Site, here: str) -> str:
+    """The fields of lich.json, for the press page: the table is `FIELDS`, which the file follows."""
+    links = Links(site, here)
+    return render(
+        "blocks/calendar_fields.html.j2", fields=FIELDS,
+        json_href=links.to(urls.CALENDAR_JSON), ics_href=links.to(urls.ICS),
+    )
+
+
 def render_calendar_json(site: Site, base_url: str = "") -> str:
     return json.dumps(calendar_data(site, base_url), ensure_ascii=False, indent=2) + "\n"
-
-
-def event_schema(site: Site, event, base_url: str = "") -> dict:
-    """schema.org Event (https://schema.org/Event): name, startDate, location, organizer."""
-    start = event.date.isoformat() if not event.time else f"{event.date.isoformat()}T{event.time.strftime('%H:%M')}:00+07:00"
-    data: dict = {
-        "@context": "https://schema.org",
-        "@type": "Event",
-        "name": event.name,
-        "startDate": start,
-        "endDate": event.last_day.isoformat(),
-        "eventStatus": "https://schema.org/EventScheduled",
-        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
-        "inLanguage": "vi",
-    }
-    if event.end is None and event.time is not None:
-        del data["endDate"]
-    if event.description:
-        data["description"] = event.description
-    if event.place:
-        data["location"] = {"@type": "Place", "name": event.place}
-    if event.organiser:
-        org = site.organisation[event.organiser]
-        data["organizer"] = {"@type": "GovernmentOrganization", "name": org.name, "url": _url(base_url, urls.organisation(org.id))}
-    if base_url:
-        data["url"] = _url(base_url, urls.event(event.id))
-    return data

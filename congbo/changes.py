@@ -13,8 +13,7 @@ from typing import Any
 
 from . import urls
 from .github import escape_cell
-from .content import COLUMN_DIR
-from .load import FRONT_MATTER
+from .content import COLUMN_DIR, FRONT_MATTER
 from .yamlread import read_yaml
 
 LISTS = {

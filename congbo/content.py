@@ -60,6 +60,9 @@ MARKDOWN_SUFFIXES = (".markdown", ".mdown", ".mkdn", ".mkd", ".md")
 ARTICLE_KEYS = frozenset({"id", "date", "author", "category", "summary"})
 """Front matter keys that only an article has: a page holding them is an article in the wrong place."""
 
+FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.S)
+"""An article's front matter, as the loader reads it (between two '---' lines)."""
+
 # MkDocs's own rule for a page's front matter (mkdocs/utils/meta.py, YAML_RE): closed by '---' or '...'.
 # It must be the same rule, or a page could ask for macros in a way the check does not see.
 MKDOCS_FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.UNICODE | re.DOTALL)

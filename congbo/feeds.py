@@ -26,7 +26,7 @@ import json
 import unicodedata
 from dataclasses import dataclass
 from typing import Callable, Mapping, Sequence
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 import lxml.html
 from feedgen.ext.base import BaseEntryExtension, BaseExtension
@@ -35,6 +35,10 @@ from lxml import etree
 from markupsafe import Markup, escape
 
 from . import urls
+from .channels import (
+    CATEGORY_KINDS, COLUMN_KINDS, MAX_BYTES, MAX_ITEMS, MIME, PLAN_KINDS, TAG_DATE, TTL_MINUTES, Channel, article_guid,
+    column_channels, discovery_links, feed_paths, plans_channel, tag_uri,
+)
 from .imagesize import IMAGE_TYPES
 from .models import Category
 from .sanitize import clean_body
@@ -42,18 +46,9 @@ from .site import ArticleRecord, Site
 from .texts import activity_time, event_when, plan_reference, plan_title
 from .types import FORBIDDEN, VN_TZ
 
-MAX_ITEMS = 50
-MAX_BYTES = 2_000_000
-"""A feed stays under 2 MB; past that, the oldest items are left out."""
-TTL_MINUTES = 60
-TAG_DATE = "2021"
-"""The date in every tag URI (RFC 4151): fixed for good, or every guid would change."""
 MEDIA_NS = "http://search.yahoo.com/mrss/"
 DC_NS = "http://purl.org/dc/elements/1.1/"
 ATOM_NS = "http://www.w3.org/2005/Atom"
-COLUMN_KINDS = ("rss", "atom", "json")
-CATEGORY_KINDS = PLAN_KINDS = ("rss", "atom")
-MIME = {"rss": "application/rss+xml", "atom": "application/atom+xml", "json": "application/feed+json"}
 
 
 def clean(text: str) -> str:
@@ -92,34 +87,9 @@ class FeedItem:
     image: FeedImage | None = None
 
 
-@dataclass(frozen=True)
-class Channel:
-    title: str
-    description: str
-    home: str
-    """The HTML page the feed mirrors (absolute)."""
-    guid: str
-    paths: Mapping[str, str]
-    """kind ('rss', 'atom', 'json') → site-relative path of that feed."""
-    site_url: str
-
-    def self_url(self, kind: str) -> str:
-        return self.site_url + self.paths[kind]
-
-
-def tag_uri(site_url: str, path: str) -> str:
-    """'tag:danso.langson.gov.vn,2021:bai-viet/ngay-dan-so-the-gioi' — permanent, whatever the title."""
-    host = urlsplit(site_url).hostname or "localhost"
-    return f"tag:{host},{TAG_DATE}:{path.strip('/')}"
-
-
 def image_mime(path: str) -> str:
     """The media type of an image file by its extension (the loader checks it matches the content)."""
     return IMAGE_TYPES[path.rsplit(".", 1)[-1].lower()]
-
-
-def article_guid(site_url: str, article_id: str) -> str:
-    return tag_uri(site_url, urls.article(article_id))
 
 
 def feed_content(html: str, base_url: str) -> str:
@@ -235,57 +205,6 @@ def newest(items: Sequence[FeedItem], now: dt.datetime) -> list[FeedItem]:
     """Items already published at ``now``, newest first (ties by guid, so the order never wavers)."""
     ready = [i for i in items if i.published <= now]
     return sorted(ready, key=lambda i: (i.published, i.guid), reverse=True)
-
-
-# --- channels -------------------------------------------------------------------------
-
-
-def column_channels(site: Site, site_url: str) -> list[tuple[Channel, str | None]]:
-    """The column's channel and one per category: (channel, category id or None)."""
-    column = site.info.column
-    out = [(Channel(
-        title=f"{column.name} — {site.info.name}", description=column.description,
-        home=site_url + urls.COLUMN, guid=tag_uri(site_url, urls.COLUMN),
-        paths={k: urls.column_feed(k) for k in COLUMN_KINDS}, site_url=site_url,
-    ), None)]
-    for category in column.categories:
-        out.append((Channel(
-            title=f"{category.name} — {column.name}", description=category.description,
-            home=site_url + urls.category_page(category.id), guid=tag_uri(site_url, urls.category_page(category.id)),
-            paths={k: urls.column_feed(k, category.id) for k in CATEGORY_KINDS}, site_url=site_url,
-        ), category.id))
-    return out
-
-
-def plans_channel(site: Site, site_url: str) -> Channel:
-    return Channel(
-        title=f"Kế hoạch và sự kiện — {site.info.name}",
-        description="Các kế hoạch được đăng nguyên văn và các mốc thời gian, sự kiện mà mỗi kế hoạch đặt ra.",
-        home=site_url + urls.PLANS, guid=tag_uri(site_url, urls.PLANS),
-        paths={k: urls.plans_feed(k) for k in PLAN_KINDS}, site_url=site_url,
-    )
-
-
-def feed_paths(site: Site) -> list[str]:
-    """Every feed file the site has (site-relative), whatever the articles: known before pages render."""
-    paths = [urls.column_feed(k) for k in COLUMN_KINDS]
-    paths += [urls.column_feed(k, c.id) for c in site.info.column.categories for k in CATEGORY_KINDS]
-    return paths + [urls.plans_feed(k) for k in PLAN_KINDS]
-
-
-def discovery_links(site: Site) -> dict[str, list[dict]]:
-    """`<link rel="alternate">` targets for page heads: '' → the column's RSS, a category id → its own RSS.
-
-    One link per page: Material's script fetches sitemap.xml once for every `<link rel="alternate">`
-    it finds, taking each for a language version (mkdocs-material#8576); every feed, in each format,
-    is listed on the press page."""
-    column = site.info.column
-    out = {"": [{"type": MIME["rss"], "title": f"{column.name} (RSS)", "href": urls.column_feed("rss")}]}
-    for category in column.categories:
-        out[category.id] = [
-            {"type": MIME["rss"], "title": f"{category.name} — {column.name} (RSS)", "href": urls.column_feed("rss", category.id)},
-        ]
-    return out
 
 
 # --- the whole set --------------------------------------------------------------------

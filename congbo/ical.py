@@ -14,19 +14,17 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
-from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 import icalendar
 
 from . import urls, vi
-from .agenda import ActivityDates, first_occurrence
+from .agenda import TZID, ActivityDates, activity_uid, event_uid, first_occurrence, observance_uid
+from .urls import absolute
 from .models import Activity, Event, Observance, Plan
 from .site import Site
 from .texts import activity_time, event_when, plan_title
 
-TZID = "Asia/Ho_Chi_Minh"
-UID_SUFFIX = "@congbo"
 PRODID = "-//congbo//Lich ngay ky niem//VI"
 # Vietnam has kept UTC+07:00 since 13/6/1975; the VTIMEZONE starts after that change.
 TZ_FIRST = dt.date(1976, 1, 1)
@@ -34,28 +32,7 @@ TZ_LAST = dt.date(2100, 1, 1)
 ONE_DAY = dt.timedelta(days=1)
 
 
-# --- identities -----------------------------------------------------------------------
-
-
-def observance_uid(observance: Observance) -> str:
-    return f"{observance.id}{UID_SUFFIX}"
-
-
-def event_uid(event: Event) -> str:
-    return f"su-kien-{event.id}{UID_SUFFIX}"
-
-
-def deadline_uid(plan: Plan, activity: Activity) -> str:
-    return f"han-{plan.id}-{activity.id}{UID_SUFFIX}"
-
-
-def period_uid(plan: Plan, activity: Activity) -> str:
-    return f"hoat-dong-{plan.id}-{activity.id}{UID_SUFFIX}"
-
-
-def activity_uid(plan: Plan, activity: Activity) -> str:
-    """A deadline keeps the UID it was first published with; a period has its own."""
-    return deadline_uid(plan, activity) if activity.time.deadline else period_uid(plan, activity)
+# --- stamps ---------------------------------------------------------------------------
 
 
 def _stamp(day: dt.date) -> dt.datetime:
@@ -74,23 +51,6 @@ def event_stamp(site: Site, event: Event) -> dt.date:
     can have been issued: `Document.earliest_issue_day`), else the event's date."""
     plan = site.plan.get(event.plan) if event.plan else None
     return plan.earliest_issue_day if plan else event.date
-
-
-# --- URLs -----------------------------------------------------------------------------
-
-
-def absolute(base_url: str, url: str) -> str | None:
-    """The public address of a site-relative URL, or None when the site has no ``site_url``."""
-    return f"{base_url.rstrip('/')}/{url}" if base_url else None
-
-
-def webcal_url(base_url: str) -> str | None:
-    """The subscribe link (``webcal://``) of the all-items calendar: phones open it in their calendar app."""
-    address = absolute(base_url, urls.ICS)
-    if not address:
-        return None
-    parts = urlsplit(address)
-    return f"webcal://{parts.netloc}{parts.path}"
 
 
 # --- components -----------------------------------------------------------------------

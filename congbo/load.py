@@ -19,15 +19,14 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_core import PydanticCustomError
 
 from . import content, vi
-from .content import COLUMN_DIR, DATA_FILES, MARKDOWN_SUFFIXES, PLANS_DIR
+from .content import COLUMN_DIR, DATA_FILES, FRONT_MATTER, MARKDOWN_SUFFIXES, PLANS_DIR
 from .errors import DataError, Problem
-from .models import CHOICES, Article, Event, Observance, Organisation, Plan, SiteInfo, check_period, positioned
+from .models import CHOICES, FOOTNOTE_REF, Article, Event, Observance, Organisation, Plan, SiteInfo, check_period, positioned
 from .imagesize import IMAGE_TYPES, read_image_info
 from .site import ArticleRecord, Site
 from .types import MISSING_HELP, PLACEHOLDER, PartialDate
 from .yamlread import Located, forbidden_characters, format_path, read_yaml
 
-FOOTNOTE_REF = re.compile(r"\[\^(\d+)\]")
 
 
 class _Checker:
@@ -183,7 +182,6 @@ def _origins(sources: dict[str, Located], plans: list[tuple[Located, Plan]], der
 
 # --- articles -------------------------------------------------------------------------
 
-FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.S)
 
 
 def read_plan_paths(check: _Checker, data: Path) -> list[Path]:

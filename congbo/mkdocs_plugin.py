@@ -19,10 +19,10 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
-from . import column, content, csp, edit, feeds, identity, urls, vi
+from . import channels, column, content, csp, edit, feeds, identity, urls, vi
 from .errors import DataError
 from .load import load_site
-from .pages import made_paths, render_outputs
+from .outputs import made_paths, render_outputs
 from .render import GeneratedPage
 from .sanitize import clean_body
 from .site import ArticleRecord, Site
@@ -74,7 +74,7 @@ class CongboPlugin(BasePlugin):
     def on_files(self, files: Files, *, config) -> Files:
         """Add every page and file made from the data, place the articles, hold back what waits for its day."""
         site, outputs, self.outputs = self.site, self.outputs, {}
-        feed_paths = feeds.feed_paths(site)
+        feed_paths = channels.feed_paths(site)
         self.generated = {}
         self.articles_by_src = {record.src_uri: record for record in site.published_articles}
         waiting = {record.src_uri for record in column.held_back(site)} | column.held_back_images(site)
@@ -152,7 +152,7 @@ class CongboPlugin(BasePlugin):
         html = {record.meta.id: files.get_file_from_path(src).page.content for src, record in self.articles_by_src.items()}
         for path, data in feeds.render_feeds(self.site, config.site_url, self.moment, html).items():
             files.get_file_from_path(path).content_bytes = data
-        env.globals["cb_feed_links"] = feeds.discovery_links(self.site)
+        env.globals["cb_feed_links"] = channels.discovery_links(self.site)
         env.globals["cb_csp"] = content_security_policy(env, config)
         env.globals["cb_identity"] = identity.theme_identity(self.site)
         self.publisher = self.site.organisation[self.site.info.owner].name  # for the articles' schema.org data

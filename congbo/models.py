@@ -800,6 +800,10 @@ class Event(Model):
         return self.end or self.date
 
 
+FOOTNOTE_REF = re.compile(r"\[\^(\d+)\]")
+"""A footnote's mark in a document's text: '[^1]'."""
+
+
 # --- articles -------------------------------------------------------------------------
 
 

@@ -1,4 +1,6 @@
-"""Pure renderers: the site's generated pages (front matter and finished HTML), keyed by source path."""
+"""Pure renderers: the pages made from the records (documents, organisations, the calendar, observances,
+events), front matter and finished HTML, keyed by source path. The column's and the programmes' pages
+have renderers of their own; `outputs` gathers them all."""
 
 from __future__ import annotations
 
@@ -10,9 +12,8 @@ from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
-from . import agenda, calendar_json, column, documents, feeds, ical, identity, programmes, urls, vi
-from .load import FOOTNOTE_REF
-from .models import LEVELS, ORGANISATION_KINDS, Block, Organisation, Plan, Section, positioned
+from . import agenda, documents, urls, vi
+from .models import FOOTNOTE_REF, LEVELS, ORGANISATION_KINDS, Block, Organisation, Plan, Section, positioned
 from .render import GeneratedPage, Outline, html_text, render_page, superscript
 from .site import Site
 from .types import Missing
@@ -37,25 +38,7 @@ def render_pages(site: Site, base_url: str = "") -> dict[str, GeneratedPage]:
         pages[urls.src_of(urls.observance(observance.id))] = render_observance(site, observance)
     for event in site.events:
         pages[urls.src_of(urls.event(event.id))] = render_event(site, event, base_url)
-    pages.update(column.render_column_pages(site))
-    pages.update(programmes.render_programme_pages(site))
     return pages
-
-
-def render_outputs(site: Site, base_url: str) -> dict[str, GeneratedPage | str | bytes]:
-    """Everything published that is made from the data alone, by site-relative path: the generated
-    pages, the calendar files and ``lich.json``. (The feeds need the articles' HTML too: see `feeds.render_feeds`.)"""
-    outputs: dict[str, GeneratedPage | str | bytes] = dict(render_pages(site, base_url))
-    outputs.update(ical.render_ics_files(site, base_url))
-    outputs[urls.CALENDAR_JSON] = calendar_json.render_calendar_json(site, base_url)
-    return outputs
-
-
-def made_paths(site: Site, outputs: dict) -> list[str]:
-    """Every site path made from the data: ``outputs`` (from `render_outputs`), the feeds, the colours
-    file and the articles' pages. A hand-written file at one of them is refused (`content.twins`)."""
-    articles = [urls.src_of(urls.article(record.meta.id)) for record in site.published_articles]
-    return [*outputs, *feeds.feed_paths(site), identity.COLOURS_CSS, *articles]
 
 
 # --- plans ----------------------------------------------------------------------------
@@ -381,7 +364,7 @@ def render_calendar(site: Site, year: int, base_url: str = "") -> GeneratedPage:
         sections.append((y, fold_empty_months(months)))
     past = fold_empty_months(_calendar_months(site, year, "")[: site.today.month - 1]) if current else []
     years = site.agenda.years(site.today)
-    webcal = ical.webcal_url(base_url)
+    webcal = urls.webcal_url(base_url)
     return render_page(
         "calendar.html.j2",
         site=site, year=year, sections=sections, past=past, links=links, today=site.today, urls=urls,
@@ -390,7 +373,7 @@ def render_calendar(site: Site, year: int, base_url: str = "") -> GeneratedPage:
         title=plan_title,
         ics_href=links.to(urls.ICS), json_href=links.to(urls.CALENDAR_JSON),
         fields_href=links.to(urls.PRESS + "#lich-json"),
-        webcal=webcal, ics_url=ical.absolute(base_url, urls.ICS),
+        webcal=webcal, ics_url=urls.absolute(base_url, urls.ICS),
         google=f"https://calendar.google.com/calendar/render?cid={quote(webcal, safe='')}" if webcal else None,
     )
 
@@ -482,6 +465,37 @@ def _events_of_observance(site: Site, observance_id: str) -> list:
     return sorted(found.values(), key=lambda e: (e.date, e.id))
 
 
+def _absolute(base_url: str, url: str) -> str:
+    return urls.absolute(base_url, url) or url
+
+
+def event_schema(site: Site, event, base_url: str = "") -> dict:
+    """schema.org Event (https://schema.org/Event): name, startDate, location, organizer."""
+    start = event.date.isoformat() if not event.time else f"{event.date.isoformat()}T{event.time.strftime('%H:%M')}:00+07:00"
+    data: dict = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": event.name,
+        "startDate": start,
+        "endDate": event.last_day.isoformat(),
+        "eventStatus": "https://schema.org/EventScheduled",
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        "inLanguage": "vi",
+    }
+    if event.end is None and event.time is not None:
+        del data["endDate"]
+    if event.description:
+        data["description"] = event.description
+    if event.place:
+        data["location"] = {"@type": "Place", "name": event.place}
+    if event.organiser:
+        org = site.organisation[event.organiser]
+        data["organizer"] = {"@type": "GovernmentOrganization", "name": org.name, "url": _absolute(base_url, urls.organisation(org.id))}
+    if base_url:
+        data["url"] = _absolute(base_url, urls.event(event.id))
+    return data
+
+
 def render_event(site: Site, event, base_url: str = "") -> GeneratedPage:
     here = urls.event(event.id)
     links = Links(site, here)
@@ -494,5 +508,5 @@ def render_event(site: Site, event, base_url: str = "") -> GeneratedPage:
         observances=[links.observance(o) for o in event.observances],
         articles=site.articles_about(event=event.id), article_url=article_url,
         ics=urls.event_ics(event.id),
-        jsonld=script_json(calendar_json.event_schema(site, event, base_url)),
+        jsonld=script_json(event_schema(site, event, base_url)),
     )

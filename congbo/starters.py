@@ -7,8 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 from . import vi
-from .content import COLUMN_DIR, PLANS_DIR
-from .load import FRONT_MATTER
+from .content import COLUMN_DIR, FRONT_MATTER, PLANS_DIR
 from .schema import modeline
 from .yamlread import read_yaml
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 PLANS = "ke-hoach/"
 ORGANISATIONS = "co-quan/"
 CALENDAR = "lich/"
@@ -119,3 +121,17 @@ def column_feed(kind: str, category: str | None = None) -> str:
 def plans_feed(kind: str) -> str:
     """Plans and their events: rss-ke-hoach.xml, atom-ke-hoach.xml."""
     return column_feed(kind, "ke-hoach")
+
+
+def absolute(base_url: str, url: str) -> str | None:
+    """The public address of a site-relative URL, or None when the site has no ``site_url``."""
+    return f"{base_url.rstrip('/')}/{url}" if base_url else None
+
+
+def webcal_url(base_url: str) -> str | None:
+    """The subscribe link (``webcal://``) of the all-items calendar: phones open it in their calendar app."""
+    address = absolute(base_url, ICS)
+    if not address:
+        return None
+    parts = urlsplit(address)
+    return f"webcal://{parts.netloc}{parts.path}"

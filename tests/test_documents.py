@@ -18,14 +18,15 @@ from congbo import agenda, calendar_json, ical, urls
 from congbo.errors import DataError
 from congbo.feeds import full_text_link
 from congbo.load import load_site
-from congbo.pages import plan_status, render_calendar, render_pages
+from congbo.outputs import render_all_pages
+from congbo.pages import plan_status, render_calendar
 
 LANG_SON = "data/plans/ke-hoach-60-nam-dan-so-viet-nam-lang-son.yml"
 
 
 def page_of(root, url: str) -> str:
     site = load_site(root, today=TEST_TODAY, docs_dir=root / "docs")
-    return render_pages(site, "https://x.invalid/")[urls.src_of(url)].source
+    return render_all_pages(site, "https://x.invalid/")[urls.src_of(url)].source
 
 
 def text(source: str) -> str:
@@ -95,7 +96,7 @@ def pages():
     from conftest import ROOT
 
     site = load_site(ROOT, today=TEST_TODAY, docs_dir=ROOT / "docs")
-    return {src: html.fromstring(page.source.split("---", 2)[2]) for src, page in render_pages(site, "https://x.invalid/").items()}
+    return {src: html.fromstring(page.source.split("---", 2)[2]) for src, page in render_all_pages(site, "https://x.invalid/").items()}
 
 
 def header(pages, doc_id: str):
@@ -176,7 +177,7 @@ def test_every_activity_date_is_in_lich_ics_with_two_parsers_and_on_the_calendar
                 continue
             dates = agenda.activity_dates(plan, activity)
             start, end = dates.start, dates.end
-            uid = f"su-kien-{activity.event}@congbo" if activity.event else ical.activity_uid(plan, activity)
+            uid = f"su-kien-{activity.event}@congbo" if activity.event else agenda.activity_uid(plan, activity)
             vevent = by_uid[uid]
             assert (vevent.decoded("dtstart"), vevent.decoded("dtend")) == (start, end + dt.timedelta(days=1))
             found = recurring_ical_events.of(parsed).between(end, end + dt.timedelta(days=1))
@@ -253,7 +254,7 @@ def test_luu_typed_by_the_editor_is_not_doubled(project):
 
 def test_a_document_shows_the_year_s_theme_of_each_observance_it_works_towards(site):
     """The theme is written once, in observances.yml, and reaches every document working towards that year's day."""
-    pages = render_pages(site, "https://x.invalid/")
+    pages = render_all_pages(site, "https://x.invalid/")
     shown = 0
     for plan in site.plans:
         page = text(pages[urls.src_of(urls.plan(plan.id))].source)
@@ -517,7 +518,7 @@ def test_a_period_whose_end_the_original_leaves_blank(project):
     site = load_site(project, today=TEST_TODAY, docs_dir=project / "docs")
     plan = site.plan["ke-hoach-60-nam-dan-so-viet-nam-lang-son"]
     assert plan.full_text and plan.last_day is None and plan_status(site, plan) == {"state": "no-end-date"}
-    page = text(render_pages(site, "https://x.invalid/")[urls.src_of(urls.plan(plan.id))].source)
+    page = text(render_all_pages(site, "https://x.invalid/")[urls.src_of(urls.plan(plan.id))].source)
     assert "Từ ngày 01 tháng 02 năm 2021; bản gốc chưa ghi ngày kết thúc" in page
     assert "Văn bản không ghi thời hạn kết thúc." in page
 

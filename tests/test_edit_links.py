@@ -9,7 +9,7 @@ import pytest
 
 from congbo import urls
 from congbo.edit import edit_sources, edit_uri
-from congbo.pages import render_pages
+from congbo.outputs import render_all_pages
 from conftest import ROOT, copy_project, mkdocs_build, read_page
 
 REPO = "https://example.invalid/owner/repo/"  # a test configuration: the real address goes in mkdocs.yml
@@ -21,7 +21,7 @@ def line_of(rel: str, needle: str) -> int:
 
 
 def test_every_generated_page_but_the_plans_index_has_a_source(site):
-    pages = render_pages(site, "https://example.invalid/")
+    pages = render_all_pages(site, "https://example.invalid/")
     sources = edit_sources(site, pages)
     assert set(pages) - set(sources) == {urls.src_of(urls.PLANS)}
     for path, _ in sources.values():

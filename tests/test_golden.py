@@ -16,7 +16,7 @@ from conftest import ROOT, TEST_TODAY, copy_project
 
 from congbo import feeds
 from congbo.load import load_site
-from congbo.pages import render_outputs, render_pages
+from congbo.outputs import render_all_pages, render_outputs
 from congbo.render import GeneratedPage
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "outputs"
@@ -70,7 +70,7 @@ def sources(pages) -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def pages(site) -> dict[str, str]:
-    return sources(render_pages(site, SITE_URL))
+    return sources(render_all_pages(site, SITE_URL))
 
 
 def test_pages_do_not_depend_on_the_order_of_records_in_the_files(pages, tmp_path):
@@ -83,7 +83,7 @@ def test_pages_do_not_depend_on_the_order_of_records_in_the_files(pages, tmp_pat
         records = yaml.safe_load(path.read_text(encoding="utf-8"))
         path.write_text(yaml.safe_dump(records[::-1], allow_unicode=True, sort_keys=False), encoding="utf-8")
     site = load_site(root, today=TODAY, docs_dir=root / "docs")
-    assert sources(render_pages(site, SITE_URL)) == pages
+    assert sources(render_all_pages(site, SITE_URL)) == pages
 
 
 def test_data_text_cannot_inject_markup(tmp_path):
@@ -93,6 +93,6 @@ def test_data_text_cannot_inject_markup(tmp_path):
     assert "<script>" in text
     plan.write_text(text, encoding="utf-8")
     site = load_site(root, today=TODAY, docs_dir=root / "docs")
-    page = render_pages(site, SITE_URL)["ke-hoach/ke-hoach-nghi-quyet-21-khcn-bac-giang/index.md"].source
+    page = render_all_pages(site, SITE_URL)["ke-hoach/ke-hoach-nghi-quyet-21-khcn-bac-giang/index.md"].source
     assert "<script>" not in page
     assert "Bắc &lt;script&gt;alert(1)&lt;/script&gt; Giang *x* {{ y }} [a](b)" in page

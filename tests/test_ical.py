@@ -226,9 +226,9 @@ def test_all_day_calendars_carry_no_timezone_and_timed_events_carry_vtimezone(si
 
 
 def test_webcal_link_is_built_from_site_url():
-    assert ical.webcal_url("https://danso.langson.gov.vn/") == "webcal://danso.langson.gov.vn/lich.ics"
-    assert ical.webcal_url("https://example.gov.vn/dan-so/") == "webcal://example.gov.vn/dan-so/lich.ics"
-    assert ical.webcal_url("") is None
+    assert urls.webcal_url("https://danso.langson.gov.vn/") == "webcal://danso.langson.gov.vn/lich.ics"
+    assert urls.webcal_url("https://example.gov.vn/dan-so/") == "webcal://example.gov.vn/dan-so/lich.ics"
+    assert urls.webcal_url("") is None
 
 
 def test_pages_link_to_files_that_exist(built_site, site):

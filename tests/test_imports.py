@@ -60,6 +60,29 @@ def test_no_import_inside_a_function():
     assert hidden == []
 
 
+RENDERERS = {"pages", "programmes", "column", "feeds", "ical", "calendar_json", "blocks", "identity", "edit"}
+"""The modules that make published text from the records (and the agenda): siblings, gathered by `outputs`."""
+
+
+def renderer_imports(graph: dict[str, set[str]]) -> dict[str, list[str]]:
+    """What each renderer imports that it must not: another renderer, or the loader."""
+    return {name: sorted(graph[name] & (RENDERERS | {"load"})) for name in sorted(RENDERERS) if graph[name] & (RENDERERS | {"load"})}
+
+
+def test_no_renderer_imports_another_or_the_loader():
+    assert renderer_imports(import_graph()) == {}
+
+
+def test_the_renderer_check_finds_a_renderer_importing_another():
+    graph = import_graph()
+    graph["pages"] = graph["pages"] | {"ical", "load"}
+    assert renderer_imports(graph) == {"pages": ["ical", "load"]}
+
+
+def test_only_the_command_line_and_the_glue_read_the_data():
+    assert {name for name, imported in import_graph().items() if "load" in imported} == {"__main__", "mkdocs_plugin"}
+
+
 def test_only_the_glue_imports_mkdocs():
     importers = set()
     for name, tree in modules().items():

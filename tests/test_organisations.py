@@ -12,7 +12,8 @@ from congbo import urls
 from congbo.errors import DataError
 from congbo.load import load_site
 from congbo.models import LEVELS, ORGANISATION_KINDS
-from congbo.pages import level_and_place, render_pages
+from congbo.outputs import render_all_pages
+from congbo.pages import level_and_place
 
 # A commune level and a class of communes, added to a copy of the sample data (test records, not published).
 COMMUNES = """
@@ -41,7 +42,7 @@ def tree_of(source: str):
 
 def pages_of(root) -> tuple:
     site = load_site(root, today=TEST_TODAY, docs_dir=root / "docs")
-    return site, {src: tree_of(page.source) for src, page in render_pages(site, "https://x.invalid/").items()}
+    return site, {src: tree_of(page.source) for src, page in render_all_pages(site, "https://x.invalid/").items()}
 
 
 def index_groups(tree) -> list[tuple[str, list[tuple[str, list[str]]]]]:
