@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 import json
 
 import icalendar
@@ -70,7 +71,7 @@ def test_current_page_opens_on_the_build_month_then_the_next_year(built_site, si
     upcoming = page.xpath("//article/*[not(self::details)]/descendant-or-self::*[starts-with(@id, 'thang-')]")
     assert [e.get("id") for e in upcoming][:3] == ["thang-11", "thang-12", "thang-1-2027"]
     assert {e.get("id") for e in upcoming} == {"thang-11", "thang-12"} | {f"thang-{m}-2027" for m in range(1, 13)}
-    # Months without items are one line each run; the year's past months fold below.
+    # Months without items are one line each run; the year's past months fold first, under its heading.
     nothing = [text_of(p) for p in page.xpath("//article/p[contains(@class, 'cb-cal__none')]")]
     assert nothing[:2] == ["Tháng 11: không có ngày kỷ niệm hay mốc nào.", "Tháng 1 – tháng 2 năm 2027: không có ngày kỷ niệm hay mốc nào."]
     [past] = page.xpath("//details[contains(@class, 'cb-cal__past')]")
@@ -83,6 +84,33 @@ def test_current_page_opens_on_the_build_month_then_the_next_year(built_site, si
         text = text_of(items[0])
         assert observance.summary in text
         assert "Căn cứ: " + observance.basis[0].document in text
+
+
+def test_the_calendars_contents_are_in_date_order(site):
+    """The year's folded past months come before its coming months, under the year's heading, on the page
+    and in its table of contents (phone "Mục lục" and desktop sidebar alike)."""
+    page = pages.render_calendar(site, TODAY.year, "")
+    months = [(y, m) for y in (2026, 2027) for m in range(1, 13)]
+
+    def order(toc) -> list[tuple[int, int]]:
+        found = []
+        for token in toc:
+            match = re.fullmatch(r"thang-(\d+)(?:-(\d+))?", token["id"])
+            if match:
+                found.append((int(match.group(2) or TODAY.year), int(match.group(1))))
+            found += order(token["children"])
+        return found
+
+    listed = order(page.toc)
+    assert listed == sorted(listed) and set(listed) <= set(months) and (2026, 3) in listed and (2027, 12) in listed
+
+    def tokens(toc):
+        for token in toc:
+            yield token
+            yield from tokens(token["children"])
+
+    year_2027 = next(t for t in tokens(page.toc) if t["id"] == "nam-2027")
+    assert all(y == 2027 for y, _ in order(year_2027["children"]))
 
 
 def test_calendar_title_says_what_it_shows(site):
@@ -279,7 +307,7 @@ def test_calendar_page_fits_a_360_px_phone(site_url, browser):
         assert page.locator("a[href^='webcal://']").first.is_visible()
         # The first month a reader sees is the build month (November 2026), near the top of the page.
         first = page.evaluate("""() => [...document.querySelectorAll("article [id^='thang-']")]
-            .find(el => el.getClientRects().length > 0 || el.parentElement.getClientRects().length > 0).id""")
+            .find(el => !el.closest("details:not([open])") && (el.getClientRects().length > 0 || el.parentElement.getClientRects().length > 0)).id""")
         assert first == f"thang-{TODAY.month}"
         assert page.locator(f"[id='thang-{TODAY.month}']").evaluate("el => el.parentElement.getBoundingClientRect().top") < 1600
         assert not page.locator("details.cb-cal__past [id='thang-1']").is_visible()
