@@ -209,6 +209,16 @@ def shown_years(today: dt.date, year: int) -> list[int]:
     return [year]
 
 
+def next_occurrence(observance: Observance, today: dt.date, *, under_way: bool = True) -> tuple[dt.date, dt.date] | None:
+    """The observance's next occurrence: the first whose last day is ``today`` or later (with
+    ``under_way=False``, the first that starts ``today`` or later); None when it is no longer held."""
+    for year in range(max(today.year - 1, observance.first_year), today.year + 9):  # 29 February: within 8 years
+        dates = observance_dates(observance, year)
+        if dates and (dates[1] >= today if under_way else dates[0] >= today):
+            return dates
+    return None
+
+
 def first_occurrence(observance: Observance) -> tuple[dt.date, dt.date]:
     """The first time an observance was held (29 February waits for a leap year)."""
     year = observance.first_year

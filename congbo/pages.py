@@ -365,10 +365,15 @@ def render_calendar(site: Site, year: int, base_url: str = "") -> GeneratedPage:
     past = fold_empty_months(_calendar_months(site, year, "")[: site.today.month - 1]) if current else []
     years = site.agenda.years(site.today)
     webcal = urls.webcal_url(base_url)
+    ordered = sorted(site.observances, key=lambda o: (o.month, o.day or 0, o.id))  # ties go to the same one here and in when.js
+    coming = [(dates, o) for o in ordered if (dates := agenda.next_occurrence(o, site.today, under_way=False)) is not None]
+    first = min(coming, key=lambda pair: pair[0][0]) if coming and current else None
+    next_text = vi.next_day_text("Ngày kỷ niệm tiếp theo", first[1].name, *first[0], site.today) if first else None
     return render_page(
         "calendar.html.j2",
         site=site, year=year, sections=sections, past=past, links=links, today=site.today, urls=urls,
         current=current, heading=calendar_heading(site.today, year, shown),
+        next_text=next_text, rules=[yearly_rule(o) for o in ordered],
         years=[(y, links.to(urls.calendar_year(y, site.today.year))) for y in years],
         title=plan_title,
         ics_href=links.to(urls.ICS), json_href=links.to(urls.CALENDAR_JSON),
@@ -376,6 +381,11 @@ def render_calendar(site: Site, year: int, base_url: str = "") -> GeneratedPage:
         webcal=webcal, ics_url=urls.absolute(base_url, urls.ICS),
         google=f"https://calendar.google.com/calendar/render?cid={quote(webcal, safe='')}" if webcal else None,
     )
+
+
+def yearly_rule(obs) -> dict:
+    """What the reader's browser needs to find an observance's next day (docs/assets/when.js)."""
+    return {"name": obs.name, "month": obs.month, "day": obs.day, "first": obs.first_year}
 
 
 def calendar_heading(today: dt.date, year: int, shown: list[int]) -> str:
@@ -440,12 +450,13 @@ def programme_links(site: Site, observance, links) -> list[tuple[int, str, str]]
 def render_observance(site: Site, obs) -> GeneratedPage:
     here = urls.observance(obs.id)
     links = Links(site, here)
-    upcoming = [o for o in site.agenda.next_observances(site.today, count=len(site.observances)) if o.observance.id == obs.id]
+    upcoming = agenda.next_occurrence(obs, site.today)
     return render_page(
         "observance.html.j2",
         site=site, obs=obs, links=links, urls=urls, title=plan_title,
         reference=lambda p: plan_reference(site, p),
-        next=upcoming[0] if upcoming else None,
+        next_text=vi.next_day_text(f"{obs.name} tiếp theo", None, *upcoming, site.today) if upcoming else None,
+        rules=[yearly_rule(obs)],
         plans=[p for p in site.plans if obs.id in p.observances],
         events=_events_of_observance(site, obs.id),
         articles=site.articles_about(observance=obs.id),

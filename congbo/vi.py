@@ -104,6 +104,24 @@ def weekday(day: dt.date) -> str:
     return WEEKDAYS[day.weekday()]
 
 
+def weekday_in_sentence(day: dt.date) -> str:
+    """'thứ Bảy', 'Chủ nhật': a weekday inside a sentence."""
+    name = weekday(day)
+    return name if name == "Chủ nhật" else "t" + name[1:]
+
+
+def next_day_text(label: str, name: str | None, start: dt.date, end: dt.date, today: dt.date) -> str:
+    """'Ngày Dân số Việt Nam tiếp theo: thứ Bảy, ngày 26/12/2026 (còn 36 ngày)'; with ``name`` (the calendar's
+    line) 'Ngày kỷ niệm tiếp theo: Ngày Dân số Việt Nam, thứ Bảy, …'. docs/assets/when.js writes the same
+    sentence from the same rule, as of the reader's day."""
+    when = f"{weekday_in_sentence(start)}, ngày {short_date(start)}"
+    if end != start:
+        when = f"từ {when} đến hết {weekday_in_sentence(end)}, ngày {short_date(end)}"
+    days = (start - today).days
+    state = f"còn {days} ngày" if days > 0 else "hôm nay" if days == 0 else "đang diễn ra"
+    return f"{label}: {name + ', ' if name else ''}{when} ({state})"
+
+
 def fold(text: str) -> str:
     """Remove diacritics so 'dan so' finds 'Dân số' (đ and Đ have no decomposition)."""
     text = text.replace("đ", "d").replace("Đ", "D")

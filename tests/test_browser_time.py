@@ -83,3 +83,39 @@ def test_calendar_marks_past_items_by_the_clock(site_url, open_at):
         assert after.text_content().strip() == expected
         turned_past += before.text_content().strip() != "đã qua" and expected == "đã qua"
     assert turned_past > 0, "some item upcoming on the build date is past 45 days later"
+
+
+# --- "Ngày … tiếp theo" -----------------------------------------------------------------
+
+
+def expected_next_day(site, page: str, today: dt.date) -> str:
+    """What the page must say on ``today``, from the data and congbo's own rule (the page's script is another
+    implementation of it)."""
+    from congbo import agenda, vi
+
+    if page == "lich":
+        ordered = sorted(site.observances, key=lambda o: (o.month, o.day or 0, o.id))
+        (start, end), obs = min(((d, o) for o in ordered if (d := agenda.next_occurrence(o, today, under_way=False))), key=lambda p: p[0][0])
+        return vi.next_day_text("Ngày kỷ niệm tiếp theo", obs.name, start, end, today)
+    obs = site.observance[page]
+    return vi.next_day_text(f"{obs.name} tiếp theo", None, *agenda.next_occurrence(obs, today), today)
+
+
+@pytest.mark.parametrize("days_later", [0, 11, 36, 46, 200])
+@pytest.mark.parametrize("page", ["lich", "ngay-dan-so-viet-nam", "thang-hanh-dong-dan-so", "ngay-dan-so-the-gioi"])
+def test_the_next_day_follows_the_readers_clock(site_url, open_at, site, page, days_later):
+    """The calendar and every observance page say when the day comes next and in how many days, as of
+    the reader's day: 05/01/2027 (46 days after the build) moves Ngày Dân số Việt Nam to 26/12/2027."""
+    from congbo import urls
+
+    today = TEST_TODAY + dt.timedelta(days=days_later)
+    url = site_url + (urls.CALENDAR if page == "lich" else urls.observance(page))
+    shown = open_at(url, today).locator(".cb-next-day").inner_text().strip()
+    assert shown == expected_next_day(site, page, today)
+    if page == "ngay-dan-so-viet-nam" and days_later == 46:
+        assert shown == "Ngày Dân số Việt Nam tiếp theo: Chủ nhật, ngày 26/12/2027 (còn 355 ngày)"
+
+
+def test_the_next_day_without_script_is_the_build_days(site_url, open_at, site):
+    shown = open_at(site_url + "ngay-ky-niem/ngay-dan-so-viet-nam/", TEST_TODAY + dt.timedelta(days=46), script=False)
+    assert shown.locator(".cb-next-day").inner_text().strip() == expected_next_day(site, "ngay-dan-so-viet-nam", TEST_TODAY)

@@ -313,3 +313,26 @@ def test_calendar_page_fits_a_360_px_phone(site_url, browser):
         assert not page.locator("details.cb-cal__past [id='thang-1']").is_visible()
     finally:
         context.close()
+
+
+def test_next_occurrence_and_its_sentence():
+    from congbo import vi
+    from congbo.models import Observance
+
+    def observance(**fields) -> Observance:
+        return Observance.model_validate({"id": "x", "name": "Ngày X", "summary": "Tóm tắt.", "first_year": 2000,
+                                          "basis": [{"document": "Quyết định"}], **fields})
+
+    leap = observance(month=2, day=29)
+    assert agenda.next_occurrence(leap, dt.date(2025, 3, 1)) == (dt.date(2028, 2, 29), dt.date(2028, 2, 29))
+    month = observance(month=12)
+    assert agenda.next_occurrence(month, dt.date(2026, 12, 5)) == (dt.date(2026, 12, 1), dt.date(2026, 12, 31))
+    assert agenda.next_occurrence(month, dt.date(2026, 12, 5), under_way=False) == (dt.date(2027, 12, 1), dt.date(2027, 12, 31))
+    assert agenda.next_occurrence(observance(month=3, day=8, first_year=2030), dt.date(2026, 1, 1)) == (dt.date(2030, 3, 8),) * 2
+    day = dt.date(2026, 12, 26)
+    assert vi.next_day_text("Ngày X tiếp theo", None, day, day, dt.date(2026, 11, 20)) == "Ngày X tiếp theo: thứ Bảy, ngày 26/12/2026 (còn 36 ngày)"
+    assert vi.next_day_text("Ngày X tiếp theo", None, day, day, day) == "Ngày X tiếp theo: thứ Bảy, ngày 26/12/2026 (hôm nay)"
+    assert vi.next_day_text("Ngày kỷ niệm tiếp theo", "Ngày X", dt.date(2026, 12, 27), dt.date(2026, 12, 27), day).endswith(
+        "Ngày X, Chủ nhật, ngày 27/12/2026 (còn 1 ngày)")
+    assert vi.next_day_text("Tháng X tiếp theo", None, dt.date(2026, 12, 1), dt.date(2026, 12, 31), dt.date(2026, 12, 5)) == \
+        "Tháng X tiếp theo: từ thứ Ba, ngày 01/12/2026 đến hết thứ Năm, ngày 31/12/2026 (đang diễn ra)"

@@ -51,7 +51,55 @@
     }
   }
 
+  // "Ngày … tiếp theo: thứ …, ngày … (còn N ngày)", from each observance's yearly rule, as congbo.vi.next_day_text
+  // writes it at build time (congbo/templates/when.html.j2, next_day).
+  var WEEKDAYS = ["Chủ nhật", "thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy"]
+
+  function two(n) { return (n < 10 ? "0" : "") + n }
+
+  function dateText(d) {
+    var date = new Date(d * DAY)
+    return WEEKDAYS[date.getUTCDay()] + ", ngày " + two(date.getUTCDate()) + "/" + two(date.getUTCMonth() + 1) + "/" + date.getUTCFullYear()
+  }
+
+  // First and last day (days since 1970) of a rule in a year, or null (29 February of a common year).
+  function occurrence(rule, year) {
+    if (year < rule.first) return null
+    if (rule.day === null) return [Date.UTC(year, rule.month - 1, 1) / DAY, Date.UTC(year, rule.month, 1) / DAY - 1]
+    var d = Date.UTC(year, rule.month - 1, rule.day) / DAY
+    if (new Date(d * DAY).getUTCMonth() !== rule.month - 1) return null
+    return [d, d]
+  }
+
+  function nextOccurrence(rule, now, underWay) {
+    var year = new Date(now * DAY).getUTCFullYear()
+    for (var y = Math.max(year - 1, rule.first); y < year + 9; y++) {
+      var dates = occurrence(rule, y)
+      if (dates && (underWay ? dates[1] >= now : dates[0] >= now)) return dates
+    }
+    return null
+  }
+
+  function nextDay(element, now) {
+    var rules = JSON.parse(element.getAttribute("data-cb-next"))
+    var named = element.hasAttribute("data-cb-named")
+    var best = null
+    for (var i = 0; i < rules.length; i++) {
+      var dates = nextOccurrence(rules[i], now, !named)
+      if (dates && (best === null || dates[0] < best.dates[0])) best = { rule: rules[i], dates: dates }
+    }
+    if (best === null) return
+    var start = best.dates[0], end = best.dates[1]
+    var when = dateText(start)
+    if (end !== start) when = "từ " + when + " đến hết " + dateText(end)
+    var days = start - now
+    var state = days > 0 ? "còn " + days + " ngày" : days === 0 ? "hôm nay" : "đang diễn ra"
+    element.textContent = element.getAttribute("data-cb-label") + ": " + (named ? best.rule.name + ", " : "") + when + " (" + state + ")"
+  }
+
   var now = today()
   var elements = document.querySelectorAll("[data-cb-start][data-cb-end]")
   for (var i = 0; i < elements.length; i++) update(elements[i], now)
+  var nextDays = document.querySelectorAll("[data-cb-next]")
+  for (var j = 0; j < nextDays.length; j++) nextDay(nextDays[j], now)
 })()
