@@ -54,3 +54,28 @@ def test_skip_link_moves_focus_to_the_content(browser, site_url):
         assert page.locator(f"[id='{target}']").evaluate("el => el.getBoundingClientRect().top") < 200
     finally:
         context.close()
+
+
+SMALL_TEXT = """() => {
+  const small = [];
+  for (const el of document.querySelectorAll("[class*='cb-'], [class*='vb-'], [class*='cb-'] *, [class*='vb-'] *")) {
+    const own = [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
+    if (!own || !el.getClientRects().length) continue;
+    const size = parseFloat(getComputedStyle(el).fontSize);
+    if (size < 14 - 0.01) small.push(`${el.tagName.toLowerCase()}.${[...el.classList].join(".")} ${size.toFixed(1)}px: ${el.textContent.trim().slice(0, 30)}`);
+  }
+  return [...new Set(small)];
+}"""
+"""Every element the project's templates and styles make (a 'cb-' or 'vb-' class, and what it holds) whose
+own text is shown smaller than 14 px."""
+
+
+@pytest.mark.parametrize("name", sorted(PAGE_TYPES))
+def test_no_text_of_the_projects_own_under_14_px_on_a_phone(browser, site_url, name):
+    context = browser.new_context(viewport={"width": 360, "height": 800}, locale="vi-VN")
+    try:
+        page = context.new_page()
+        page.goto(site_url + PAGE_TYPES[name], wait_until="load")
+        assert page.evaluate(SMALL_TEXT) == []
+    finally:
+        context.close()
