@@ -108,10 +108,17 @@ def run_new(args) -> int:
             return 1
     else:
         path, event_id = starters.new_event(root, args.name, moment.date())
-        print(f"Đã thêm sự kiện '{event_id}' vào cuối tệp.")
-    print(f"Đã tạo {path.relative_to(root).as_posix() if path.is_relative_to(root) else path}: "
-          "hãy điền mọi chỗ <<ĐIỀN: …>>, rồi chạy python -m congbo check.")
+        print(f"Đã thêm sự kiện '{event_id}' vào cuối {_shown(root, path)}: {FILL_IN}")
+        return 0
+    print(f"Đã tạo {_shown(root, path)}: {FILL_IN}")
     return 0
+
+
+FILL_IN = "hãy điền mọi chỗ <<ĐIỀN: …>>, rồi chạy python -m congbo check."
+
+
+def _shown(root: Path, path: Path) -> str:
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
 
 
 def run_changes(root: Path, base: str, site_url: str | None) -> int:
