@@ -63,8 +63,8 @@ def run_check(root: Path, output: str) -> int:
         after_loading(root, root / "docs", site)
     except DataError as exc:
         if output == "github":
-            for problem in exc.problems:
-                print(github.annotation(problem))
+            for line in github.annotations(exc.problems):
+                print(line)
             append_summary(summary, github.errors_summary(exc.problems))
         print(exc.report(), file=sys.stderr)
         return 1
