@@ -74,7 +74,14 @@ def run_check(root: Path, output: str) -> int:
     )
     print(message)
     append_summary(summary, f"### Kiểm tra dữ liệu\n\n{message}\n")
+    if site.info.repository is None:
+        print(github.notice(NO_REPOSITORY_TITLE, NO_REPOSITORY) if output == "github" else f"Lưu ý: {NO_REPOSITORY}")
     return 0
+
+
+NO_REPOSITORY_TITLE = "Chưa có địa chỉ kho"
+NO_REPOSITORY = ("data/site.yml chưa có 'repository' (địa chỉ kho, ví dụ https://github.com/<tài-khoản>/<tên-kho>): "
+                 "các trang chưa có nút “Sửa trang này”. Điền khi đã biết địa chỉ kho.")
 
 
 def after_loading(root: Path, docs_dir: Path, site) -> None:

@@ -44,8 +44,13 @@ def annotations(problems: list[Problem]) -> list[str]:
         message = (f"Còn {hidden} lỗi nữa không hiện thành chú thích (GitHub chỉ hiện {MAX_ANNOTATIONS} lỗi mỗi bước). "
                    f"Xem đủ {len(problems)} lỗi trong bảng “Kiểm tra dữ liệu” ở trang tóm tắt của lần chạy (Summary), "
                    "hoặc trong nhật ký của bước “Kiểm tra dữ liệu”.")
-        lines.append(f"::notice title={escape_property(f'{len(problems)} lỗi, {hidden} lỗi chưa hiện')}::{escape_data(message)}")
+        lines.append(notice(f"{len(problems)} lỗi, {hidden} lỗi chưa hiện", message))
     return lines
+
+
+def notice(title: str, message: str) -> str:
+    """``::notice title=…::message``: shown on the run's page, not an error."""
+    return f"::notice title={escape_property(title)}::{escape_data(message)}"
 
 
 def escape_cell(text: str) -> str:
