@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import sys
 from pathlib import Path
 
@@ -30,7 +29,7 @@ def main(argv: list[str] | None = None) -> int:
     diff = sub.add_parser("changes", help="tóm tắt nội dung nhánh này thêm, sửa, bỏ so với một phiên bản gốc (git)")
     diff.add_argument("root", nargs="?", default=".", help="thư mục dự án (kho git có data/ và docs/)")
     diff.add_argument("--base", required=True, help="phiên bản gốc để so sánh, ví dụ main hoặc HEAD^1")
-    diff.add_argument("--site-url", help="địa chỉ trang để dẫn link (mặc định: site_url trong mkdocs.yml)")
+    diff.add_argument("--site-url", help="địa chỉ trang để dẫn link, ví dụ địa chỉ bản xem trước (mặc định: url trong data/site.yml)")
     new = sub.add_parser("new", help="tạo tệp mới để điền: bài viết, kế hoạch hoặc sự kiện")
     new_kinds = new.add_subparsers(dest="kind", required=True)
     article = new_kinds.add_parser("bai-viet", help="bài viết mới trong docs/chuyen-muc/<năm>/")
@@ -130,21 +129,15 @@ def _shown(root: Path, path: Path) -> str:
 
 def run_changes(root: Path, base: str, site_url: str | None) -> int:
     try:
-        found = changes.branch_changes(root, base)
+        old, new = changes.branch_records(root, base)
     except ValueError as exc:
         print(f"Không so sánh được với '{base}': {exc}", file=sys.stderr)
         return 1
-    summary = changes.render_summary(found, base, site_url if site_url is not None else read_site_url(root))
+    address = site_url if site_url is not None else changes.site_url_of(root)
+    summary = changes.render_summary(changes.compare(old, new), base, address, changes.calendar_changes(old, new))
     print(summary)
     append_summary(os.environ.get("GITHUB_STEP_SUMMARY"), summary)
     return 0
-
-
-def read_site_url(root: Path) -> str:
-    """``site_url`` from mkdocs.yml (one plain line; the file's Python tags keep it from a safe YAML load)."""
-    config = root / "mkdocs.yml"
-    match = re.search(r"^site_url:\s*(\S+)\s*$", config.read_text(encoding="utf-8"), re.M) if config.is_file() else None
-    return match.group(1).strip("'\"") if match else ""
 
 
 def append_summary(path: str | None, markdown: str) -> None:
