@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import sys
 from pathlib import Path
 
@@ -30,7 +29,7 @@ def main(argv: list[str] | None = None) -> int:
     diff = sub.add_parser("changes", help="tóm tắt nội dung nhánh này thêm, sửa, bỏ so với một phiên bản gốc (git)")
     diff.add_argument("root", nargs="?", default=".", help="thư mục dự án (kho git có data/ và docs/)")
     diff.add_argument("--base", required=True, help="phiên bản gốc để so sánh, ví dụ main hoặc HEAD^1")
-    diff.add_argument("--site-url", help="địa chỉ trang để dẫn link (mặc định: site_url trong mkdocs.yml)")
+    diff.add_argument("--site-url", help="địa chỉ trang để dẫn link, ví dụ địa chỉ bản xem trước (mặc định: url trong data/site.yml)")
     new = sub.add_parser("new", help="tạo tệp mới để điền: bài viết, kế hoạch hoặc sự kiện")
     new_kinds = new.add_subparsers(dest="kind", required=True)
     article = new_kinds.add_parser("bai-viet", help="bài viết mới trong docs/chuyen-muc/<năm>/")
@@ -63,8 +62,8 @@ def run_check(root: Path, output: str) -> int:
         after_loading(root, root / "docs", site)
     except DataError as exc:
         if output == "github":
-            for problem in exc.problems:
-                print(github.annotation(problem))
+            for line in github.annotations(exc.problems):
+                print(line)
             append_summary(summary, github.errors_summary(exc.problems))
         print(exc.report(), file=sys.stderr)
         return 1
@@ -74,7 +73,14 @@ def run_check(root: Path, output: str) -> int:
     )
     print(message)
     append_summary(summary, f"### Kiểm tra dữ liệu\n\n{message}\n")
+    if site.info.repository is None:
+        print(github.notice(NO_REPOSITORY_TITLE, NO_REPOSITORY) if output == "github" else f"Lưu ý: {NO_REPOSITORY}")
     return 0
+
+
+NO_REPOSITORY_TITLE = "Chưa có địa chỉ kho"
+NO_REPOSITORY = ("data/site.yml chưa có 'repository' (địa chỉ kho, ví dụ https://github.com/<tài-khoản>/<tên-kho>): "
+                 "các trang chưa có nút “Sửa trang này”. Điền khi đã biết địa chỉ kho.")
 
 
 def after_loading(root: Path, docs_dir: Path, site) -> None:
@@ -108,29 +114,30 @@ def run_new(args) -> int:
             return 1
     else:
         path, event_id = starters.new_event(root, args.name, moment.date())
-        print(f"Đã thêm sự kiện '{event_id}' vào cuối tệp.")
-    print(f"Đã tạo {path.relative_to(root).as_posix() if path.is_relative_to(root) else path}: "
-          "hãy điền mọi chỗ <<ĐIỀN: …>>, rồi chạy python -m congbo check.")
+        print(f"Đã thêm sự kiện '{event_id}' vào cuối {_shown(root, path)}: {FILL_IN}")
+        return 0
+    print(f"Đã tạo {_shown(root, path)}: {FILL_IN}")
     return 0
+
+
+FILL_IN = "hãy điền mọi chỗ <<ĐIỀN: …>>, rồi chạy python -m congbo check."
+
+
+def _shown(root: Path, path: Path) -> str:
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
 
 
 def run_changes(root: Path, base: str, site_url: str | None) -> int:
     try:
-        found = changes.branch_changes(root, base)
+        old, new = changes.branch_records(root, base)
     except ValueError as exc:
         print(f"Không so sánh được với '{base}': {exc}", file=sys.stderr)
         return 1
-    summary = changes.render_summary(found, base, site_url if site_url is not None else read_site_url(root))
+    address = site_url if site_url is not None else changes.site_url_of(root)
+    summary = changes.render_summary(changes.compare(old, new), base, address, changes.calendar_changes(old, new))
     print(summary)
     append_summary(os.environ.get("GITHUB_STEP_SUMMARY"), summary)
     return 0
-
-
-def read_site_url(root: Path) -> str:
-    """``site_url`` from mkdocs.yml (one plain line; the file's Python tags keep it from a safe YAML load)."""
-    config = root / "mkdocs.yml"
-    match = re.search(r"^site_url:\s*(\S+)\s*$", config.read_text(encoding="utf-8"), re.M) if config.is_file() else None
-    return match.group(1).strip("'\"") if match else ""
 
 
 def append_summary(path: str | None, markdown: str) -> None:

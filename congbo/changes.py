@@ -33,6 +33,34 @@ KIND_NAMES = {
 STATUS_NAMES = {"added": "thêm", "changed": "sửa", "removed": "bỏ"}
 
 
+FIELD_LABELS = {
+    "id": "mã", "name": "tên", "title": "tiêu đề", "date": "ngày", "end": "ngày kết thúc", "place": "địa điểm",
+    "kind": "loại", "type": "loại văn bản", "number": "số", "symbol": "ký hiệu", "issuer": "cơ quan ban hành",
+    "signer": "người ký", "recipients": "nơi nhận", "lead": "cơ quan chủ trì", "partners": "cơ quan phối hợp",
+    "time": "thời gian", "deadline": "hạn", "start": "bắt đầu", "ongoing": "thường xuyên", "budget": "kinh phí",
+    "author": "tác giả", "category": "chuyên mục con", "image": "ảnh", "url": "địa chỉ", "description": "mô tả",
+    "sections": "mục", "activities": "hoạt động", "observances": "ngày kỷ niệm", "plans": "kế hoạch", "events": "sự kiện",
+    "updated": "thời điểm sửa", "summary": "trích yếu", "owner": "cơ quan chủ quản", "phone": "điện thoại",
+    "email": "thư điện tử", "address": "địa chỉ trụ sở", "themes": "chủ đề", "level": "cấp", "province": "tỉnh",
+    "parent": "cơ quan cấp trên", "members": "thành viên", "valid_until": "hiệu lực đến", "successor": "cơ quan kế thừa",
+    "day": "ngày", "month": "tháng", "text": "nội dung", "role": "vai trò", "column": "chuyên mục", "event": "sự kiện",
+}
+"""Vietnamese names of the fields editors write, as a change summary shows them; a field not here shows its key."""
+KIND_FIELD_LABELS = {("article", "summary"): "sapo", ("article", "date"): "ngày đăng", ("article", "body"): "nội dung bài"}
+MISSING = "(không có)"
+MAX_FIELDS = 8
+"""Field changes listed for one record; past this, a count."""
+
+
+@dataclass(frozen=True)
+class Dated:
+    """A thing on the calendar: an event, or a document's activity with dates."""
+    key: str
+    what: str
+    name: str
+    when: str
+
+
 @dataclass(frozen=True, order=True)
 class Record:
     kind: str
@@ -41,6 +69,10 @@ class Record:
     url: str
     content: str
     """What is compared: the record as read, or the whole file."""
+    values: tuple[tuple[str, str], ...] = ()
+    """Every field as written, by its path (an article's body as one field)."""
+    dated: tuple[Dated, ...] = ()
+    """What the record puts on the calendar."""
 
 
 @dataclass(frozen=True, order=True)
@@ -50,6 +82,10 @@ class Change:
     record_id: str
     name: str
     url: str
+    fields: tuple[tuple[str, str, str], ...] = ()
+    """(field, old value, new value) of a changed record."""
+    published: str = ""
+    """A new article's publish date as written."""
 
 
 def records_of(rel: str, text: str | None) -> dict[tuple[str, str], Record]:
@@ -60,7 +96,8 @@ def records_of(rel: str, text: str | None) -> dict[tuple[str, str], Record]:
     if rel in LISTS:
         return _list_records(rel, text)
     if rel == "data/site.yml":
-        return {("site", "site"): Record("site", "site", "data/site.yml", "", text)}
+        located, _ = read_yaml(text, rel)
+        return {("site", "site"): Record("site", "site", "data/site.yml", "", text, values_of(located.value if located is not None else {}))}
     if path.parent == PurePosixPath("data/plans") and path.suffix == ".yml":
         return _plan_records(path, text)
     if path.parts[0] == "docs" and path.suffix == ".md":
@@ -76,15 +113,60 @@ def _list_records(rel: str, text: str) -> dict[tuple[str, str], Record]:
     for item in items:
         if isinstance(item, dict) and isinstance(item.get("id"), str):
             record_id = item["id"]
-            found[(kind, record_id)] = Record(kind, record_id, _text(item.get(name_key), record_id), url_of(record_id), repr(item))
+            dated = (_dated(f"event:{record_id}", "sự kiện", item, name_key, item),) if kind == "event" else ()
+            found[(kind, record_id)] = Record(kind, record_id, _text(item.get(name_key), record_id), url_of(record_id), repr(item),
+                                              values_of(item), tuple(d for d in dated if d))
     return found
+
+
+def _dated(key: str, what: str, item: dict, name_key: str, dates: Any) -> Dated | None:
+    """A calendar entry for ``item`` if ``dates`` (a mapping) holds a date, a start, an end or a deadline."""
+    if not isinstance(dates, dict):
+        return None
+    parts = [(label, dates.get(field)) for field, label in (("date", ""), ("start", "từ "), ("end", "đến "), ("deadline", "hạn "))]
+    when = " ".join(f"{label}{_value(value)}" for label, value in parts if value is not None and not isinstance(value, (dict, list)))
+    return Dated(key, what, _text(item.get(name_key), key.rsplit(":", 1)[-1]), when) if when else None
+
+
+def values_of(value: Any, path: str = "") -> tuple[tuple[str, str], ...]:
+    """Every scalar of a record by its path: a list of records by their ids (``activities[lien-hoan]``),
+    any other list by position, a list of plain values as one field."""
+    if isinstance(value, dict):
+        found = []
+        for key, inner in value.items():
+            found += values_of(inner, f"{path}.{key}" if path else str(key))
+        return tuple(found)
+    if isinstance(value, list) and value and all(isinstance(item, dict) and isinstance(item.get("id"), str) for item in value):
+        return tuple(pair for item in value for pair in values_of({k: v for k, v in item.items() if k != "id"}, f"{path}[{item['id']}]"))
+    if isinstance(value, list) and any(isinstance(item, (dict, list)) for item in value):
+        return tuple(pair for n, item in enumerate(value, 1) for pair in values_of(item, f"{path}[{n}]"))
+    return ((path, _value(value)),)
+
+
+def _value(value: Any) -> str:
+    if isinstance(value, list):
+        return ", ".join(_value(item) for item in value) or MISSING
+    return " ".join(str(value).split())
+
+
+def excerpts(old: str, new: str, width: int = 60) -> tuple[str, str]:
+    """Two long values shown around where they first differ, at most ``width`` characters each."""
+    if len(old) <= width and len(new) <= width:
+        return old, new
+    start = next((i for i, (a, b) in enumerate(zip(old, new)) if a != b), min(len(old), len(new)))
+    start = max(0, start - 20)
+    return tuple(("…" if start else "") + text[start:start + width] + ("…" if len(text) > start + width else "") for text in (old, new))
 
 
 def _plan_records(path: PurePosixPath, text: str) -> dict[tuple[str, str], Record]:
     located, _ = read_yaml(text, str(path))
     value = located.value if located is not None and isinstance(located.value, dict) else {}
     record_id = value.get("id") if isinstance(value.get("id"), str) else path.stem
-    return {("plan", record_id): Record("plan", record_id, _text(value.get("summary"), record_id), urls.plan(record_id), text)}
+    activities = value.get("activities") if isinstance(value.get("activities"), list) else []
+    dated = [_dated(f"activity:{record_id}:{item['id']}", "hoạt động", item, "name", item.get("time"))
+             for item in activities if isinstance(item, dict) and isinstance(item.get("id"), str)]
+    return {("plan", record_id): Record("plan", record_id, _text(value.get("summary"), record_id), urls.plan(record_id), text,
+                                        values_of(value), tuple(d for d in dated if d))}
 
 
 def _page_records(path: PurePosixPath, text: str) -> dict[tuple[str, str], Record]:
@@ -96,7 +178,9 @@ def _page_records(path: PurePosixPath, text: str) -> dict[tuple[str, str], Recor
     located = read_yaml(match.group(1) or "", str(path))[0] if match else None
     meta = located.value if located is not None and isinstance(located.value, dict) else {}
     record_id = meta.get("id") if isinstance(meta.get("id"), str) else path.stem
-    return {("article", record_id): Record("article", record_id, _text(meta.get("title"), record_id), urls.article(record_id), text)}
+    body = text[match.end():] if match else text
+    values = (*values_of(meta), ("body", _value(body) if body.strip() else MISSING))
+    return {("article", record_id): Record("article", record_id, _text(meta.get("title"), record_id), urls.article(record_id), text, values)}
 
 
 def _page_url(inside: PurePosixPath) -> str:
@@ -115,13 +199,48 @@ def compare(old: dict[tuple[str, str], Record], new: dict[tuple[str, str], Recor
     for key in sorted(old.keys() | new.keys()):
         before, after = old.get(key), new.get(key)
         if before is None:
-            changes.append(Change(after.kind, "added", after.record_id, after.name, after.url))
+            published = dict(after.values).get("date", "") if after.kind == "article" else ""
+            changes.append(Change(after.kind, "added", after.record_id, after.name, after.url, published=published))
         elif after is None:
             changes.append(Change(before.kind, "removed", before.record_id, before.name, before.url))
         elif before.content != after.content:
-            changes.append(Change(after.kind, "changed", after.record_id, after.name, after.url))
+            changes.append(Change(after.kind, "changed", after.record_id, after.name, after.url, field_changes(before, after)))
     order = list(KIND_NAMES)
     return sorted(changes, key=lambda c: (order.index(c.kind), list(STATUS_NAMES).index(c.status), c.record_id))
+
+
+def field_changes(before: Record, after: Record) -> tuple[tuple[str, str, str], ...]:
+    """Each field whose value differs, in the order the new record writes them (removed fields last)."""
+    old, new = dict(before.values), dict(after.values)
+    paths = list(new) + [path for path in old if path not in new]
+    return tuple((label(after.kind, path), old.get(path, MISSING), new.get(path, MISSING))
+                 for path in paths if old.get(path) != new.get(path))
+
+
+def label(kind: str, path: str) -> str:
+    """A field's path in Vietnamese: ``activities[lien-hoan].time.deadline`` -> ``hoạt động [lien-hoan] › thời gian › hạn``."""
+    words = []
+    for part in path.split("."):
+        key, _, index = part.partition("[")
+        name = KIND_FIELD_LABELS.get((kind, key)) if not words else None
+        words.append((name or FIELD_LABELS.get(key, key)) + (f" [{index}" if index else ""))
+    return " › ".join(words)
+
+
+def calendar_changes(old: dict[tuple[str, str], Record], new: dict[tuple[str, str], Record]) -> list[str]:
+    """What a change does to the calendar, in Vietnamese: entries added, moved (new dates) or removed."""
+    before = {d.key: d for record in old.values() for d in record.dated}
+    after = {d.key: d for record in new.values() for d in record.dated}
+    lines = []
+    for key in sorted(before.keys() | after.keys()):
+        was, now = before.get(key), after.get(key)
+        if was is None:
+            lines.append(f"thêm {now.what} “{now.name}”: {now.when}")
+        elif now is None:
+            lines.append(f"bỏ {was.what} “{was.name}” ({was.when})")
+        elif was.when != now.when:
+            lines.append(f"dời {now.what} “{now.name}”: {was.when} → {now.when}")
+    return lines
 
 
 # --- reading the two revisions ----------------------------------------------------------
@@ -156,28 +275,59 @@ def text_now(root: Path, rel: str) -> str | None:
     return path.read_text(encoding="utf-8") if path.is_file() else None
 
 
-def branch_changes(root: Path, base: str) -> list[Change]:
+def branch_records(root: Path, base: str) -> tuple[dict[tuple[str, str], Record], dict[tuple[str, str], Record]]:
+    """The records of the files the branch changes, as they were at ``base`` and as they are now."""
     old, new = {}, {}
     for rel in changed_files(root, base):
         old.update(records_of(rel, text_at(root, base, rel)))
         new.update(records_of(rel, text_now(root, rel)))
-    return compare(old, new)
+    return old, new
+
+
+def branch_changes(root: Path, base: str) -> list[Change]:
+    return compare(*branch_records(root, base))
+
+
+def site_url_of(root: Path) -> str:
+    """The published address, data/site.yml's ``url`` (read as written: the summary is made even when the data is not valid)."""
+    text = text_now(root, "data/site.yml")
+    located = read_yaml(text, "data/site.yml")[0] if text is not None else None
+    value = located.value.get("url") if located is not None and isinstance(located.value, dict) else None
+    return value if isinstance(value, str) else ""
 
 
 # --- the summary ----------------------------------------------------------------------------
 
 
-def render_summary(changes: list[Change], base: str, site_url: str) -> str:
-    """The job summary's Vietnamese section: what the branch adds, changes and removes, with page links."""
+def render_summary(changes: list[Change], base: str, site_url: str, calendar: list[str] | None = None) -> str:
+    """The job summary's Vietnamese section: what the branch adds, changes and removes, with absolute page
+    links, each changed field's old and new value, a new article's publish date, and the calendar's changes."""
     lines = [f"### Nội dung thay đổi so với `{escape_cell(base)}`", ""]
     if not changes:
         return "\n".join(lines + ["Nhánh này không thay đổi nội dung (data/, docs/).", ""])
     counts = {status: sum(c.status == status for c in changes) for status in STATUS_NAMES}
     lines.append(", ".join(f"{name} {counts[status]}" for status, name in STATUS_NAMES.items()) + " mục.")
-    lines += ["", "| thay đổi | loại | tên | trang |", "| --- | --- | --- | --- |"]
+    lines += ["", "| thay đổi | loại | tên | trang | chi tiết |", "| --- | --- | --- | --- | --- |"]
     for change in changes:
-        address = site_url.rstrip("/") + "/" + change.url if change.kind != "site" else ""
+        address = page_address(site_url, change)
         link = f"[{escape_cell(change.url or '/')}]({address})" if address else ""
-        lines.append(f"| {STATUS_NAMES[change.status]} | {KIND_NAMES[change.kind]} | {escape_cell(change.name)} | {link} |")
-    lines += ["", "Trang của mục thêm mới chỉ có sau khi nhánh được hợp nhất và xuất bản; trang của mục bị bỏ mất đi khi đó.", ""]
+        lines.append(f"| {STATUS_NAMES[change.status]} | {KIND_NAMES[change.kind]} | {escape_cell(change.name)} | {link} | {details(change)} |")
+    if calendar:
+        lines += ["", "**Lịch:**", ""] + [f"- {escape_cell(line)}" for line in calendar]
+    lines += ["", "Trang của mục thêm mới chỉ có trên trang đã xuất bản sau khi nhánh được hợp nhất (trước đó: ở bản xem trước); "
+              "trang của mục bị bỏ mất đi khi đó.", ""]
     return "\n".join(lines)
+
+
+def page_address(site_url: str, change: Change) -> str:
+    """The change's page, absolute; none for the site's settings, nor without an address."""
+    return site_url.rstrip("/") + "/" + change.url if change.kind != "site" and site_url else ""
+
+
+def details(change: Change) -> str:
+    shown = [f"{escape_cell(field)}: {' → '.join(escape_cell(text) for text in excerpts(old, new))}" for field, old, new in change.fields[:MAX_FIELDS]]
+    if len(change.fields) > MAX_FIELDS:
+        shown.append(f"và {len(change.fields) - MAX_FIELDS} trường khác")
+    if change.published:
+        shown.append(f"ngày đăng: {escape_cell(change.published)}")
+    return "<br>".join(shown)

@@ -54,3 +54,11 @@ def edit_uri(origin: Origin, docs_dir: str) -> str:
     path, line = origin
     relative = posixpath.relpath(path, docs_dir)
     return f"{relative}#L{line}" if line > 1 else relative
+
+
+def repository_links(repository: str, branch: str, docs_dir: str) -> tuple[str, str]:
+    """MkDocs's ``repo_url`` and ``edit_uri`` from data/site.yml's repository: GitHub's editor is at
+    ``edit/<branch>/``, GitLab's (gitlab.com or a body's own GitLab) at ``-/edit/<branch>/``."""
+    host = repository.split("/")[2]
+    edit = "edit" if host == "github.com" else "-/edit"
+    return repository + "/", f"{edit}/{branch}/{docs_dir}/"

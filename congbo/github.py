@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from .errors import Problem
 
+MAX_ANNOTATIONS = 10
+"""GitHub shows at most ten error annotations per step and drops the rest silently (actions/toolkit docs)."""
+
 _DATA_ESCAPES = (("%", "%25"), ("\r", "%0D"), ("\n", "%0A"))
 _PROPERTY_ESCAPES = _DATA_ESCAPES + ((":", "%3A"), (",", "%2C"))
 
@@ -31,6 +34,23 @@ def annotation(problem: Problem) -> str:
     properties = {"file": problem.file, "line": str(problem.line), "col": str(problem.column), "title": title}
     joined = ",".join(f"{key}={escape_property(value)}" for key, value in properties.items())
     return f"::error {joined}::{escape_data(problem.message)}"
+
+
+def annotations(problems: list[Problem]) -> list[str]:
+    """The first ten problems as annotations; past ten, one notice saying how many more and where they all are."""
+    lines = [annotation(problem) for problem in problems[:MAX_ANNOTATIONS]]
+    hidden = len(problems) - MAX_ANNOTATIONS
+    if hidden > 0:
+        message = (f"Còn {hidden} lỗi nữa không hiện thành chú thích (GitHub chỉ hiện {MAX_ANNOTATIONS} lỗi mỗi bước). "
+                   f"Xem đủ {len(problems)} lỗi trong bảng “Kiểm tra dữ liệu” ở trang tóm tắt của lần chạy (Summary), "
+                   "hoặc trong nhật ký của bước “Kiểm tra dữ liệu”.")
+        lines.append(notice(f"{len(problems)} lỗi, {hidden} lỗi chưa hiện", message))
+    return lines
+
+
+def notice(title: str, message: str) -> str:
+    """``::notice title=…::message``: shown on the run's page, not an error."""
+    return f"::notice title={escape_property(title)}::{escape_data(message)}"
 
 
 def escape_cell(text: str) -> str:

@@ -225,16 +225,17 @@ def read_articles(check: _Checker, column: Path) -> tuple[list[tuple[Located, Ar
             check.add(located, (), "phần thông tin đầu bài phải là các dòng 'tên: giá trị'")
             continue
         meta = check.validate(located, Article)
+        # The body is checked whether or not the front matter is valid: a new file's every mistake in one run.
+        body = text[match.end():]
+        first_body_line = text.count("\n", 0, match.end()) + 1
+        file = check.rel(path)
+        check.problems.extend(forbidden_characters(body, file, first_body_line))
+        _check_body_placeholder(check, file, unicodedata.normalize("NFC", body), first_body_line)
         if meta:
             src_uri = path.relative_to(column.parent).as_posix()
             image = file_in_docs(column.parent, meta.image.file) if meta.image else None
             size = file_size(image) if image is not None else None
-            body = text[match.end():]
-            first_body_line = text.count("\n", 0, match.end()) + 1
-            file = check.rel(path)
-            check.problems.extend(forbidden_characters(body, file, first_body_line))
             bodies[src_uri] = unicodedata.normalize("NFC", body)
-            _check_body_placeholder(check, file, bodies[src_uri], first_body_line)
             records.append((located, ArticleRecord(meta, src_uri, image_bytes=size, file=file, body_line=first_body_line)))
         else:
             unvalidated.append(located)

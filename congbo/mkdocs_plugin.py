@@ -69,6 +69,9 @@ class CongboPlugin(BasePlugin):
         config.site_name, config.site_description = escape(info.name), escape(info.description)
         config.site_url = info.url
         config.theme["logo"], config.theme["favicon"] = info.logo, info.favicon
+        if info.repository:  # "Sửa trang này" on every page (content.action.edit); MkDocs joins the two
+            docs_rel = docs_dir.relative_to(root).as_posix()
+            config.repo_url, config.edit_uri = edit.repository_links(info.repository, info.repository_branch, docs_rel)
         return config
 
     def on_files(self, files: Files, *, config) -> Files:

@@ -92,6 +92,7 @@ class Column(Model):
 
 _HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 _SITE_URL = re.compile(r"https?://[^\s/?#]+/(?:[^\s?#]*/)?")
+_REPOSITORY = re.compile(r"https://[^\s/?#]+(?:/[^\s/?#]+){2,}(?<!/)(?<!\.git)")
 
 
 def contrast_with_white(colour: str) -> float:
@@ -149,6 +150,19 @@ class SiteInfo(Model):
     """Đầu mối liên hệ cho báo chí (người, chức vụ, điện thoại, thư điện tử); bỏ trống cho đến khi cơ quan công bố: trang không tự điền."""
     column: Column
     """Chuyên mục bài viết."""
+    repository: Text | None = None
+    """Địa chỉ kho mã nguồn của trang, ví dụ 'https://github.com/<tài-khoản>/<tên-kho>': khi có, mọi trang có nút
+    “Sửa trang này” mở đúng tệp cần sửa. Bỏ trống cho đến khi biết địa chỉ kho (không tự đặt)."""
+    repository_branch: Text = "main"
+    """Nhánh chính của kho (nơi trang được xuất bản), mặc định 'main'."""
+
+    @field_validator("repository")
+    @classmethod
+    def _check_repository(cls, value: str) -> str:
+        if not _REPOSITORY.fullmatch(value):
+            raise error("vi_repository", "địa chỉ kho '{found}' phải có dạng 'https://github.com/<tài-khoản>/<tên-kho>' "
+                        "(không có '/' hay '.git' ở cuối)", found=value)
+        return value
 
     @field_validator("url")
     @classmethod

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# One command: set up everything the tests need and run the whole suite.
+# One command: set up everything the tests need and run the whole suite (or one tier: fast, browser, slow).
 # Browser tests use Debian's Chromium, the feed tests Debian's newsboat: installed here when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,4 +25,10 @@ fi
 
 bash scripts/setup.sh test
 export NO_MKDOCS_2_WARNING=1
+# A tier by name as the first argument; none: every test.
+case "${1:-}" in
+  fast) shift; set -- -m "not browser and not slow" "$@" ;;
+  browser) shift; set -- -m browser "$@" ;;
+  slow) shift; set -- -m "slow and not browser" "$@" ;;
+esac
 exec .venv/bin/python -m pytest "$@"

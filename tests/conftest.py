@@ -111,6 +111,51 @@ def where(text: str, needle: str, occurrence: int = 1) -> str:
     return f"{text.count(chr(10), 0, start) + 1}:{start - line_start + 1}"
 
 
+# --- tiers -----------------------------------------------------------------------------------
+# fast: everything not marked browser or slow (`bash scripts/test.sh fast`); browser: Chromium; slow: the
+# extra full builds, the build script's subprocess builds, the benchmarks, the workflow's steps run here.
+SLOW_MODULES = {"test_benchmark", "test_build", "test_build_script", "test_second_site", "test_scripts", "test_golden", "test_plugin",
+                "test_site_guard"}
+SLOW_TESTS = {"test_the_workflow_steps_run_here", "test_pre_commit_hook_runs_the_data_check", "test_newsboat_keeps_every_item_of_every_feed",
+              "test_renamed_article_keeps_its_guid_and_builds_are_byte_identical", "test_the_check_and_the_strict_build_flag_the_same_links"}
+
+# The browser tests are parametrised by page type (`name`); a content change reaches these types. An
+# approximation: the sample's page of each type is tested, not the changed record's own page.
+PAGE_TYPES_OF_KIND = {
+    "plan": {"plan", "plan-bac-giang", "plans", "calendar", "calendar-year", "organisation", "event"},
+    "event": {"event", "calendar", "calendar-year", "home"},
+    "observance": {"observance", "programme", "calendar", "calendar-year", "home"},
+    "organisation": {"organisation", "organisations", "plan"},
+    "article": {"article", "article-with-image", "column", "category", "year-archive", "home"},
+}
+"""Kinds not here (the site's settings, a hand-written page) reach every page type."""
+
+
+def pytest_addoption(parser):
+    parser.addoption("--pages-changed-since", metavar="BASE",
+                     help="of the browser tests parametrised by page type, run only those of the types the content changed since BASE (git) reaches")
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if item.module.__name__ in SLOW_MODULES or item.originalname in SLOW_TESTS:
+            item.add_marker(pytest.mark.slow)
+    base = config.getoption("--pages-changed-since")
+    if not base:
+        return
+    from congbo.changes import branch_changes
+
+    kinds = {change.kind for change in branch_changes(ROOT, base)}
+    reached = None if kinds - set(PAGE_TYPES_OF_KIND) else set().union(*(PAGE_TYPES_OF_KIND[k] for k in kinds))
+    kept, dropped = [], []
+    for item in items:
+        name = item.callspec.params.get("name") if hasattr(item, "callspec") else None
+        by_page = item.get_closest_marker("browser") and isinstance(name, str)
+        (dropped if by_page and reached is not None and name not in reached else kept).append(item)
+    config.hook.pytest_deselected(items=dropped)
+    items[:] = kept
+
+
 @pytest.fixture(scope="session")
 def site():
     """The sample data, loaded and checked, as of the test build date."""

@@ -69,3 +69,63 @@ def test_no_change_says_so():
 def test_an_unknown_base_is_a_message_not_a_traceback(repo, capsys):
     assert main(["changes", str(repo), "--base", "khong-co"]) == 1
     assert "Không so sánh được với 'khong-co'" in capsys.readouterr().err
+
+
+def summary_of(repo: Path, capsys, *args: str) -> str:
+    assert main(["changes", str(repo), "--base", "main", *args]) == 0
+    return capsys.readouterr().out
+
+
+def test_links_are_absolute_from_the_site_data_or_a_preview(repo, capsys):
+    """A job summary or a PR comment resolves no root-relative link: the address is data/site.yml's url,
+    or the preview's when given."""
+    replace(repo, "data/events.yml", "date: 1994-09-05", "date: 1994-09-06")
+    replace(repo, "data/site.yml", "url: https://danso.langson.gov.vn/", "url: https://danso.example.invalid/")
+    text = summary_of(repo, capsys)
+    assert "(https://danso.example.invalid/su-kien/hoi-nghi-icpd-cairo-1994/)" in text
+    assert "](/" not in text and "](su-kien" not in text
+    preview = summary_of(repo, capsys, "--site-url", "https://o.github.io/r/pr-preview/pr-7/")
+    assert "(https://o.github.io/r/pr-preview/pr-7/su-kien/hoi-nghi-icpd-cairo-1994/)" in preview
+
+
+def test_each_changed_field_old_and_new_in_vietnamese(repo, capsys):
+    replace(repo, "data/events.yml", "date: 1994-09-05", "date: 1994-09-06")
+    replace(repo, "data/events.yml", '  place: "Cai-rô, Ai Cập"\n', "")
+    replace(repo, LANG_SON, "    lead: so-y-te-lang-son\n", "    lead: ubnd-lang-son\n")
+    found = {c.record_id: c.fields for c in branch_changes(repo, "main")}
+    assert found["hoi-nghi-icpd-cairo-1994"] == (("ngày", "1994-09-05", "1994-09-06"), ("địa điểm", "Cai-rô, Ai Cập", "(không có)"))
+    [(field, old, new)] = found["ke-hoach-60-nam-dan-so-viet-nam-lang-son"]
+    assert (field.startswith("hoạt động [") and field.endswith("] › cơ quan chủ trì"), old, new) == (True, "so-y-te-lang-son", "ubnd-lang-son")
+    text = summary_of(repo, capsys)
+    assert "ngày: 1994-09-05 → 1994-09-06<br>địa điểm: Cai-rô, Ai Cập → (không có)" in text
+
+
+def test_a_new_article_shows_its_publish_date_and_a_changed_body_says_so(repo, capsys):
+    text = (repo / ARTICLE).read_text(encoding="utf-8")
+    new_article = repo / "docs/chuyen-muc/2026/bai-moi.md"
+    new_article.parent.mkdir(exist_ok=True)
+    new_article.write_text(text.replace("id: bieu-duong-nguoi-lam-dan-so-co-so", "id: bai-moi")
+                           .replace(text.split("date: ", 1)[1].split("\n", 1)[0], "2026-11-21 08:00 +07:00"), encoding="utf-8")
+    (repo / ARTICLE).write_text(text + "\nMột đoạn mới.\n", encoding="utf-8")
+    changes = {c.record_id: c for c in branch_changes(repo, "main")}
+    assert changes["bai-moi"].published == "2026-11-21 08:00 +07:00"
+    [(field, _, _)] = changes["bieu-duong-nguoi-lam-dan-so-co-so"].fields
+    assert field == "nội dung bài"
+    text = summary_of(repo, capsys)
+    assert "ngày đăng: 2026-11-21 08:00 +07:00" in text
+    assert "Một đoạn mới." in text.split("nội dung bài: ", 1)[1].split("<br>", 1)[0].split(" → ", 1)[1]  # shown where it differs
+
+
+def test_what_a_change_does_to_the_calendar(repo, capsys):
+    replace(repo, "data/events.yml", "date: 1994-09-05\n  end: 1994-09-13", "date: 1994-09-06\n  end: 1994-09-13")
+    replace(repo, LANG_SON, "      deadline: 2021-09-15\n", "      deadline: 2021-09-20\n")
+    events = (repo / "data/events.yml").read_text(encoding="utf-8")
+    (repo / "data/events.yml").write_text(events + "- id: hoi-nghi-moi\n  name: \"Hội nghị mới\"\n  date: 2026-12-01\n", encoding="utf-8")
+    plan = repo / "data/plans/ke-hoach-thang-hanh-dong-dan-so-2022-long-an.yml"
+    plan.unlink()
+    text = summary_of(repo, capsys)
+    calendar = text.split("**Lịch:**", 1)[1]
+    assert "- thêm sự kiện “Hội nghị mới”: 2026-12-01" in calendar
+    assert "- dời sự kiện “Hội nghị Quốc tế về Dân số và Phát triển (ICPD)”: 1994-09-05 đến 1994-09-13 → 1994-09-06 đến 1994-09-13" in calendar
+    assert "- dời hoạt động “Liên hoan tuyên truyền viên dân số cơ sở cấp huyện”: hạn 2021-09-15 → hạn 2021-09-20" in calendar
+    assert "- bỏ hoạt động “" in calendar  # the removed plan's dated activities leave the calendar

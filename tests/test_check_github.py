@@ -15,7 +15,7 @@ import pytest
 
 from congbo.__main__ import main
 from congbo.errors import Problem
-from congbo.github import annotation, errors_summary
+from congbo.github import annotation, annotations, errors_summary
 from conftest import build_env, copy_project, replace, where
 
 LANG_SON = "data/plans/ke-hoach-60-nam-dan-so-viet-nam-lang-son.yml"
@@ -87,6 +87,34 @@ def test_summary_lists_every_error(tmp_path, monkeypatch, capsys):
     rows = [line for line in summary.read_text(encoding="utf-8").splitlines() if line.startswith("| data/")]
     assert len(rows) == len(annotations) == 2
     assert "### Kiểm tra dữ liệu: 2 lỗi" in summary.read_text(encoding="utf-8")
+
+
+def test_past_the_tenth_error_one_notice_says_how_many_more_and_the_summary_has_them_all(tmp_path, monkeypatch, capsys):
+    """GitHub shows ten error annotations per step: the eleventh and later are counted in one notice,
+    and the job summary's table and the log hold every one."""
+    project = copy_project(tmp_path / "project")
+    subprocess.run([sys.executable, "-m", "congbo", "new", "ke-hoach", "ke-hoach-thu", "--root", str(project)],
+                   check=True, capture_output=True, env=build_env())
+    subprocess.run([sys.executable, "-m", "congbo", "new", "bai-viet", "Bài thử", "--root", str(project)],
+                   check=True, capture_output=True, env=build_env())
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    assert main(["check", "--format", "github", str(project)]) == 1
+    captured = capsys.readouterr()
+    lines = captured.out.splitlines()
+    assert len(lines) == 11
+    assert len(parse("\n".join(lines[:10]))) == 10
+    assert lines[10].startswith("::notice title=13 lỗi%2C 3 lỗi chưa hiện::Còn 3 lỗi nữa không hiện thành chú thích")
+    assert "Summary" in lines[10] and "nhật ký" in lines[10]
+    rows = [line for line in summary.read_text(encoding="utf-8").splitlines() if line.startswith(("| data/", "| docs/"))]
+    assert len(rows) == 13 and "### Kiểm tra dữ liệu: 13 lỗi" in summary.read_text(encoding="utf-8")
+    assert captured.err.count("chưa điền") == 13  # the log: every error
+
+
+def test_ten_errors_or_fewer_need_no_notice():
+    problems = [Problem("data/x.yml", n, 1, "a", "sai") for n in range(1, 11)]
+    assert len(annotations(problems)) == 10 and not any(line.startswith("::notice") for line in annotations(problems))
+    assert annotations(problems + problems[:1])[-1].startswith("::notice title=11 lỗi%2C 1 lỗi chưa hiện::Còn 1 lỗi nữa")
 
 
 def test_valid_data_prints_no_annotation_and_says_so_in_the_summary(tmp_path, monkeypatch, capsys):

@@ -1,7 +1,9 @@
-"""The files that help editors: the pull-request template and the pre-commit hook."""
+"""The files that help editors: the pull-request template, the pre-commit hook, the editor's settings."""
 
 from __future__ import annotations
 
+import json
+import re
 import subprocess
 
 import yaml
@@ -26,3 +28,24 @@ def test_pull_request_template_is_a_vietnamese_checklist():
     text = (ROOT / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
     assert text.count("- [ ]") >= 5
     assert "python -m congbo new" in text and "Nội dung thay đổi" in text
+
+
+def test_vscode_recommends_the_extension_that_reads_the_schemas():
+    """github.dev and VS Code offer the recommended extensions; `yaml.schemas` (schema hints) is the
+    setting of Red Hat's YAML extension, and does nothing without it."""
+    settings = json.loads((ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8"))
+    recommended = json.loads((ROOT / ".vscode" / "extensions.json").read_text(encoding="utf-8"))
+    assert set(recommended) == {"recommendations"}
+    assert settings["yaml.schemas"] and "redhat.vscode-yaml" in recommended["recommendations"]
+    for schema in settings["yaml.schemas"]:
+        assert (ROOT / schema).is_file(), schema
+
+
+def test_pull_request_template_links_work_from_a_pull_request_description():
+    """A PR description resolves no relative path: every link is absolute, and the guide's is the published
+    page at data/site.yml's address (the template is a static file: a new address means editing it too)."""
+    text = (ROOT / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
+    site_url = yaml.safe_load((ROOT / "data" / "site.yml").read_text(encoding="utf-8"))["url"]
+    targets = re.findall(r"\]\(([^)]*)\)", text) + re.findall(r"<(https?://[^>]*)>", text)
+    assert f"{site_url}huong-dan/" in targets
+    assert all(re.match(r"https://", target) for target in targets), targets

@@ -128,7 +128,7 @@ def test_the_published_site_is_built_after_the_tests_with_the_clock():
     steps_ = check_steps()
     [upload] = [i for i, s in enumerate(steps_) if s.get("uses", "").startswith("actions/upload-pages-artifact")]
     assert steps_[upload]["with"]["path"] == "site"
-    [tests] = [i for i, s in enumerate(steps_) if s.get("run", "").startswith("bash scripts/test.sh")]
+    tests = max(i for i, s in enumerate(steps_) if s.get("run", "").startswith("bash scripts/test.sh"))
     builds = [i for i, s in enumerate(steps_) if s.get("run", "").strip() == "bash scripts/build.sh"]
     last_build = max(i for i in builds if i < upload)
     assert tests < last_build < upload, "the site uploaded is built after the tests"
@@ -222,3 +222,12 @@ def test_the_workflow_steps_run_here(tmp_path):
     built_on = read_page(project / "site", ".").xpath("//p[@class='cb-built']/time/@datetime")
     after = dt.datetime.now(ZoneInfo("Asia/Ho_Chi_Minh")).date()
     assert built_on and built_on[0] in {today.isoformat(), after.isoformat()}, (built_on, today)
+
+
+def test_a_pull_request_runs_the_fast_tier_and_its_pages_browser_tests_and_main_runs_everything():
+    tests = {s["run"]: s.get("if") for s in check_steps() if s.get("run", "").startswith("bash scripts/test.sh")}
+    assert tests == {
+        "bash scripts/test.sh -q": "github.event_name != 'pull_request'",
+        "bash scripts/test.sh fast -q": "github.event_name == 'pull_request'",
+        "bash scripts/test.sh browser -q --pages-changed-since HEAD^1": "github.event_name == 'pull_request'",
+    }
