@@ -35,7 +35,7 @@ from lxml import etree
 from markupsafe import Markup, escape
 
 from . import urls
-from .imagesize import IMAGE_TYPES
+from .images import IMAGE_TYPES
 from .models import Category
 from .sanitize import clean_body
 from .site import ArticleRecord, Site

@@ -16,7 +16,7 @@ class ArticleRecord:
     meta: Article
     src_uri: str
     image_bytes: int | None = None
-    """The byte length of the article's image file (a feed enclosure states it)."""
+    """The byte length of the article's image file as published (a feed enclosure states it)."""
     file: str = ""
     """The article's file from the project root, and the line its body starts on: for messages."""
     body_line: int = 1
@@ -39,6 +39,9 @@ class Site:
     bodies: dict[str, str] = field(default_factory=dict, compare=False)
     """Each article's Markdown body (NFC, checked), by source path, until MkDocs takes it: the plugin hands
     it over when MkDocs reads the page, so the text is held once, by MkDocs, and the front matter parsed once."""
+    images: dict[str, bytes] = field(default_factory=dict, compare=False)
+    """Each image file published re-encoded (path under docs/: `images.published_image`), its new bytes,
+    until MkDocs takes them: the plugin hands each over as the file's content, so it is held once."""
     derived: dict[str, object] = field(default_factory=dict, compare=False, init=False, repr=False)
     """What modules above this one derive from the records (``programmes.programmes``), computed once
     per site and kept here by its name, as the indexes below are."""
