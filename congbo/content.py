@@ -26,6 +26,7 @@ import yaml
 from jinja2 import Environment, TemplateSyntaxError, nodes
 
 from .errors import Problem
+from .images import IMAGE_TYPES
 from .links import WrittenPage
 
 DATA_FILES = {
@@ -52,7 +53,7 @@ KEPT = {
 """Folders the project keeps under data/ and docs/ for reasons other than content, with what they hold:
 their files are neither read as content nor refused."""
 
-IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp")
+IMAGE_SUFFIXES = tuple(f".{extension}" for extension in IMAGE_TYPES)
 ATTACHMENT_SUFFIXES = (".pdf", ".docx")
 MARKDOWN_SUFFIXES = (".markdown", ".mdown", ".mkdn", ".mkd", ".md")
 """What MkDocs publishes as a page (mkdocs.utils.markdown_extensions)."""

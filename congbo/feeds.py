@@ -39,7 +39,7 @@ from .channels import (
     CATEGORY_KINDS, COLUMN_KINDS, MAX_BYTES, MAX_ITEMS, MIME, PLAN_KINDS, TAG_DATE, TTL_MINUTES, Channel, article_guid,
     column_channels, discovery_links, feed_paths, plans_channel, tag_uri,
 )
-from .imagesize import IMAGE_TYPES
+from .images import IMAGE_TYPES
 from .models import Category
 from .sanitize import clean_body
 from .site import ArticleRecord, Site

@@ -22,7 +22,7 @@ from . import content, vi
 from .content import COLUMN_DIR, DATA_FILES, FRONT_MATTER, MARKDOWN_SUFFIXES, PLANS_DIR
 from .errors import DataError, Problem
 from .models import CHOICES, FOOTNOTE_REF, Article, Event, Observance, Organisation, Plan, SiteInfo, check_period, positioned
-from .imagesize import IMAGE_TYPES, read_image_info
+from .images import WIDTH_TEXT, ImageRefused, PublishedImage, published_image
 from .site import ArticleRecord, Site
 from .types import MISSING_HELP, PLACEHOLDER, PartialDate
 from .yamlread import Located, forbidden_characters, format_path, read_yaml
@@ -99,6 +99,7 @@ def load_site(root: Path, *, today: dt.date, docs_dir: Path | None = None) -> Si
     check.problems.extend(content.scan_files(root))
     if docs_dir is not None:
         check.problems.extend(content.check_pages(root, docs_dir))
+    images = read_images(check, docs_dir) if docs_dir is not None else {}
     sources: dict[str, Located | None] = {key: check.read(data / name) for key, name in DATA_FILES.items()}
 
     info = check.validate(sources["site"], SiteInfo) if sources["site"] else None
@@ -119,7 +120,7 @@ def load_site(root: Path, *, today: dt.date, docs_dir: Path | None = None) -> Si
             if plan.id != path.stem:
                 check.add(located, ("id",), f"mã văn bản '{plan.id}' phải trùng tên tệp '{path.stem}.yml'")
 
-    articles, unvalidated, bodies = read_articles(check, docs_dir / COLUMN_DIR) if docs_dir else ([], [], {})
+    articles, unvalidated, bodies = read_articles(check, docs_dir / COLUMN_DIR, images) if docs_dir else ([], [], {})
 
     known = _Known(sources, plan_sources, len(plan_sources) == len(plan_files), orgs, observances, events)
     for located in plan_sources:
@@ -142,9 +143,9 @@ def load_site(root: Path, *, today: dt.date, docs_dir: Path | None = None) -> Si
     _check_numbers(check, plans)
     derived = _activity_events(check, plans, sources["events"])
     for located, record in articles:
-        _check_article(check, located, record, known, info, docs_dir, today)
+        _check_article(check, located, record, known, info, docs_dir, images, today)
     for located in unvalidated:
-        _check_article_fields(check, located, known, info, docs_dir)
+        _check_article_fields(check, located, known, info, docs_dir, images)
 
     if check.problems:
         raise DataError(check.problems)
@@ -159,6 +160,7 @@ def load_site(root: Path, *, today: dt.date, docs_dir: Path | None = None) -> Si
         origins=_origins(sources, plans, derived),
         files=files,
         bodies=bodies,
+        images={name: image.data for name, image in images.items() if image.data is not None},
     )
 
 
@@ -204,7 +206,24 @@ def read_plan_paths(check: _Checker, data: Path) -> list[Path]:
     return paths
 
 
-def read_articles(check: _Checker, column: Path) -> tuple[list[tuple[Located, ArticleRecord]], list[Located], dict[str, str]]:
+def read_images(check: _Checker, docs_dir: Path) -> dict[str, PublishedImage | None]:
+    """Every image file the build publishes (path under docs/), as it is published; None for a file
+    refused (its problem is added)."""
+    found: dict[str, PublishedImage | None] = {}
+    for path in sorted(docs_dir.rglob("*")):
+        rel = check.rel(path)
+        if path.suffix.lower() not in content.IMAGE_SUFFIXES or not path.is_file() or content.misplaced(rel) or rel.startswith(content.GUIDE_EXAMPLES):
+            continue  # refused by content.scan_files, or left out of the build (mkdocs.yml's exclude_docs)
+        name = path.relative_to(docs_dir).as_posix()
+        try:
+            found[name] = published_image(path)
+        except ImageRefused as exc:
+            found[name] = None
+            check.problems.append(Problem(rel, 1, 1, "", str(exc)))
+    return found
+
+
+def read_articles(check: _Checker, column: Path, images: dict[str, PublishedImage | None]) -> tuple[list[tuple[Located, ArticleRecord]], list[Located], dict[str, str]]:
     """The articles whose front matter is valid, the front matter of those whose is not (their
     references are still checked, so an editor sees every mistake of a file at once), and the bodies."""
     records, unvalidated, bodies = [], [], {}
@@ -233,8 +252,8 @@ def read_articles(check: _Checker, column: Path) -> tuple[list[tuple[Located, Ar
         _check_body_placeholder(check, file, unicodedata.normalize("NFC", body), first_body_line)
         if meta:
             src_uri = path.relative_to(column.parent).as_posix()
-            image = file_in_docs(column.parent, meta.image.file) if meta.image else None
-            size = file_size(image) if image is not None else None
+            image = images.get(meta.image.file) if meta.image else None
+            size = image.length if image is not None else None
             bodies[src_uri] = unicodedata.normalize("NFC", body)
             records.append((located, ArticleRecord(meta, src_uri, image_bytes=size, file=file, body_line=first_body_line)))
         else:
@@ -663,11 +682,11 @@ ARTICLE_LEAD_DAYS = 366
 that would hold it back for good."""
 
 
-def _check_article(check, located, record: ArticleRecord, known: _Known, info: SiteInfo | None, docs_dir: Path, today: dt.date) -> None:
+def _check_article(check, located, record: ArticleRecord, known: _Known, info: SiteInfo | None, docs_dir: Path, images, today: dt.date) -> None:
     meta = record.meta
     if (meta.date.date() - today).days > ARTICLE_LEAD_DAYS:
         check.add(located, ("date",), f"ngày đăng {meta.date.date().isoformat()} muộn hơn ngày dựng trang ({today.isoformat()}) quá {ARTICLE_LEAD_DAYS} ngày; hãy kiểm tra lại năm")
-    _check_article_refs(check, located, known, info, docs_dir, meta.category, meta.plans, meta.observances, meta.events, meta.image)
+    _check_article_refs(check, located, known, info, docs_dir, images, meta.category, meta.plans, meta.observances, meta.events, meta.image)
     if meta.updated and meta.updated < meta.date:
         check.add(located, ("updated",), "thời điểm sửa trước thời điểm đăng")
 
@@ -683,7 +702,7 @@ def _check_body_placeholder(check, file: str, body: str, first_line: int) -> Non
 _ARTICLE_REFS = {name: TypeAdapter(Article.model_fields[name].rebuild_annotation()) for name in ("category", "plans", "observances", "events", "image")}
 
 
-def _check_article_fields(check, located, known: _Known, info: SiteInfo | None, docs_dir: Path) -> None:
+def _check_article_fields(check, located, known: _Known, info: SiteInfo | None, docs_dir: Path, images) -> None:
     """The references of an article whose front matter failed validation: each field that is valid
     on its own is checked (one that is not has its message already)."""
     raw = located.value
@@ -694,12 +713,12 @@ def _check_article_fields(check, located, known: _Known, info: SiteInfo | None, 
         except (KeyError, ValidationError):
             fields[name] = None
     _check_article_refs(
-        check, located, known, info, docs_dir,
+        check, located, known, info, docs_dir, images,
         fields["category"], fields["plans"] or [], fields["observances"] or [], fields["events"] or [], fields["image"],
     )
 
 
-def _check_article_refs(check, located, known: _Known, info: SiteInfo | None, docs_dir: Path, category, plans, observances, events, image) -> None:
+def _check_article_refs(check, located, known: _Known, info: SiteInfo | None, docs_dir: Path, images, category, plans, observances, events, image) -> None:
     if info and category is not None and category not in {c.id for c in info.column.categories}:
         names = ", ".join(c.id for c in info.column.categories)
         check.add(located, ("category",), f"không có chuyên mục con '{category}'; chọn một trong: {names}")
@@ -710,11 +729,12 @@ def _check_article_refs(check, located, known: _Known, info: SiteInfo | None, do
     for j, event in enumerate(events):
         _refer(check, located, ("events", j), event, known.events, "sự kiện", "data/events.yml")
     if image:
-        _check_image(check, located, image, docs_dir)
+        _check_image(check, located, image, docs_dir, images)
 
 
-def _check_image(check, located, image, docs_dir: Path) -> None:
-    """The image is a file under docs/ in a format feeds carry, and its stated size is its real size."""
+def _check_image(check, located, image, docs_dir: Path, images: dict[str, PublishedImage | None]) -> None:
+    """The image is a file under docs/ that the site publishes as an image, and its stated size is the
+    size it is published at (turned upright, shrunk to the width limit): the page and the feeds state it."""
     path = docs_dir / image.file
     if not _inside(path, docs_dir):
         check.add(located, ("image", "file"), f"tệp ảnh phải nằm trong thư mục docs/, nhận được '{image.file}'")
@@ -722,22 +742,18 @@ def _check_image(check, located, image, docs_dir: Path) -> None:
     if file_in_docs(docs_dir, image.file) is None:
         check.add(located, ("image", "file"), f"không tìm thấy tệp ảnh docs/{image.file}")
         return
-    try:
-        info = read_image_info(path)
-    except OSError:
-        info = None
-    if info is None:
-        check.add(located, ("image", "file"), f"tệp docs/{image.file} không phải ảnh PNG, JPEG, GIF hoặc WebP")
+    if image.file not in images:
+        check.add(located, ("image", "file"), f"tệp docs/{image.file} không phải ảnh được đăng (đuôi {', '.join(content.IMAGE_SUFFIXES)})")
         return
-    extension = path.suffix.lower().lstrip(".")
-    if IMAGE_TYPES.get(extension) != info.mime:
-        check.add(located, ("image", "file"), f"tệp docs/{image.file} là ảnh {info.mime.split('/')[1].upper()} nhưng có đuôi '.{extension}'; hãy đặt lại đuôi tệp cho đúng")
-        return
-    if (info.width, info.height) != (image.width, image.height):
+    published = images[image.file]
+    if published is None:
+        return  # refused: the file has its own message
+    if (published.width, published.height) != (image.width, image.height):
         check.add(
             located, ("image", "width"),
-            f"ảnh docs/{image.file} thực tế rộng {info.width} × cao {info.height} điểm ảnh, "
-            f"nhưng ghi width: {image.width}, height: {image.height}; hãy sửa cho đúng",
+            f"ảnh docs/{image.file} được đăng rộng {published.width} × cao {published.height} điểm ảnh (đã xoay theo chiều chụp "
+            f"và thu nhỏ nếu rộng quá {WIDTH_TEXT}), nhưng ghi width: {image.width}, height: {image.height}; "
+            f"hãy ghi width: {published.width}, height: {published.height}",
         )
 
 

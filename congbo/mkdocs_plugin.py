@@ -81,7 +81,7 @@ class CongboPlugin(BasePlugin):
         self.generated = {}
         self.articles_by_src = {record.src_uri: record for record in site.published_articles}
         waiting = {record.src_uri for record in column.held_back(site)} | column.held_back_images(site)
-        kept = Files([self._placed(file, config) for file in files if file.src_uri not in waiting])
+        kept = Files([self._published(file, config) for file in files if file.src_uri not in waiting])
         for path, output in outputs.items():
             if isinstance(output, GeneratedPage):
                 self.generated[path] = output
@@ -95,8 +95,12 @@ class CongboPlugin(BasePlugin):
             kept.get_file_from_path(path).edit_uri = edit.edit_uri(origin, docs_dir)
         return kept
 
-    def _placed(self, file: File, config) -> File:
-        """An article's file served at bai-viet/<id>/ whatever its name; any other file as it is."""
+    def _published(self, file: File, config) -> File:
+        """An article's file served at bai-viet/<id>/ whatever its name; an image the core re-encoded
+        (turned upright, shrunk, without its metadata) with its new bytes; any other file as it is."""
+        data = self.site.images.pop(file.src_uri, None)  # handed over: MkDocs holds it from now on
+        if data is not None:
+            return File.generated(config, file.src_uri, content=data, inclusion=file.inclusion)
         record = self.articles_by_src.get(file.src_uri)
         if record is None:
             return file

@@ -829,9 +829,9 @@ class Image(Model):
     credit: Line
     """Tác giả hoặc nguồn ảnh."""
     width: int = Field(ge=1)
-    """Chiều rộng (điểm ảnh)."""
+    """Chiều rộng của ảnh được đăng (điểm ảnh), sau khi xoay theo chiều chụp và thu nhỏ; khi sai, lỗi ghi sẵn số cần điền."""
     height: int = Field(ge=1)
-    """Chiều cao (điểm ảnh)."""
+    """Chiều cao của ảnh được đăng (điểm ảnh)."""
 
 
 class Article(Model):

@@ -27,6 +27,9 @@ class Site:
     bodies: dict[str, str] = field(default_factory=dict, compare=False)
     """Each article's Markdown body (NFC, checked), by source path, until MkDocs takes it: the plugin hands
     it over when MkDocs reads the page, so the text is held once, by MkDocs, and the front matter parsed once."""
+    images: dict[str, bytes] = field(default_factory=dict, compare=False)
+    """Each image file published re-encoded (path under docs/: `images.published_image`), its new bytes,
+    until MkDocs takes them: the plugin hands each over as the file's content, so it is held once."""
     agenda: Agenda = field(init=False, compare=False, repr=False)
     """Every dated thing, made once from the records when the site is made (`agenda.build_agenda`)."""
     programmes: tuple[Programme, ...] = field(init=False, compare=False, repr=False)

@@ -13,10 +13,10 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 from lxml import html
+from PIL import Image
 
 from congbo import blocks, column, urls
 from congbo.errors import DataError
-from congbo.imagesize import read_image_info
 from congbo.load import load_site
 from congbo.models import Contact
 from congbo.types import VN_TZ
@@ -58,8 +58,8 @@ def test_sample_column_has_enough_articles_over_the_years(site):
         meta = record.meta
         assert meta.plans or meta.observances or meta.events, meta.id
         if meta.image:
-            info = read_image_info(ROOT / "docs" / meta.image.file)
-            assert (info.width, info.height) == (meta.image.width, meta.image.height)
+            with Image.open(ROOT / "docs" / meta.image.file) as info:
+                assert info.size == (meta.image.width, meta.image.height)
 
 
 # --- article pages -----------------------------------------------------------------------
@@ -107,8 +107,8 @@ def test_article_header_image_and_related_records(built_site, site):
     figure = body.xpath(".//figure[contains(@class, 'cb-article__image')]")[0]
     img = figure.xpath(".//img")[0]
     image_file = resolve(built_site, here, img.get("src"))
-    info = read_image_info(image_file)
-    assert (img.get("width"), img.get("height")) == (str(info.width), str(info.height))
+    with Image.open(image_file) as info:
+        assert (img.get("width"), img.get("height")) == (str(info.width), str(info.height))
     caption = figure.xpath("string(.//figcaption)")
     assert record.meta.image.caption in caption and record.meta.image.credit in caption
     assert img.get("alt") == record.meta.image.caption
@@ -345,8 +345,8 @@ def test_stated_image_size_must_be_the_real_one(tmp_path):
     with pytest.raises(DataError) as caught:
         load_site(project, today=TODAY, docs_dir=project / "docs")
     assert [str(p) for p in caught.value.problems] == [
-        f"{ARTICLE}:{line_of(text, 'width:')}:3: image.width: ảnh docs/chuyen-muc/anh/11-7-ngay-dan-so-the-gioi.png thực tế rộng 1200 × cao 630 điểm ảnh, "
-        "nhưng ghi width: 1000, height: 630; hãy sửa cho đúng"
+        f"{ARTICLE}:{line_of(text, 'width:')}:3: image.width: ảnh docs/chuyen-muc/anh/11-7-ngay-dan-so-the-gioi.png được đăng rộng 1200 × cao 630 "
+        "điểm ảnh (đã xoay theo chiều chụp và thu nhỏ nếu rộng quá 1.600), nhưng ghi width: 1000, height: 630; hãy ghi width: 1200, height: 630"
     ]
 
 
