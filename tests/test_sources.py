@@ -53,6 +53,21 @@ def _drop_block(text: str, key: str) -> str:
     return "\n".join(out)
 
 
+SAMPLE_THEME_SOURCES = """      sources:
+        - kind: ban-tin
+          name: "Báo Quảng Nam"
+          url: "https://baoquangnam.vn/to-chuc-cac-hoat-dong-huong-ung-ngay-dan-so-the-gioi-11-7-3137404.html"
+          date: 2024-07-04
+          title: "Tổ chức các hoạt động hưởng ứng ngày Dân số thế giới 11/7"
+          note: "Bản tin nêu chủ đề theo Công văn 3589 của Bộ Y tế."
+"""
+"""The sources the sample gives the 2024 theme of World Population Day: a test puts its own in their place."""
+
+
+def theme_sources(project, block: str) -> str:
+    return replace(project, "data/observances.yml", SAMPLE_THEME_SOURCES, block)
+
+
 def page(root, url: str) -> str:
     site = load_site(root, today=TEST_TODAY, docs_dir=root / "docs")
     return render_all_pages(site, BASE)[urls.src_of(url)].source
@@ -133,8 +148,7 @@ def test_a_source_is_one_line_and_a_citing_document_only_names_the_document(proj
 def test_an_event_and_a_theme_name_only_documents_that_exist(project):
     events = replace(project, "data/events.yml", '  description: "Hội nghị thông qua',
                      "  sources:\n    - kind: van-ban-dan\n      document: khong-co\n  description: \"Hội nghị thông qua")
-    observances = replace(project, "data/observances.yml", '      source: "Bộ Y tế"\n',
-                          '      source: "Bộ Y tế"\n      sources:\n        - kind: van-ban-dan\n          document: cung-khong-co\n')
+    observances = theme_sources(project, "      sources:\n        - kind: van-ban-dan\n          document: cung-khong-co\n")
     with pytest.raises(DataError) as caught:
         load_site(project, today=TEST_TODAY)
     shown = {str(p) for p in caught.value.problems}
@@ -189,8 +203,7 @@ def test_a_record_without_sources_says_chua_ro_nguon(project):
 def test_an_event_and_a_theme_show_their_sources(project):
     replace(project, "data/events.yml", '  description: "Hội nghị thông qua',
             f'  sources:\n    - kind: ban-tin\n      name: "Báo Mẫu Thử"\n      url: "{REPORT}"\n      date: 1994-09\n  description: "Hội nghị thông qua')
-    replace(project, "data/observances.yml", '      source: "Bộ Y tế"\n',
-            f'      source: "Bộ Y tế"\n      sources:\n        - kind: ban-tin\n          name: "Báo Mẫu Thử"\n          url: "{REPORT}"\n          date: 2024-07-04\n', )
+    theme_sources(project, f'      sources:\n        - kind: ban-tin\n          name: "Báo Mẫu Thử"\n          url: "{REPORT}"\n          date: 2024-07-04\n')
     event = tree(page(project, urls.event("hoi-nghi-icpd-cairo-1994")))
     assert said(event.find_class("cb-meta__known-from")[0]) == "Biết qua bản tin của Báo Mẫu Thử tháng 09/1994."
     assert event.get_element_by_id("nguon").getnext().find(".//a").get("rel") == "noopener"
@@ -206,8 +219,7 @@ def test_an_event_and_a_theme_show_their_sources(project):
 
 def test_lich_json_carries_the_sources_of_items_and_themes(project):
     with_sources(project, QUANG_NAM, REPORT_ONLY)
-    replace(project, "data/observances.yml", '      source: "Bộ Y tế"\n',
-            f'      source: "Bộ Y tế"\n      sources:\n        - kind: van-ban-dan\n          document: {QUANG_NAM_ID}\n')
+    theme_sources(project, f"      sources:\n        - kind: van-ban-dan\n          document: {QUANG_NAM_ID}\n")
     site = load_site(project, today=TEST_TODAY)
     data = json.loads(calendar_json.render_calendar_json(site, BASE))
     [item] = [i for i in data["items"] if i["plan"] and i["plan"]["id"] == QUANG_NAM_ID and i["kind"] == "han"]
@@ -242,3 +254,19 @@ def test_the_plans_feed_names_the_sources_with_absolute_links(project):
     parsed = feedparser.parse(feeds.render_feeds(site, BASE, dt.datetime(2026, 11, 20, 9, 0, tzinfo=VN_TZ), {})[urls.plans_feed("rss")])
     [bare] = [e for e in parsed.entries if e.link == BASE + urls.plan("quyet-dinh-72-2001-qd-ttg")]
     assert "<strong>Nguồn:</strong> chưa rõ nguồn." in bare.content[0].value
+
+
+# --- the sample ----------------------------------------------------------------------
+
+
+def test_every_sample_document_page_has_its_nguon_section(site):
+    """The sample's own content: every document names where it is known from (the seeds, the reports
+    and portal pages its file's comments cite); only records no source could be found for say 'chưa rõ nguồn'."""
+    pages = render_all_pages(site, BASE)
+    for plan in site.plans:
+        doc = tree(pages[urls.src_of(urls.plan(plan.id))].source)
+        heading = doc.get_element_by_id("nguon")
+        assert said(heading).startswith("Nguồn"), plan.id
+        assert plan.sources and "chưa rõ nguồn" not in said(heading.getnext()), plan.id
+    quang_nam = tree(pages[urls.src_of(urls.plan(QUANG_NAM_ID))].source)
+    assert said(quang_nam.find_class("cb-meta__known-from")[0]) == "Biết qua bản tin của Báo Quảng Nam ngày 04/07/2024."
