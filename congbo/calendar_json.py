@@ -14,7 +14,7 @@ from . import agenda, urls
 from .agenda import Occurrence
 from .site import Site
 from .render import render
-from .texts import Links, plan_title
+from .texts import Links, plan_title, source_entry
 
 KINDS = {"observance": "ngay-ky-niem", "event": "su-kien", "deadline": "han", "period": "hoat-dong", "start": "bat-dau"}
 
@@ -26,15 +26,30 @@ FIELDS: list[tuple[str, str]] = [
     ("timezone", "Múi giờ của các giờ ghi trong tệp: Asia/Ho_Chi_Minh (UTC+7)."),
     ("years", "Các năm có trong `items`."),
     ("observances[]", "Các ngày kỷ niệm: `id`, `uid` (như trong tệp .ics), `name`, `month`, `day` (`null` khi cả tháng là đợt hoạt động), "
-                      "`first_year`, `summary`, `url`, `ics`, `basis[]` (`document`, `date`, `issuer`), `themes[]` (`year`, `theme`, `source`)."),
+                      "`first_year`, `summary`, `url`, `ics`, `basis[]` (`document`, `date`, `issuer`), `themes[]` (`year`, `theme`, `source` — cơ quan công bố chủ đề, `sources[]` — nơi ban biên tập biết chủ đề)."),
     ("items[]", "Các mục có ngày, sắp theo ngày: `id`, `uid`, `kind` (`ngay-ky-niem`, `su-kien`, `han` — thời hạn phải hoàn thành — `hoat-dong` — thời gian thực hiện một hoạt động của văn bản — hoặc `bat-dau` — ngày bắt đầu một hoạt động mà văn bản không cho ngày kết thúc), "
                 "`title`, `start` và `end` (NNNN-TT-NN, `end` tính cả ngày đó; `null` với `bat-dau`: bản gốc để trống hoặc chưa rõ ngày kết thúc), `time` (GG:PP giờ Việt Nam, hoặc `null` khi cả ngày), "
-                "`place`, `observance` (mã), `anniversary` (số năm kỷ niệm), `theme` (chủ đề năm), `plan` (`id`, `title`, `url`), `programme` (trang chương trình), `url`, `ics`."),
+                "`place`, `observance` (mã), `anniversary` (số năm kỷ niệm), `theme` (chủ đề năm), `plan` (`id`, `title`, `url`), `programme` (trang chương trình), `url`, `ics`, "
+                "`sources[]` (nguồn của mục: của sự kiện; với hạn và hoạt động, của văn bản; với ngày kỷ niệm, của chủ đề năm đó)."),
+    ("sources[]", "Mỗi nguồn (trong `items[]` và `observances[].themes[]`; danh sách rỗng: ban biên tập chưa rõ nguồn): "
+                  "`kind` (`toan-van` — toàn văn, `cong-thong-tin` — trang văn bản trên cổng thông tin chính thức, `ban-tin` — bản tin, `van-ban-dan` — văn bản khác trên trang dẫn tới), "
+                  "`label` (tên loại nguồn bằng chữ), `name` (nơi đăng; với `van-ban-dan`: tên văn bản dẫn tới), `url` (địa chỉ, hoặc `null` khi chưa rõ), "
+                  "`date` (ngày đăng NNNN-TT-NN, phần chưa rõ ghi `??`; `null` khi chưa rõ), `title`, `document` (mã văn bản dẫn tới, với `van-ban-dan`), `note` (ghi chú của ban biên tập)."),
 ]
 
 
 def _url(base_url: str, url: str) -> str:
     return urls.absolute(base_url, url) or url
+
+
+def _sources(site: Site, sources, base_url: str) -> list[dict]:
+    out = []
+    for source in sources:
+        entry = source_entry(site, source, lambda plan_id: _url(base_url, urls.plan(plan_id)))
+        date = str(site.plan[source.document].date) if source.document else (str(source.date) if source.date else None)
+        out.append({"kind": source.kind, "label": entry["label"], "name": entry["name"], "url": entry["href"], "date": date,
+                    "title": source.title, "document": source.document, "note": source.note})
+    return out
 
 
 def _item(site: Site, item: Occurrence, base_url: str) -> dict:
@@ -50,14 +65,16 @@ def _item(site: Site, item: Occurrence, base_url: str) -> dict:
         programme = site.programme.get((obs.id, year))
         data.update(uid=agenda.observance_uid(obs), observance=obs.id, anniversary=agenda.anniversary(obs, year),
                     theme=theme.theme if theme else None, programme=_url(base_url, programme.url) if programme else None,
+                    sources=_sources(site, theme.sources if theme else [], base_url),
                     url=_url(base_url, urls.observance(obs.id)), ics=_url(base_url, urls.observance_ics(obs.id)))
     elif item.event:
         event = item.event
         data.update(uid=agenda.event_uid(event), time=event.time.strftime("%H:%M") if event.time else None, place=event.place,
-                    url=_url(base_url, urls.event(event.id)), ics=_url(base_url, urls.event_ics(event.id)))
+                    url=_url(base_url, urls.event(event.id)), ics=_url(base_url, urls.event_ics(event.id)),
+                    sources=_sources(site, event.sources, base_url))
     else:
         data.update(uid=agenda.activity_uid(plan, item.activity), url=_url(base_url, urls.activity(plan.id, item.activity.id)),
-                    ics=_url(base_url, urls.ICS))
+                    ics=_url(base_url, urls.ICS), sources=_sources(site, plan.sources, base_url))
     return data
 
 
@@ -76,7 +93,7 @@ def calendar_data(site: Site, base_url: str = "") -> dict:
                 "first_year": o.first_year, "summary": o.summary,
                 "url": _url(base_url, urls.observance(o.id)), "ics": _url(base_url, urls.observance_ics(o.id)),
                 "basis": [{"document": b.document, "date": b.date.isoformat() if b.date else None, "issuer": b.issuer} for b in o.basis],
-                "themes": [{"year": t.year, "theme": t.theme, "source": t.source} for t in (site.theme_of(o, written.year) for written in sorted(o.themes, key=lambda t: t.year)) if t],
+                "themes": [{"year": t.year, "theme": t.theme, "source": t.source, "sources": _sources(site, t.sources, base_url)} for t in (site.theme_of(o, written.year) for written in sorted(o.themes, key=lambda t: t.year)) if t],
             }
             for o in sorted(site.observances, key=lambda o: (o.month, o.day or 0, o.id))
         ],

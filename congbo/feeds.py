@@ -43,7 +43,7 @@ from .images import IMAGE_TYPES
 from .models import Category
 from .sanitize import clean_body
 from .site import ArticleRecord, Site
-from .texts import activity_time, event_when, plan_reference, plan_title
+from .texts import activity_time, event_when, known_from, plan_reference, plan_title, source_entry
 from .types import FORBIDDEN, VN_TZ
 
 MEDIA_NS = "http://search.yahoo.com/mrss/"
@@ -158,6 +158,20 @@ def full_text_link(plan) -> str:
     return f"Toàn văn {plan.kind_name.lower()}" + (" và bảng phân công" if plan.activities else "")
 
 
+def sources_paragraph(site: Site, sources, site_url: str) -> Markup:
+    """'Nguồn: <a>Báo Quảng Nam</a> (bản tin, ngày 04/07/2024); …', every link absolute; 'chưa rõ nguồn'
+    when none is written. A record known only from reports says so first, as its page does."""
+    entries = [source_entry(site, s, lambda plan_id: site_url + urls.plan(plan_id)) for s in sources]
+    shown = []
+    for e in entries:
+        name = Markup('<a href="{}">{}</a>').format(e["href"], e["name"]) if e["href"] else escape(e["name"])
+        details = ", ".join(x for x in (e["label"].lower(), e["date"]) if x)
+        shown.append(Markup("{} ({})").format(name, details))
+    said = known_from(site, sources)
+    lead = Markup("<p>{}.</p>").format(said) if said else Markup("")
+    return lead + Markup("<p><strong>Nguồn:</strong> {}.</p>").format(Markup("; ").join(shown) if shown else "chưa rõ nguồn")
+
+
 def plan_items(site: Site, site_url: str) -> list[FeedItem]:
     """Plans, and the events each plan sets, dated by the plan's issue date (an event's own date
     is when it happens, not when it was announced). A plan known only to its month or year is dated the
@@ -175,6 +189,7 @@ def plan_items(site: Site, site_url: str) -> list[FeedItem]:
             Markup("<p><strong>Trích yếu:</strong> {}</p>").format(plan.summary),
             Markup("<p><strong>Hướng tới:</strong> {}</p>").format(Markup(", ").join(Markup('<a href="{}">{}</a>').format(h, n) for n, h in observances)) if observances else Markup(""),
             Markup("<p><strong>Các hoạt động:</strong></p><ul>{}</ul>").format(Markup("").join(Markup("<li>{} — {}</li>").format(n, t) for n, t in activities)) if activities else Markup(""),
+            sources_paragraph(site, plan.sources, site_url),
             Markup('<p><a href="{}">{}</a></p>').format(link, full_text_link(plan)),
         ])
         labels = labelled([("Kế hoạch", site_url + urls.PLANS)] + observance_labels(site, site_url, plan.observances))
@@ -190,6 +205,7 @@ def plan_items(site: Site, site_url: str) -> list[FeedItem]:
                 Markup("<p><strong>{}</strong>{}</p>").format(when, Markup(" — {}").format(event.place) if event.place else ""),
                 Markup("<p>{}</p>").format(event.description) if event.description else Markup(""),
                 Markup('<p>Thuộc <a href="{}">{}</a>.</p>').format(link, plan_title(plan)),
+                sources_paragraph(site, event.sources, site_url),
             ])
             kind = "Hạn hoàn thành" if event.kind == "han" else "Sự kiện"
             organiser = site.organisation[event.organiser].name if event.organiser else site.plan_issuer(plan).name

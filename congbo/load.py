@@ -399,12 +399,19 @@ def _check_themes(check, located, obs: Observance, known: _Known, observances: l
     i = _index_of(located, obs.id)
     by_id = {o.id: o for o in observances}
     for j, theme in enumerate(obs.themes):
+        _check_sources(check, located, (i, "themes", j), theme.sources, known)
         if theme.same_as is None:
             continue
         _refer(check, located, (i, "themes", j, "same_as"), theme.same_as, known.observances, "ngày kỷ niệm", OBS_WHERE)
         other = by_id.get(theme.same_as)
         if other is not None and (other.theme_for(theme.year) is None or other.theme_for(theme.year).theme is None):
             check.add(located, (i, "themes", j, "same_as"), f"ngày kỷ niệm '{theme.same_as}' không ghi chủ đề năm {theme.year} (chủ đề dùng chung phải ghi ở đó)")
+
+
+def _check_sources(check, located, path: tuple, sources, known: _Known) -> None:
+    """A source that is another document names one on the site (a document's own: `_check_document_refs`)."""
+    for j, source in enumerate(sources):
+        _refer(check, located, path + ("sources", j, "document"), source.document, known.plans, "văn bản", "data/plans/")
 
 
 def activity_dates(activity) -> list:
@@ -418,6 +425,7 @@ def activity_dates(activity) -> list:
 
 def _check_event(check, located, event: Event, known: _Known, plans: dict) -> None:
     i = _index_of(located, event.id)
+    _check_sources(check, located, (i,), event.sources, known)
     _refer(check, located, (i, "organiser"), event.organiser, known.orgs, "cơ quan", ORG_WHERE)
     _refer(check, located, (i, "plan"), event.plan, known.plans, "văn bản", "data/plans/")
     for j, obs in enumerate(event.observances):
@@ -469,6 +477,10 @@ def _check_document_refs(check, located: Located, known: _Known) -> None:
             _refer(check, located, path, value, known.observances, "ngày kỷ niệm", OBS_WHERE)
     for path, value in _walk(raw, ("bases", "*", "document")):
         _refer(check, located, path, value, known.plans, "văn bản", "data/plans/")
+    for path, value in _walk(raw, ("sources", "*", "document")):
+        _refer(check, located, path, value, known.plans, "văn bản", "data/plans/")
+        if value == raw_id(raw):
+            check.add(located, path, "văn bản không thể là nguồn của chính nó: 'van-ban-dan' ghi mã của một văn bản khác dẫn tới văn bản này")
     for path, section in _raw_sections(raw, ()):
         duties_of = section.get("duties_of")
         for k, org in enumerate(duties_of if isinstance(duties_of, list) else []):
@@ -597,7 +609,7 @@ def _activity_events(check, plans: list[tuple[Located, Plan]], events_source: Lo
             taken.add(activity.event)
             time = activity.time
             fields = {"id": activity.event, "name": activity.name, "organiser": activity.lead, "plan": plan.id, "activity": activity.id,
-                      "observances": list(time.observances)}
+                      "observances": list(time.observances), "sources": list(plan.sources)}  # known from where the document is
             if time.deadline:
                 fields.update(kind="han", date=time.deadline.isoformat())
             else:

@@ -18,7 +18,7 @@ from pydantic_core import PydanticCustomError
 from . import vi
 from .types import (
     DAY_PATTERN, FIRST_YEAR, LAST_YEAR, MISSING_HELP, PARTIAL_DATE_PATTERN, Clock, Day, FileName, Id, Line, Missing, MissingValue, Moment, PartialDate, Text,
-    UnknownValue, clean_text, error, fact, is_known, parse_day, to_missing,
+    UnknownValue, Url, clean_text, error, fact, is_known, parse_day, to_missing,
 )
 
 MAX_EVENT_DAYS = 366
@@ -274,6 +274,59 @@ class Organisation(Model):
         return self.valid_until is None or day <= self.valid_until
 
 
+# --- sources --------------------------------------------------------------------------
+
+SOURCE_KINDS = {
+    "toan-van": "toàn văn",
+    "cong-thong-tin": "trang văn bản trên cổng thông tin chính thức",
+    "ban-tin": "bản tin",
+    "van-ban-dan": "văn bản dẫn tới",
+}
+"""Where a fact on the site comes from: the full text as issued (the issuer's original, or a full copy),
+an official portal's page for the document, a news report, or another document on the site that cites
+it. What the page says of a record follows from these (a record known only from reports says so)."""
+SourceKind = Literal[tuple(SOURCE_KINDS)]
+PRIMARY_SOURCES = ("toan-van", "cong-thong-tin")
+"""The kinds that show the record itself; a record with none of them is known only through others."""
+
+
+class Source(Model):
+    """One place a record is known from (a document's, an event's, a year's theme)."""
+
+    kind: SourceKind
+    """toan-van (toàn văn: bản gốc của cơ quan ban hành, hoặc bản đăng lại đủ toàn văn), cong-thong-tin (trang văn bản trên cổng thông tin chính thức, như vanban.chinhphu.vn), ban-tin (bản tin của một cơ quan báo chí hoặc trang tin), van-ban-dan (một văn bản khác trên trang này dẫn tới nó)."""
+    name: Line | None = None
+    """Tên cơ quan báo chí, cổng hoặc trang đăng, ví dụ 'Báo Quảng Nam'; với toàn văn chưa rõ nơi đăng: cơ quan ban hành. Không ghi với van-ban-dan (tên lấy từ văn bản đó)."""
+    url: Url | None = None
+    """Địa chỉ trang hoặc tệp, bắt đầu bằng https:// hoặc http://; bỏ trống khi chưa rõ (không đoán địa chỉ)."""
+    date: PartialDate | None = None
+    """Ngày đăng NNNN-TT-NN (phần chưa rõ ghi '??', ví dụ 2024-07-??); bỏ trống khi chưa rõ."""
+    title: Line | None = None
+    """Tiêu đề bản tin hoặc trang, như nơi đăng ghi."""
+    document: Id | None = None
+    """Với van-ban-dan: mã của văn bản dẫn tới, trong data/plans/."""
+    note: Line | None = None
+    """Ghi chú của ban biên tập về nguồn này: đã kiểm tra được gì, chưa kiểm tra được gì."""
+
+    @model_validator(mode="after")
+    def _check_kind(self) -> "Source":
+        if self.kind == "van-ban-dan":
+            if self.document is None:
+                raise error("vi_source", "nguồn 'van-ban-dan' ghi 'document': mã của văn bản dẫn tới, trong data/plans/")
+            if self.name is not None or self.url is not None or self.date is not None or self.title is not None:
+                raise error("vi_source", "nguồn 'van-ban-dan' chỉ ghi 'document' (và 'note'): tên, ngày và địa chỉ lấy từ văn bản đó; bỏ 'name', 'url', 'date', 'title'")
+        else:
+            if self.document is not None:
+                raise error("vi_source", "'document' chỉ ghi với nguồn 'van-ban-dan' (một văn bản trên trang dẫn tới); nguồn này ghi 'name' và 'url'")
+            if self.name is None:
+                raise error("vi_source", "ghi 'name': tên cơ quan báo chí, cổng hoặc trang đăng, ví dụ 'Báo Quảng Nam'")
+        return self
+
+    @property
+    def primary(self) -> bool:
+        return self.kind in PRIMARY_SOURCES
+
+
 # --- observances ----------------------------------------------------------------------
 
 
@@ -296,12 +349,16 @@ class Theme(Model):
     same_as: Id | None = None
     """Khi năm đó dùng chung chủ đề với một ngày kỷ niệm khác: mã ngày kỷ niệm đó (chủ đề chỉ ghi một lần, ở đó)."""
     source: Text | None = None
-    """Nơi công bố chủ đề."""
+    """Cơ quan công bố chủ đề, ví dụ 'Bộ Y tế' (ai đặt chủ đề; nơi ban biên tập biết chủ đề ghi ở 'sources')."""
+    sources: list[Source] = []
+    """Nguồn ban biên tập biết chủ đề này (bản tin, văn bản…): mỗi nguồn ghi kind, name, url, date, title. Bỏ trống thì trang ghi 'chưa rõ nguồn'."""
 
     @model_validator(mode="after")
     def _one_source(self) -> "Theme":
         if (self.theme is None) == (self.same_as is None):
             raise error("vi_theme", "ghi 'theme' (chủ đề), hoặc 'same_as' (mã ngày kỷ niệm có cùng chủ đề năm đó), không ghi cả hai")
+        if self.same_as is not None and self.sources:
+            raise error("vi_theme", "chủ đề dùng chung ghi nguồn một lần, ở ngày kỷ niệm '{other}' (nơi ghi chủ đề); bỏ 'sources' ở đây", other=self.same_as)
         return self
 
 
@@ -677,6 +734,8 @@ class Document(Model):
     """Phụ lục ban hành kèm theo văn bản."""
     attachments: list[Attachment] = []
     """Tệp đính kèm (bản gốc đã ký, bản PDF…), để tải về."""
+    sources: list[Source] = []
+    """Nguồn ban biên tập biết văn bản: toàn văn, trang trên cổng thông tin, bản tin, văn bản khác dẫn tới; mỗi nguồn ghi kind, name, url, date, title. Bỏ trống thì trang ghi 'chưa rõ nguồn'."""
 
     @model_validator(mode="after")
     def _check_kind(self) -> "Document":
@@ -797,6 +856,8 @@ class Event(Model):
     """Ngày kỷ niệm liên quan (mã)."""
     description: Text | None = None
     """Mô tả."""
+    sources: list[Source] = []
+    """Nguồn ban biên tập biết sự kiện (bản tin, văn bản…); mỗi nguồn ghi kind, name, url, date, title. Bỏ trống thì trang ghi 'chưa rõ nguồn'."""
 
     @model_validator(mode="after")
     def _check_period(self) -> "Event":
@@ -859,7 +920,7 @@ class Article(Model):
     """Thời điểm sửa nội dung, nếu có."""
 
 
-CHOICES: dict[str, str] = {**RECIPIENT_ROLES, **EVENT_KINDS, **LEVELS, **ORGANISATION_KINDS, **DOCUMENT_KINDS, **UNKNOWN_KIND}
+CHOICES: dict[str, str] = {**SOURCE_KINDS, **RECIPIENT_ROLES, **EVENT_KINDS, **LEVELS, **ORGANISATION_KINDS, **DOCUMENT_KINDS, **UNKNOWN_KIND}
 """What each value of a closed list means, for the messages that list the choices (an id may sit in
 two lists with one meaning: trung-uong is both a kind and a level)."""
 

@@ -17,7 +17,7 @@ from .models import FOOTNOTE_REF, LEVELS, ORGANISATION_KINDS, Block, Organisatio
 from .render import GeneratedPage, Outline, html_text, render_page, superscript
 from .site import Site
 from .types import Missing
-from .texts import Links, activity_time, article_url, event_when, number_text, plan_reference, plan_title, script_json
+from .texts import Links, activity_time, article_url, event_when, known_from, number_text, plan_reference, plan_title, script_json, source_entry
 
 ROLE_LABELS = {"lead": "Chủ trì", "partner": "Phối hợp"}
 MONTHS = [f"Tháng {m}" for m in range(1, 13)]
@@ -136,7 +136,14 @@ def render_plan(site: Site, plan: Plan) -> GeneratedPage:
         urls=urls,
         articles=site.articles_about(plan=plan.id),
         article_url=article_url,
+        sources=source_entries(site, plan.sources, links),
+        known_from=known_from(site, plan.sources),
     )
+
+
+def source_entries(site: Site, sources, links: Links) -> list[dict]:
+    """A record's sources as its page lists them, a document of the site linked relative to the page."""
+    return [source_entry(site, s, lambda plan_id: links.to(urls.plan(plan_id))) for s in sources]
 
 
 def _anchor_of_section(plan: Plan, section_id: str | None) -> str | None:
@@ -464,6 +471,8 @@ def render_observance(site: Site, obs) -> GeneratedPage:
         programmes=programme_links(site, obs, links),
         themes=[site.theme_of(obs, t.year) for t in sorted(obs.themes, key=lambda t: t.year, reverse=True)],
         ics=urls.observance_ics(obs.id),
+        sources=lambda theme: source_entries(site, theme.sources, links),
+        known_from=lambda theme: known_from(site, theme.sources),
     )
 
 
@@ -520,4 +529,6 @@ def render_event(site: Site, event, base_url: str = "") -> GeneratedPage:
         articles=site.articles_about(event=event.id), article_url=article_url,
         ics=urls.event_ics(event.id),
         jsonld=script_json(event_schema(site, event, base_url)),
+        sources=source_entries(site, event.sources, links),
+        known_from=known_from(site, event.sources),
     )

@@ -150,5 +150,5 @@ class Site:
         theme = observance.theme_for(year)
         if theme is not None and theme.same_as:
             shared = self.observance[theme.same_as].theme_for(year)
-            return Theme(year=year, theme=shared.theme, source=shared.source or theme.source) if shared else None
+            return Theme(year=year, theme=shared.theme, source=shared.source or theme.source, sources=shared.sources) if shared else None
         return theme

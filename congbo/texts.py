@@ -11,7 +11,7 @@ import json
 from markupsafe import Markup
 
 from . import urls, vi
-from .models import ActivityTime, Event, Organisation, Plan
+from .models import SOURCE_KINDS, ActivityTime, Event, Organisation, Plan, Source
 from .render import relative
 from .site import ArticleRecord, Site
 
@@ -78,6 +78,32 @@ def event_when(event: Event) -> str:
     if event.time:
         when = f"{event.time.strftime('%H:%M')}, {when}"
     return when[0].upper() + when[1:]
+
+
+def source_entry(site: Site, source: Source, plan_href) -> dict:
+    """How one source is shown: its kind in words, whose it is, where to read it (``plan_href`` makes the
+    link to a document of the site: relative on a page, absolute in a feed), when, its title and note."""
+    label = SOURCE_KINDS[source.kind]
+    if source.document:
+        cited = site.plan[source.document]
+        return {"kind": source.kind, "label": label[:1].upper() + label[1:], "name": cited.title, "href": plan_href(cited.id),
+                "external": False, "date": vi.partial_date(cited.date), "title": None, "note": source.note}
+    return {"kind": source.kind, "label": label[:1].upper() + label[1:], "name": source.name, "href": source.url,
+            "external": True, "date": vi.short_partial_date(source.date) if source.date else None, "title": source.title, "note": source.note}
+
+
+def known_from(site: Site, sources: list[Source]) -> str | None:
+    """'Biết qua bản tin của Báo Quảng Nam ngày 04/07/2024': what a record is known through when no source
+    shows the record itself (no full text, no official page); None when one does, or when none is written."""
+    if not sources or any(s.primary for s in sources):
+        return None
+    parts = []
+    for source in sources:
+        if source.document:
+            parts.append(f"{site.plan[source.document].title} (văn bản dẫn tới)")
+        else:
+            parts.append(f"bản tin của {source.name}" + (f" {vi.short_partial_date(source.date)}" if source.date else ""))
+    return "Biết qua " + "; ".join(parts)
 
 
 def article_url(record: ArticleRecord) -> str:

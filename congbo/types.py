@@ -138,6 +138,22 @@ def parse_file_name(value: Any) -> str:
     return text
 
 
+_URL = re.compile(r"^https?://[^\s/?#@]+(?:[/?#]\S*)?$")
+
+
+def parse_url(value: Any) -> str:
+    """A public address a reader can open: http or https, a host, no space. Anything else
+    (a 'javascript:' link, a file on someone's machine, an address without its scheme) is refused."""
+    text = clean_line(value)
+    scheme = re.match(r"^([A-Za-z][A-Za-z0-9+.-]*):", text)
+    if scheme and scheme.group(1).lower() not in ("http", "https"):
+        raise error("vi_url", "địa chỉ phải bắt đầu bằng 'https://' hoặc 'http://' (địa chỉ trang web), nhận được {found}", found=_shown(text))
+    if not _URL.match(text):
+        raise error("vi_url", "địa chỉ phải là địa chỉ trang web đầy đủ, bắt đầu bằng 'https://' hoặc 'http://', không có dấu cách, "
+                    "ví dụ 'https://baoquangnam.vn/…'; nhận được {found}", found=_shown(text))
+    return text
+
+
 def forbidden_message(char: str) -> str:
     """What to tell an editor about one `FORBIDDEN` character."""
     return f"có ký tự ẩn hoặc ký tự điều khiển không in được (mã U+{ord(char):04X}); hãy xóa nó"
@@ -454,6 +470,8 @@ FileName = Annotated[
     WithJsonSchema({"type": "string", "minLength": 1, "maxLength": MAX_PATH_BYTES, "pattern": r"^(?![/~]|[A-Za-z]:)(?!.*(^|/)\.{0,2}(/|$))[^\\\t\n\r]+$"}),
 ]
 """A file under docs/, as `parse_file_name` accepts it."""
+Url = Annotated[str, BeforeValidator(parse_url), WithJsonSchema({"type": "string", "pattern": r"^https?://[^\s/?#@]+([/?#]\S*)?$"})]
+"""A web address, as `parse_url` accepts it."""
 Id = Annotated[str, BeforeValidator(parse_id), WithJsonSchema({"type": "string", "pattern": _ID.pattern})]
 Day = Annotated[
     dt.date,

@@ -91,6 +91,15 @@ def open_end(missing: Missing) -> str:
     return "bản gốc chưa ghi ngày kết thúc" if missing.blank else "chưa rõ ngày kết thúc"
 
 
+def short_partial_date(date: PartialDate) -> str:
+    """'ngày 04/07/2024', 'tháng 07/2024', 'năm 2024': as much as is known, in the short form."""
+    if date.day:
+        return f"ngày {short_date(date.first_day)}"
+    if date.month:
+        return f"tháng {two(date.month)}/{date.year}"
+    return f"năm {date.year}"
+
+
 def short_date(day: dt.date) -> str:
     """'26/12/2021'."""
     return f"{two(day.day)}/{two(day.month)}/{day.year}"

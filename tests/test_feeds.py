@@ -226,10 +226,13 @@ def test_plans_and_events_feed(built_site, site):
     guids = [i.findtext("guid") for i in items]
     expected = {feeds.tag_uri(BASE, urls.plan(p.id)) for p in site.plans} | {feeds.tag_uri(BASE, urls.event(e.id)) for e in site.events if e.plan}
     assert set(guids) == expected
+    external = {s.url for r in (*site.plans, *site.events) for s in r.sources if s.url}
+    assert external and all(u.startswith(("https://", "http://")) for u in external)
     for item in items:
         pub = email.utils.parsedate_to_datetime(item.findtext("pubDate"))
         assert pub <= BUILD_MOMENT
-        assert all(u.startswith(BASE) for u in html_urls(item.findtext("content:encoded", namespaces=NS)))
+        # every link is absolute: to the site, or to a record's source elsewhere (a report, a full text)
+        assert all(u.startswith(BASE) or u in external for u in html_urls(item.findtext("content:encoded", namespaces=NS)))
     # A document known only to its month or year is dated within it, and never before a document it cites.
     later = []
     for plan in site.plans:

@@ -47,7 +47,7 @@ def test_a_worked_example_copied_whole_is_the_sample_document_as_it_stands():
         sample = (ROOT / "data" / "plans" / example.name).read_text(encoding="utf-8").splitlines()
         assert lines[1:] == sample[1:], example.name
         copies.append(example.name)
-    assert len(copies) >= 7
+    assert len(copies) >= 5  # the Chỉ thị, Công văn 1214 and Nghị quyết 21 are excerpts: their source, the document citing them, is not among the examples
 
 
 def test_the_guide_has_a_checked_worked_example_of_every_kind_the_site_publishes(site):
