@@ -39,7 +39,7 @@ def define_env(env):
 
     @env.macro
     def press_contact() -> str:
-        return blocks.press_contact(site())
+        return blocks.press_contact(site(), env.page.url)
 
     @env.macro
     def press_feeds() -> str:

@@ -75,7 +75,23 @@ def run_check(root: Path, output: str) -> int:
     append_summary(summary, f"### Kiểm tra dữ liệu\n\n{message}\n")
     if site.info.repository is None:
         print(github.notice(NO_REPOSITORY_TITLE, NO_REPOSITORY) if output == "github" else f"Lưu ý: {NO_REPOSITORY}")
+    missing = contact_missing(site)
+    if missing:
+        message = NO_CONTACT.format(owner=site.info.owner, missing=", ".join(missing))
+        print(github.notice(NO_CONTACT_TITLE, message) if output == "github" else f"Lưu ý: {message}")
     return 0
+
+
+NO_CONTACT_TITLE = "Chưa đủ thông tin liên hệ"
+NO_CONTACT = ("cơ quan chủ quản '{owner}' chưa có {missing} trong data/organisations.yml (mục contact): chân trang, trang Báo chí "
+              "và trang cơ quan chỉ hiện điều đã có. Điền khi đã kiểm chứng, kèm nguồn.")
+
+
+def contact_missing(site) -> list[str]:
+    """What of the owner's public contact is not entered yet (the site states only what is)."""
+    contact = site.organisation[site.info.owner].contact
+    fields = [("cổng thông tin", "portal"), ("địa chỉ", "address"), ("điện thoại", "phone"), ("thư điện tử", "email"), ("giờ làm việc", "hours")]
+    return [label for label, name in fields if contact is None or getattr(contact, name) is None]
 
 
 NO_REPOSITORY_TITLE = "Chưa có địa chỉ kho"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from . import agenda, channels, urls
 from .render import render
 from .site import Site
-from .texts import Links, article_url, plan_reference, plan_title
+from .texts import Links, article_url, plan_reference, plan_title, source_entries
 
 
 def next_observances(site: Site, here: str, count: int = 3) -> str:
@@ -50,8 +50,13 @@ def latest_articles(site: Site, here: str, count: int = 5) -> str:
     return render("blocks/articles.html.j2", rows=rows, column=site.info.column, column_href=links.to(urls.COLUMN))
 
 
-def press_contact(site: Site) -> str:
-    return render("blocks/contact.html.j2", contact=site.info.contact, owner=site.organisation[site.info.owner].name)
+def press_contact(site: Site, here: str) -> str:
+    """The press contact, and the owner's public contact (the same block as on its own page)."""
+    owner = site.organisation[site.info.owner]
+    links = Links(site, here)
+    return render("blocks/contact.html.j2", contact=site.info.contact, owner=owner.name, owner_contact=owner.contact,
+                  owner_href=links.to(urls.organisation(owner.id)),
+                  sources=source_entries(site, owner.contact.sources, links) if owner.contact else [])
 
 
 def press_feeds(site: Site, here: str, site_url: str) -> str:

@@ -24,15 +24,31 @@ def colours_css(site: Site) -> str:
     )
 
 
+def feedback(site: Site) -> dict:
+    """Where "Góp ý về trang này" goes: the repository's issue form when its address is known (GitHub's or
+    GitLab's, with the page's title and address filled in by the footer), else a message to the owner's
+    address, else the owner's contact on its page. ``fields``: the names the form gives title and text."""
+    info = site.info
+    owner = site.organisation[info.owner]
+    if info.repository:
+        if info.repository.split("/")[2] == "github.com":
+            return {"kind": "form", "href": info.repository + "/issues/new", "fields": ("title", "body")}
+        return {"kind": "form", "href": info.repository + "/-/issues/new", "fields": ("issue[title]", "issue[description]")}
+    if owner.contact and owner.contact.email:
+        return {"kind": "mail", "href": f"mailto:{owner.contact.email}", "fields": ("subject", "body")}
+    return {"kind": "page", "href": urls.organisation(owner.id) + "#lien-he", "fields": None}
+
+
 def theme_identity(site: Site) -> dict:
     """What every page's head and footer say about the body behind the site (templates read ``cb_identity``)."""
     info = site.info
+    owner = site.organisation[info.owner]
     return {
         "name": info.name,
-        "owner": site.organisation[info.owner].name,
-        "address": info.address,
-        "phone": info.phone,
-        "email": info.email,
+        "owner": owner.name,
+        "owner_page": urls.organisation(owner.id),
+        "owner_contact": owner.contact,
+        "feedback": feedback(site),
         "contact": info.contact,
         "press": urls.PRESS,
         "share_image": info.share_image,

@@ -132,12 +132,6 @@ class SiteInfo(Model):
     """Trang này là gì, một đến hai câu."""
     owner: Id
     """Cơ quan chủ quản (mã trong organisations.yml); tên cơ quan hiện ở chân mọi trang."""
-    address: Text | None = None
-    """Địa chỉ trụ sở cơ quan chủ quản, hiện ở chân trang (bỏ trống khi chưa có địa chỉ đã kiểm chứng)."""
-    phone: Phone | None = None
-    """Số điện thoại của cơ quan, hiện ở chân trang, ví dụ '0205 3812 345'."""
-    email: Email | None = None
-    """Thư điện tử của cơ quan, hiện ở chân trang."""
     logo: FileName
     """Tệp biểu trưng, đường dẫn tính từ thư mục docs/, ví dụ 'assets/logo.svg' (không dùng quốc huy)."""
     favicon: FileName
@@ -236,6 +230,9 @@ class Organisation(Model):
     """Cơ quan kế thừa (mã), khi đã sáp nhập."""
     description: Text | None = None
     """Giới thiệu ngắn."""
+    contact: OrgContact | None = None
+    """Liên hệ công khai của cơ quan (cổng thông tin, địa chỉ, điện thoại, thư điện tử, giờ làm việc) và nguồn
+    đã kiểm chứng; chỉ ghi điều đã kiểm chứng, không đoán."""
 
     @model_validator(mode="after")
     def _check_level(self) -> "Organisation":
@@ -329,6 +326,29 @@ class Source(Model):
 
 # --- observances ----------------------------------------------------------------------
 
+
+
+class OrgContact(Model):
+    """A body's public contact, as far as it is verified, with where it was verified."""
+
+    portal: Url | None = None
+    """Cổng thông tin điện tử chính thức của cơ quan, ví dụ 'https://soyt.langson.gov.vn/'."""
+    address: Text | None = None
+    """Địa chỉ trụ sở."""
+    phone: Phone | None = None
+    """Số điện thoại, ví dụ '0205 3812 345'."""
+    email: Email | None = None
+    """Thư điện tử."""
+    hours: Line | None = None
+    """Giờ làm việc, như cơ quan công bố."""
+    sources: list[Source] = Field(min_length=1)
+    """Nơi đã kiểm chứng các thông tin trên (ít nhất một nguồn)."""
+
+    @model_validator(mode="after")
+    def _something(self) -> "OrgContact":
+        if not any((self.portal, self.address, self.phone, self.email, self.hours)):
+            raise error("vi_contact", "ghi ít nhất một trong: portal, address, phone, email, hours (hoặc bỏ cả mục contact)")
+        return self
 
 class Basis(Model):
     document: Line
@@ -936,3 +956,6 @@ class ArticleRecord:
     file: str = ""
     """The article's file from the project root, and the line its body starts on: for messages."""
     body_line: int = 1
+
+
+Organisation.model_rebuild()  # its contact's model is written below it, beside Source

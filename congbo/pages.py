@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import calendar as _calendar_lib
 import datetime as dt
-from collections import defaultdict
+from collections import Counter, defaultdict
 from itertools import groupby
 from urllib.parse import quote
 
@@ -17,7 +17,7 @@ from .models import FOOTNOTE_REF, LEVELS, ORGANISATION_KINDS, Block, Organisatio
 from .render import GeneratedPage, Outline, html_text, render_page, superscript
 from .site import Site
 from .types import Missing
-from .texts import Links, activity_time, article_url, event_when, known_from, number_text, plan_reference, plan_title, script_json, source_entry
+from .texts import Links, activity_time, article_url, event_when, known_from, number_text, plan_reference, plan_title, script_json, source_entries
 
 ROLE_LABELS = {"lead": "Chủ trì", "partner": "Phối hợp"}
 MONTHS = [f"Tháng {m}" for m in range(1, 13)]
@@ -141,11 +141,6 @@ def render_plan(site: Site, plan: Plan) -> GeneratedPage:
     )
 
 
-def source_entries(site: Site, sources, links: Links) -> list[dict]:
-    """A record's sources as its page lists them, a document of the site linked relative to the page."""
-    return [source_entry(site, s, lambda plan_id: links.to(urls.plan(plan_id))) for s in sources]
-
-
 def _anchor_of_section(plan: Plan, section_id: str | None) -> str | None:
     if not section_id:
         return None
@@ -259,11 +254,28 @@ def render_plans_index(site: Site) -> GeneratedPage:
     for plan in site.plans:
         by_issuer[plan.issuer].append(plan)
     groups = []
-    for issuer_id in sorted(by_issuer, key=lambda i: vi.fold(site.organisation[i].name)):
+    for issuer_id in sorted(by_issuer, key=lambda i: issuer_order(site, site.organisation[i])):
         plans = by_issuer[issuer_id]
         years = [(year, list(items)) for year, items in groupby(plans, key=lambda p: p.date.year)]
         groups.append((site.organisation[issuer_id], years))
-    return render_page("plans_index.html.j2", site=site, groups=groups, links=links, title=plan_title, reference=lambda p: plan_reference(site, p), urls=urls)
+    filters = {
+        "year": Counter(str(p.date.year) for p in site.plans),
+        "kind": Counter(p.kind_name for p in site.plans),
+        "level": Counter(LEVELS[site.plan_issuer(p).level] for p in site.plans),
+    }
+    return render_page(
+        "plans_index.html.j2", site=site, groups=groups, links=links, title=plan_title, reference=lambda p: plan_reference(site, p),
+        urls=urls, levels=LEVELS, own=site.organisation[site.info.owner].province,
+        filters={"year": sorted(filters["year"].items(), reverse=True), "kind": sorted(filters["kind"].items()),
+                 "level": [(LEVELS[k], filters["level"][LEVELS[k]]) for k in LEVELS if filters["level"][LEVELS[k]]]},
+    )
+
+
+def issuer_order(site: Site, issuer: Organisation) -> tuple:
+    """The site's own province first, then the central bodies, then the other provinces: each by name."""
+    own = site.organisation[site.info.owner].province
+    group = 0 if own and issuer.province == own else 1 if issuer.level == "trung-uong" else 2
+    return (group, vi.fold(issuer.province or ""), vi.fold(issuer.name))
 
 
 # --- organisations --------------------------------------------------------------------
@@ -318,6 +330,7 @@ def render_organisation(site: Site, org: Organisation, related: dict[str, list])
         parent=site.organisation.get(org.parent) if org.parent else None,
         successor=site.organisation.get(org.successor) if org.successor else None,
         historical=org.valid_until is not None and org.valid_until < site.today,
+        contact_sources=source_entries(site, org.contact.sources, links) if org.contact else [],
     )
 
 

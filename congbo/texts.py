@@ -143,3 +143,8 @@ def script_json(value) -> Markup:
 
 
 _SCRIPT_UNSAFE = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029"))
+
+
+def source_entries(site: Site, sources, links: Links) -> list[dict]:
+    """A record's sources as its page lists them, a document of the site linked relative to the page."""
+    return [source_entry(site, s, lambda plan_id: links.to(urls.plan(plan_id))) for s in sources]

@@ -367,6 +367,6 @@ def test_image_outside_docs_and_reserved_category_ids_are_refused(tmp_path):
 def test_a_published_press_contact_is_shown_with_its_links(site):
     contact = Contact(name="Nguyễn Văn A", role="Chuyên viên", phone="0200 0000 000", email="baochi@vi-du.vn")
     with_contact = dataclasses.replace(site, info=site.info.model_copy(update={"contact": contact}))
-    html = blocks.press_contact(with_contact)
+    html = blocks.press_contact(with_contact, "bao-chi/")
     assert "Nguyễn Văn A" in html and 'href="tel:02000000000"' in html and 'href="mailto:baochi@vi-du.vn"' in html
     assert "chưa công bố" not in html

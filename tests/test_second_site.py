@@ -19,9 +19,6 @@ name: Dân số Quảng Trị
 url: https://danso.quangtri.example.vn/
 description: Trang thông tin công khai về công tác dân số của tỉnh Quảng Trị.
 owner: so-y-te-quang-tri
-address: 01 đường Trần Hưng Đạo, phường Đông Hà, tỉnh Quảng Trị
-phone: "0233 3000 000"
-email: danso@quangtri.example.vn
 logo: assets/bieu-trung.svg
 favicon: assets/bieu-tuong.svg
 share_image: assets/chia-se.png
@@ -58,6 +55,14 @@ ORGANISATIONS_YML = """\
   level: tinh
   province: "Quảng Trị"
   parent: ubnd-quang-tri
+  contact:
+    address: 01 đường Trần Hưng Đạo, phường Đông Hà, tỉnh Quảng Trị
+    phone: "0233 3000 000"
+    email: danso@quangtri.example.vn
+    sources:
+      - kind: cong-thong-tin
+        name: Cổng thông tin thử
+        url: https://quangtri.example.vn/lien-he
 """
 
 OBSERVANCES_YML = """\
