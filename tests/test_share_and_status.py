@@ -16,7 +16,7 @@ LANG_SON = "ke-hoach-60-nam-dan-so-viet-nam-lang-son"
 BAC_GIANG = "ke-hoach-nghi-quyet-21-khcn-bac-giang"
 
 
-@pytest.mark.parametrize("name", ["plan", "article", "observance", "event", "calendar"])
+@pytest.mark.parametrize("name", ["home", "plan", "article", "observance", "event", "calendar", "press"])
 def test_share_links_are_plain_links_to_the_page(built_site, name):
     page = read_page(built_site, PAGE_TYPES[name])
     links = {a.text_content().strip(): a.get("href") for a in page.xpath("//p[@class='cb-share']/a")}
@@ -71,3 +71,10 @@ def test_a_document_known_only_by_its_metadata_states_no_end(built_site, site):
     page = read_page(built_site, "ke-hoach/nghi-quyet-21-nq-tw/")
     assert page.xpath("//p[contains(@class, 'cb-status')]") == []
     assert "thời hạn kết thúc" not in text_of(page)
+
+
+@pytest.mark.parametrize("name", ["calendar", "press", "plans", "column"])
+def test_a_section_page_shares_as_its_heading_not_its_menu_label(built_site, name):
+    page = read_page(built_site, PAGE_TYPES[name])
+    heading = text_of(page.xpath("//article//h1")[0])
+    assert page.xpath("//head/meta[@property='og:title']/@content") == [heading]
