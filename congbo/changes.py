@@ -44,9 +44,14 @@ FIELD_LABELS = {
     "email": "thư điện tử", "address": "địa chỉ trụ sở", "themes": "chủ đề", "level": "cấp", "province": "tỉnh",
     "parent": "cơ quan cấp trên", "members": "thành viên", "valid_until": "hiệu lực đến", "successor": "cơ quan kế thừa",
     "day": "ngày", "month": "tháng", "text": "nội dung", "role": "vai trò", "column": "chuyên mục", "event": "sự kiện",
+    "sources": "nguồn", "source": "nguồn", "addressees": "nơi gửi", "bases": "căn cứ", "basis": "căn cứ", "attachments": "tệp đính kèm",
+    "appendices": "phụ lục", "preamble": "phần mở đầu", "closing": "phần kết", "enacting": "điều khoản thi hành",
+    "co_issuers": "cơ quan cùng ban hành", "co_signers": "người cùng ký", "footnotes": "chú thích", "notes": "ghi chú",
+    "note": "ghi chú", "occasions": "dịp", "superseded_by": "văn bản thay thế", "authority": "thẩm quyền", "heading": "tiêu đề văn bản",
+    "short_name": "tên viết tắt", "history": "lịch sử", "first_year": "năm đầu tiên", "district": "huyện", "origin": "nguồn gốc",
 }
 """Vietnamese names of the fields editors write, as a change summary shows them; a field not here shows its key."""
-KIND_FIELD_LABELS = {("article", "summary"): "sapo", ("article", "date"): "ngày đăng", ("article", "body"): "nội dung bài"}
+KIND_FIELD_LABELS = {("plan", "date"): "ngày ban hành", ("article", "summary"): "sapo", ("article", "date"): "ngày đăng", ("article", "body"): "nội dung bài"}
 MISSING = "(không có)"
 MAX_FIELDS = 8
 """Field changes listed for one record; past this, a count."""
@@ -212,9 +217,20 @@ def compare(old: dict[tuple[str, str], Record], new: dict[tuple[str, str], Recor
 def field_changes(before: Record, after: Record) -> tuple[tuple[str, str, str], ...]:
     """Each field whose value differs, in the order the new record writes them (removed fields last)."""
     old, new = dict(before.values), dict(after.values)
+    return tuple((label(after.kind, path), old.get(path, MISSING), new.get(path, MISSING)) for path in _changed_paths(before, after))
+
+
+def changed_fields(before: Record, after: Record) -> tuple[str, ...]:
+    """The top-level fields that differ, in Vietnamese, once each: ``activities[a].time`` and
+    ``activities[b].lead`` are both "hoạt động". (A page's history names fields, not values.)"""
+    keys = (path.split(".", 1)[0].partition("[")[0] for path in _changed_paths(before, after))
+    return tuple(dict.fromkeys(label(after.kind, key) for key in keys))
+
+
+def _changed_paths(before: Record, after: Record) -> list[str]:
+    old, new = dict(before.values), dict(after.values)
     paths = list(new) + [path for path in old if path not in new]
-    return tuple((label(after.kind, path), old.get(path, MISSING), new.get(path, MISSING))
-                 for path in paths if old.get(path) != new.get(path))
+    return [path for path in paths if old.get(path) != new.get(path)]
 
 
 def label(kind: str, path: str) -> str:

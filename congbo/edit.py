@@ -7,6 +7,7 @@ GitLab open the file at that line in their file view; their editors ignore it).
 
 from __future__ import annotations
 
+import datetime as dt
 import posixpath
 from typing import Iterable
 
@@ -14,29 +15,64 @@ from . import urls
 from .site import Site
 
 Origin = tuple[str, int]
+RecordKey = tuple[str, str]
 
 
 def edit_sources(site: Site, page_paths: Iterable[str]) -> dict[str, Origin]:
     """Each generated page's source (file from the project root, line), by the page's source path.
     A page made from many files of one folder (the plans' index) has none."""
-    records = _record_pages(site)
+    records = record_pages(site)
     found = {}
     for src_uri in page_paths:
-        origin = records.get(src_uri) or _listing_origin(site, src_uri)
+        origin = site.origins[records[src_uri]] if src_uri in records else _listing_origin(site, src_uri)
         if origin:
             found[src_uri] = origin
     return found
 
 
-def _record_pages(site: Site) -> dict[str, Origin]:
+def record_pages(site: Site) -> dict[str, RecordKey]:
+    """The record each record's page is made from, by the page's source path (a programme: its observance)."""
     pages = {}
     for kind, url_of in (("plan", urls.plan), ("organisation", urls.organisation), ("observance", urls.observance), ("event", urls.event)):
-        for (origin_kind, record_id), origin in site.origins.items():
+        for origin_kind, record_id in site.origins:
             if origin_kind == kind:
-                pages[urls.src_of(url_of(record_id))] = origin
+                pages[urls.src_of(url_of(record_id))] = (kind, record_id)
     for programme in site.programmes:
-        pages[urls.src_of(programme.url)] = site.origins[("observance", programme.observance.id)]
+        pages[urls.src_of(programme.url)] = ("observance", programme.observance.id)
     return pages
+
+
+def page_updates(site: Site, page_paths: Iterable[str], generated: Iterable[str], docs_dir: str) -> dict[str, dt.datetime]:
+    """When each page last changed, by source path, from ``site.history``: a record's page, its record's
+    last change (else its file's); a listing, the newest of the files it lists; a written page or an
+    article, its file's. A page whose sources git does not know is left out (nothing is guessed)."""
+    history, records, made = site.history, record_pages(site), set(generated)
+    found = {}
+    for src_uri in page_paths:
+        if src_uri in records:
+            key = records[src_uri]
+            when = history.last_changed(key, site.origins[key][0])
+        elif src_uri in made:
+            prefixes = _listing_files(src_uri, docs_dir)
+            when = max((t for path, t in history.files.items() if prefixes and path.startswith(prefixes)), default=None)
+        else:
+            when = history.files.get(f"{docs_dir}/{src_uri}")
+        if when is not None:
+            found[src_uri] = when
+    return found
+
+
+def _listing_files(src_uri: str, docs_dir: str) -> tuple[str, ...]:
+    """The files (or folders, ending in /) a generated page other than a record's lists."""
+    if src_uri.startswith(urls.COLUMN):
+        return ("data/site.yml", f"{docs_dir}/{urls.COLUMN}")
+    if src_uri.startswith(urls.CALENDAR):
+        return ("data/observances.yml", "data/events.yml", "data/plans/")
+    if src_uri == urls.src_of(urls.ORGANISATIONS):
+        return ("data/organisations.yml",)
+    if src_uri == urls.src_of(urls.PLANS):
+        return ("data/plans/",)
+    return ()
 
 
 def _listing_origin(site: Site, src_uri: str) -> Origin | None:

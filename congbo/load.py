@@ -21,6 +21,7 @@ from pydantic_core import PydanticCustomError
 from . import content, vi
 from .content import COLUMN_DIR, DATA_FILES, FRONT_MATTER, MARKDOWN_SUFFIXES, PLANS_DIR
 from .errors import DataError, Problem
+from .history import NO_HISTORY, History
 from .models import CHOICES, FOOTNOTE_REF, Article, Event, Observance, Organisation, Plan, SiteInfo, check_period, positioned
 from .images import WIDTH_TEXT, ImageRefused, PublishedImage, published_image
 from .site import ArticleRecord, Site
@@ -88,8 +89,9 @@ class _Checker:
         self.problems.append(located.problem(path, message))
 
 
-def load_site(root: Path, *, today: dt.date, docs_dir: Path | None = None) -> Site:
-    """Read ``root/data`` (and the column's articles under ``docs_dir``) into a checked `Site`."""
+def load_site(root: Path, *, today: dt.date, docs_dir: Path | None = None, history: History = NO_HISTORY) -> Site:
+    """Read ``root/data`` (and the column's articles under ``docs_dir``) into a checked `Site`. ``history``:
+    what git knows of the content (`history.read_history`), read by the caller; none by default."""
     root = Path(root)
     data = root / "data"
     links = content.scan_links(root)
@@ -161,6 +163,7 @@ def load_site(root: Path, *, today: dt.date, docs_dir: Path | None = None) -> Si
         files=files,
         bodies=bodies,
         images={name: image.data for name, image in images.items() if image.data is not None},
+        history=history,
     )
 
 

@@ -19,7 +19,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
-from . import channels, column, content, csp, edit, feeds, identity, urls, vi
+from . import channels, column, content, csp, edit, feeds, history, identity, urls, vi
 from .errors import DataError
 from .load import load_site
 from .outputs import made_paths, render_outputs
@@ -48,6 +48,8 @@ class CongboPlugin(BasePlugin):
     """The project's folder (where mkdocs.yml is), set in on_config."""
     publisher: str = ""
     """The site owner's name (articles' schema.org data), kept when the data is let go in on_env."""
+    updated: dict = {}
+    """When each page last changed (`edit.page_updates`), by source path, set in on_files."""
 
     @event_priority(100)  # first, whatever the plugins' order: the others read the name and address it sets
     def on_config(self, config):
@@ -55,7 +57,7 @@ class CongboPlugin(BasePlugin):
         self.moment = vi.build_moment()  # the build's one reading of the time (SOURCE_DATE_EPOCH or the clock)
         docs_dir = Path(config.docs_dir)
         try:
-            self.site = load_site(root, today=self.moment.date(), docs_dir=docs_dir)
+            self.site = load_site(root, today=self.moment.date(), docs_dir=docs_dir, history=history.read_history(root))
             # Made here, before MkDocs empties the output folder: a hand-written twin stops the build there.
             self.outputs = render_outputs(self.site, self.site.info.url)
             twins = content.twins(root, docs_dir, made_paths(self.site, self.outputs))
@@ -93,6 +95,7 @@ class CongboPlugin(BasePlugin):
         docs_dir = Path(config.docs_dir).relative_to(self.root).as_posix()
         for path, origin in edit.edit_sources(site, self.generated).items():  # "Sửa trang này" opens the data file
             kept.get_file_from_path(path).edit_uri = edit.edit_uri(origin, docs_dir)
+        self.updated = edit.page_updates(site, [file.src_uri for file in kept.documentation_pages()], self.generated, docs_dir)
         return kept
 
     def _published(self, file: File, config) -> File:
@@ -140,6 +143,9 @@ class CongboPlugin(BasePlugin):
         an article's schema.org data."""
         if not page.ancestors:
             page.meta["cb_section"] = urls.section_of(page.url)
+        when = self.updated.get(page.file.src_uri)
+        if when is not None:  # "Cập nhật lần cuối" (overrides/main.html)
+            page.meta["cb_updated"] = {"iso": when.date().isoformat(), "text": vi.short_date(when.date())}
         if "cb_article" in page.meta:
             page.meta["cb_jsonld"] = column.article_linked_data(page.meta, self.publisher)
         return context
@@ -162,6 +168,7 @@ class CongboPlugin(BasePlugin):
         env.globals["cb_feed_links"] = channels.discovery_links(self.site)
         env.globals["cb_csp"] = content_security_policy(env, config)
         env.globals["cb_identity"] = identity.theme_identity(self.site)
+        env.globals["cb_build_day"] = {"iso": self.moment.date().isoformat(), "text": vi.short_date(self.moment.date())}  # the print date without script
         self.publisher = self.site.organisation[self.site.info.owner].name  # for the articles' schema.org data
         # Past this point MkDocs only fills the theme's templates with what every page now holds: the
         # loaded data (article bodies included) is let go before the theme and the search index need memory.

@@ -12,7 +12,7 @@ from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
-from . import agenda, documents, urls, vi
+from . import agenda, documents, history, urls, vi
 from .models import FOOTNOTE_REF, LEVELS, ORGANISATION_KINDS, Block, Organisation, Plan, Section, positioned
 from .render import GeneratedPage, Outline, html_text, render_page, superscript
 from .site import Site
@@ -127,6 +127,7 @@ def render_plan(site: Site, plan: Plan) -> GeneratedPage:
         footnotes=[(f.id, [_inline_block(b, plan, notes) for b in f.body]) for f in plan.footnotes],
         activities=activities,
         timeline=documents.timeline(site, plan, links),
+        revisions=history.by_day(site.history.records.get(("plan", plan.id), ())),
         links=links,
         recipients=plan.known_recipients,
         unknown_recipients=isinstance(plan.recipients, Missing),

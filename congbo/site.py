@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .agenda import Agenda, Programme, build_agenda, build_programmes
+from .history import NO_HISTORY, History
 from .models import Activity, Article, ArticleRecord, Event, Observance, Organisation, Plan, SiteInfo, Theme
 
 
@@ -30,6 +31,8 @@ class Site:
     images: dict[str, bytes] = field(default_factory=dict, compare=False)
     """Each image file published re-encoded (path under docs/: `images.published_image`), its new bytes,
     until MkDocs takes them: the plugin hands each over as the file's content, so it is held once."""
+    history: History = field(default=NO_HISTORY, compare=False, repr=False)
+    """When each file and record changed, from git (`history.read_history`); empty unless the caller reads it."""
     agenda: Agenda = field(init=False, compare=False, repr=False)
     """Every dated thing, made once from the records when the site is made (`agenda.build_agenda`)."""
     programmes: tuple[Programme, ...] = field(init=False, compare=False, repr=False)

@@ -81,3 +81,30 @@ def test_printed_plan_keeps_the_decree_margins(printed_plan):
     assert 20 <= top <= 26, top
     assert right >= 15, right
     assert bottom >= 19, bottom
+
+
+PUBLIC = "https://danso.langson.gov.vn/"  # data/site.yml's url: the canonical address the printout names
+
+
+@pytest.mark.parametrize("name, status", [("plan", "Đã kết thúc: thời hạn cuối cùng của các hoạt động là ngày 26/12/2021."),
+                                          ("plan-bac-giang", None), ("article", None), ("calendar", None)])
+def test_a_printout_names_its_address_the_day_it_was_printed_and_the_status(browser, site_url, name, status):
+    """The reader's day (the browser's clock set to 05/01/2027, not the build's 20/11/2026), written at
+    beforeprint by docs/assets/print.js; a document's status line as the page states it."""
+    context = browser.new_context(locale="vi-VN", timezone_id="Asia/Ho_Chi_Minh")
+    try:
+        page = context.new_page()
+        page.clock.set_fixed_time("2027-01-05T10:00:00+07:00")
+        page.goto(site_url + PAGE_TYPES[name], wait_until="networkidle")
+        path = OUTPUT / f"{name}-print.pdf"
+        OUTPUT.mkdir(exist_ok=True)
+        page.pdf(path=str(path), prefer_css_page_size=True, print_background=False)
+    finally:
+        context.close()
+    text = re.sub(r"\s+", " ", " ".join(pdf_pages(path)))
+    assert f"Trang: {PUBLIC}{PAGE_TYPES[name]}" in re.sub(r"(?<=/) ", "", text), text[-400:]  # a long address may wrap
+    assert "In ngày 05/01/2027" in text
+    if status:
+        assert status in text
+    elif name == "plan-bac-giang":
+        assert re.search(r"(Đang thực hiện|Đã kết thúc|Đã qua các thời hạn đã biết|Chưa rõ thời hạn|không ghi thời hạn)", text)
