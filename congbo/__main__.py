@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from . import changes, column, content, github, links, starters, vi
+from . import changes, column, content, github, links, preview, starters, vi
 from .errors import DataError
 from .load import load_site
 from .outputs import made_paths, render_outputs
@@ -29,7 +29,10 @@ def main(argv: list[str] | None = None) -> int:
     diff = sub.add_parser("changes", help="tóm tắt nội dung nhánh này thêm, sửa, bỏ so với một phiên bản gốc (git)")
     diff.add_argument("root", nargs="?", default=".", help="thư mục dự án (kho git có data/ và docs/)")
     diff.add_argument("--base", required=True, help="phiên bản gốc để so sánh, ví dụ main hoặc HEAD^1")
-    diff.add_argument("--site-url", help="địa chỉ trang để dẫn link, ví dụ địa chỉ bản xem trước (mặc định: url trong data/site.yml)")
+    diff.add_argument("--site-url", help="địa chỉ trang để dẫn link, ví dụ địa chỉ bản xem trước (mặc định: url trong data/site.yml, "
+                      "hoặc địa chỉ bản xem trước khi có biến môi trường CONGBO_PREVIEW=pr-<số>)")
+    diff.add_argument("--format", choices=("markdown", "json"), default="markdown",
+                      help="json: danh sách các mục thay đổi kèm địa chỉ trang, cho scripts/preview_shots.py (không ghi tóm tắt)")
     new = sub.add_parser("new", help="tạo tệp mới để điền: bài viết, kế hoạch hoặc sự kiện")
     new_kinds = new.add_subparsers(dest="kind", required=True)
     article = new_kinds.add_parser("bai-viet", help="bài viết mới trong docs/chuyen-muc/<năm>/")
@@ -47,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "new":
         return run_new(args)
     if args.command == "changes":
-        return run_changes(Path(args.root), args.base, args.site_url)
+        return run_changes(Path(args.root), args.base, args.site_url, args.format)
     if args.command == "schema":
         for path in write_schemas(Path(args.out)):
             print(path)
@@ -143,13 +146,19 @@ def _shown(root: Path, path: Path) -> str:
     return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
 
 
-def run_changes(root: Path, base: str, site_url: str | None) -> int:
+def run_changes(root: Path, base: str, site_url: str | None, output: str = "markdown") -> int:
     try:
         old, new = changes.branch_records(root, base)
+        name = preview.preview_name(os.environ)
     except ValueError as exc:
         print(f"Không so sánh được với '{base}': {exc}", file=sys.stderr)
         return 1
     address = site_url if site_url is not None else changes.site_url_of(root)
+    if site_url is None and name:
+        address = preview.preview_url(address, name)
+    if output == "json":
+        print(changes.render_json(changes.compare(old, new), base, address))
+        return 0
     summary = changes.render_summary(changes.compare(old, new), base, address, changes.calendar_changes(old, new))
     print(summary)
     append_summary(os.environ.get("GITHUB_STEP_SUMMARY"), summary)

@@ -6,6 +6,7 @@ summary is right even when the branch's data does not pass the check yet.
 
 from __future__ import annotations
 
+import json
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -347,3 +348,12 @@ def details(change: Change) -> str:
     if change.published:
         shown.append(f"ngày đăng: {escape_cell(change.published)}")
     return "<br>".join(shown)
+
+
+def render_json(changes: list[Change], base: str, site_url: str) -> str:
+    """The same changes for a program (scripts/preview_shots.py): each with its page's site-relative and
+    absolute address (empty for the site's settings, or without an address)."""
+    items = [{"kind": c.kind, "kind_name": KIND_NAMES[c.kind], "status": c.status, "status_name": STATUS_NAMES[c.status],
+              "id": c.record_id, "name": c.name, "url": c.url if c.kind != "site" else None,
+              "address": page_address(site_url, c), "published": c.published} for c in changes]
+    return json.dumps({"base": base, "site_url": site_url, "changes": items}, ensure_ascii=False, indent=2)

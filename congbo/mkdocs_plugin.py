@@ -11,6 +11,7 @@ among them) see each one as they see any page, whatever their order in ``mkdocs.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from markupsafe import escape
@@ -19,7 +20,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
-from . import channels, column, content, csp, edit, feeds, history, identity, urls, vi
+from . import channels, column, content, csp, edit, feeds, history, identity, preview, urls, vi
 from .errors import DataError
 from .load import load_site
 from .outputs import made_paths, render_outputs
@@ -50,6 +51,8 @@ class CongboPlugin(BasePlugin):
     """The site owner's name (articles' schema.org data), kept when the data is let go in on_env."""
     updated: dict = {}
     """When each page last changed (`edit.page_updates`), by source path, set in on_files."""
+    preview: dict | None = None
+    """A pull request's preview (`CONGBO_PREVIEW`): the banner and robots values for the theme; None for the site."""
 
     @event_priority(100)  # first, whatever the plugins' order: the others read the name and address it sets
     def on_config(self, config):
@@ -57,9 +60,14 @@ class CongboPlugin(BasePlugin):
         self.moment = vi.build_moment()  # the build's one reading of the time (SOURCE_DATE_EPOCH or the clock)
         docs_dir = Path(config.docs_dir)
         try:
+            name = preview.preview_name(os.environ)  # a pull request's preview, published under pr-preview/pr-N/
+        except ValueError as exc:
+            raise PluginError(str(exc)) from None
+        try:
             self.site = load_site(root, today=self.moment.date(), docs_dir=docs_dir, history=history.read_history(root))
+            address = preview.preview_url(self.site.info.url, name) if name else self.site.info.url
             # Made here, before MkDocs empties the output folder: a hand-written twin stops the build there.
-            self.outputs = render_outputs(self.site, self.site.info.url)
+            self.outputs = render_outputs(self.site, address)
             twins = content.twins(root, docs_dir, made_paths(self.site, self.outputs))
             if twins:
                 raise DataError(twins)
@@ -69,7 +77,8 @@ class CongboPlugin(BasePlugin):
         # Material prints the name and description into pages unescaped: they are given escaped (as Markup,
         # which the templates' own escaping leaves as it is).
         config.site_name, config.site_description = escape(info.name), escape(info.description)
-        config.site_url = info.url
+        config.site_url = address  # a preview's links, feeds and calendars point at the preview
+        self.preview = preview.theme_values(name) if name else None
         config.theme["logo"], config.theme["favicon"] = info.logo, info.favicon
         if info.repository:  # "Sửa trang này" on every page (content.action.edit); MkDocs joins the two
             docs_rel = docs_dir.relative_to(root).as_posix()
@@ -169,6 +178,7 @@ class CongboPlugin(BasePlugin):
         env.globals["cb_csp"] = content_security_policy(env, config)
         env.globals["cb_identity"] = identity.theme_identity(self.site)
         env.globals["cb_build_day"] = {"iso": self.moment.date().isoformat(), "text": vi.short_date(self.moment.date())}  # the print date without script
+        env.globals["cb_preview"] = self.preview
         self.publisher = self.site.organisation[self.site.info.owner].name  # for the articles' schema.org data
         # Past this point MkDocs only fills the theme's templates with what every page now holds: the
         # loaded data (article bodies included) is let go before the theme and the search index need memory.

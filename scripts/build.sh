@@ -32,6 +32,9 @@ setsid .venv/bin/python -m mkdocs build --strict --clean -d "$building" &
 builder=$!
 wait "$builder"
 builder=""
+# GitHub Pages publishes the gh-pages branch through Jekyll unless told not to, and Jekyll drops every
+# path that starts with "_" (a preview's screenshots are in _preview/).
+touch "$building/.nojekyll"
 
 if [ -d site ]; then mv site "$old"; fi
 mv "$building" site

@@ -116,8 +116,10 @@ def where(text: str, needle: str, occurrence: int = 1) -> str:
 # extra full builds, the build script's subprocess builds, the benchmarks, the workflow's steps run here.
 SLOW_MODULES = {"test_benchmark", "test_build", "test_build_script", "test_second_site", "test_scripts", "test_golden", "test_plugin",
                 "test_site_guard"}
-SLOW_TESTS = {"test_the_workflow_steps_run_here", "test_two_builds_with_history_are_byte_identical", "test_pre_commit_hook_runs_the_data_check", "test_newsboat_keeps_every_item_of_every_feed",
-              "test_renamed_article_keeps_its_guid_and_builds_are_byte_identical", "test_the_check_and_the_strict_build_flag_the_same_links"}
+SLOW_TESTS = {"test_the_workflow_steps_run_here", "test_two_builds_with_history_are_byte_identical", "test_pre_commit_hook_runs_the_data_check",
+              "test_newsboat_keeps_every_item_of_every_feed", "test_renamed_article_keeps_its_guid_and_builds_are_byte_identical",
+              "test_a_preview_build_has_a_banner_noindex_and_its_own_address_and_the_site_has_neither", "test_a_wrong_preview_name_stops_the_build",
+              "test_the_check_and_the_strict_build_flag_the_same_links"}
 
 # The browser tests are parametrised by page type (`name`); a content change reaches these types. An
 # approximation: the sample's page of each type is tested, not the changed record's own page.
