@@ -50,6 +50,19 @@ def plan_share_description(site: Site, plan: Plan) -> str:
     return f"{plan_title(plan)} — {site.plan_issuer(plan).name}, {vi.partial_date(plan.date)}{number}."
 
 
+# Search weights (Material's `search: boost:`, a factor on a page's score): an observance's own page 3,
+# a document 2 (above the articles about it, 1), a document of the site's own province a little more,
+# so that for the same words Lạng Sơn's plan comes before Bắc Giang's and still after the day's page.
+DOCUMENT_BOOST = 2
+HOME_DOCUMENT_BOOST = 2.5
+
+
+def plan_search_boost(site: Site, plan: Plan) -> float:
+    """The plan's search weight: higher when its issuer is in the province of the site's owner."""
+    home = site.organisation[site.info.owner].province
+    return HOME_DOCUMENT_BOOST if home is not None and site.plan_issuer(plan).province == home else DOCUMENT_BOOST
+
+
 def plan_status(site: Site, plan: Plan) -> dict:
     """In force, ended (with the date) or superseded, from the data: ``superseded_by``, else the last
     deadline or end of its activities; 'no-end-date' when the full text gives none, 'not-known'
@@ -115,6 +128,7 @@ def render_plan(site: Site, plan: Plan) -> GeneratedPage:
         kind_title=plan.kind_name.upper() if plan.type_known else Markup('<span class="vb-unknown">(chưa rõ loại văn bản)</span>'),
         reference=reference,
         share_description=plan_share_description(site, plan),
+        search_boost=plan_search_boost(site, plan),
         status=plan_status(site, plan),
         document_date=vi.document_date(plan.place, plan.date),
         body=body,
@@ -485,6 +499,7 @@ def render_observance(site: Site, obs) -> GeneratedPage:
         programmes=programme_links(site, obs, links),
         themes=[site.theme_of(obs, t.year) for t in sorted(obs.themes, key=lambda t: t.year, reverse=True)],
         ics=urls.observance_ics(obs.id),
+        day_forms=vi.day_forms(obs.day, obs.month) if not obs.whole_month else [],
         sources=lambda theme: source_entries(site, theme.sources, links),
         known_from=lambda theme: known_from(site, theme.sources),
     )

@@ -34,6 +34,14 @@ def two(n: int) -> str:
     return f"{n:02d}"
 
 
+def day_forms(day: int, month: int) -> list[str]:
+    """The short ways a reader types a day of the year, for search: '26/12', '26-12', and '11/07' beside
+    '11/7'. Not '26 tháng 12': a page's tags outweigh everything else in Material's search, and 'tháng'
+    there would put the day's page first for 'tháng hành động'; the page says it in its text instead."""
+    forms = [f"{day}/{month}", f"{day}-{month}", f"{two(day)}/{two(month)}"]
+    return list(dict.fromkeys(forms))
+
+
 def month_in_document(month: int) -> str:
     """Nghị định 30/2020, phụ lục I: months 1 and 2 take a leading zero, the others none."""
     return two(month) if month < 3 else str(month)

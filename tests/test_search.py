@@ -107,7 +107,8 @@ def search(browser, site_url):
         page.click(".md-search__input")
         page.keyboard.type(query)
         page.keyboard.press("End")  # Material reads the box on keyup; letters like "ố" are typed without one
-        page.wait_for_selector(".md-search-result__item", timeout=10_000)
+        # results, or the help given when there are none (docs/assets/highlight.js)
+        page.wait_for_selector(".md-search-result__item, .cb-search-help", timeout=10_000)
         return page
 
     yield run
@@ -139,7 +140,7 @@ def test_dan_so_finds_dan_so(search, site_url):
     found = results(page, site_url)
     assert "Dân số" in found[0]["title"], [r["title"] for r in found[:5]]
     # Titles and previews keep their diacritics; the marks fall on the words as written.
-    assert {"Dân", "số"} <= {m for r in found for m in r["marks"]}
+    assert {"Dân", "số"} <= {w for r in found for m in r["marks"] for w in m.split()}  # neighbours share one mark
     assert found[0]["terms"] == {"dan", "so"}
     assert page.warnings == []
 
@@ -160,7 +161,7 @@ def test_query_with_diacritics_still_works(search, site_url):
     page = search("dân số")
     found = results(page, site_url)
     assert "Dân số" in found[0]["title"]
-    assert {"Dân", "số"} <= {m for r in found for m in r["marks"]}
+    assert {"Dân", "số"} <= {w for r in found for m in r["marks"] for w in m.split()}  # neighbours share one mark
     assert page.warnings == []
 
 
@@ -260,3 +261,31 @@ def test_every_typed_word_must_be_found(search, site_url, built_site):
     assert found <= with_both, sorted(found - with_both)
     page = search("cao tuoi")
     assert "Người cao tuổi" in first_result(page, site_url)["title"]
+
+
+# --- what the index carries for the first result ------------------------------------------------
+
+
+def test_day_forms_are_the_ways_a_date_is_typed():
+    assert vi.day_forms(26, 12) == ["26/12", "26-12"]
+    assert vi.day_forms(11, 7) == ["11/7", "11-7", "11/07"]
+
+
+def test_an_observance_page_carries_its_date_as_tags(built_site):
+    index = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
+    pages = {doc["location"]: doc for doc in index["docs"]}
+    assert pages[urls.observance("ngay-dan-so-viet-nam")]["tags"] == ["26/12", "26-12"]
+    assert pages[urls.observance("ngay-dan-so-the-gioi")]["tags"] == ["11/7", "11-7", "11/07"]
+    assert "tags" not in pages[urls.observance("thang-hanh-dong-dan-so")]  # a whole month: no day to type
+    assert "26 tháng 12" in pages[urls.observance("ngay-dan-so-viet-nam")]["text"]
+    assert not (built_site / urls.observance("ngay-dan-so-viet-nam") / "index.html").read_text(encoding="utf-8").count("md-tag")
+
+
+def test_documents_of_the_owners_province_weigh_more(site):
+    from congbo import pages
+
+    home = site.organisation[site.info.owner].province
+    boosts = {plan.id: (site.plan_issuer(plan).province == home, pages.plan_search_boost(site, plan)) for plan in site.plans}
+    assert {boost for own, boost in boosts.values() if own} == {pages.HOME_DOCUMENT_BOOST}
+    assert {boost for own, boost in boosts.values() if not own} == {pages.DOCUMENT_BOOST}
+    assert pages.DOCUMENT_BOOST < pages.HOME_DOCUMENT_BOOST < 3  # 3: an observance's own page
