@@ -59,7 +59,7 @@ def test_golden_outputs(outputs):
 
 def test_the_golden_set_holds_every_kind_of_output(outputs):
     kinds = {path.rsplit(".", 1)[-1] for path in outputs}
-    assert kinds == {"md", "ics", "json", "xml"}
+    assert kinds == {"md", "ics", "json", "xml", "txt"}  # txt: robots.txt
     assert any(path.startswith("ke-hoach/") for path in outputs) and "lich.ics" in outputs and "rss.xml" in outputs
     assert SITE_URL.encode() in outputs["lich.json"] and SITE_URL.encode() in outputs["rss.xml"]
 
