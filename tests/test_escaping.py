@@ -21,11 +21,63 @@ from conftest import TEST_TODAY, copy_project, mkdocs_build
 PAYLOAD = '"><img src=x onerror=alert(1)><script>alert(1)</script>'
 BODY_PAYLOAD = '\n\n<script>alert(2)</script>\n\n[bấm vào đây](javascript:alert(3))\n\n<img src="y" onerror="alert(4)">\n'
 NOT_TEXT = {
-    "id", "kind", "date", "end", "start", "deadline", "owner", "parent", "successor", "organiser", "plan", "activity",
-    "observances", "category", "plans", "events", "issuer", "lead", "partners", "duties_of", "section", "role", "organisation",
-    "type", "valid_until", "origin", "updated", "email", "phone", "file", "at", "observance", "width", "height", "number",
-    "month", "day", "year", "first_year", "ongoing", "time", "document", "event", "same_as", "co_issuers", "level", "members",
-    "system", "url", "primary", "dark", "logo", "favicon", "share_image",
+    "id",
+    "kind",
+    "date",
+    "end",
+    "start",
+    "deadline",
+    "owner",
+    "parent",
+    "successor",
+    "organiser",
+    "plan",
+    "activity",
+    "observances",
+    "category",
+    "plans",
+    "events",
+    "issuer",
+    "lead",
+    "partners",
+    "duties_of",
+    "section",
+    "role",
+    "organisation",
+    "type",
+    "valid_until",
+    "origin",
+    "updated",
+    "email",
+    "phone",
+    "file",
+    "at",
+    "observance",
+    "width",
+    "height",
+    "number",
+    "month",
+    "day",
+    "year",
+    "first_year",
+    "ongoing",
+    "time",
+    "document",
+    "event",
+    "same_as",
+    "co_issuers",
+    "level",
+    "members",
+    "system",
+    "url",
+    "portal",
+    "phone",
+    "email",
+    "primary",
+    "dark",
+    "logo",
+    "favicon",
+    "share_image",
     "superseded_by",
 }
 """Keys whose values are ids, dates, numbers or closed vocabularies, not free text."""
@@ -87,9 +139,13 @@ def test_every_page_head_and_body_holds_the_payload_as_text(poisoned):
     for path in pages(out):
         tree = lxml.html.fromstring(path.read_bytes())
         assert_inert(tree, str(path))
-    for url in [urls.organisation(o.id) for o in site.organisations] + [urls.event(e.id) for e in site.events] + \
-               [urls.observance(o.id) for o in site.observances] + [urls.plan(p.id) for p in site.plans] + \
-               [urls.article(a.meta.id) for a in site.published_articles]:
+    for url in (
+        [urls.organisation(o.id) for o in site.organisations]
+        + [urls.event(e.id) for e in site.events]
+        + [urls.observance(o.id) for o in site.observances]
+        + [urls.plan(p.id) for p in site.plans]
+        + [urls.article(a.meta.id) for a in site.published_articles]
+    ):
         tree = lxml.html.fromstring((out / url / "index.html").read_bytes())
         assert PAYLOAD in tree.findtext(".//title"), url
         assert PAYLOAD in tree.xpath("//h1")[0].text_content(), url
@@ -183,20 +239,28 @@ def test_calendars_and_lich_json_carry_the_payload_as_text(poisoned):
 def test_count_in_is_count_out(poisoned):
     """Every record and every published article has its page, its place in its index and in the feeds."""
     site, out = poisoned
-    for url in [urls.organisation(o.id) for o in site.organisations] + [urls.event(e.id) for e in site.events] + \
-               [urls.observance(o.id) for o in site.observances] + [urls.plan(p.id) for p in site.plans] + \
-               [urls.article(a.meta.id) for a in site.published_articles]:
+    for url in (
+        [urls.organisation(o.id) for o in site.organisations]
+        + [urls.event(e.id) for e in site.events]
+        + [urls.observance(o.id) for o in site.observances]
+        + [urls.plan(p.id) for p in site.plans]
+        + [urls.article(a.meta.id) for a in site.published_articles]
+    ):
         assert (out / url / "index.html").is_file(), url
-    for index, items in ((urls.ORGANISATIONS, [urls.organisation(o.id) for o in site.organisations if not o.kind == "nhom"]),
-                         (urls.PLANS, [urls.plan(p.id) for p in site.plans])):
+    for index, items in (
+        (urls.ORGANISATIONS, [urls.organisation(o.id) for o in site.organisations if not o.kind == "nhom"]),
+        (urls.PLANS, [urls.plan(p.id) for p in site.plans]),
+    ):
         links = {re.sub(r"^(\.\./)+", "", h) for h in lxml.html.fromstring((out / index / "index.html").read_bytes()).xpath("//a/@href")}
         hrefs = {urls.src_of(urls.ORGANISATIONS)} | {index + h for h in links}
         for url in items:
             assert url in hrefs or any(h.endswith(url) for h in hrefs), (index, url)
     rss = feed_xml(out, urls.column_feed("rss"))
     guids = [g.text for g in rss.iter("guid")]
-    assert guids == [feeds.article_guid(str(rss.findtext("channel/link")).split("chuyen-muc/")[0], a.meta.id)
-                     for a in site.published_articles[: feeds.MAX_ITEMS]]
+    assert guids == [
+        feeds.article_guid(str(rss.findtext("channel/link")).split("chuyen-muc/")[0], a.meta.id)
+        for a in site.published_articles[: feeds.MAX_ITEMS]
+    ]
     plans_rss = feed_xml(out, urls.plans_feed("rss"))
     assert len(list(plans_rss.iter("item"))) == len(site.plans) + sum(len(site.events_of_plan(p.id)) for p in site.plans)
     calendar = icalendar.Calendar.from_ical((out / urls.ICS).read_bytes())
@@ -207,7 +271,10 @@ def test_count_in_is_count_out(poisoned):
     assert {e.id for e in site.events} <= {i["id"] for i in data["items"]}
     for event in site.events:  # on the calendar page of its year
         year_page = out / urls.calendar_year(event.date.year, TEST_TODAY.year) / "index.html"
-        assert any(h.rstrip("/").endswith(urls.event(event.id).rstrip("/")) for h in lxml.html.fromstring(year_page.read_bytes()).xpath("//a/@href"))
+        assert any(
+            h.rstrip("/").endswith(urls.event(event.id).rstrip("/"))
+            for h in lxml.html.fromstring(year_page.read_bytes()).xpath("//a/@href")
+        )
 
 
 def linked_articles(out: Path, category: str | None) -> set[str]:
