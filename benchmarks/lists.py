@@ -94,8 +94,13 @@ def measure(project: Path) -> tuple[float, float, str]:
 
 
 def profile(project: Path) -> None:
-    subprocess.run([sys.executable, "-m", "cProfile", "-s", "cumulative", "-m", "mkdocs", "build", "-q", "-d", str(project / "site")],
-                   cwd=project, env=env(), check=False, stdout=sys.stdout)
+    subprocess.run(
+        [sys.executable, "-m", "cProfile", "-s", "cumulative", "-m", "mkdocs", "build", "-q", "-d", str(project / "site")],
+        cwd=project,
+        env=env(),
+        check=False,
+        stdout=sys.stdout,
+    )
 
 
 def main() -> int:
@@ -120,7 +125,10 @@ def main() -> int:
                 print(f"{kind:13} {count:>6} entries: check {check:6.2f} s, build {build:6.2f} s   {said[:110]}")
             ratio = rows[1][2] / rows[0][2]
             worst = max(worst, ratio)
-            print(f"{kind:13} build ratio {args.large}/{args.small}: {ratio:.2f} (target ≤ {args.max_ratio:g}); check ratio {rows[1][1] / rows[0][1]:.2f}")
+            print(
+                f"{kind:13} build ratio {args.large}/{args.small}: {ratio:.2f} (target ≤ {args.max_ratio:g}); check ratio "
+                f"{rows[1][1] / rows[0][1]:.2f}"
+            )
     return 1 if worst > args.max_ratio else 0
 
 

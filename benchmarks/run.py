@@ -77,11 +77,24 @@ SENTENCES = [
     "Nâng cao chất lượng dân số là nền tảng để phát triển nguồn nhân lực của tỉnh trong giai đoạn tới.",
 ]
 HEADINGS = [
-    "Kết quả bước đầu", "Những khó khăn còn gặp", "Hướng đi trong thời gian tới", "Ý kiến của người dân", "Vai trò của cộng tác viên",
+    "Kết quả bước đầu",
+    "Những khó khăn còn gặp",
+    "Hướng đi trong thời gian tới",
+    "Ý kiến của người dân",
+    "Vai trò của cộng tác viên",
 ]
 PLACES = [
-    "Huyện Cao Lộc", "Huyện Lộc Bình", "Huyện Đình Lập", "Huyện Hữu Lũng", "Huyện Chi Lăng", "Huyện Văn Quan",
-    "Huyện Bình Gia", "Huyện Bắc Sơn", "Huyện Văn Lãng", "Huyện Tràng Định", "Thành phố Lạng Sơn",
+    "Huyện Cao Lộc",
+    "Huyện Lộc Bình",
+    "Huyện Đình Lập",
+    "Huyện Hữu Lũng",
+    "Huyện Chi Lăng",
+    "Huyện Văn Quan",
+    "Huyện Bình Gia",
+    "Huyện Bắc Sơn",
+    "Huyện Văn Lãng",
+    "Huyện Tràng Định",
+    "Thành phố Lạng Sơn",
 ]
 VERBS = ["tăng cường", "đẩy mạnh", "triển khai", "tổng kết", "nâng cao hiệu quả", "ra quân"]
 TOPICS = [
@@ -143,20 +156,35 @@ def make_plan(rng, i: int, issuer: dict, units: list[str], observances: list[str
     place, topic = rng.choice(PLACES), rng.choice(TOPICS)
     duties = rng.sample(units, 3)
     sections = [
-        {"id": "muc-dich-yeu-cau", "title": "MỤC ĐÍCH, YÊU CẦU", "sections": [
-            {"id": "muc-dich", "title": "Mục đích", "body": [paragraph(rng), paragraph(rng)]},
-            {"id": "yeu-cau", "title": "Yêu cầu", "body": [{"items": rng.sample(SENTENCES, 3)}]},
-        ]},
-        {"id": "noi-dung", "title": "NỘI DUNG HOẠT ĐỘNG", "sections": [
-            {"id": f"noi-dung-{k}", "title": f"{VERBS[k % len(VERBS)].capitalize()} {rng.choice(TOPICS)}",
-             "body": [paragraph(rng), {"items": rng.sample(SENTENCES, 2)}]}
-            for k in range(1, 4)
-        ]},
+        {
+            "id": "muc-dich-yeu-cau",
+            "title": "MỤC ĐÍCH, YÊU CẦU",
+            "sections": [
+                {"id": "muc-dich", "title": "Mục đích", "body": [paragraph(rng), paragraph(rng)]},
+                {"id": "yeu-cau", "title": "Yêu cầu", "body": [{"items": rng.sample(SENTENCES, 3)}]},
+            ],
+        },
+        {
+            "id": "noi-dung",
+            "title": "NỘI DUNG HOẠT ĐỘNG",
+            "sections": [
+                {
+                    "id": f"noi-dung-{k}",
+                    "title": f"{VERBS[k % len(VERBS)].capitalize()} {rng.choice(TOPICS)}",
+                    "body": [paragraph(rng), {"items": rng.sample(SENTENCES, 2)}],
+                }
+                for k in range(1, 4)
+            ],
+        },
         {"id": "kinh-phi", "title": "KINH PHÍ THỰC HIỆN", "body": [SENTENCES[23]]},
-        {"id": "to-chuc-thuc-hien", "title": "TỔ CHỨC THỰC HIỆN", "sections": [
-            {"id": f"nhiem-vu-{k}", "title": f"Nhiệm vụ của đơn vị {k}", "duties_of": [org], "body": [paragraph(rng, 2)]}
-            for k, org in enumerate(duties, 1)
-        ]},
+        {
+            "id": "to-chuc-thuc-hien",
+            "title": "TỔ CHỨC THỰC HIỆN",
+            "sections": [
+                {"id": f"nhiem-vu-{k}", "title": f"Nhiệm vụ của đơn vị {k}", "duties_of": [org], "body": [paragraph(rng, 2)]}
+                for k, org in enumerate(duties, 1)
+            ],
+        },
     ]
     times = [
         {"deadline": (date + dt.timedelta(days=60)).isoformat()},
@@ -165,8 +193,15 @@ def make_plan(rng, i: int, issuer: dict, units: list[str], observances: list[str
         {"ongoing": True},
     ]
     activities = [
-        {"id": f"hoat-dong-{k}", "name": f"{VERBS[k % len(VERBS)].capitalize()} {rng.choice(TOPICS)}", "section": f"noi-dung-{min(k, 3)}",
-         "lead": duties[k % 3], "partners": [duties[(k + 1) % 3]], "time": times[k - 1], "output": paragraph(rng, 1)}
+        {
+            "id": f"hoat-dong-{k}",
+            "name": f"{VERBS[k % len(VERBS)].capitalize()} {rng.choice(TOPICS)}",
+            "section": f"noi-dung-{min(k, 3)}",
+            "lead": duties[k % 3],
+            "partners": [duties[(k + 1) % 3]],
+            "time": times[k - 1],
+            "output": paragraph(rng, 1),
+        }
         for k in range(1, 5)
     ]
     return {
@@ -231,8 +266,13 @@ def make_article(rng, i: int, day: dt.date, categories: list[str], content: Cont
     if content.events and i % 10 == 0:
         article["events"] = [rng.choice(content.events)["id"]]
     if i % IMAGE_EVERY == 0:
-        article["image"] = {"file": IMAGE_FILE, "caption": f"{place}: {topic}", "credit": rng.choice(AUTHORS),
-                            "width": IMAGE_SIZE[0], "height": IMAGE_SIZE[1]}
+        article["image"] = {
+            "file": IMAGE_FILE,
+            "caption": f"{place}: {topic}",
+            "credit": rng.choice(AUTHORS),
+            "width": IMAGE_SIZE[0],
+            "height": IMAGE_SIZE[1],
+        }
     article["body"] = "\n\n".join(paragraphs) + "\n"
     return article
 
@@ -273,8 +313,11 @@ def write_ours(dest: Path, content: Content, source: Path = ROOT) -> None:
         shutil.copytree(source / name, dest / name)
     # The hand-written pages and every asset (the column's shared images too); the sample articles are left out.
     column = source / "docs/chuyen-muc"
-    shutil.copytree(source / "docs", dest / "docs",
-                    ignore=lambda d, names: [n for n in names if n.endswith(".md")] if Path(d).is_relative_to(column) else [])
+    shutil.copytree(
+        source / "docs",
+        dest / "docs",
+        ignore=lambda d, names: [n for n in names if n.endswith(".md")] if Path(d).is_relative_to(column) else [],
+    )
     (dest / "docs/chuyen-muc").mkdir(exist_ok=True)
     write_image(dest / "docs")
     plans_dir = dest / "data/plans"
@@ -370,7 +413,7 @@ def write_plain(dest: Path, content: Content, extra_plans: int = 0, source: Path
         image = ""
         if "image" in article:
             # from docs/bai-viet/<year>/ back to docs/
-            image = f"![{article['image']['caption']}](../../{IMAGE_FILE}){{ width=\"64\" height=\"40\" }}\n\n"
+            image = f'![{article["image"]["caption"]}](../../{IMAGE_FILE}){{ width="64" height="40" }}\n\n'
         byline = f"*{article['date']} — {article['author']}*"
         path.write_text(f"# {article['title']}\n\n{byline}\n\n**{article['summary']}**\n\n{image}{article['body']}", encoding="utf-8")
     plans = content.plans + content.plans[:extra_plans]
@@ -498,13 +541,18 @@ def measure(workdir: Path, articles: int, plans: int, repeat: int, seed: int, wa
         for name, project in order:
             measured = build(project, workdir / f"site-{name}", workdir / f"{name}-{articles}.log")
             getattr(result, name).append(measured)
-            print(f"  run {run + 1}/{repeat} {name:5}: {measured.seconds:6.2f} s ({measured.cpu:6.2f} s CPU), {measured.peak_mb:5.0f} MB, "
-                  f"{measured.pages} HTML pages",
-                  file=sys.stderr, flush=True)
+            print(
+                f"  run {run + 1}/{repeat} {name:5}: {measured.seconds:6.2f} s ({measured.cpu:6.2f} s CPU), {measured.peak_mb:5.0f} MB, "
+                f"{measured.pages} HTML pages",
+                file=sys.stderr,
+                flush=True,
+            )
     return result
 
 
-def report(results: list[Result], max_ratio: float, repeat: int, max_cpu_ratio: float | None = None, max_memory_ratio: float | None = None) -> bool:
+def report(
+    results: list[Result], max_ratio: float, repeat: int, max_cpu_ratio: float | None = None, max_memory_ratio: float | None = None
+) -> bool:
     """Print the measurements; True when the largest size meets every target (wall time, CPU time, peak memory)."""
     print(f"mkdocs build --strict, SOURCE_DATE_EPOCH={EPOCH}, medians of {repeat} run(s) each, alternating; {os.cpu_count()} CPU(s)")
     for r in results:
@@ -516,18 +564,26 @@ def report(results: list[Result], max_ratio: float, repeat: int, max_cpu_ratio: 
         )
     target = results[-1]
     pairs = target.pair_ratios
-    print(f"run by run at {target.articles} articles: " + ", ".join(f"{r:.2f}" for r in pairs)
-          + f" (median {statistics.median(pairs):.2f}, lowest {min(pairs):.2f}, highest {max(pairs):.2f})")
+    print(
+        f"run by run at {target.articles} articles: "
+        + ", ".join(f"{r:.2f}" for r in pairs)
+        + f" (median {statistics.median(pairs):.2f}, lowest {min(pairs):.2f}, highest {max(pairs):.2f})"
+    )
     ours_mb, plain_mb = max(b.peak_mb for b in target.ours), max(b.peak_mb for b in target.plain)
     checks = [
         ("wall time", target.ratio, max_ratio),
         ("CPU time", target.cpu_ratio, max_cpu_ratio if max_cpu_ratio is not None else max_ratio),
         ("peak memory", ours_mb / plain_mb, max_memory_ratio if max_memory_ratio is not None else max_ratio),
     ]
-    print(f"ratio ours/plain at {target.articles} articles + {target.plans} plans: {target.ratio:.2f} (max {max_ratio:.2f}) "
-          + ("PASS" if target.ratio <= max_ratio else "FAIL"))
+    print(
+        f"ratio ours/plain at {target.articles} articles + {target.plans} plans: {target.ratio:.2f} (max {max_ratio:.2f}) "
+        + ("PASS" if target.ratio <= max_ratio else "FAIL")
+    )
     print(f"peak memory: ours {ours_mb:.0f} MB, plain {plain_mb:.0f} MB")
-    print("targets: " + "; ".join(f"{name} {value:.2f} (max {limit:.2f}) {'PASS' if value <= limit else 'FAIL'}" for name, value, limit in checks))
+    print(
+        "targets: "
+        + "; ".join(f"{name} {value:.2f} (max {limit:.2f}) {'PASS' if value <= limit else 'FAIL'}" for name, value, limit in checks)
+    )
     return all(value <= limit for _, value, limit in checks)
 
 
@@ -538,7 +594,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", help="comma-separated article counts, e.g. 250,500,1000,2000; plans scale with them")
     parser.add_argument("--repeat", type=int, default=3, help="builds of each project per size (default 3)")
     parser.add_argument("--warmup", type=int, default=1, help="unmeasured builds of each project first (default 1)")
-    parser.add_argument("--max-ratio", type=float, default=1.3, help="fail when ours/plain wall time at the largest size is over this (default 1.3)")
+    parser.add_argument(
+        "--max-ratio", type=float, default=1.3, help="fail when ours/plain wall time at the largest size is over this (default 1.3)"
+    )
     parser.add_argument("--max-cpu-ratio", type=float, default=1.3, help="the same for CPU time (default 1.3)")
     parser.add_argument("--max-memory-ratio", type=float, default=1.5, help="the same for peak memory (default 1.5)")
     parser.add_argument("--seed", type=int, default=1)
@@ -557,11 +615,23 @@ def main(argv: list[str] | None = None) -> int:
             results.append(measure(workdir, n, plans_for[n], args.repeat, args.seed, args.warmup))
         passed = report(results, args.max_ratio, args.repeat, args.max_cpu_ratio, args.max_memory_ratio)
     if args.json:
-        args.json.write_text(json.dumps([
-            {"articles": r.articles, "plans": r.plans, "events": r.events, "ratio": round(r.ratio, 3),
-             "ours": [vars(b) for b in r.ours], "plain": [vars(b) for b in r.plain]}
-            for r in results
-        ], indent=2), encoding="utf-8")
+        args.json.write_text(
+            json.dumps(
+                [
+                    {
+                        "articles": r.articles,
+                        "plans": r.plans,
+                        "events": r.events,
+                        "ratio": round(r.ratio, 3),
+                        "ours": [vars(b) for b in r.ours],
+                        "plain": [vars(b) for b in r.plain],
+                    }
+                    for r in results
+                ],
+                indent=2,
+            ),
+            encoding="utf-8",
+        )
     return 0 if passed else 1
 
 

@@ -22,17 +22,28 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="kiểm tra toàn bộ dữ liệu, báo mọi lỗi một lần")
     check.add_argument("root", nargs="?", default=".", help="thư mục dự án (có data/ và docs/)")
-    check.add_argument("--format", choices=("text", "github"), default="text",
-                       help="github: mỗi lỗi một chú thích '::error …' của GitHub Actions, kèm bảng lỗi trong tóm tắt")
+    check.add_argument(
+        "--format",
+        choices=("text", "github"),
+        default="text",
+        help="github: mỗi lỗi một chú thích '::error …' của GitHub Actions, kèm bảng lỗi trong tóm tắt",
+    )
     schema = sub.add_parser("schema", help="ghi lược đồ JSON của các tệp dữ liệu")
     schema.add_argument("--out", default="data/schema", help="thư mục ghi lược đồ")
     diff = sub.add_parser("changes", help="tóm tắt nội dung nhánh này thêm, sửa, bỏ so với một phiên bản gốc (git)")
     diff.add_argument("root", nargs="?", default=".", help="thư mục dự án (kho git có data/ và docs/)")
     diff.add_argument("--base", required=True, help="phiên bản gốc để so sánh, ví dụ main hoặc HEAD^1")
-    diff.add_argument("--site-url", help="địa chỉ trang để dẫn link, ví dụ địa chỉ bản xem trước (mặc định: url trong data/site.yml, "
-                      "hoặc địa chỉ bản xem trước khi có biến môi trường CONGBO_PREVIEW=pr-<số>)")
-    diff.add_argument("--format", choices=("markdown", "json"), default="markdown",
-                      help="json: danh sách các mục thay đổi kèm địa chỉ trang, cho scripts/preview_shots.py (không ghi tóm tắt)")
+    diff.add_argument(
+        "--site-url",
+        help="địa chỉ trang để dẫn link, ví dụ địa chỉ bản xem trước (mặc định: url trong data/site.yml, "
+        "hoặc địa chỉ bản xem trước khi có biến môi trường CONGBO_PREVIEW=pr-<số>)",
+    )
+    diff.add_argument(
+        "--format",
+        choices=("markdown", "json"),
+        default="markdown",
+        help="json: danh sách các mục thay đổi kèm địa chỉ trang, cho scripts/preview_shots.py (không ghi tóm tắt)",
+    )
     new = sub.add_parser("new", help="tạo tệp mới để điền: bài viết, kế hoạch hoặc sự kiện")
     new_kinds = new.add_subparsers(dest="kind", required=True)
     article = new_kinds.add_parser("bai-viet", help="bài viết mới trong docs/chuyen-muc/<năm>/")
@@ -86,20 +97,30 @@ def run_check(root: Path, output: str) -> int:
 
 
 NO_CONTACT_TITLE = "Chưa đủ thông tin liên hệ"
-NO_CONTACT = ("cơ quan chủ quản '{owner}' chưa có {missing} trong data/organisations.yml (mục contact): chân trang, trang Báo chí "
-              "và trang cơ quan chỉ hiện điều đã có. Điền khi đã kiểm chứng, kèm nguồn.")
+NO_CONTACT = (
+    "cơ quan chủ quản '{owner}' chưa có {missing} trong data/organisations.yml (mục contact): chân trang, trang Báo chí "
+    "và trang cơ quan chỉ hiện điều đã có. Điền khi đã kiểm chứng, kèm nguồn."
+)
 
 
 def contact_missing(site) -> list[str]:
     """What of the owner's public contact is not entered yet (the site states only what is)."""
     contact = site.organisation[site.info.owner].contact
-    fields = [("cổng thông tin", "portal"), ("địa chỉ", "address"), ("điện thoại", "phone"), ("thư điện tử", "email"), ("giờ làm việc", "hours")]
+    fields = [
+        ("cổng thông tin", "portal"),
+        ("địa chỉ", "address"),
+        ("điện thoại", "phone"),
+        ("thư điện tử", "email"),
+        ("giờ làm việc", "hours"),
+    ]
     return [label for label, name in fields if contact is None or getattr(contact, name) is None]
 
 
 NO_REPOSITORY_TITLE = "Chưa có địa chỉ kho"
-NO_REPOSITORY = ("data/site.yml chưa có 'repository' (địa chỉ kho, ví dụ https://github.com/<tài-khoản>/<tên-kho>): "
-                 "các trang chưa có nút “Sửa trang này”. Điền khi đã biết địa chỉ kho.")
+NO_REPOSITORY = (
+    "data/site.yml chưa có 'repository' (địa chỉ kho, ví dụ https://github.com/<tài-khoản>/<tên-kho>): "
+    "các trang chưa có nút “Sửa trang này”. Điền khi đã biết địa chỉ kho."
+)
 
 
 def after_loading(root: Path, docs_dir: Path, site) -> None:
@@ -111,8 +132,11 @@ def after_loading(root: Path, docs_dir: Path, site) -> None:
     waiting = {record.src_uri for record in column.held_back(site)} | column.held_back_images(site)
     files = (content.docs_files(root, docs_dir) | set(made)) - waiting
     anchors = {path: output.anchors for path, output in outputs.items() if isinstance(output, GeneratedPage)}
-    articles = [links.WrittenPage(record.file, record.src_uri, site.bodies[record.src_uri], record.body_line)
-                for record in site.articles if record.src_uri not in waiting]
+    articles = [
+        links.WrittenPage(record.file, record.src_uri, site.bodies[record.src_uri], record.body_line)
+        for record in site.articles
+        if record.src_uri not in waiting
+    ]
     problems += links.check_links([*content.written_pages(root, docs_dir), *articles], files, anchors)
     if problems:
         raise DataError(problems)

@@ -94,7 +94,9 @@ def activity_dates(plan: Plan, activity: Activity) -> ActivityDates | None:
         return ActivityDates("deadline", time.deadline, time.deadline, True, None, None)
     if time.open_end:
         first = time.start.first_day
-        return ActivityDates("start", first, first, time.start.exact, None if time.start.exact else vi.partial_date(time.start), time.open_end)
+        return ActivityDates(
+            "start", first, first, time.start.exact, None if time.start.exact else vi.partial_date(time.start), time.open_end
+        )
     if time.end_day is None:
         return None
     if time.start is not None:
@@ -176,9 +178,20 @@ def build_agenda(observances: Iterable[Observance], plans: Iterable[Plan], event
         for plan in plans
     }
     items = [_event_item(by_id, event) for event in events]
-    items += [Occurrence(dates.start, dates.end, dates.kind, f"{plan.id}/{activity.id}", activity.name, plan=plan, activity=activity,
-                         start_text=dates.start_text)
-              for plan in plans for activity, dates in activities[plan.id]]
+    items += [
+        Occurrence(
+            dates.start,
+            dates.end,
+            dates.kind,
+            f"{plan.id}/{activity.id}",
+            activity.name,
+            plan=plan,
+            activity=activity,
+            start_text=dates.start_text,
+        )
+        for plan in plans
+        for activity, dates in activities[plan.id]
+    ]
     return Agenda(tuple(observances), plans, tuple(sorted(items, key=lambda o: (o.start, o.end, o.kind, o.key))), activities)
 
 
@@ -332,9 +345,17 @@ def build_programmes(site) -> tuple[Programme, ...]:
             year_events = {e.id: e for e in events.get(year, [])}
             year_events.update({e.id: e for e in site.events if e.plan in ids})
             year_events = tuple(sorted(year_events.values(), key=lambda e: (e.date, e.id)))
-            found.append(Programme(obs, year, year_plans, year_events, site.theme_of(obs, year),
-                                   _timeline(site, obs, year, year_plans, year_events),
-                                   _articles(site, obs, year, year_plans, year_events)))
+            found.append(
+                Programme(
+                    obs,
+                    year,
+                    year_plans,
+                    year_events,
+                    site.theme_of(obs, year),
+                    _timeline(site, obs, year, year_plans, year_events),
+                    _articles(site, obs, year, year_plans, year_events),
+                )
+            )
     return tuple(found)
 
 
@@ -350,8 +371,18 @@ def _timeline(site, obs: Observance, year: int, plans: tuple[Plan, ...], events:
             if dates is None or (dates.kind == "deadline" and (plan.id, activity.id) in covered):
                 continue
             note = f"bắt đầu; {vi.open_end(dates.open_end)}" if dates.kind == "start" else None
-            steps.append(Step(dates.start, dates.end, dates.kind, activity.name, plan=plan, anchor=urls.activity_anchor(activity.id),
-                              partial=dates.kind == "start" and not dates.start_exact, note=note))
+            steps.append(
+                Step(
+                    dates.start,
+                    dates.end,
+                    dates.kind,
+                    activity.name,
+                    plan=plan,
+                    anchor=urls.activity_anchor(activity.id),
+                    partial=dates.kind == "start" and not dates.start_exact,
+                    note=note,
+                )
+            )
     by_id = {p.id: p for p in site.plans}
     for event in events:
         kind = "deadline" if event.kind == "han" else "event"

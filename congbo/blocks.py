@@ -13,8 +13,12 @@ def next_observances(site: Site, here: str, count: int = 3) -> str:
     links = Links(site, here)
     items = site.agenda.next_observances(site.today, count)
     rows = [
-        {"item": o, "days": (o.start - site.today).days, "href": links.to(urls.observance(o.observance.id)),
-         "anniversary": agenda.anniversary(o.observance, o.start.year)}
+        {
+            "item": o,
+            "days": (o.start - site.today).days,
+            "href": links.to(urls.observance(o.observance.id)),
+            "anniversary": agenda.anniversary(o.observance, o.start.year),
+        }
         for o in items
     ]
     running = [
@@ -22,8 +26,12 @@ def next_observances(site: Site, here: str, count: int = 3) -> str:
         for p in agenda.open_programmes(site.programmes, site.today)
     ]
     return render(
-        "blocks/next_observances.html.j2", rows=rows, programmes=running, today=site.today,
-        calendar_href=links.to(urls.CALENDAR), subscribe_href=links.to(urls.CALENDAR + "#dua-vao-dien-thoai"),
+        "blocks/next_observances.html.j2",
+        rows=rows,
+        programmes=running,
+        today=site.today,
+        calendar_href=links.to(urls.CALENDAR),
+        subscribe_href=links.to(urls.CALENDAR + "#dua-vao-dien-thoai"),
     )
 
 
@@ -54,9 +62,14 @@ def press_contact(site: Site, here: str) -> str:
     """The press contact, and the owner's public contact (the same block as on its own page)."""
     owner = site.organisation[site.info.owner]
     links = Links(site, here)
-    return render("blocks/contact.html.j2", contact=site.info.contact, owner=owner.name, owner_contact=owner.contact,
-                  owner_href=links.to(urls.organisation(owner.id)),
-                  sources=source_entries(site, owner.contact.sources, links) if owner.contact else [])
+    return render(
+        "blocks/contact.html.j2",
+        contact=site.info.contact,
+        owner=owner.name,
+        owner_contact=owner.contact,
+        owner_href=links.to(urls.organisation(owner.id)),
+        sources=source_entries(site, owner.contact.sources, links) if owner.contact else [],
+    )
 
 
 def press_feeds(site: Site, here: str, site_url: str) -> str:
@@ -70,20 +83,30 @@ def press_feeds(site: Site, here: str, site_url: str) -> str:
     rows = []
     for channel, category in channels.column_channels(site, base):
         name = next((c.name for c in column.categories if c.id == category), None)
-        rows.append({
-            "title": f"Chuyên mục “{column.name}”" if category is None else f"Mục “{name}”",
-            "page": Links(site, here).to(channel.home[len(base):]),
-            "carries": (f"Mọi bài của chuyên mục, {channels.MAX_ITEMS} bài mới nhất, toàn văn kèm ảnh." if category is None
-                        else f"Chỉ các bài của mục này ({counts.get(category, 0)} bài hiện có), toàn văn kèm ảnh."),
-            "links": [(labels[k], channel.self_url(k)) for k in channel.paths],
-        })
+        rows.append(
+            {
+                "title": f"Chuyên mục “{column.name}”" if category is None else f"Mục “{name}”",
+                "page": Links(site, here).to(channel.home[len(base) :]),
+                "carries": (
+                    f"Mọi bài của chuyên mục, {channels.MAX_ITEMS} bài mới nhất, toàn văn kèm ảnh."
+                    if category is None
+                    else f"Chỉ các bài của mục này ({counts.get(category, 0)} bài hiện có), toàn văn kèm ảnh."
+                ),
+                "links": [(labels[k], channel.self_url(k)) for k in channel.paths],
+            }
+        )
     plans = channels.plans_channel(site, base)
-    rows.append({
-        "title": "Kế hoạch và sự kiện",
-        "page": Links(site, here).to(urls.PLANS),
-        "carries": "Mỗi kế hoạch được đăng (trích yếu, số, cơ quan ban hành, các hoạt động) và các mốc, sự kiện kế hoạch đặt ra; ghi theo ngày ban hành kế hoạch.",
-        "links": [(labels[k], plans.self_url(k)) for k in plans.paths],
-    })
+    rows.append(
+        {
+            "title": "Kế hoạch và sự kiện",
+            "page": Links(site, here).to(urls.PLANS),
+            "carries": (
+                "Mỗi kế hoạch được đăng (trích yếu, số, cơ quan ban hành, các hoạt động) và các mốc, sự kiện kế hoạch đặt ra; "
+                "ghi theo ngày ban hành kế hoạch."
+            ),
+            "links": [(labels[k], plans.self_url(k)) for k in plans.paths],
+        }
+    )
     return render("blocks/feeds.html.j2", rows=rows)
 
 
@@ -91,7 +114,10 @@ def press_feed_notes(site: Site, site_url: str, part: str) -> str:
     """How the feeds change ('updates') and what each item carries ('items')."""
     base = site_url if site_url.endswith("/") else site_url + "/"
     return render(
-        "blocks/feed_notes.html.j2", part=part, ttl=channels.TTL_MINUTES, max_items=channels.MAX_ITEMS,
+        "blocks/feed_notes.html.j2",
+        part=part,
+        ttl=channels.TTL_MINUTES,
+        max_items=channels.MAX_ITEMS,
         example_guid=channels.article_guid(base, "ma-bai"),
     )
 

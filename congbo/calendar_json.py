@@ -2,7 +2,8 @@
 
 ``lich.json`` lists the same items as ``lich.ics``: the observances with their yearly rule, and
 every dated item of the calendar's years (observance days, the action month as a period, events,
-deadlines, periods and the start of periods without an end date), each with the UID it has in the .ics. The fields are documented on the press page
+deadlines, periods and the start of periods without an end date), each with the UID it has in the .ics. The fields are documented on the
+press page
 (`FIELDS`, rendered by `render_fields`), so the documentation and the file cannot drift apart.
 """
 
@@ -25,16 +26,32 @@ FIELDS: list[tuple[str, str]] = [
     ("ics", "Tệp iCalendar có cùng các mục, để đăng ký trên điện thoại."),
     ("timezone", "Múi giờ của các giờ ghi trong tệp: Asia/Ho_Chi_Minh (UTC+7)."),
     ("years", "Các năm có trong `items`."),
-    ("observances[]", "Các ngày kỷ niệm: `id`, `uid` (như trong tệp .ics), `name`, `month`, `day` (`null` khi cả tháng là đợt hoạt động), "
-                      "`first_year`, `summary`, `url`, `ics`, `basis[]` (`document`, `date`, `issuer`), `themes[]` (`year`, `theme`, `source` — cơ quan công bố chủ đề, `sources[]` — nơi ban biên tập biết chủ đề)."),
-    ("items[]", "Các mục có ngày, sắp theo ngày: `id`, `uid`, `kind` (`ngay-ky-niem`, `su-kien`, `han` — thời hạn phải hoàn thành — `hoat-dong` — thời gian thực hiện một hoạt động của văn bản — hoặc `bat-dau` — ngày bắt đầu một hoạt động mà văn bản không cho ngày kết thúc), "
-                "`title`, `start` và `end` (NNNN-TT-NN, `end` tính cả ngày đó; `null` với `bat-dau`: bản gốc để trống hoặc chưa rõ ngày kết thúc), `time` (GG:PP giờ Việt Nam, hoặc `null` khi cả ngày), "
-                "`place`, `observance` (mã), `anniversary` (số năm kỷ niệm), `theme` (chủ đề năm), `plan` (`id`, `title`, `url`), `programme` (trang chương trình), `url`, `ics`, "
-                "`sources[]` (nguồn của mục: của sự kiện; với hạn và hoạt động, của văn bản; với ngày kỷ niệm, của chủ đề năm đó)."),
-    ("sources[]", "Mỗi nguồn (trong `items[]` và `observances[].themes[]`; danh sách rỗng: ban biên tập chưa rõ nguồn): "
-                  "`kind` (`toan-van` — toàn văn, `cong-thong-tin` — trang văn bản trên cổng thông tin chính thức, `ban-tin` — bản tin, `van-ban-dan` — văn bản khác trên trang dẫn tới), "
-                  "`label` (tên loại nguồn bằng chữ), `name` (nơi đăng; với `van-ban-dan`: tên văn bản dẫn tới), `url` (địa chỉ, hoặc `null` khi chưa rõ), "
-                  "`date` (ngày đăng NNNN-TT-NN, phần chưa rõ ghi `??`; `null` khi chưa rõ), `title`, `document` (mã văn bản dẫn tới, với `van-ban-dan`), `note` (ghi chú của ban biên tập)."),
+    (
+        "observances[]",
+        "Các ngày kỷ niệm: `id`, `uid` (như trong tệp .ics), `name`, `month`, `day` (`null` khi cả tháng là đợt hoạt động), "
+        "`first_year`, `summary`, `url`, `ics`, `basis[]` (`document`, `date`, `issuer`), `themes[]` (`year`, `theme`, `source` — cơ quan "
+        "công bố chủ đề, `sources[]` — nơi ban biên tập biết chủ đề).",
+    ),
+    (
+        "items[]",
+        "Các mục có ngày, sắp theo ngày: `id`, `uid`, `kind` (`ngay-ky-niem`, `su-kien`, `han` — thời hạn phải hoàn thành — `hoat-dong` — "
+        "thời gian thực hiện một hoạt động của văn bản — hoặc `bat-dau` — ngày bắt đầu một hoạt động mà văn bản không cho ngày kết thúc), "
+        "`title`, `start` và `end` (NNNN-TT-NN, `end` tính cả ngày đó; `null` với `bat-dau`: bản gốc để trống hoặc chưa rõ ngày kết "
+        "thúc), `time` (GG:PP giờ Việt Nam, hoặc `null` khi cả ngày), "
+        "`place`, `observance` (mã), `anniversary` (số năm kỷ niệm), `theme` (chủ đề năm), `plan` (`id`, `title`, `url`), `programme` "
+        "(trang chương trình), `url`, `ics`, "
+        "`sources[]` (nguồn của mục: của sự kiện; với hạn và hoạt động, của văn bản; với ngày kỷ niệm, của chủ đề năm đó).",
+    ),
+    (
+        "sources[]",
+        "Mỗi nguồn (trong `items[]` và `observances[].themes[]`; danh sách rỗng: ban biên tập chưa rõ nguồn): "
+        "`kind` (`toan-van` — toàn văn, `cong-thong-tin` — trang văn bản trên cổng thông tin chính thức, `ban-tin` — bản tin, "
+        "`van-ban-dan` — văn bản khác trên trang dẫn tới), "
+        "`label` (tên loại nguồn bằng chữ), `name` (nơi đăng; với `van-ban-dan`: tên văn bản dẫn tới), `url` (địa chỉ, hoặc `null` khi "
+        "chưa rõ), "
+        "`date` (ngày đăng NNNN-TT-NN, phần chưa rõ ghi `??`; `null` khi chưa rõ), `title`, `document` (mã văn bản dẫn tới, với "
+        "`van-ban-dan`), `note` (ghi chú của ban biên tập).",
+    ),
 ]
 
 
@@ -47,34 +64,70 @@ def _sources(site: Site, sources, base_url: str) -> list[dict]:
     for source in sources:
         entry = source_entry(site, source, lambda plan_id: _url(base_url, urls.plan(plan_id)))
         date = str(site.plan[source.document].date) if source.document else (str(source.date) if source.date else None)
-        out.append({"kind": source.kind, "label": entry["label"], "name": entry["name"], "url": entry["href"], "date": date,
-                    "title": source.title, "document": source.document, "note": source.note})
+        out.append(
+            {
+                "kind": source.kind,
+                "label": entry["label"],
+                "name": entry["name"],
+                "url": entry["href"],
+                "date": date,
+                "title": source.title,
+                "document": source.document,
+                "note": source.note,
+            }
+        )
     return out
 
 
 def _item(site: Site, item: Occurrence, base_url: str) -> dict:
     year = item.start.year
     plan = item.plan
-    data: dict = {"id": item.key, "uid": None, "kind": KINDS[item.kind], "title": item.title,
-                  "start": item.start.isoformat(), "end": None if item.kind == "start" else item.end.isoformat(), "time": None, "place": None,
-                  "observance": None, "anniversary": None, "theme": None, "programme": None,
-                  "plan": {"id": plan.id, "title": plan_title(plan), "url": _url(base_url, urls.plan(plan.id))} if plan else None}
+    data: dict = {
+        "id": item.key,
+        "uid": None,
+        "kind": KINDS[item.kind],
+        "title": item.title,
+        "start": item.start.isoformat(),
+        "end": None if item.kind == "start" else item.end.isoformat(),
+        "time": None,
+        "place": None,
+        "observance": None,
+        "anniversary": None,
+        "theme": None,
+        "programme": None,
+        "plan": {"id": plan.id, "title": plan_title(plan), "url": _url(base_url, urls.plan(plan.id))} if plan else None,
+    }
     if item.observance:
         obs = item.observance
         theme = site.theme_of(obs, year)
         programme = site.programme.get((obs.id, year))
-        data.update(uid=agenda.observance_uid(obs), observance=obs.id, anniversary=agenda.anniversary(obs, year),
-                    theme=theme.theme if theme else None, programme=_url(base_url, programme.url) if programme else None,
-                    sources=_sources(site, theme.sources if theme else [], base_url),
-                    url=_url(base_url, urls.observance(obs.id)), ics=_url(base_url, urls.observance_ics(obs.id)))
+        data.update(
+            uid=agenda.observance_uid(obs),
+            observance=obs.id,
+            anniversary=agenda.anniversary(obs, year),
+            theme=theme.theme if theme else None,
+            programme=_url(base_url, programme.url) if programme else None,
+            sources=_sources(site, theme.sources if theme else [], base_url),
+            url=_url(base_url, urls.observance(obs.id)),
+            ics=_url(base_url, urls.observance_ics(obs.id)),
+        )
     elif item.event:
         event = item.event
-        data.update(uid=agenda.event_uid(event), time=event.time.strftime("%H:%M") if event.time else None, place=event.place,
-                    url=_url(base_url, urls.event(event.id)), ics=_url(base_url, urls.event_ics(event.id)),
-                    sources=_sources(site, event.sources, base_url))
+        data.update(
+            uid=agenda.event_uid(event),
+            time=event.time.strftime("%H:%M") if event.time else None,
+            place=event.place,
+            url=_url(base_url, urls.event(event.id)),
+            ics=_url(base_url, urls.event_ics(event.id)),
+            sources=_sources(site, event.sources, base_url),
+        )
     else:
-        data.update(uid=agenda.activity_uid(plan, item.activity), url=_url(base_url, urls.activity(plan.id, item.activity.id)),
-                    ics=_url(base_url, urls.ICS), sources=_sources(site, plan.sources, base_url))
+        data.update(
+            uid=agenda.activity_uid(plan, item.activity),
+            url=_url(base_url, urls.activity(plan.id, item.activity.id)),
+            ics=_url(base_url, urls.ICS),
+            sources=_sources(site, plan.sources, base_url),
+        )
     return data
 
 
@@ -89,11 +142,21 @@ def calendar_data(site: Site, base_url: str = "") -> dict:
         "years": years,
         "observances": [
             {
-                "id": o.id, "uid": agenda.observance_uid(o), "name": o.name, "month": o.month, "day": o.day,
-                "first_year": o.first_year, "summary": o.summary,
-                "url": _url(base_url, urls.observance(o.id)), "ics": _url(base_url, urls.observance_ics(o.id)),
+                "id": o.id,
+                "uid": agenda.observance_uid(o),
+                "name": o.name,
+                "month": o.month,
+                "day": o.day,
+                "first_year": o.first_year,
+                "summary": o.summary,
+                "url": _url(base_url, urls.observance(o.id)),
+                "ics": _url(base_url, urls.observance_ics(o.id)),
                 "basis": [{"document": b.document, "date": b.date.isoformat() if b.date else None, "issuer": b.issuer} for b in o.basis],
-                "themes": [{"year": t.year, "theme": t.theme, "source": t.source, "sources": _sources(site, t.sources, base_url)} for t in (site.theme_of(o, written.year) for written in sorted(o.themes, key=lambda t: t.year)) if t],
+                "themes": [
+                    {"year": t.year, "theme": t.theme, "source": t.source, "sources": _sources(site, t.sources, base_url)}
+                    for t in (site.theme_of(o, written.year) for written in sorted(o.themes, key=lambda t: t.year))
+                    if t
+                ],
             }
             for o in sorted(site.observances, key=lambda o: (o.month, o.day or 0, o.id))
         ],
@@ -114,8 +177,10 @@ def render_fields(site: Site, here: str) -> str:
     """The fields of lich.json, for the press page: the table is `FIELDS`, which the file follows."""
     links = Links(site, here)
     return render(
-        "blocks/calendar_fields.html.j2", fields=FIELDS,
-        json_href=links.to(urls.CALENDAR_JSON), ics_href=links.to(urls.ICS),
+        "blocks/calendar_fields.html.j2",
+        fields=FIELDS,
+        json_href=links.to(urls.CALENDAR_JSON),
+        ics_href=links.to(urls.ICS),
     )
 
 

@@ -35,24 +35,87 @@ STATUS_NAMES = {"added": "thêm", "changed": "sửa", "removed": "bỏ"}
 
 
 FIELD_LABELS = {
-    "id": "mã", "name": "tên", "title": "tiêu đề", "date": "ngày", "end": "ngày kết thúc", "place": "địa điểm",
-    "kind": "loại", "type": "loại văn bản", "number": "số", "symbol": "ký hiệu", "issuer": "cơ quan ban hành",
-    "signer": "người ký", "recipients": "nơi nhận", "lead": "cơ quan chủ trì", "partners": "cơ quan phối hợp",
-    "time": "thời gian", "deadline": "hạn", "start": "bắt đầu", "ongoing": "thường xuyên", "budget": "kinh phí",
-    "author": "tác giả", "category": "chuyên mục con", "image": "ảnh", "url": "địa chỉ", "description": "mô tả",
-    "sections": "mục", "activities": "hoạt động", "observances": "ngày kỷ niệm", "plans": "kế hoạch", "events": "sự kiện",
-    "updated": "thời điểm sửa", "summary": "trích yếu", "owner": "cơ quan chủ quản", "phone": "điện thoại",
-    "email": "thư điện tử", "address": "địa chỉ trụ sở", "themes": "chủ đề", "level": "cấp", "province": "tỉnh",
-    "parent": "cơ quan cấp trên", "members": "thành viên", "valid_until": "hiệu lực đến", "successor": "cơ quan kế thừa",
-    "day": "ngày", "month": "tháng", "text": "nội dung", "role": "vai trò", "column": "chuyên mục", "event": "sự kiện",
-    "sources": "nguồn", "source": "nguồn", "addressees": "nơi gửi", "bases": "căn cứ", "basis": "căn cứ", "attachments": "tệp đính kèm",
-    "appendices": "phụ lục", "preamble": "phần mở đầu", "closing": "phần kết", "enacting": "điều khoản thi hành",
-    "co_issuers": "cơ quan cùng ban hành", "co_signers": "người cùng ký", "footnotes": "chú thích", "notes": "ghi chú",
-    "note": "ghi chú", "occasions": "dịp", "superseded_by": "văn bản thay thế", "authority": "thẩm quyền", "heading": "tiêu đề văn bản",
-    "short_name": "tên viết tắt", "history": "lịch sử", "first_year": "năm đầu tiên", "district": "huyện", "origin": "nguồn gốc",
+    "id": "mã",
+    "name": "tên",
+    "title": "tiêu đề",
+    "date": "ngày",
+    "end": "ngày kết thúc",
+    "place": "địa điểm",
+    "kind": "loại",
+    "type": "loại văn bản",
+    "number": "số",
+    "symbol": "ký hiệu",
+    "issuer": "cơ quan ban hành",
+    "signer": "người ký",
+    "recipients": "nơi nhận",
+    "lead": "cơ quan chủ trì",
+    "partners": "cơ quan phối hợp",
+    "time": "thời gian",
+    "deadline": "hạn",
+    "start": "bắt đầu",
+    "ongoing": "thường xuyên",
+    "budget": "kinh phí",
+    "author": "tác giả",
+    "category": "chuyên mục con",
+    "image": "ảnh",
+    "url": "địa chỉ",
+    "description": "mô tả",
+    "sections": "mục",
+    "activities": "hoạt động",
+    "observances": "ngày kỷ niệm",
+    "plans": "kế hoạch",
+    "events": "sự kiện",
+    "updated": "thời điểm sửa",
+    "summary": "trích yếu",
+    "owner": "cơ quan chủ quản",
+    "phone": "điện thoại",
+    "email": "thư điện tử",
+    "address": "địa chỉ trụ sở",
+    "themes": "chủ đề",
+    "level": "cấp",
+    "province": "tỉnh",
+    "parent": "cơ quan cấp trên",
+    "members": "thành viên",
+    "valid_until": "hiệu lực đến",
+    "successor": "cơ quan kế thừa",
+    "day": "ngày",
+    "month": "tháng",
+    "text": "nội dung",
+    "role": "vai trò",
+    "column": "chuyên mục",
+    "event": "sự kiện",
+    "sources": "nguồn",
+    "source": "nguồn",
+    "addressees": "nơi gửi",
+    "bases": "căn cứ",
+    "basis": "căn cứ",
+    "attachments": "tệp đính kèm",
+    "appendices": "phụ lục",
+    "preamble": "phần mở đầu",
+    "closing": "phần kết",
+    "enacting": "điều khoản thi hành",
+    "co_issuers": "cơ quan cùng ban hành",
+    "co_signers": "người cùng ký",
+    "footnotes": "chú thích",
+    "notes": "ghi chú",
+    "note": "ghi chú",
+    "occasions": "dịp",
+    "superseded_by": "văn bản thay thế",
+    "authority": "thẩm quyền",
+    "heading": "tiêu đề văn bản",
+    "short_name": "tên viết tắt",
+    "history": "lịch sử",
+    "first_year": "năm đầu tiên",
+    "district": "huyện",
+    "origin": "nguồn gốc",
 }
 """Vietnamese names of the fields editors write, as a change summary shows them; a field not here shows its key."""
-KIND_FIELD_LABELS = {("plan", "date"): "ngày ban hành", ("article", "summary"): "sapo", ("article", "date"): "ngày đăng", ("article", "body"): "nội dung bài"}
+KIND_FIELD_LABELS = {
+    ("plan", "date"): "ngày ban hành",
+    ("article", "summary"): "sapo",
+    ("article", "date"): "ngày đăng",
+    ("article", "body"): "nội dung bài",
+}
 MISSING = "(không có)"
 MAX_FIELDS = 8
 """Field changes listed for one record; past this, a count."""
@@ -61,6 +124,7 @@ MAX_FIELDS = 8
 @dataclass(frozen=True)
 class Dated:
     """A thing on the calendar: an event, or a document's activity with dates."""
+
     key: str
     what: str
     name: str
@@ -103,7 +167,9 @@ def records_of(rel: str, text: str | None) -> dict[tuple[str, str], Record]:
         return _list_records(rel, text)
     if rel == "data/site.yml":
         located, _ = read_yaml(text, rel)
-        return {("site", "site"): Record("site", "site", "data/site.yml", "", text, values_of(located.value if located is not None else {}))}
+        return {
+            ("site", "site"): Record("site", "site", "data/site.yml", "", text, values_of(located.value if located is not None else {}))
+        }
     if path.parent == PurePosixPath("data/plans") and path.suffix == ".yml":
         return _plan_records(path, text)
     if path.parts[0] == "docs" and path.suffix == ".md":
@@ -120,8 +186,15 @@ def _list_records(rel: str, text: str) -> dict[tuple[str, str], Record]:
         if isinstance(item, dict) and isinstance(item.get("id"), str):
             record_id = item["id"]
             dated = (_dated(f"event:{record_id}", "sự kiện", item, name_key, item),) if kind == "event" else ()
-            found[(kind, record_id)] = Record(kind, record_id, _text(item.get(name_key), record_id), url_of(record_id), repr(item),
-                                              values_of(item), tuple(d for d in dated if d))
+            found[(kind, record_id)] = Record(
+                kind,
+                record_id,
+                _text(item.get(name_key), record_id),
+                url_of(record_id),
+                repr(item),
+                values_of(item),
+                tuple(d for d in dated if d),
+            )
     return found
 
 
@@ -161,7 +234,7 @@ def excerpts(old: str, new: str, width: int = 60) -> tuple[str, str]:
         return old, new
     start = next((i for i, (a, b) in enumerate(zip(old, new)) if a != b), min(len(old), len(new)))
     start = max(0, start - 20)
-    return tuple(("…" if start else "") + text[start:start + width] + ("…" if len(text) > start + width else "") for text in (old, new))
+    return tuple(("…" if start else "") + text[start : start + width] + ("…" if len(text) > start + width else "") for text in (old, new))
 
 
 def _plan_records(path: PurePosixPath, text: str) -> dict[tuple[str, str], Record]:
@@ -169,10 +242,22 @@ def _plan_records(path: PurePosixPath, text: str) -> dict[tuple[str, str], Recor
     value = located.value if located is not None and isinstance(located.value, dict) else {}
     record_id = value.get("id") if isinstance(value.get("id"), str) else path.stem
     activities = value.get("activities") if isinstance(value.get("activities"), list) else []
-    dated = [_dated(f"activity:{record_id}:{item['id']}", "hoạt động", item, "name", item.get("time"))
-             for item in activities if isinstance(item, dict) and isinstance(item.get("id"), str)]
-    return {("plan", record_id): Record("plan", record_id, _text(value.get("summary"), record_id), urls.plan(record_id), text,
-                                        values_of(value), tuple(d for d in dated if d))}
+    dated = [
+        _dated(f"activity:{record_id}:{item['id']}", "hoạt động", item, "name", item.get("time"))
+        for item in activities
+        if isinstance(item, dict) and isinstance(item.get("id"), str)
+    ]
+    return {
+        ("plan", record_id): Record(
+            "plan",
+            record_id,
+            _text(value.get("summary"), record_id),
+            urls.plan(record_id),
+            text,
+            values_of(value),
+            tuple(d for d in dated if d),
+        )
+    }
 
 
 def _page_records(path: PurePosixPath, text: str) -> dict[tuple[str, str], Record]:
@@ -184,9 +269,11 @@ def _page_records(path: PurePosixPath, text: str) -> dict[tuple[str, str], Recor
     located = read_yaml(match.group(1) or "", str(path))[0] if match else None
     meta = located.value if located is not None and isinstance(located.value, dict) else {}
     record_id = meta.get("id") if isinstance(meta.get("id"), str) else path.stem
-    body = text[match.end():] if match else text
+    body = text[match.end() :] if match else text
     values = (*values_of(meta), ("body", _value(body) if body.strip() else MISSING))
-    return {("article", record_id): Record("article", record_id, _text(meta.get("title"), record_id), urls.article(record_id), text, values)}
+    return {
+        ("article", record_id): Record("article", record_id, _text(meta.get("title"), record_id), urls.article(record_id), text, values)
+    }
 
 
 def _page_url(inside: PurePosixPath) -> str:
@@ -328,11 +415,17 @@ def render_summary(changes: list[Change], base: str, site_url: str, calendar: li
     for change in changes:
         address = page_address(site_url, change)
         link = f"[{escape_cell(change.url or '/')}]({address})" if address else ""
-        lines.append(f"| {STATUS_NAMES[change.status]} | {KIND_NAMES[change.kind]} | {escape_cell(change.name)} | {link} | {details(change)} |")
+        lines.append(
+            f"| {STATUS_NAMES[change.status]} | {KIND_NAMES[change.kind]} | {escape_cell(change.name)} | {link} | {details(change)} |"
+        )
     if calendar:
         lines += ["", "**Lịch:**", ""] + [f"- {escape_cell(line)}" for line in calendar]
-    lines += ["", "Trang của mục thêm mới chỉ có trên trang đã xuất bản sau khi nhánh được hợp nhất (trước đó: ở bản xem trước); "
-              "trang của mục bị bỏ mất đi khi đó.", ""]
+    lines += [
+        "",
+        "Trang của mục thêm mới chỉ có trên trang đã xuất bản sau khi nhánh được hợp nhất (trước đó: ở bản xem trước); "
+        "trang của mục bị bỏ mất đi khi đó.",
+        "",
+    ]
     return "\n".join(lines)
 
 
@@ -342,7 +435,10 @@ def page_address(site_url: str, change: Change) -> str:
 
 
 def details(change: Change) -> str:
-    shown = [f"{escape_cell(field)}: {' → '.join(escape_cell(text) for text in excerpts(old, new))}" for field, old, new in change.fields[:MAX_FIELDS]]
+    shown = [
+        f"{escape_cell(field)}: {' → '.join(escape_cell(text) for text in excerpts(old, new))}"
+        for field, old, new in change.fields[:MAX_FIELDS]
+    ]
     if len(change.fields) > MAX_FIELDS:
         shown.append(f"và {len(change.fields) - MAX_FIELDS} trường khác")
     if change.published:
@@ -353,7 +449,18 @@ def details(change: Change) -> str:
 def render_json(changes: list[Change], base: str, site_url: str) -> str:
     """The same changes for a program (scripts/preview_shots.py): each with its page's site-relative and
     absolute address (empty for the site's settings, or without an address)."""
-    items = [{"kind": c.kind, "kind_name": KIND_NAMES[c.kind], "status": c.status, "status_name": STATUS_NAMES[c.status],
-              "id": c.record_id, "name": c.name, "url": c.url if c.kind != "site" else None,
-              "address": page_address(site_url, c), "published": c.published} for c in changes]
+    items = [
+        {
+            "kind": c.kind,
+            "kind_name": KIND_NAMES[c.kind],
+            "status": c.status,
+            "status_name": STATUS_NAMES[c.status],
+            "id": c.record_id,
+            "name": c.name,
+            "url": c.url if c.kind != "site" else None,
+            "address": page_address(site_url, c),
+            "published": c.published,
+        }
+        for c in changes
+    ]
     return json.dumps({"base": base, "site_url": site_url, "changes": items}, ensure_ascii=False, indent=2)

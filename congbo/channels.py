@@ -53,17 +53,33 @@ def article_guid(site_url: str, article_id: str) -> str:
 def column_channels(site: Site, site_url: str) -> list[tuple[Channel, str | None]]:
     """The column's channel and one per category: (channel, category id or None)."""
     column = site.info.column
-    out = [(Channel(
-        title=f"{column.name} — {site.info.name}", description=column.description,
-        home=site_url + urls.COLUMN, guid=tag_uri(site_url, urls.COLUMN),
-        paths={k: urls.column_feed(k) for k in COLUMN_KINDS}, site_url=site_url,
-    ), None)]
+    out = [
+        (
+            Channel(
+                title=f"{column.name} — {site.info.name}",
+                description=column.description,
+                home=site_url + urls.COLUMN,
+                guid=tag_uri(site_url, urls.COLUMN),
+                paths={k: urls.column_feed(k) for k in COLUMN_KINDS},
+                site_url=site_url,
+            ),
+            None,
+        )
+    ]
     for category in column.categories:
-        out.append((Channel(
-            title=f"{category.name} — {column.name}", description=category.description,
-            home=site_url + urls.category_page(category.id), guid=tag_uri(site_url, urls.category_page(category.id)),
-            paths={k: urls.column_feed(k, category.id) for k in CATEGORY_KINDS}, site_url=site_url,
-        ), category.id))
+        out.append(
+            (
+                Channel(
+                    title=f"{category.name} — {column.name}",
+                    description=category.description,
+                    home=site_url + urls.category_page(category.id),
+                    guid=tag_uri(site_url, urls.category_page(category.id)),
+                    paths={k: urls.column_feed(k, category.id) for k in CATEGORY_KINDS},
+                    site_url=site_url,
+                ),
+                category.id,
+            )
+        )
     return out
 
 
@@ -71,8 +87,10 @@ def plans_channel(site: Site, site_url: str) -> Channel:
     return Channel(
         title=f"Kế hoạch và sự kiện — {site.info.name}",
         description="Các kế hoạch được đăng nguyên văn và các mốc thời gian, sự kiện mà mỗi kế hoạch đặt ra.",
-        home=site_url + urls.PLANS, guid=tag_uri(site_url, urls.PLANS),
-        paths={k: urls.plans_feed(k) for k in PLAN_KINDS}, site_url=site_url,
+        home=site_url + urls.PLANS,
+        guid=tag_uri(site_url, urls.PLANS),
+        paths={k: urls.plans_feed(k) for k in PLAN_KINDS},
+        site_url=site_url,
     )
 
 

@@ -71,10 +71,7 @@ def render_column_pages(site: Site) -> dict[str, GeneratedPage]:
 def paginate(articles: Sequence[ArticleRecord], url_of) -> list[Listing]:
     count = max(1, -(-len(articles) // PAGE_SIZE))
     page_urls = [url_of(n) for n in range(1, count + 1)]
-    return [
-        Listing(page_urls[n - 1], n, count, articles[(n - 1) * PAGE_SIZE:n * PAGE_SIZE], page_urls)
-        for n in range(1, count + 1)
-    ]
+    return [Listing(page_urls[n - 1], n, count, articles[(n - 1) * PAGE_SIZE : n * PAGE_SIZE], page_urls) for n in range(1, count + 1)]
 
 
 def pager(listing: Listing) -> list[tuple[int | None, str | None]]:
@@ -161,8 +158,11 @@ def render_archive_index(site: Site, by_month: dict[tuple[int, int], list[Articl
     months = sorted(by_month, reverse=True)
     here = urls.COLUMN_ARCHIVE
     index = [
-        (year, relative(urls.archive_year(year), here),
-         [(m, relative(urls.archive_month(year, m), here), len(by_month[(year, m)])) for y, m in months if y == year])
+        (
+            year,
+            relative(urls.archive_year(year), here),
+            [(m, relative(urls.archive_month(year, m), here), len(by_month[(year, m)])) for y, m in months if y == year],
+        )
         for year in sorted({y for y, _ in months}, reverse=True)
     ]
     return render_page("column_archive.html.j2", column=site.info.column, years=index, column_href=relative(urls.COLUMN, here))
@@ -172,7 +172,11 @@ def render_archive_year(site: Site, by_month: dict[tuple[int, int], list[Article
     here = urls.archive_year(year)
     groups = [(m, f"thang-{m:02d}", _rows(site, by_month[(year, m)], here)) for y, m in sorted(by_month, reverse=True) if y == year]
     return render_page(
-        "column_archive_year.html.j2", column=site.info.column, year=year, groups=groups, archive_href=relative(urls.COLUMN_ARCHIVE, here),
+        "column_archive_year.html.j2",
+        column=site.info.column,
+        year=year,
+        groups=groups,
+        archive_href=relative(urls.COLUMN_ARCHIVE, here),
     )
 
 
@@ -238,10 +242,21 @@ def article_parts(site: Site, record: ArticleRecord, site_url: str) -> ArticlePa
     here = urls.article(meta.id)
     category = category_index(site)[meta.category]
     up = up_from(here)
-    html = environment().get_template("column_article.html.j2").render(
-        meta=meta, category=category, moment=moment, body=_BODY,
-        category_href=up + urls.category_page(category.id), image_src=up + meta.image.file if meta.image else None,
-        column=site.info.column, related=related(site, record, here), column_href=up + urls.COLUMN, press_href=up + urls.PRESS,
+    html = (
+        environment()
+        .get_template("column_article.html.j2")
+        .render(
+            meta=meta,
+            category=category,
+            moment=moment,
+            body=_BODY,
+            category_href=up + urls.category_page(category.id),
+            image_src=up + meta.image.file if meta.image else None,
+            column=site.info.column,
+            related=related(site, record, here),
+            column_href=up + urls.COLUMN,
+            press_href=up + urls.PRESS,
+        )
     )
     header, footer = html.split(_BODY)
     return ArticleParts(article_page_meta(site, record, site_url), header, footer)
@@ -277,17 +292,19 @@ def article_linked_data(page_meta: dict, publisher: str) -> Markup:
     """An article page's schema.org NewsArticle, from its page meta (`article_page_meta`), made as the
     page is built: the text is not held for every article while MkDocs reads them all."""
     og, article = page_meta["cb_og"], page_meta["cb_article"]
-    return script_json({
-        "@context": "https://schema.org",
-        "@type": "NewsArticle",
-        "headline": page_meta["title"].unescape(),
-        "description": page_meta["description"].unescape(),
-        "datePublished": og["published"],
-        "dateModified": og["modified"],
-        "author": {"@type": "Person", "name": page_meta["author"].unescape()},
-        "publisher": {"@type": "GovernmentOrganization", "name": publisher},
-        "image": [og["image"]],
-        "mainEntityOfPage": article["url"],
-        "inLanguage": "vi",
-        "articleSection": article["section"],
-    })
+    return script_json(
+        {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": page_meta["title"].unescape(),
+            "description": page_meta["description"].unescape(),
+            "datePublished": og["published"],
+            "dateModified": og["modified"],
+            "author": {"@type": "Person", "name": page_meta["author"].unescape()},
+            "publisher": {"@type": "GovernmentOrganization", "name": publisher},
+            "image": [og["image"]],
+            "mainEntityOfPage": article["url"],
+            "inLanguage": "vi",
+            "articleSection": article["section"],
+        }
+    )

@@ -86,8 +86,13 @@ def scan_links(root: Path) -> list[Problem]:
                 path = Path(folder) / name
                 if path.is_symlink():
                     rel = path.relative_to(root).as_posix()
-                    problems.append(_file_problem(rel, "đây là một liên kết (symlink) tới tệp hoặc thư mục khác; "
-                                                       "không tệp nào được đọc hay đăng qua liên kết: hãy thay bằng tệp thật"))
+                    problems.append(
+                        _file_problem(
+                            rel,
+                            "đây là một liên kết (symlink) tới tệp hoặc thư mục khác; "
+                            "không tệp nào được đọc hay đăng qua liên kết: hãy thay bằng tệp thật",
+                        )
+                    )
     return problems
 
 
@@ -121,8 +126,10 @@ def misplaced(rel: str) -> str | None:
     """Why the file at ``rel`` (from the project root) is not read, or None when it is."""
     parts = PurePosixPath(rel).parts
     if any(part.startswith(".") for part in parts):
-        return ("tên tệp hoặc thư mục bắt đầu bằng dấu chấm nên tệp bị bỏ qua (không kiểm tra, không đăng); "
-                "nếu là nội dung, hãy bỏ dấu chấm đầu tên, nếu không, hãy xóa tệp")
+        return (
+            "tên tệp hoặc thư mục bắt đầu bằng dấu chấm nên tệp bị bỏ qua (không kiểm tra, không đăng); "
+            "nếu là nội dung, hãy bỏ dấu chấm đầu tên, nếu không, hãy xóa tệp"
+        )
     if kept(rel):
         if rel.startswith("data/schema/") and not rel.endswith(".schema.json"):
             return "thư mục data/schema/ chỉ chứa lược đồ JSON do python -m congbo schema tạo; hãy chuyển tệp này đi"
@@ -136,8 +143,10 @@ def misplaced(rel: str) -> str | None:
 
 
 def _misplaced_data(parts: tuple[str, ...], suffix: str) -> str | None:
-    where = ("các tệp dữ liệu là data/site.yml, data/organisations.yml, data/observances.yml, data/events.yml "
-             "và mỗi văn bản một tệp .yml trong data/plans/")
+    where = (
+        "các tệp dữ liệu là data/site.yml, data/organisations.yml, data/observances.yml, data/events.yml "
+        "và mỗi văn bản một tệp .yml trong data/plans/"
+    )
     if len(parts) == 2 and parts[1] in DATA_FILES.values():
         return None
     if len(parts) == 3 and parts[1] == PLANS_DIR and suffix == ".yml":
@@ -161,9 +170,11 @@ def _misplaced_docs(parts: tuple[str, ...], suffix: str) -> str | None:
         return None
     if suffix in IMAGE_SUFFIXES or suffix in ATTACHMENT_SUFFIXES:
         return None
-    return (f"tệp '{suffix or parts[-1]}' không được đăng: trong docs/ chỉ đặt trang .md, ảnh "
-            f"({', '.join(IMAGE_SUFFIXES)}) và tệp đính kèm ({', '.join(ATTACHMENT_SUFFIXES)}); "
-            "tệp giao diện (CSS, JavaScript, SVG) thuộc docs/assets/, do người quản lý mã nguồn duyệt")
+    return (
+        f"tệp '{suffix or parts[-1]}' không được đăng: trong docs/ chỉ đặt trang .md, ảnh "
+        f"({', '.join(IMAGE_SUFFIXES)}) và tệp đính kèm ({', '.join(ATTACHMENT_SUFFIXES)}); "
+        "tệp giao diện (CSS, JavaScript, SVG) thuộc docs/assets/, do người quản lý mã nguồn duyệt"
+    )
 
 
 def _file_problem(rel: str, message: str) -> Problem:
@@ -191,6 +202,7 @@ def _count(value: object, root: Path) -> str | None:
 def _one_of(*choices: str) -> Callable[[object, Path], str | None]:
     def check(value: object, root: Path) -> str | None:
         return None if value in choices else f"phải là một trong: {', '.join(repr(c) for c in choices)}; nhận được {value!r}"
+
     return check
 
 
@@ -336,19 +348,36 @@ def check_page(rel: str, rel_docs: str, text: str, root: Path) -> list[Problem]:
     problems = []
     stray = sorted(ARTICLE_KEYS & set(meta))
     if len(stray) >= 2:
-        problems.append(Problem(rel, 1, 1, "", f"trang có phần thông tin của một bài viết ({', '.join(stray)}): bài viết của chuyên mục "
-                                               f"phải đặt trong docs/{COLUMN_DIR}/<năm>/ để được kiểm tra, đăng thành bài và vào nguồn tin"))
+        problems.append(
+            Problem(
+                rel,
+                1,
+                1,
+                "",
+                f"trang có phần thông tin của một bài viết ({', '.join(stray)}): bài viết của chuyên mục "
+                f"phải đặt trong docs/{COLUMN_DIR}/<năm>/ để được kiểm tra, đăng thành bài và vào nguồn tin",
+            )
+        )
         return problems  # its fields are an article's: checked once it is in the column
     problems.extend(_meta_mistakes(rel, meta, line_of))
     if "render_macros" not in meta:
         return problems
     line = line_of.get("render_macros", 1)
     if rel_docs not in MACRO_PAGES:
-        problems.append(Problem(rel, line, 1, "render_macros", f"chỉ các trang của dự án ({', '.join('docs/' + p for p in MACRO_PAGES)}) "
-                                                               "được dùng macro; hãy bỏ dòng render_macros"))
+        problems.append(
+            Problem(
+                rel,
+                line,
+                1,
+                "render_macros",
+                f"chỉ các trang của dự án ({', '.join('docs/' + p for p in MACRO_PAGES)}) được dùng macro; hãy bỏ dòng render_macros",
+            )
+        )
         return problems
     if meta["render_macros"] is not True:
-        problems.append(Problem(rel, line, 1, "render_macros", f"ghi render_macros: true (hoặc bỏ dòng này), nhận được {meta['render_macros']!r}"))
+        problems.append(
+            Problem(rel, line, 1, "render_macros", f"ghi render_macros: true (hoặc bỏ dòng này), nhận được {meta['render_macros']!r}")
+        )
         return problems
     body = text.split("\n", body_line - 1)[-1] if body_line > 1 else text
     problems.extend(check_template(rel, body, body_line, root))
@@ -375,14 +404,23 @@ def _hide(value: object) -> str | None:
 
 
 def _search(value: object) -> str | None:
-    if isinstance(value, dict) and set(value) <= {"exclude", "boost"} and isinstance(value.get("exclude", False), bool) \
-            and isinstance(value.get("boost", 1), (int, float)) and not isinstance(value.get("boost", 1), bool):
+    if (
+        isinstance(value, dict)
+        and set(value) <= {"exclude", "boost"}
+        and isinstance(value.get("exclude", False), bool)
+        and isinstance(value.get("boost", 1), (int, float))
+        and not isinstance(value.get("boost", 1), bool)
+    ):
         return None
     return f"phải là 'exclude: true' hoặc 'boost: <số>', nhận được {value!r}"
 
 
 PAGE_META: dict[str, Callable[[object], str | None]] = {
-    "title": _text, "description": _text, "hide": _hide, "search": _search, "render_macros": lambda value: None,
+    "title": _text,
+    "description": _text,
+    "hide": _hide,
+    "search": _search,
+    "render_macros": lambda value: None,
 }
 """What a written page's front matter may hold (``render_macros`` has rules of its own), each with its check.
 Anything else (``template``, ``status`` …) would reach the theme unchecked: refused."""
@@ -394,7 +432,15 @@ def _meta_mistakes(rel: str, meta: dict, line_of: dict[str, int]) -> list[Proble
         check = PAGE_META.get(key) if isinstance(key, str) else None
         if check is None:
             allowed = ", ".join(k for k in PAGE_META if k != "render_macros")
-            problems.append(Problem(rel, line_of.get(str(key), 1), 1, str(key), f"trường '{key}' không dùng được ở đầu trang; các trường được dùng: {allowed}"))
+            problems.append(
+                Problem(
+                    rel,
+                    line_of.get(str(key), 1),
+                    1,
+                    str(key),
+                    f"trường '{key}' không dùng được ở đầu trang; các trường được dùng: {allowed}",
+                )
+            )
             continue
         mistake = check(value)
         if mistake:
@@ -417,7 +463,9 @@ def check_template(rel: str, source: str, first_line: int, root: Path) -> list[P
     try:
         tree = _JINJA.parse(source)
     except TemplateSyntaxError as exc:
-        return [Problem(rel, first_line + (exc.lineno or 1) - 1, 1, "", f"cú pháp macro sai ({exc.message}); chỉ viết {{{{ tên_macro(…) }}}}")]
+        return [
+            Problem(rel, first_line + (exc.lineno or 1) - 1, 1, "", f"cú pháp macro sai ({exc.message}); chỉ viết {{{{ tên_macro(…) }}}}")
+        ]
     problems = []
     for node in tree.body:
         if not isinstance(node, nodes.Output):
@@ -435,7 +483,9 @@ def check_template(rel: str, source: str, first_line: int, root: Path) -> list[P
 def _call_mistake(node: nodes.Node, root: Path) -> str | None:
     allowed = ", ".join(MACROS)
     if not (isinstance(node, nodes.Call) and isinstance(node.node, nodes.Name)) or node.dyn_args or node.dyn_kwargs:
-        return f"trong {{{{ … }}}} chỉ được gọi một macro của dự án ({allowed}) với giá trị viết sẵn; không dùng biến, thuộc tính hay bộ lọc"
+        return (
+            f"trong {{{{ … }}}} chỉ được gọi một macro của dự án ({allowed}) với giá trị viết sẵn; không dùng biến, thuộc tính hay bộ lọc"
+        )
     name = node.node.name
     if name not in MACROS:
         return f"không có macro '{name}'; các macro của dự án: {allowed}"
@@ -495,6 +545,11 @@ def twins(root: Path, docs_dir: Path, made: list[str]) -> list[Problem]:
         rel = path.relative_to(docs_dir).as_posix()
         shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
         if not kept(shown) and _published_at(rel) in taken:
-            problems.append(_file_problem(shown, f"trang hoặc tệp ở địa chỉ /{_published_at(rel)} do hệ thống tạo từ dữ liệu; "
-                                                 "hãy xóa tệp viết tay trùng địa chỉ này (hoặc đổi tên)"))
+            problems.append(
+                _file_problem(
+                    shown,
+                    f"trang hoặc tệp ở địa chỉ /{_published_at(rel)} do hệ thống tạo từ dữ liệu; "
+                    "hãy xóa tệp viết tay trùng địa chỉ này (hoặc đổi tên)",
+                )
+            )
     return problems

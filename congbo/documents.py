@@ -20,8 +20,16 @@ from .types import Missing, is_known
 
 ROMAN_FIRST = ("roman", "arabic", "letter")
 ARABIC_FIRST = ("arabic", "letter", "letter")
-NUMBERING = {"KH": ROMAN_FIRST, "BC": ROMAN_FIRST, "HD": ROMAN_FIRST, "NQ": ROMAN_FIRST,
-             "TB": ARABIC_FIRST, "CT": ARABIC_FIRST, "CV": ARABIC_FIRST, "QĐ": ("article", "arabic", "letter")}
+NUMBERING = {
+    "KH": ROMAN_FIRST,
+    "BC": ROMAN_FIRST,
+    "HD": ROMAN_FIRST,
+    "NQ": ROMAN_FIRST,
+    "TB": ARABIC_FIRST,
+    "CT": ARABIC_FIRST,
+    "CV": ARABIC_FIRST,
+    "QĐ": ("article", "arabic", "letter"),
+}
 """How each kind numbers its parts: I / 1 / a) for plans and reports; 1 / a) for dispatches,
 notices and directives; Điều 1 / 1 / a) for decisions."""
 
@@ -171,7 +179,9 @@ def attachment_rows(site: Site, attachments: list[Attachment], links: Links) -> 
     for a in attachments:
         size, mime = site.files[a.file]
         kind = "PDF" if mime == "application/pdf" else "DOCX"
-        rows.append({"href": links.to(a.file), "title": a.title, "original": a.original, "kind": kind, "mime": mime, "size": file_size(size)})
+        rows.append(
+            {"href": links.to(a.file), "title": a.title, "original": a.original, "kind": kind, "mime": mime, "size": file_size(size)}
+        )
     return rows
 
 
@@ -213,4 +223,3 @@ def timeline(site: Site, plan: Plan, links: Links) -> list[dict]:
             add(dates.start, dates.end, activity.name, href, "bắt đầu")
         add(dates.end, dates.end, activity.name, href, "kết thúc")
     return sorted(rows, key=lambda r: (r["date"], r["text"], r["tag"] or ""))
-

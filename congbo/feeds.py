@@ -36,8 +36,15 @@ from markupsafe import Markup, escape
 
 from . import urls
 from .channels import (
-    CATEGORY_KINDS, COLUMN_KINDS, MAX_BYTES, MAX_ITEMS, MIME, PLAN_KINDS, TAG_DATE, TTL_MINUTES, Channel, article_guid,
-    column_channels, discovery_links, feed_paths, plans_channel, tag_uri,
+    MAX_BYTES,
+    MAX_ITEMS,
+    MIME,
+    TTL_MINUTES,
+    Channel,
+    article_guid,
+    column_channels,
+    plans_channel,
+    tag_uri,
 )
 from .images import IMAGE_TYPES
 from .models import Category
@@ -98,7 +105,9 @@ def feed_content(html: str, base_url: str) -> str:
     if not html.strip():
         return ""
     root = lxml.html.fragment_fromstring(html, create_parent="div")
-    for element in root.xpath("./h1 | .//*[contains(concat(' ', @class, ' '), ' cb-article__meta ')] | .//a[contains(concat(' ', @class, ' '), ' headerlink ')]"):
+    for element in root.xpath(
+        "./h1 | .//*[contains(concat(' ', @class, ' '), ' cb-article__meta ')] | .//a[contains(concat(' ', @class, ' '), ' headerlink ')]"
+    ):
         element.drop_tree()
     for element in root.xpath(".//*[@*[starts-with(name(), 'data-search-') or name() = 'markdown']]"):
         for name in [n for n in element.attrib if n.startswith("data-search-") or n == "markdown"]:
@@ -129,7 +138,9 @@ def labelled(labels: Sequence[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
     return tuple(dict.fromkeys(labels))
 
 
-def article_items(site: Site, site_url: str, records: Sequence[ArticleRecord], content_of: Callable[[ArticleRecord], str]) -> list[FeedItem]:
+def article_items(
+    site: Site, site_url: str, records: Sequence[ArticleRecord], content_of: Callable[[ArticleRecord], str]
+) -> list[FeedItem]:
     categories = {c.id: c for c in site.info.column.categories}
     items = []
     for record in records:
@@ -140,14 +151,28 @@ def article_items(site: Site, site_url: str, records: Sequence[ArticleRecord], c
         image = None
         if meta.image:
             image = FeedImage(
-                url=site_url + meta.image.file, mime=image_mime(meta.image.file), length=record.image_bytes or 0,
-                width=meta.image.width, height=meta.image.height, caption=meta.image.caption, credit=meta.image.credit,
+                url=site_url + meta.image.file,
+                mime=image_mime(meta.image.file),
+                length=record.image_bytes or 0,
+                width=meta.image.width,
+                height=meta.image.height,
+                caption=meta.image.caption,
+                credit=meta.image.credit,
             )
-        items.append(FeedItem(
-            guid=article_guid(site_url, meta.id), title=meta.title, link=link, summary=meta.summary,
-            content=content_of(record), published=meta.date, updated=meta.updated or meta.date,
-            authors=(meta.author,), categories=labelled(labels), image=image,
-        ))
+        items.append(
+            FeedItem(
+                guid=article_guid(site_url, meta.id),
+                title=meta.title,
+                link=link,
+                summary=meta.summary,
+                content=content_of(record),
+                published=meta.date,
+                updated=meta.updated or meta.date,
+                authors=(meta.author,),
+                categories=labelled(labels),
+                image=image,
+            )
+        )
     return items
 
 
@@ -184,36 +209,65 @@ def plan_items(site: Site, site_url: str) -> list[FeedItem]:
         reference = plan_reference(site, plan)
         observances = [(site.observance[o].name, site_url + urls.observance(o)) for o in plan.observances]
         activities = [(a.name, activity_time(site, plan, a.time)) for a in plan.activities]
-        content = Markup("").join([
-            Markup("<p>{}</p>").format(reference),
-            Markup("<p><strong>Trích yếu:</strong> {}</p>").format(plan.summary),
-            Markup("<p><strong>Hướng tới:</strong> {}</p>").format(Markup(", ").join(Markup('<a href="{}">{}</a>').format(h, n) for n, h in observances)) if observances else Markup(""),
-            Markup("<p><strong>Các hoạt động:</strong></p><ul>{}</ul>").format(Markup("").join(Markup("<li>{} — {}</li>").format(n, t) for n, t in activities)) if activities else Markup(""),
-            sources_paragraph(site, plan.sources, site_url),
-            Markup('<p><a href="{}">{}</a></p>').format(link, full_text_link(plan)),
-        ])
+        content = Markup("").join(
+            [
+                Markup("<p>{}</p>").format(reference),
+                Markup("<p><strong>Trích yếu:</strong> {}</p>").format(plan.summary),
+                Markup("<p><strong>Hướng tới:</strong> {}</p>").format(
+                    Markup(", ").join(Markup('<a href="{}">{}</a>').format(h, n) for n, h in observances)
+                )
+                if observances
+                else Markup(""),
+                Markup("<p><strong>Các hoạt động:</strong></p><ul>{}</ul>").format(
+                    Markup("").join(Markup("<li>{} — {}</li>").format(n, t) for n, t in activities)
+                )
+                if activities
+                else Markup(""),
+                sources_paragraph(site, plan.sources, site_url),
+                Markup('<p><a href="{}">{}</a></p>').format(link, full_text_link(plan)),
+            ]
+        )
         labels = labelled([("Kế hoạch", site_url + urls.PLANS)] + observance_labels(site, site_url, plan.observances))
-        items.append(FeedItem(
-            guid=tag_uri(site_url, urls.plan(plan.id)), title=plan_title(plan), link=link, summary=reference,
-            content=str(content), published=issued, updated=issued, authors=(site.plan_issuer(plan).name,), categories=labels,
-        ))
+        items.append(
+            FeedItem(
+                guid=tag_uri(site_url, urls.plan(plan.id)),
+                title=plan_title(plan),
+                link=link,
+                summary=reference,
+                content=str(content),
+                published=issued,
+                updated=issued,
+                authors=(site.plan_issuer(plan).name,),
+                categories=labels,
+            )
+        )
         for event in site.events_of_plan(plan.id):
             event_link = site_url + urls.event(event.id)
             when = event_when(event)
             summary = when + (f" — {event.place}" if event.place else "")
-            content = Markup("").join([
-                Markup("<p><strong>{}</strong>{}</p>").format(when, Markup(" — {}").format(event.place) if event.place else ""),
-                Markup("<p>{}</p>").format(event.description) if event.description else Markup(""),
-                Markup('<p>Thuộc <a href="{}">{}</a>.</p>').format(link, plan_title(plan)),
-                sources_paragraph(site, event.sources, site_url),
-            ])
+            content = Markup("").join(
+                [
+                    Markup("<p><strong>{}</strong>{}</p>").format(when, Markup(" — {}").format(event.place) if event.place else ""),
+                    Markup("<p>{}</p>").format(event.description) if event.description else Markup(""),
+                    Markup('<p>Thuộc <a href="{}">{}</a>.</p>').format(link, plan_title(plan)),
+                    sources_paragraph(site, event.sources, site_url),
+                ]
+            )
             kind = "Hạn hoàn thành" if event.kind == "han" else "Sự kiện"
             organiser = site.organisation[event.organiser].name if event.organiser else site.plan_issuer(plan).name
-            items.append(FeedItem(
-                guid=tag_uri(site_url, urls.event(event.id)), title=event.name, link=event_link, summary=summary,
-                content=str(content), published=issued, updated=issued, authors=(organiser,),
-                categories=labelled([(kind, site_url + urls.CALENDAR)] + observance_labels(site, site_url, event.observances)),
-            ))
+            items.append(
+                FeedItem(
+                    guid=tag_uri(site_url, urls.event(event.id)),
+                    title=event.name,
+                    link=event_link,
+                    summary=summary,
+                    content=str(content),
+                    published=issued,
+                    updated=issued,
+                    authors=(organiser,),
+                    categories=labelled([(kind, site_url + urls.CALENDAR)] + observance_labels(site, site_url, event.observances)),
+                )
+            )
     return items
 
 
@@ -312,8 +366,14 @@ class _ItemExtension(BaseEntryExtension):
     @staticmethod
     def _media(entry, image: FeedImage) -> None:
         media = etree.SubElement(
-            entry, f"{{{MEDIA_NS}}}content", url=image.url, type=image.mime, medium="image",
-            width=str(image.width), height=str(image.height), fileSize=str(image.length),
+            entry,
+            f"{{{MEDIA_NS}}}content",
+            url=image.url,
+            type=image.mime,
+            medium="image",
+            width=str(image.width),
+            height=str(image.height),
+            fileSize=str(image.length),
         )
         etree.SubElement(media, f"{{{MEDIA_NS}}}description", type="plain").text = clean(image.caption)
         etree.SubElement(media, f"{{{MEDIA_NS}}}credit").text = clean(image.credit)
@@ -369,6 +429,7 @@ def render_atom(site: Site, channel: Channel, items: Sequence[FeedItem], owner: 
 
 def render_json(site: Site, channel: Channel, items: Sequence[FeedItem], owner: str, empty_date: dt.datetime) -> bytes:
     """JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/)."""
+
     def item_json(item: FeedItem) -> dict:
         out = {
             "id": item.guid,
@@ -384,7 +445,14 @@ def render_json(site: Site, channel: Channel, items: Sequence[FeedItem], owner: 
         }
         if item.image:
             out["image"] = item.image.url
-            out["attachments"] = [{"url": item.image.url, "mime_type": item.image.mime, "size_in_bytes": item.image.length, "title": clean(item.image.caption)}]
+            out["attachments"] = [
+                {
+                    "url": item.image.url,
+                    "mime_type": item.image.mime,
+                    "size_in_bytes": item.image.length,
+                    "title": clean(item.image.caption),
+                }
+            ]
         return out
 
     feed = {
@@ -398,4 +466,3 @@ def render_json(site: Site, channel: Channel, items: Sequence[FeedItem], owner: 
         "items": [item_json(i) for i in items],
     }
     return (json.dumps(feed, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-

@@ -41,9 +41,11 @@ def annotations(problems: list[Problem]) -> list[str]:
     lines = [annotation(problem) for problem in problems[:MAX_ANNOTATIONS]]
     hidden = len(problems) - MAX_ANNOTATIONS
     if hidden > 0:
-        message = (f"Còn {hidden} lỗi nữa không hiện thành chú thích (GitHub chỉ hiện {MAX_ANNOTATIONS} lỗi mỗi bước). "
-                   f"Xem đủ {len(problems)} lỗi trong bảng “Kiểm tra dữ liệu” ở trang tóm tắt của lần chạy (Summary), "
-                   "hoặc trong nhật ký của bước “Kiểm tra dữ liệu”.")
+        message = (
+            f"Còn {hidden} lỗi nữa không hiện thành chú thích (GitHub chỉ hiện {MAX_ANNOTATIONS} lỗi mỗi bước). "
+            f"Xem đủ {len(problems)} lỗi trong bảng “Kiểm tra dữ liệu” ở trang tóm tắt của lần chạy (Summary), "
+            "hoặc trong nhật ký của bước “Kiểm tra dữ liệu”."
+        )
         lines.append(notice(f"{len(problems)} lỗi, {hidden} lỗi chưa hiện", message))
     return lines
 

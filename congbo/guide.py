@@ -94,7 +94,9 @@ def render_fields(model: type[BaseModel]) -> Markup:
 
 def _field_holding(model: type[BaseModel], inner: type[BaseModel]) -> str:
     """The names of the fields that hold ``inner`` (anywhere under ``model``)."""
-    names = [name for current in nested_models(model) for name, field in current.model_fields.items() if inner in _models_in(field.annotation)]
+    names = [
+        name for current in nested_models(model) for name, field in current.model_fields.items() if inner in _models_in(field.annotation)
+    ]
     return ", ".join(dict.fromkeys(names))
 
 
@@ -103,7 +105,8 @@ def render_mistakes(examples: Path) -> Markup:
     for mistake in read_mistakes(examples):
         written = mistake.new.strip("\n") or "(dòng bị xóa: " + mistake.old.strip() + ")"
         parts.append(
-            f"<h3>{escape(mistake.title)}</h3>\n<p>Trong <code>{escape(mistake.file)}</code>, viết:</p>\n{code(written.replace(chr(9), '→   '), 'yaml')}\n"
+            f"<h3>{escape(mistake.title)}</h3>\n<p>Trong <code>{escape(mistake.file)}</code>, "
+            f"viết:</p>\n{code(written.replace(chr(9), '→   '), 'yaml')}\n"
             f"<p>Kiểm tra báo:</p>\n{code(chr(10).join(mistake.messages))}\n<p><strong>Cách sửa:</strong> {escape(mistake.fix)}</p>"
         )
     return Markup("\n".join(parts))

@@ -28,6 +28,7 @@ FIRST = "đăng lần đầu"
 class Revision:
     """One change of a record: when it reached the branch, and the fields it changed (in Vietnamese);
     no fields for the record's first version."""
+
     when: dt.datetime
     fields: tuple[str, ...] = ()
 
@@ -39,6 +40,7 @@ class Revision:
 @dataclass(frozen=True)
 class History:
     """What git knows of the content; empty when git or the full history is not there."""
+
     files: dict[str, dt.datetime] = field(default_factory=dict)
     """Each content file (from the project root): when the last commit that changed it reached the branch."""
     records: dict[tuple[str, str], tuple[Revision, ...]] = field(default_factory=dict)
@@ -75,8 +77,19 @@ def read_history(root: Path) -> History:
     shallow = _git(root, "rev-parse", "--is-shallow-repository")
     if shallow is None or shallow.strip() != "false":
         return NO_HISTORY
-    log = _git(root, "log", "--first-parent", "--diff-merges=first-parent", "--no-renames", "--relative",
-               "--format=%x01%H %ct", "--name-only", "-z", "--", *CONTENT)
+    log = _git(
+        root,
+        "log",
+        "--first-parent",
+        "--diff-merges=first-parent",
+        "--no-renames",
+        "--relative",
+        "--format=%x01%H %ct",
+        "--name-only",
+        "-z",
+        "--",
+        *CONTENT,
+    )
     if log is None:
         return NO_HISTORY
     commits = parse_log(log)
@@ -157,7 +170,7 @@ def read_blobs(root: Path, wanted: list[tuple[str, str]]) -> dict[tuple[str, str
         if header[-1] == b"missing":
             continue
         size = int(header[2])
-        texts[key] = out[at:at + size].decode("utf-8", errors="replace")
+        texts[key] = out[at : at + size].decode("utf-8", errors="replace")
         at += size + 1
     return texts
 

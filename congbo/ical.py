@@ -106,13 +106,16 @@ def event_vevent(site: Site, event: Event, base_url: str = "") -> icalendar.Even
     organiser = site.organisation[event.organiser].name if event.organiser else None
     observances = ", ".join(site.observance[o].name for o in event.observances)
     page = absolute(base_url, urls.event(event.id))
-    vevent.add("description", _describe(
-        event.description,
-        f"Theo {plan_title(plan)}." if plan else None,
-        f"Đơn vị tổ chức: {organiser}." if organiser else None,
-        f"Ngày kỷ niệm: {observances}." if observances else None,
-        page,
-    ))
+    vevent.add(
+        "description",
+        _describe(
+            event.description,
+            f"Theo {plan_title(plan)}." if plan else None,
+            f"Đơn vị tổ chức: {organiser}." if organiser else None,
+            f"Ngày kỷ niệm: {observances}." if observances else None,
+            page,
+        ),
+    )
     if event.place:
         vevent.add("location", event.place)
     busy = event.kind != "han" and event.time is not None  # a timed ceremony blocks its hours
@@ -129,12 +132,15 @@ def activity_vevent(site: Site, plan: Plan, activity: Activity, dates: ActivityD
     prefix = {"deadline": "Hạn: ", "start": "Bắt đầu: ", "period": ""}[dates.kind]
     vevent.add("summary", prefix + activity.name)
     page = absolute(base_url, urls.activity(plan.id, activity.id))
-    vevent.add("description", _describe(
-        f"{activity_time(site, plan, activity.time)}.",
-        f"Theo {plan_title(plan)}.",
-        f"Chủ trì: {site.organisation[activity.lead].name}.",
-        page,
-    ))
+    vevent.add(
+        "description",
+        _describe(
+            f"{activity_time(site, plan, activity.time)}.",
+            f"Theo {plan_title(plan)}.",
+            f"Chủ trì: {site.organisation[activity.lead].name}.",
+            page,
+        ),
+    )
     return _finish(vevent, "Thời hạn" if dates.kind == "deadline" else "Hoạt động", page)
 
 
@@ -155,8 +161,15 @@ def _vtimezone() -> bytes:
 _END = b"END:VCALENDAR\r\n"
 
 
-def _calendar(name: str, description: str, page: str | None, vevents: Sequence[icalendar.Event], *,
-              subscribe: bool = False, written: Mapping[str, bytes] | None = None) -> bytes:
+def _calendar(
+    name: str,
+    description: str,
+    page: str | None,
+    vevents: Sequence[icalendar.Event],
+    *,
+    subscribe: bool = False,
+    written: Mapping[str, bytes] | None = None,
+) -> bytes:
     """A VCALENDAR of ``vevents``. Its components follow its properties, where icalendar writes them;
     ``written`` holds the VEVENTs already written (by UID), so one that several files carry is written once."""
     cal = icalendar.Calendar()
@@ -196,12 +209,23 @@ def render_ics_files(site: Site, base_url: str = "") -> dict[str, bytes]:
     Each VEVENT is made and written once, for ``lich.ics`` and for its own file."""
     observances = {o.id: observance_vevent(site, o, base_url) for o in site.observances}
     events = {e.id: event_vevent(site, e, base_url) for e in site.events}
-    activities = [activity_vevent(site, plan, activity, dates, base_url)
-                  for plan in site.plans for activity, dates in site.agenda.activities_of(plan.id)]
+    activities = [
+        activity_vevent(site, plan, activity, dates, base_url)
+        for plan in site.plans
+        for activity, dates in site.agenda.activities_of(plan.id)
+    ]
     everything = sorted([*observances.values(), *events.values(), *activities], key=_order)
     written = {str(v["uid"]): v.to_ical() for v in everything}
-    files = {urls.ICS: _calendar(CALENDAR_NAME.format(site.info.name), CALENDAR_DESCRIPTION, absolute(base_url, urls.CALENDAR),
-                                 everything, subscribe=True, written=written)}
+    files = {
+        urls.ICS: _calendar(
+            CALENDAR_NAME.format(site.info.name),
+            CALENDAR_DESCRIPTION,
+            absolute(base_url, urls.CALENDAR),
+            everything,
+            subscribe=True,
+            written=written,
+        )
+    }
     for o in site.observances:
         page = absolute(base_url, urls.observance(o.id))
         files[urls.observance_ics(o.id)] = _calendar(o.name, o.summary, page, [observances[o.id]], written=written)

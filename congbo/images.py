@@ -25,7 +25,14 @@ MAX_PIXELS = 40_000_000
 """Larger files are refused rather than shrunk: a 48-megapixel phone photo saved at its best quality is
 about 20 MB; past that the file is not a photo meant for the web, and decoding it costs the build."""
 
-IMAGE_TYPES = {"png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg", "gif": "image/gif", "webp": "image/webp", "avif": "image/avif"}
+IMAGE_TYPES = {
+    "png": "image/png",
+    "jpg": "image/jpeg",
+    "jpeg": "image/jpeg",
+    "gif": "image/gif",
+    "webp": "image/webp",
+    "avif": "image/avif",
+}
 """File extension → media type: the image files docs/ may hold."""
 _FORMATS = {"PNG": "image/png", "JPEG": "image/jpeg", "MPO": "image/jpeg", "GIF": "image/gif", "WEBP": "image/webp", "AVIF": "image/avif"}
 """Pillow's format → media type; MPO is a JPEG with more pictures after it (some phones write it)."""
@@ -43,11 +50,30 @@ _SAVE = {
 }
 """How each type is written again: the same settings every build."""
 
-_PLAIN_INFO = frozenset({
-    "icc_profile", "dpi", "jfif", "jfif_version", "jfif_unit", "jfif_density", "adobe", "adobe_transform",
-    "progressive", "progression", "gamma", "srgb", "chromaticity", "aspect", "transparency", "background",
-    "version", "duration", "loop", "timestamp",
-})
+_PLAIN_INFO = frozenset(
+    {
+        "icc_profile",
+        "dpi",
+        "jfif",
+        "jfif_version",
+        "jfif_unit",
+        "jfif_density",
+        "adobe",
+        "adobe_transform",
+        "progressive",
+        "progression",
+        "gamma",
+        "srgb",
+        "chromaticity",
+        "aspect",
+        "transparency",
+        "background",
+        "version",
+        "duration",
+        "loop",
+        "timestamp",
+    }
+)
 """What Pillow reports of a file that is not metadata; anything else (exif, xmp, comment, a PNG's text,
 Photoshop's IPTC, MPO's pictures) has the file re-encoded."""
 _PLAIN_SEGMENTS = {"APP0": b"JFIF\0", "APP2": b"ICC_PROFILE\0", "APP14": b"Adobe"}
@@ -59,8 +85,10 @@ _TURNED = {5, 6, 7, 8}
 
 WIDTH_TEXT = f"{MAX_WIDTH:,}".replace(",", ".")
 """`MAX_WIDTH` as Vietnamese writes numbers (1.600)."""
-HOW_TO_SHRINK = (f"hãy thu nhỏ ảnh còn rộng {WIDTH_TEXT} điểm ảnh (đủ cho trang web) rồi lưu lại, ví dụ bằng Paint (Resize)"
-                 " trên Windows, Xem trước (Preview) trên macOS hoặc mục chỉnh sửa ảnh của điện thoại, và đăng tệp mới")
+HOW_TO_SHRINK = (
+    f"hãy thu nhỏ ảnh còn rộng {WIDTH_TEXT} điểm ảnh (đủ cho trang web) rồi lưu lại, ví dụ bằng Paint (Resize)"
+    " trên Windows, Xem trước (Preview) trên macOS hoặc mục chỉnh sửa ảnh của điện thoại, và đăng tệp mới"
+)
 
 
 @dataclass(frozen=True)
@@ -96,7 +124,9 @@ def published_image(path: Path) -> PublishedImage:
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise ImageRefused(f"ảnh có quá nhiều điểm ảnh (tối đa {MAX_PIXELS // 1_000_000} triệu); {HOW_TO_SHRINK}") from None
     except (OSError, ValueError, SyntaxError, EOFError):  # what Pillow raises on a file that is not a whole image
-        raise ImageRefused(f"tệp không đọc được như một ảnh {_NAMES[mime]} (tệp hỏng hoặc không phải ảnh); hãy lưu lại ảnh rồi đăng lại") from None
+        raise ImageRefused(
+            f"tệp không đọc được như một ảnh {_NAMES[mime]} (tệp hỏng hoặc không phải ảnh); hãy lưu lại ảnh rồi đăng lại"
+        ) from None
 
 
 def _published(image: Image.Image, path: Path, mime: str, length: int) -> PublishedImage:
@@ -105,12 +135,16 @@ def _published(image: Image.Image, path: Path, mime: str, length: int) -> Publis
         raise ImageRefused(f"tệp là ảnh {_NAMES[found]} nhưng có đuôi '{path.suffix}'; hãy đặt lại đuôi tệp cho đúng")
     width, height = image.size
     if width * height > MAX_PIXELS:
-        raise ImageRefused(f"ảnh rộng {width} × cao {height} điểm ảnh, quá giới hạn {MAX_PIXELS // 1_000_000} triệu điểm ảnh; {HOW_TO_SHRINK}")
+        raise ImageRefused(
+            f"ảnh rộng {width} × cao {height} điểm ảnh, quá giới hạn {MAX_PIXELS // 1_000_000} triệu điểm ảnh; {HOW_TO_SHRINK}"
+        )
     if width <= MAX_WIDTH and not carries_metadata(image):
         return PublishedImage(width, height, mime, length)  # no orientation, nothing to strip: as it is
     if getattr(image, "n_frames", 1) > 1:
-        raise ImageRefused(f"ảnh động (nhiều khung hình) chỉ được đăng khi rộng tối đa {WIDTH_TEXT} điểm ảnh và không kèm thông tin "
-                           "EXIF, XMP hay ghi chú; hãy thu nhỏ và xuất lại ảnh, hoặc dùng một ảnh tĩnh")
+        raise ImageRefused(
+            f"ảnh động (nhiều khung hình) chỉ được đăng khi rộng tối đa {WIDTH_TEXT} điểm ảnh và không kèm thông tin "
+            "EXIF, XMP hay ghi chú; hãy thu nhỏ và xuất lại ảnh, hoặc dùng một ảnh tĩnh"
+        )
     upright = upright_image(image)
     data = encode_image(upright, mime)
     return PublishedImage(upright.width, upright.height, mime, len(data), data)

@@ -110,8 +110,10 @@ def link_mistake(src_uri: str, url: str, files: set[str], anchors: dict[str, set
     if scheme or netloc or AMP_SUBSTITUTE in url:
         return None
     if url.startswith(("/", "\\")):
-        return (f"liên kết '{url}' bắt đầu bằng '/': hãy viết đường dẫn tương đối tới tệp .md của trang "
-                "(tính từ thư mục của trang này, ví dụ '../../lich/index.md'), để liên kết đúng ở mọi địa chỉ của trang")
+        return (
+            f"liên kết '{url}' bắt đầu bằng '/': hãy viết đường dẫn tương đối tới tệp .md của trang "
+            "(tính từ thư mục của trang này, ví dụ '../../lich/index.md'), để liên kết đúng ở mọi địa chỉ của trang"
+        )
     if not path:
         own = anchors.get(src_uri)
         if anchor and own is not None and anchor not in own:
@@ -120,8 +122,10 @@ def link_mistake(src_uri: str, url: str, files: set[str], anchors: dict[str, set
     target = posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), unquote(path)).lstrip("/"))
     if target not in files:
         if not posixpath.splitext(unquote(path))[-1]:
-            return (f"liên kết '{url}' không trỏ tới tệp nào: hãy trỏ tới tệp .md của trang (ví dụ '../2021/ten-bai.md' "
-                    "hoặc '../../lich/index.md'), hay tới tệp ảnh, tệp đính kèm")
+            return (
+                f"liên kết '{url}' không trỏ tới tệp nào: hãy trỏ tới tệp .md của trang (ví dụ '../2021/ten-bai.md' "
+                "hoặc '../../lich/index.md'), hay tới tệp ảnh, tệp đính kèm"
+            )
         return f"liên kết '{url}' trỏ tới docs/{target}, nhưng không có tệp này; hãy sửa đường dẫn (tính từ thư mục của trang này)"
     present = anchors.get(target)
     if anchor and present is not None and anchor not in present:

@@ -29,7 +29,6 @@ from .types import MISSING_HELP, PLACEHOLDER, PartialDate
 from .yamlread import Located, forbidden_characters, format_path, read_yaml
 
 
-
 class _Checker:
     """Collects problems while records are read; each check adds, none stops the run."""
 
@@ -64,9 +63,13 @@ class _Checker:
         except UnicodeDecodeError as exc:
             line_start = data.rfind(b"\n", 0, exc.start) + 1
             line = data.count(b"\n", 0, exc.start) + 1
-            column = len(data[line_start:exc.start].decode("utf-8-sig", "replace")) + 1
+            column = len(data[line_start : exc.start].decode("utf-8-sig", "replace")) + 1
             byte = data[exc.start]
-            self.problems.append(Problem(self.rel(path), line, column, "", f"tệp không ở mã UTF-8 (byte 0x{byte:02X} không hợp lệ); hãy lưu lại tệp với mã UTF-8"))
+            self.problems.append(
+                Problem(
+                    self.rel(path), line, column, "", f"tệp không ở mã UTF-8 (byte 0x{byte:02X} không hợp lệ); hãy lưu lại tệp với mã UTF-8"
+                )
+            )
             return None
 
     def validate(self, located: Located, model: type[BaseModel], path: tuple = ()) -> Any:
@@ -80,7 +83,9 @@ class _Checker:
 
     def validate_list(self, located: Located, model: type[BaseModel]) -> list[Any]:
         if not isinstance(located.value, list):
-            self.problems.append(located.problem((), f"tệp phải là một danh sách, mỗi mục bắt đầu bằng '- ', nhận được {_kind(located.value)}", shown=""))
+            self.problems.append(
+                located.problem((), f"tệp phải là một danh sách, mỗi mục bắt đầu bằng '- ', nhận được {_kind(located.value)}", shown="")
+            )
             return []
         records = [self.validate(located, model, (i,)) for i in range(len(located.value))]
         return [r for r in records if r is not None]
@@ -188,13 +193,14 @@ def _origins(sources: dict[str, Located], plans: list[tuple[Located, Plan]], der
 # --- articles -------------------------------------------------------------------------
 
 
-
 def read_plan_paths(check: _Checker, data: Path) -> list[Path]:
     """The plan files; a data file with another extension (`.yaml`) would be ignored: it is a problem."""
     for name in DATA_FILES.values():
         twin = data / name.replace(".yml", ".yaml")
         if twin.exists():
-            check.problems.append(Problem(check.rel(twin), 1, 1, "", f"tệp này không được đọc: dữ liệu nằm ở {name}; hãy gộp vào tệp đó rồi xóa tệp này"))
+            check.problems.append(
+                Problem(check.rel(twin), 1, 1, "", f"tệp này không được đọc: dữ liệu nằm ở {name}; hãy gộp vào tệp đó rồi xóa tệp này")
+            )
     plans = data / PLANS_DIR
     if not plans.is_dir():
         return []
@@ -205,7 +211,15 @@ def read_plan_paths(check: _Checker, data: Path) -> list[Path]:
         if path.suffix == ".yml" and path.is_file():
             paths.append(path)
         else:
-            check.problems.append(Problem(check.rel(path), 1, 1, "", "mỗi kế hoạch là một tệp đuôi .yml trong data/plans/; tệp này không được đọc, hãy đổi tên (đuôi .yml) hoặc chuyển đi"))
+            check.problems.append(
+                Problem(
+                    check.rel(path),
+                    1,
+                    1,
+                    "",
+                    "mỗi kế hoạch là một tệp đuôi .yml trong data/plans/; tệp này không được đọc, hãy đổi tên (đuôi .yml) hoặc chuyển đi",
+                )
+            )
     return paths
 
 
@@ -215,7 +229,12 @@ def read_images(check: _Checker, docs_dir: Path) -> dict[str, PublishedImage | N
     found: dict[str, PublishedImage | None] = {}
     for path in sorted(docs_dir.rglob("*")):
         rel = check.rel(path)
-        if path.suffix.lower() not in content.IMAGE_SUFFIXES or not path.is_file() or content.misplaced(rel) or rel.startswith(content.GUIDE_EXAMPLES):
+        if (
+            path.suffix.lower() not in content.IMAGE_SUFFIXES
+            or not path.is_file()
+            or content.misplaced(rel)
+            or rel.startswith(content.GUIDE_EXAMPLES)
+        ):
             continue  # refused by content.scan_files, or left out of the build (mkdocs.yml's exclude_docs)
         name = path.relative_to(docs_dir).as_posix()
         try:
@@ -226,7 +245,9 @@ def read_images(check: _Checker, docs_dir: Path) -> dict[str, PublishedImage | N
     return found
 
 
-def read_articles(check: _Checker, column: Path, images: dict[str, PublishedImage | None]) -> tuple[list[tuple[Located, ArticleRecord]], list[Located], dict[str, str]]:
+def read_articles(
+    check: _Checker, column: Path, images: dict[str, PublishedImage | None]
+) -> tuple[list[tuple[Located, ArticleRecord]], list[Located], dict[str, str]]:
     """The articles whose front matter is valid, the front matter of those whose is not (their
     references are still checked, so an editor sees every mistake of a file at once), and the bodies."""
     records, unvalidated, bodies = [], [], {}
@@ -238,7 +259,15 @@ def read_articles(check: _Checker, column: Path, images: dict[str, PublishedImag
             continue
         match = FRONT_MATTER.match(text)
         if not match:
-            check.problems.append(Problem(check.rel(path), 1, 1, "", "bài viết phải mở đầu bằng phần thông tin giữa hai dòng '---' (id, title, date, author, category, summary)"))
+            check.problems.append(
+                Problem(
+                    check.rel(path),
+                    1,
+                    1,
+                    "",
+                    "bài viết phải mở đầu bằng phần thông tin giữa hai dòng '---' (id, title, date, author, category, summary)",
+                )
+            )
             continue
         located = check.read(path, match.group(1) or "", first_line=2)
         if located is None:
@@ -248,7 +277,7 @@ def read_articles(check: _Checker, column: Path, images: dict[str, PublishedImag
             continue
         meta = check.validate(located, Article)
         # The body is checked whether or not the front matter is valid: a new file's every mistake in one run.
-        body = text[match.end():]
+        body = text[match.end() :]
         first_body_line = text.count("\n", 0, match.end()) + 1
         file = check.rel(path)
         check.problems.extend(forbidden_characters(body, file, first_body_line))
@@ -276,11 +305,29 @@ def column_markdown(check: _Checker, column: Path) -> list[Path]:
             continue  # images and other files, copied as they are
         rel = check.rel(path)
         if path.suffix != ".md":
-            check.problems.append(Problem(rel, 1, 1, "", f"bài viết phải có đuôi .md (MkDocs vẫn đăng tệp '{path.suffix}' thành trang mà không qua kiểm tra); hãy đổi tên tệp"))
+            check.problems.append(
+                Problem(
+                    rel,
+                    1,
+                    1,
+                    "",
+                    f"bài viết phải có đuôi .md (MkDocs vẫn đăng tệp '{path.suffix}' thành trang mà không qua kiểm tra); hãy đổi tên tệp",
+                )
+            )
         elif path.name == "index.md":
-            check.problems.append(Problem(rel, 1, 1, "", "không đặt index.md trong chuyên mục: các trang mục lục do hệ thống tạo; hãy đặt tên tệp theo nội dung bài"))
+            check.problems.append(
+                Problem(
+                    rel,
+                    1,
+                    1,
+                    "",
+                    "không đặt index.md trong chuyên mục: các trang mục lục do hệ thống tạo; hãy đặt tên tệp theo nội dung bài",
+                )
+            )
         elif any(part.startswith("_") for part in parts[:-1]):
-            check.problems.append(Problem(rel, 1, 1, "", "MkDocs vẫn đăng các tệp trong thư mục bắt đầu bằng '_'; bài nháp hãy để ngoài thư mục docs/"))
+            check.problems.append(
+                Problem(rel, 1, 1, "", "MkDocs vẫn đăng các tệp trong thư mục bắt đầu bằng '_'; bài nháp hãy để ngoài thư mục docs/")
+            )
         else:
             out.append(path)
     return out
@@ -357,7 +404,11 @@ def _check_site(check, located, info: SiteInfo, known: _Known) -> None:
         if seen[category.id] > 1:
             check.add(located, ("column", "categories", i, "id"), f"mã chuyên mục '{category.id}' bị trùng")
         if category.id in ("luu-tru", "ke-hoach") or re.fullmatch(r"trang(-\d+)?", category.id):
-            check.add(located, ("column", "categories", i, "id"), f"mã chuyên mục '{category.id}' trùng địa chỉ dành cho trang lưu trữ, trang số hoặc nguồn tin kế hoạch; hãy chọn mã khác")
+            check.add(
+                located,
+                ("column", "categories", i, "id"),
+                f"mã chuyên mục '{category.id}' trùng địa chỉ dành cho trang lưu trữ, trang số hoặc nguồn tin kế hoạch; hãy chọn mã khác",
+            )
 
 
 def _check_site_files(check, located, info: SiteInfo, docs_dir: Path | None) -> None:
@@ -376,7 +427,11 @@ def _check_org(check, located, org: Organisation, known: _Known) -> None:
     if org.parent == org.id:
         check.add(located, (i, "parent"), "cơ quan không thể là cấp trên của chính nó")
     if org.parent in known.orgs_by_id and org.province and known.orgs_by_id[org.parent].province not in (None, org.province):
-        check.add(located, (i, "province"), f"cơ quan cấp trên '{org.parent}' ở tỉnh {known.orgs_by_id[org.parent].province}, không phải {org.province}")
+        check.add(
+            located,
+            (i, "province"),
+            f"cơ quan cấp trên '{org.parent}' ở tỉnh {known.orgs_by_id[org.parent].province}, không phải {org.province}",
+        )
     if org.successor and not org.valid_until:
         check.add(located, (i, "successor"), "có cơ quan kế thừa thì phải ghi 'valid_until' (ngày cuối cùng hoạt động)")
 
@@ -408,7 +463,11 @@ def _check_themes(check, located, obs: Observance, known: _Known, observances: l
         _refer(check, located, (i, "themes", j, "same_as"), theme.same_as, known.observances, "ngày kỷ niệm", OBS_WHERE)
         other = by_id.get(theme.same_as)
         if other is not None and (other.theme_for(theme.year) is None or other.theme_for(theme.year).theme is None):
-            check.add(located, (i, "themes", j, "same_as"), f"ngày kỷ niệm '{theme.same_as}' không ghi chủ đề năm {theme.year} (chủ đề dùng chung phải ghi ở đó)")
+            check.add(
+                located,
+                (i, "themes", j, "same_as"),
+                f"ngày kỷ niệm '{theme.same_as}' không ghi chủ đề năm {theme.year} (chủ đề dùng chung phải ghi ở đó)",
+            )
 
 
 def _check_sources(check, located, path: tuple, sources, known: _Known) -> None:
@@ -435,8 +494,12 @@ def _check_event(check, located, event: Event, known: _Known, plans: dict) -> No
         _refer(check, located, (i, "observances", j), obs, known.observances, "ngày kỷ niệm", OBS_WHERE)
         first_year = known.observances_by_id[obs].first_year if obs in known.observances_by_id else event.date.year
         if event.date.year < first_year:  # the observance's programme of that year has no day to stand on
-            check.add(located, (i, "observances", j), f"sự kiện năm {event.date.year} không thể hướng tới ngày kỷ niệm '{obs}': "
-                      f"ngày này được tổ chức lần đầu năm {first_year} (first_year trong {OBS_WHERE})")
+            check.add(
+                located,
+                (i, "observances", j),
+                f"sự kiện năm {event.date.year} không thể hướng tới ngày kỷ niệm '{obs}': "
+                f"ngày này được tổ chức lần đầu năm {first_year} (first_year trong {OBS_WHERE})",
+            )
     if event.activity and not event.plan:
         check.add(located, (i, "activity"), "ghi 'activity' thì phải ghi cả 'plan'")
     if event.plan not in plans:
@@ -450,18 +513,25 @@ def _check_event(check, located, event: Event, known: _Known, plans: dict) -> No
         if dates and (named or repeats):
             line = doc_located.where(("activities", j, "time"))[0]
             day = sorted(repeats or dates)[0]
-            check.add(located, (i, "date"),
-                      f"sự kiện lặp lại ngày {vi.short_date(day)} của hoạt động '{activity.id}' đã ghi trong {doc_located.file}:{line} "
-                      f"(activities[{activity.id}].time); mỗi ngày chỉ ghi một lần, ở văn bản: hãy xóa sự kiện này khỏi data/events.yml "
-                      f"(để giữ địa chỉ và mã lịch đã công bố, ghi 'event: {event.id}' ở hoạt động)")
+            check.add(
+                located,
+                (i, "date"),
+                f"sự kiện lặp lại ngày {vi.short_date(day)} của hoạt động '{activity.id}' đã ghi trong {doc_located.file}:{line} "
+                f"(activities[{activity.id}].time); mỗi ngày chỉ ghi một lần, ở văn bản: hãy xóa sự kiện này khỏi data/events.yml "
+                f"(để giữ địa chỉ và mã lịch đã công bố, ghi 'event: {event.id}' ở hoạt động)",
+            )
             return
     if event.activity and event.activity not in {a.id for a in plan.activities}:
         check.add(located, (i, "activity"), f"văn bản '{event.plan}' không có hoạt động mã '{event.activity}'")
 
 
 ORG_REFS = [
-    ("issuer",), ("co_issuers", "*"), ("bases", "*", "issuer"), ("recipients", "*", "organisation"),
-    ("activities", "*", "lead"), ("activities", "*", "partners", "*"),
+    ("issuer",),
+    ("co_issuers", "*"),
+    ("bases", "*", "issuer"),
+    ("recipients", "*", "organisation"),
+    ("activities", "*", "lead"),
+    ("activities", "*", "partners", "*"),
 ]
 OBS_REFS = [("observances", "*"), ("activities", "*", "time", "observances", "*"), ("notes", "*", "observance")]
 
@@ -483,7 +553,9 @@ def _check_document_refs(check, located: Located, known: _Known) -> None:
     for path, value in _walk(raw, ("sources", "*", "document")):
         _refer(check, located, path, value, known.plans, "văn bản", "data/plans/")
         if value == raw_id(raw):
-            check.add(located, path, "văn bản không thể là nguồn của chính nó: 'van-ban-dan' ghi mã của một văn bản khác dẫn tới văn bản này")
+            check.add(
+                located, path, "văn bản không thể là nguồn của chính nó: 'van-ban-dan' ghi mã của một văn bản khác dẫn tới văn bản này"
+            )
     for path, section in _raw_sections(raw, ()):
         duties_of = section.get("duties_of")
         for k, org in enumerate(duties_of if isinstance(duties_of, list) else []):
@@ -519,19 +591,35 @@ def _raw_sections(value: dict, path: tuple) -> Iterable[tuple[tuple, dict]]:
 
 def _check_plan(check, located: Located, plan: Plan, known: _Known) -> None:
     if plan.date.missing is None and plan.date.day is None:
-        check.add(located, ("date",), f"ngày ban hành {plan.date} thiếu ngày: ghi '{plan.date}-..' nếu bản gốc để trống ngày, '{plan.date}-??' nếu ban biên tập chưa rõ")
+        check.add(
+            located,
+            ("date",),
+            f"ngày ban hành {plan.date} thiếu ngày: ghi '{plan.date}-..' nếu bản gốc để trống ngày, '{plan.date}-??' nếu ban biên tập "
+            f"chưa rõ",
+        )
     for path, org_id in [(("issuer",), plan.issuer)] + [(("co_issuers", j), o) for j, o in enumerate(plan.co_issuers)]:
         org = known.orgs_by_id.get(org_id)
         if org and not org.heading:
             check.add(located, path, f"cơ quan ban hành '{org_id}' chưa có 'heading' (tên ở góc trái văn bản) trong {ORG_WHERE}")
         if org and org.valid_until and plan.date.first_day > org.valid_until:
-            check.add(located, path, f"'{org_id}' hoạt động đến {vi.short_date(org.valid_until)}, trước ngày ban hành văn bản ({plan.date})")
+            check.add(
+                located, path, f"'{org_id}' hoạt động đến {vi.short_date(org.valid_until)}, trước ngày ban hành văn bản ({plan.date})"
+            )
     if not plan.type_known and plan.full_text:
-        check.add(located, ("type",), "văn bản có toàn văn ('sections') thì biết loại văn bản: ghi 'type' theo tên loại in trên văn bản (KH, CV, QĐ…), không ghi '??'")
+        check.add(
+            located,
+            ("type",),
+            "văn bản có toàn văn ('sections') thì biết loại văn bản: ghi 'type' theo tên loại in trên văn bản (KH, CV, QĐ…), không ghi "
+            "'??'",
+        )
     for j, basis in enumerate(plan.bases):
         if isinstance(basis.date, PartialDate) and basis.date.first_day > plan.date.last_day:
-            check.add(located, ("bases", j, "date"), f"văn bản căn cứ ghi ngày {basis.date}, sau ngày ban hành văn bản này ({plan.date}): "
-                      "một văn bản chỉ căn cứ vào văn bản ban hành trước nó; hãy xem lại một trong hai ngày")
+            check.add(
+                located,
+                ("bases", j, "date"),
+                f"văn bản căn cứ ghi ngày {basis.date}, sau ngày ban hành văn bản này ({plan.date}): "
+                "một văn bản chỉ căn cứ vào văn bản ban hành trước nó; hãy xem lại một trong hai ngày",
+            )
     _refer(check, located, ("superseded_by",), plan.superseded_by, known.plans, "văn bản", "data/plans/")
     if plan.superseded_by == plan.id:
         check.add(located, ("superseded_by",), "văn bản không thể thay thế chính nó")
@@ -557,9 +645,15 @@ def _check_plan(check, located: Located, plan: Plan, known: _Known) -> None:
         if activity.time.end_day and activity.time.start is None:
             _check_activity_period(check, located, ("activities", j, "time", "end"), plan.date.first_day, activity.time.end_day)
         if activity.time.deadline and activity.time.deadline < plan.date.first_day:
-            check.add(located, ("activities", j, "time", "deadline"), f"hạn {activity.time.deadline.isoformat()} trước ngày ban hành văn bản ({plan.date})")
+            check.add(
+                located,
+                ("activities", j, "time", "deadline"),
+                f"hạn {activity.time.deadline.isoformat()} trước ngày ban hành văn bản ({plan.date})",
+            )
         if activity.event and activity.time.last_day is None:
-            check.add(located, ("activities", j, "event"), "chỉ hoạt động có ngày ('deadline', hoặc 'end' là một ngày) mới có mã sự kiện 'event'")
+            check.add(
+                located, ("activities", j, "event"), "chỉ hoạt động có ngày ('deadline', hoặc 'end' là một ngày) mới có mã sự kiện 'event'"
+            )
 
     _check_lettered(check, located, plan.sections, ("sections",), 1)
     _check_footnotes(check, located, plan)
@@ -607,12 +701,21 @@ def _activity_events(check, plans: list[tuple[Located, Plan]], events_source: Lo
             if not activity.event or activity.time.last_day is None:  # no day to place it on: `_check_plan` says so
                 continue
             if activity.event in taken:
-                check.add(located, ("activities", j, "event"), f"mã sự kiện '{activity.event}' đã dùng ở data/events.yml hoặc ở hoạt động khác")
+                check.add(
+                    located, ("activities", j, "event"), f"mã sự kiện '{activity.event}' đã dùng ở data/events.yml hoặc ở hoạt động khác"
+                )
                 continue
             taken.add(activity.event)
             time = activity.time
-            fields = {"id": activity.event, "name": activity.name, "organiser": activity.lead, "plan": plan.id, "activity": activity.id,
-                      "observances": list(time.observances), "sources": list(plan.sources)}  # known from where the document is
+            fields = {
+                "id": activity.event,
+                "name": activity.name,
+                "organiser": activity.lead,
+                "plan": plan.id,
+                "activity": activity.id,
+                "observances": list(time.observances),
+                "sources": list(plan.sources),
+            }  # known from where the document is
             if time.deadline:
                 fields.update(kind="han", date=time.deadline.isoformat())
             else:
@@ -633,7 +736,11 @@ def _check_activity_period(check, located: Located, path: tuple, start: dt.date,
 def _check_lettered(check, located: Located, sections, path: tuple, level: int) -> None:
     """From the third level down, items are lettered a) … y): there are only so many letters."""
     if level >= 3 and len(sections) > len(vi.LETTERS):
-        check.add(located, path + (len(vi.LETTERS),), f"mục cấp này được đánh chữ a) đến y), nên chỉ có tối đa {len(vi.LETTERS)} mục; hãy chia thành nhiều mục cấp trên")
+        check.add(
+            located,
+            path + (len(vi.LETTERS),),
+            f"mục cấp này được đánh chữ a) đến y), nên chỉ có tối đa {len(vi.LETTERS)} mục; hãy chia thành nhiều mục cấp trên",
+        )
     for i, section in enumerate(sections):
         _check_lettered(check, located, section.sections, path + (i, "sections"), level + 1)
 
@@ -645,7 +752,9 @@ def _check_footnotes(check, located: Located, plan: Plan) -> None:
         if defined[footnote.id] > 1:
             check.add(located, ("footnotes", j, "id"), f"chú thích số {footnote.id} bị trùng")
         if footnote.id not in referenced:
-            check.add(located, ("footnotes", j, "id"), f"chú thích số {footnote.id} không được đánh dấu [^{footnote.id}] ở đâu trong văn bản")
+            check.add(
+                located, ("footnotes", j, "id"), f"chú thích số {footnote.id} không được đánh dấu [^{footnote.id}] ở đâu trong văn bản"
+            )
     for number in sorted(set(referenced) - set(defined)):
         check.add(located, ("footnotes",), f"văn bản đánh dấu [^{number}] nhưng không có chú thích số {number}")
 
@@ -658,7 +767,9 @@ def _check_numbers(check, plans: list[tuple[Located, Plan]]) -> None:
             continue
         key = (plan.issuer, plan.date.year, plan.number, plan.symbol)
         if key in seen:
-            check.add(located, ("number",), f"số {plan.number} (ký hiệu {plan.symbol}) năm {plan.date.year} đã dùng cho văn bản '{seen[key]}'")
+            check.add(
+                located, ("number",), f"số {plan.number} (ký hiệu {plan.symbol}) năm {plan.date.year} đã dùng cho văn bản '{seen[key]}'"
+            )
         else:
             seen[key] = plan.id
 
@@ -697,10 +808,17 @@ ARTICLE_LEAD_DAYS = 366
 that would hold it back for good."""
 
 
-def _check_article(check, located, record: ArticleRecord, known: _Known, info: SiteInfo | None, docs_dir: Path, images, today: dt.date) -> None:
+def _check_article(
+    check, located, record: ArticleRecord, known: _Known, info: SiteInfo | None, docs_dir: Path, images, today: dt.date
+) -> None:
     meta = record.meta
     if (meta.date.date() - today).days > ARTICLE_LEAD_DAYS:
-        check.add(located, ("date",), f"ngày đăng {meta.date.date().isoformat()} muộn hơn ngày dựng trang ({today.isoformat()}) quá {ARTICLE_LEAD_DAYS} ngày; hãy kiểm tra lại năm")
+        check.add(
+            located,
+            ("date",),
+            f"ngày đăng {meta.date.date().isoformat()} muộn hơn ngày dựng trang ({today.isoformat()}) quá {ARTICLE_LEAD_DAYS} ngày; hãy "
+            f"kiểm tra lại năm",
+        )
     _check_article_refs(check, located, known, info, docs_dir, images, meta.category, meta.plans, meta.observances, meta.events, meta.image)
     if meta.updated and meta.updated < meta.date:
         check.add(located, ("updated",), "thời điểm sửa trước thời điểm đăng")
@@ -714,7 +832,9 @@ def _check_body_placeholder(check, file: str, body: str, first_line: int) -> Non
         check.problems.append(Problem(file, line, 1, "", f"nội dung bài chưa điền: {match.group(1)} (thay cả chỗ <<ĐIỀN: …>>)"))
 
 
-_ARTICLE_REFS = {name: TypeAdapter(Article.model_fields[name].rebuild_annotation()) for name in ("category", "plans", "observances", "events", "image")}
+_ARTICLE_REFS = {
+    name: TypeAdapter(Article.model_fields[name].rebuild_annotation()) for name in ("category", "plans", "observances", "events", "image")
+}
 
 
 def _check_article_fields(check, located, known: _Known, info: SiteInfo | None, docs_dir: Path, images) -> None:
@@ -728,12 +848,23 @@ def _check_article_fields(check, located, known: _Known, info: SiteInfo | None, 
         except (KeyError, ValidationError):
             fields[name] = None
     _check_article_refs(
-        check, located, known, info, docs_dir, images,
-        fields["category"], fields["plans"] or [], fields["observances"] or [], fields["events"] or [], fields["image"],
+        check,
+        located,
+        known,
+        info,
+        docs_dir,
+        images,
+        fields["category"],
+        fields["plans"] or [],
+        fields["observances"] or [],
+        fields["events"] or [],
+        fields["image"],
     )
 
 
-def _check_article_refs(check, located, known: _Known, info: SiteInfo | None, docs_dir: Path, images, category, plans, observances, events, image) -> None:
+def _check_article_refs(
+    check, located, known: _Known, info: SiteInfo | None, docs_dir: Path, images, category, plans, observances, events, image
+) -> None:
     if info and category is not None and category not in {c.id for c in info.column.categories}:
         names = ", ".join(c.id for c in info.column.categories)
         check.add(located, ("category",), f"không có chuyên mục con '{category}'; chọn một trong: {names}")
@@ -765,7 +896,8 @@ def _check_image(check, located, image, docs_dir: Path, images: dict[str, Publis
         return  # refused: the file has its own message
     if (published.width, published.height) != (image.width, image.height):
         check.add(
-            located, ("image", "width"),
+            located,
+            ("image", "width"),
             f"ảnh docs/{image.file} được đăng rộng {published.width} × cao {published.height} điểm ảnh (đã xoay theo chiều chụp "
             f"và thu nhỏ nếu rộng quá {WIDTH_TEXT}), nhưng ghi width: {image.width}, height: {image.height}; "
             f"hãy ghi width: {published.width}, height: {published.height}",
@@ -893,7 +1025,12 @@ def _problem(located: Located, model: type[BaseModel], base: tuple, err: dict) -
     elif kind == "too_short":
         message = "danh sách không được để trống"
     elif kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-        bounds = {"greater_than_equal": "không nhỏ hơn", "less_than_equal": "không lớn hơn", "greater_than": "lớn hơn", "less_than": "nhỏ hơn"}
+        bounds = {
+            "greater_than_equal": "không nhỏ hơn",
+            "less_than_equal": "không lớn hơn",
+            "greater_than": "lớn hơn",
+            "less_than": "nhỏ hơn",
+        }
         limit = next(iter(err["ctx"].values()))
         message = f"phải {bounds[kind]} {limit}, nhận được {_kind(found)}"
     elif kind.startswith("vi_"):
@@ -905,7 +1042,7 @@ def _problem(located: Located, model: type[BaseModel], base: tuple, err: dict) -
 
 
 def choice_list(values: list[str]) -> str:
-    """"'KH' (Kế hoạch), 'CV' (Công văn) hoặc 'QĐ' (Quyết định)": each choice with its meaning, in Vietnamese."""
+    """ "'KH' (Kế hoạch), 'CV' (Công văn) hoặc 'QĐ' (Quyết định)": each choice with its meaning, in Vietnamese."""
     shown = [f"'{v}' ({CHOICES[v]})" if v in CHOICES else f"'{v}'" for v in values]
     if len(shown) == 1:
         return shown[0]

@@ -177,7 +177,10 @@ class CongboPlugin(BasePlugin):
         env.globals["cb_feed_links"] = channels.discovery_links(self.site)
         env.globals["cb_csp"] = content_security_policy(env, config)
         env.globals["cb_identity"] = identity.theme_identity(self.site)
-        env.globals["cb_build_day"] = {"iso": self.moment.date().isoformat(), "text": vi.short_date(self.moment.date())}  # the print date without script
+        env.globals["cb_build_day"] = {
+            "iso": self.moment.date().isoformat(),
+            "text": vi.short_date(self.moment.date()),
+        }  # the print date without script
         env.globals["cb_preview"] = self.preview
         self.publisher = self.site.organisation[self.site.info.owner].name  # for the articles' schema.org data
         # Past this point MkDocs only fills the theme's templates with what every page now holds: the

@@ -17,8 +17,29 @@ from pydantic_core import PydanticCustomError
 
 from . import vi
 from .types import (
-    DAY_PATTERN, FIRST_YEAR, LAST_YEAR, MISSING_HELP, PARTIAL_DATE_PATTERN, Clock, Day, FileName, Id, Line, Missing, MissingValue, Moment, PartialDate, Text,
-    UnknownValue, Url, clean_text, error, fact, is_known, parse_day, to_missing,
+    DAY_PATTERN,
+    FIRST_YEAR,
+    LAST_YEAR,
+    MISSING_HELP,
+    PARTIAL_DATE_PATTERN,
+    Clock,
+    Day,
+    FileName,
+    Id,
+    Line,
+    Missing,
+    MissingValue,
+    Moment,
+    PartialDate,
+    Text,
+    UnknownValue,
+    Url,
+    clean_text,
+    error,
+    fact,
+    is_known,
+    parse_day,
+    to_missing,
 )
 
 MAX_EVENT_DAYS = 366
@@ -31,8 +52,13 @@ _PHONE = re.compile(r"^\+?[0-9]+(?:[ .-][0-9]+)*$")
 def check_period(start: dt.date, end: dt.date) -> None:
     """An activity's period is at most `MAX_PERIOD_YEARS` long."""
     if end.year - start.year > MAX_PERIOD_YEARS:
-        raise error("vi_period", "thời gian thực hiện tối đa {years} năm, nhận được từ {start} đến {end}",
-                    years=MAX_PERIOD_YEARS, start=start.isoformat(), end=end.isoformat())
+        raise error(
+            "vi_period",
+            "thời gian thực hiện tối đa {years} năm, nhận được từ {start} đến {end}",
+            years=MAX_PERIOD_YEARS,
+            start=start.isoformat(),
+            end=end.isoformat(),
+        )
 
 
 class Model(BaseModel):
@@ -51,7 +77,12 @@ def check_email(value: str) -> str:
 def check_phone(value: str) -> str:
     digits = sum(c.isdigit() for c in value)
     if not _PHONE.fullmatch(value) or not 8 <= digits <= 15:
-        raise error("vi_phone", "số điện thoại '{found}' không đúng dạng: chỉ gồm 8 đến 15 chữ số, có thể cách nhau bằng dấu cách, dấu chấm hoặc gạch ngang, ví dụ '0205 3812 345'", found=value)
+        raise error(
+            "vi_phone",
+            "số điện thoại '{found}' không đúng dạng: chỉ gồm 8 đến 15 chữ số, có thể cách nhau bằng dấu cách, dấu chấm hoặc gạch ngang, "
+            "ví dụ '0205 3812 345'",
+            found=value,
+        )
     return value
 
 
@@ -97,7 +128,7 @@ _REPOSITORY = re.compile(r"https://[^\s/?#]+(?:/[^\s/?#]+){2,}(?<!/)(?<!\.git)")
 
 def contrast_with_white(colour: str) -> float:
     """WCAG 2.1 contrast ratio of white text on a '#rrggbb' background (1 to 21)."""
-    channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
     r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
     return 1.05 / (0.2126 * r + 0.7152 * g + 0.0722 * b + 0.05)
 
@@ -117,8 +148,10 @@ class Colours(Model):
         ratio = contrast_with_white(value)
         if ratio < 4.5:
             raise error(
-                "vi_contrast", "màu '{found}' chỉ đạt tương phản {ratio}:1 với nền trắng; cần ít nhất 4,5:1 (hãy chọn màu đậm hơn)",
-                found=value, ratio=f"{ratio:.2f}".replace(".", ","),
+                "vi_contrast",
+                "màu '{found}' chỉ đạt tương phản {ratio}:1 với nền trắng; cần ít nhất 4,5:1 (hãy chọn màu đậm hơn)",
+                found=value,
+                ratio=f"{ratio:.2f}".replace(".", ","),
             )
         return value
 
@@ -154,8 +187,11 @@ class SiteInfo(Model):
     @classmethod
     def _check_repository(cls, value: str) -> str:
         if not _REPOSITORY.fullmatch(value):
-            raise error("vi_repository", "địa chỉ kho '{found}' phải có dạng 'https://github.com/<tài-khoản>/<tên-kho>' "
-                        "(không có '/' hay '.git' ở cuối)", found=value)
+            raise error(
+                "vi_repository",
+                "địa chỉ kho '{found}' phải có dạng 'https://github.com/<tài-khoản>/<tên-kho>' (không có '/' hay '.git' ở cuối)",
+                found=value,
+            )
         return value
 
     @field_validator("url")
@@ -211,15 +247,18 @@ class Organisation(Model):
     short_name: Line | None = None
     """Tên ngắn dùng trong bảng, ví dụ 'Sở Y tế'."""
     kind: OrganisationKind
-    """Loại: trung-uong, dang, hdnd, ubnd, so, bao-chi, mat-tran-doan-the, don-vi, hoặc nhom (một nhóm cơ quan, như 'UBND các huyện, thành phố')."""
+    """Loại: trung-uong, dang, hdnd, ubnd, so, bao-chi, mat-tran-doan-the, don-vi, hoặc nhom (một nhóm cơ quan, như 'UBND các huyện, thành
+    phố')."""
     level: Level
     """Cấp: trung-uong, tinh, huyen (cấp huyện, chỉ có đến 30/6/2025) hoặc xa."""
     province: Text | None = None
     """Tỉnh, thành phố nơi cơ quan đặt trụ sở (bỏ trống với cơ quan trung ương), ví dụ 'Lạng Sơn'."""
     district: Text | None = None
-    """Với cơ quan cấp huyện, cấp xã trước 01/7/2025: huyện, thị xã, thành phố thuộc tỉnh nơi cơ quan hoạt động, ví dụ 'Thành phố Long Xuyên'; với một nhóm cơ quan, nhóm chỉ gồm các cơ quan ở đó."""
+    """Với cơ quan cấp huyện, cấp xã trước 01/7/2025: huyện, thị xã, thành phố thuộc tỉnh nơi cơ quan hoạt động, ví dụ 'Thành phố Long
+    Xuyên'; với một nhóm cơ quan, nhóm chỉ gồm các cơ quan ở đó."""
     members: Members | None = None
-    """Với một nhóm cơ quan (kind: nhom): loại và cấp của các cơ quan trong nhóm, ví dụ {kind: ubnd, level: xa} cho 'UBND các xã, phường'."""
+    """Với một nhóm cơ quan (kind: nhom): loại và cấp của các cơ quan trong nhóm, ví dụ {kind: ubnd, level: xa} cho 'UBND các xã,
+    phường'."""
     parent: Id | None = None
     """Cơ quan cấp trên trực tiếp (mã)."""
     heading: list[Text] = []
@@ -237,7 +276,9 @@ class Organisation(Model):
     @model_validator(mode="after")
     def _check_level(self) -> "Organisation":
         if self.level == "huyen" and (self.valid_until is None or self.valid_until > DISTRICTS_END):
-            raise error("vi_level", "cấp huyện chỉ có đến hết ngày 30/6/2025: ghi 'valid_until' (ngày cuối cùng hoạt động, muộn nhất 2025-06-30)")
+            raise error(
+                "vi_level", "cấp huyện chỉ có đến hết ngày 30/6/2025: ghi 'valid_until' (ngày cuối cùng hoạt động, muộn nhất 2025-06-30)"
+            )
         if (self.members is not None) != (self.kind == "nhom"):
             raise error("vi_members", "'members' (loại và cấp của các cơ quan trong nhóm) ghi khi và chỉ khi kind là nhom")
         if self.level != "trung-uong" and self.province is None:
@@ -261,8 +302,11 @@ class Organisation(Model):
         Long Xuyên'), and under its parent when the class names one ('các phòng thuộc Sở')."""
         members = group.members
         return (
-            members is not None and self.kind == members.kind and self.level == members.level
-            and self.province == group.province and group.district in (None, self.district)
+            members is not None
+            and self.kind == members.kind
+            and self.level == members.level
+            and self.province == group.province
+            and group.district in (None, self.district)
             and group.parent in (None, self.parent)
         )
 
@@ -291,9 +335,12 @@ class Source(Model):
     """One place a record is known from (a document's, an event's, a year's theme)."""
 
     kind: SourceKind
-    """toan-van (toàn văn: bản gốc của cơ quan ban hành, hoặc bản đăng lại đủ toàn văn), cong-thong-tin (trang văn bản trên cổng thông tin chính thức, như vanban.chinhphu.vn), ban-tin (bản tin của một cơ quan báo chí hoặc trang tin), van-ban-dan (một văn bản khác trên trang này dẫn tới nó)."""
+    """toan-van (toàn văn: bản gốc của cơ quan ban hành, hoặc bản đăng lại đủ toàn văn), cong-thong-tin (trang văn bản trên cổng thông
+    tin chính thức, như vanban.chinhphu.vn), ban-tin (bản tin của một cơ quan báo chí hoặc trang tin), van-ban-dan (một văn bản khác trên
+    trang này dẫn tới nó)."""
     name: Line | None = None
-    """Tên cơ quan báo chí, cổng hoặc trang đăng, ví dụ 'Báo Quảng Nam'; với toàn văn chưa rõ nơi đăng: cơ quan ban hành. Không ghi với van-ban-dan (tên lấy từ văn bản đó)."""
+    """Tên cơ quan báo chí, cổng hoặc trang đăng, ví dụ 'Báo Quảng Nam'; với toàn văn chưa rõ nơi đăng: cơ quan ban hành. Không ghi với
+    van-ban-dan (tên lấy từ văn bản đó)."""
     url: Url | None = None
     """Địa chỉ trang hoặc tệp, bắt đầu bằng https:// hoặc http://; bỏ trống khi chưa rõ (không đoán địa chỉ)."""
     date: PartialDate | None = None
@@ -311,10 +358,17 @@ class Source(Model):
             if self.document is None:
                 raise error("vi_source", "nguồn 'van-ban-dan' ghi 'document': mã của văn bản dẫn tới, trong data/plans/")
             if self.name is not None or self.url is not None or self.date is not None or self.title is not None:
-                raise error("vi_source", "nguồn 'van-ban-dan' chỉ ghi 'document' (và 'note'): tên, ngày và địa chỉ lấy từ văn bản đó; bỏ 'name', 'url', 'date', 'title'")
+                raise error(
+                    "vi_source",
+                    "nguồn 'van-ban-dan' chỉ ghi 'document' (và 'note'): tên, ngày và địa chỉ lấy từ văn bản đó; bỏ 'name', 'url', "
+                    "'date', 'title'",
+                )
         else:
             if self.document is not None:
-                raise error("vi_source", "'document' chỉ ghi với nguồn 'van-ban-dan' (một văn bản trên trang dẫn tới); nguồn này ghi 'name' và 'url'")
+                raise error(
+                    "vi_source",
+                    "'document' chỉ ghi với nguồn 'van-ban-dan' (một văn bản trên trang dẫn tới); nguồn này ghi 'name' và 'url'",
+                )
             if self.name is None:
                 raise error("vi_source", "ghi 'name': tên cơ quan báo chí, cổng hoặc trang đăng, ví dụ 'Báo Quảng Nam'")
         return self
@@ -325,7 +379,6 @@ class Source(Model):
 
 
 # --- observances ----------------------------------------------------------------------
-
 
 
 class OrgContact(Model):
@@ -350,6 +403,7 @@ class OrgContact(Model):
             raise error("vi_contact", "ghi ít nhất một trong: portal, address, phone, email, hours (hoặc bỏ cả mục contact)")
         return self
 
+
 class Basis(Model):
     document: Line
     """Văn bản hoặc sự kiện làm căn cứ, ví dụ 'Quyết định số 326-TTg'."""
@@ -371,14 +425,19 @@ class Theme(Model):
     source: Text | None = None
     """Cơ quan công bố chủ đề, ví dụ 'Bộ Y tế' (ai đặt chủ đề; nơi ban biên tập biết chủ đề ghi ở 'sources')."""
     sources: list[Source] = []
-    """Nguồn ban biên tập biết chủ đề này (bản tin, văn bản…): mỗi nguồn ghi kind, name, url, date, title. Bỏ trống thì trang ghi 'chưa rõ nguồn'."""
+    """Nguồn ban biên tập biết chủ đề này (bản tin, văn bản…): mỗi nguồn ghi kind, name, url, date, title. Bỏ trống thì trang ghi 'chưa
+    rõ nguồn'."""
 
     @model_validator(mode="after")
     def _one_source(self) -> "Theme":
         if (self.theme is None) == (self.same_as is None):
             raise error("vi_theme", "ghi 'theme' (chủ đề), hoặc 'same_as' (mã ngày kỷ niệm có cùng chủ đề năm đó), không ghi cả hai")
         if self.same_as is not None and self.sources:
-            raise error("vi_theme", "chủ đề dùng chung ghi nguồn một lần, ở ngày kỷ niệm '{other}' (nơi ghi chủ đề); bỏ 'sources' ở đây", other=self.same_as)
+            raise error(
+                "vi_theme",
+                "chủ đề dùng chung ghi nguồn một lần, ở ngày kỷ niệm '{other}' (nơi ghi chủ đề); bỏ 'sources' ở đây",
+                other=self.same_as,
+            )
         return self
 
 
@@ -506,8 +565,11 @@ def _period_end(value: Any) -> dt.date:
     except PydanticCustomError as exc:
         if re.search(r"\d", str(value)):
             raise
-        raise error(exc.type, "{reason}; chưa có ngày kết thúc thì ghi '..' (bản gốc để trống) hoặc '??' (ban biên tập chưa rõ), kèm 'start'",
-                    reason=exc.message()) from None
+        raise error(
+            exc.type,
+            "{reason}; chưa có ngày kết thúc thì ghi '..' (bản gốc để trống) hoặc '??' (ban biên tập chưa rõ), kèm 'start'",
+            reason=exc.message(),
+        ) from None
 
 
 EndFact = fact(_period_end, {"type": "string", "pattern": DAY_PATTERN, "description": "NNNN-TT-NN"})
@@ -521,7 +583,9 @@ def _texts(value: object) -> list[str]:
 
 def _positive(value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise error("vi_number", "số văn bản là một số nguyên dương, hoặc {missing}; nhận được {found}", missing=MISSING_HELP, found=repr(value))
+        raise error(
+            "vi_number", "số văn bản là một số nguyên dương, hoặc {missing}; nhận được {found}", missing=MISSING_HELP, found=repr(value)
+        )
     return value
 
 
@@ -544,8 +608,11 @@ class LegalBasis(Model):
     @model_validator(mode="after")
     def _number_alone(self) -> "LegalBasis":
         if self.symbol is not None and not (isinstance(self.number, str) and self.number.isdigit()):
-            raise error("vi_symbol", "'symbol: \"??\"' (chưa rõ ký hiệu) đi kèm 'number' chỉ ghi số, ví dụ number: \"3589\"; nhận được number {found}",
-                        found=repr(str(self.number)) if self.number is not None else "trống")
+            raise error(
+                "vi_symbol",
+                "'symbol: \"??\"' (chưa rõ ký hiệu) đi kèm 'number' chỉ ghi số, ví dụ number: \"3589\"; nhận được number {found}",
+                found=repr(str(self.number)) if self.number is not None else "trống",
+            )
         return self
 
 
@@ -573,7 +640,8 @@ class ActivityTime(Model):
     start: PartialDate | None = None
     """Bắt đầu (bỏ trống: từ ngày ban hành)."""
     end: EndFact = None
-    """Kết thúc (hết ngày này); khi đã biết ngày bắt đầu ('start') mà không có ngày kết thúc: '..' (bản gốc để trống, "đến ngày …") hoặc '??' (ban biên tập chưa rõ)."""
+    """Kết thúc (hết ngày này); khi đã biết ngày bắt đầu ('start') mà không có ngày kết thúc: '..' (bản gốc để trống, "đến ngày …") hoặc
+    '??' (ban biên tập chưa rõ)."""
     observances: list[Id] = []
     """Tổ chức nhân các ngày kỷ niệm này (mã)."""
     ongoing: bool = False
@@ -583,12 +651,18 @@ class ActivityTime(Model):
     def _one_kind(self) -> "ActivityTime":
         kinds = [self.deadline is not None, self.end is not None, bool(self.observances), self.ongoing]
         if sum(kinds) != 1:
-            raise error("vi_time", "ghi đúng một cách: 'deadline', hoặc 'end' (có thể kèm 'start'), hoặc 'observances', hoặc 'ongoing: true'")
+            raise error(
+                "vi_time", "ghi đúng một cách: 'deadline', hoặc 'end' (có thể kèm 'start'), hoặc 'observances', hoặc 'ongoing: true'"
+            )
         if self.start is not None and self.end is None:
             raise error("vi_time", "'start' phải đi kèm 'end' (ngày kết thúc; '..' nếu bản gốc để trống, '??' nếu ban biên tập chưa rõ)")
         if self.open_end is not None and self.start is None:
-            raise error("vi_time", "'end: \"{token}\"' (chưa có ngày kết thúc) phải đi kèm 'start' (ngày bắt đầu): "
-                        "không có cả hai ngày thì ghi thời gian như văn bản viết ('observances' hoặc 'ongoing: true')", token=str(self.open_end))
+            raise error(
+                "vi_time",
+                "'end: \"{token}\"' (chưa có ngày kết thúc) phải đi kèm 'start' (ngày bắt đầu): "
+                "không có cả hai ngày thì ghi thời gian như văn bản viết ('observances' hoặc 'ongoing: true')",
+                token=str(self.open_end),
+            )
         if self.start is not None and self.end_day is not None and self.start.first_day > self.end_day:
             raise error("vi_period", "thời gian kết thúc {end} trước thời gian bắt đầu {start}", end=str(self.end), start=str(self.start))
         if self.start is not None and self.end_day is not None:
@@ -663,7 +737,9 @@ class Signer(Model):
             if not _AUTHORITY.match(line):
                 raise error("vi_authority", "dòng thẩm quyền '{found}' phải bắt đầu bằng TM., KT., Q., TL. hoặc TUQ.", found=line)
         if isinstance(self.name, str) and _ACADEMIC.match(self.name):
-            raise error("vi_signer", "không ghi học hàm, học vị trước tên người ký (Nghị định 30/2020/NĐ-CP), nhận được '{found}'", found=self.name)
+            raise error(
+                "vi_signer", "không ghi học hàm, học vị trước tên người ký (Nghị định 30/2020/NĐ-CP), nhận được '{found}'", found=self.name
+            )
         return self
 
 
@@ -695,11 +771,13 @@ class Document(Model):
     id: Id
     """Mã văn bản, dùng làm địa chỉ trang. Đặt một lần, không đổi."""
     type: DocumentType = "KH"
-    """Loại văn bản: KH (Kế hoạch), CV (Công văn), QĐ (Quyết định), TB (Thông báo), BC (Báo cáo), CT (Chỉ thị), HD (Hướng dẫn), NQ (Nghị quyết); '??' khi ban biên tập chưa rõ loại (bản tin không gọi tên loại văn bản)."""
+    """Loại văn bản: KH (Kế hoạch), CV (Công văn), QĐ (Quyết định), TB (Thông báo), BC (Báo cáo), CT (Chỉ thị), HD (Hướng dẫn), NQ (Nghị
+    quyết); '??' khi ban biên tập chưa rõ loại (bản tin không gọi tên loại văn bản)."""
     number: NumberFact
     """Số văn bản (số nguyên), hoặc '..' khi bản gốc để trống số, '??' khi ban biên tập chưa rõ số."""
     symbol: SymbolFact
-    """Ký hiệu, ví dụ 'KH-UBND'; với công văn không có tên loại: 'UBND-KGVX'; văn bản của Đảng: 'NQ/TW' (số và ký hiệu nối bằng gạch ngang); '??' khi ban biên tập chưa rõ."""
+    """Ký hiệu, ví dụ 'KH-UBND'; với công văn không có tên loại: 'UBND-KGVX'; văn bản của Đảng: 'NQ/TW' (số và ký hiệu nối bằng gạch
+    ngang); '??' khi ban biên tập chưa rõ."""
     issuer: Id
     """Cơ quan ban hành (mã)."""
     co_issuers: list[Id] = []
@@ -707,7 +785,8 @@ class Document(Model):
     place: Line
     """Địa danh, ví dụ 'Lạng Sơn'."""
     date: PartialDate
-    """Ngày ban hành NNNN-TT-NN; phần không có ghi '..' (bản gốc để trống, ví dụ 2021-01-..) hoặc '??' (ban biên tập chưa rõ, ví dụ 2015-??-??)."""
+    """Ngày ban hành NNNN-TT-NN; phần không có ghi '..' (bản gốc để trống, ví dụ 2021-01-..) hoặc '??' (ban biên tập chưa rõ, ví dụ
+    2015-??-??)."""
     summary: Line
     """Trích yếu (với công văn: nội dung sau 'V/v'; với quyết định: sau 'Về việc')."""
     enacting: Text | None = None
@@ -725,7 +804,8 @@ class Document(Model):
     bases: list[LegalBasis] = []
     """Các văn bản làm căn cứ (quyết định: thành các dòng 'Căn cứ …;' đầu văn bản)."""
     sections: list[Section] = []
-    """Nội dung văn bản: I, II, III… (quyết định: Điều 1, Điều 2…; công văn, thông báo, chỉ thị: 1, 2…). Bỏ trống khi ban biên tập chưa có toàn văn: trang nói rõ như vậy."""
+    """Nội dung văn bản: I, II, III… (quyết định: Điều 1, Điều 2…; công văn, thông báo, chỉ thị: 1, 2…). Bỏ trống khi ban biên tập chưa
+    có toàn văn: trang nói rõ như vậy."""
     closing: Text | None = None
     """Câu kết thúc văn bản."""
     footnotes: list[Footnote] = []
@@ -755,7 +835,8 @@ class Document(Model):
     attachments: list[Attachment] = []
     """Tệp đính kèm (bản gốc đã ký, bản PDF…), để tải về."""
     sources: list[Source] = []
-    """Nguồn ban biên tập biết văn bản: toàn văn, trang trên cổng thông tin, bản tin, văn bản khác dẫn tới; mỗi nguồn ghi kind, name, url, date, title. Bỏ trống thì trang ghi 'chưa rõ nguồn'."""
+    """Nguồn ban biên tập biết văn bản: toàn văn, trang trên cổng thông tin, bản tin, văn bản khác dẫn tới; mỗi nguồn ghi kind, name,
+    url, date, title. Bỏ trống thì trang ghi 'chưa rõ nguồn'."""
 
     @model_validator(mode="after")
     def _check_kind(self) -> "Document":
@@ -766,7 +847,11 @@ class Document(Model):
         if self.type == "CV" and not self.addressees:
             raise error("vi_kind", "công văn phải có 'addressees' (các dòng Kính gửi), hoặc '??' khi chưa rõ")
         if bool(self.sections) != bool(self.recipients):
-            raise error("vi_text", "văn bản có toàn văn ('sections') thì có nơi nhận ('recipients', hoặc '??' khi bản đã công bố không có phần nơi nhận); chưa có toàn văn thì bỏ cả hai")
+            raise error(
+                "vi_text",
+                "văn bản có toàn văn ('sections') thì có nơi nhận ('recipients', hoặc '??' khi bản đã công bố không có phần nơi nhận); "
+                "chưa có toàn văn thì bỏ cả hai",
+            )
         if len(self.co_signers) != len(self.co_issuers):
             raise error("vi_kind", "mỗi cơ quan cùng ban hành ('co_issuers') có một người ký trong 'co_signers', theo cùng thứ tự")
         return self
@@ -877,17 +962,25 @@ class Event(Model):
     description: Text | None = None
     """Mô tả."""
     sources: list[Source] = []
-    """Nguồn ban biên tập biết sự kiện (bản tin, văn bản…); mỗi nguồn ghi kind, name, url, date, title. Bỏ trống thì trang ghi 'chưa rõ nguồn'."""
+    """Nguồn ban biên tập biết sự kiện (bản tin, văn bản…); mỗi nguồn ghi kind, name, url, date, title. Bỏ trống thì trang ghi 'chưa rõ
+    nguồn'."""
 
     @model_validator(mode="after")
     def _check_period(self) -> "Event":
         if self.end is not None and self.end < self.date:
-            raise error("vi_period", "ngày kết thúc {end} trước ngày bắt đầu {start}", end=self.end.isoformat(), start=self.date.isoformat())
+            raise error(
+                "vi_period", "ngày kết thúc {end} trước ngày bắt đầu {start}", end=self.end.isoformat(), start=self.date.isoformat()
+            )
         if self.kind == "han" and self.end is not None:
             raise error("vi_deadline", "mốc hạn ('han') chỉ có một ngày; bỏ 'end' hoặc đổi 'kind' thành su-kien")
         if self.end is not None and (self.end - self.date).days >= MAX_EVENT_DAYS:
-            raise error("vi_period", "sự kiện kéo dài tối đa {days} ngày (từ {start} đến {end} là quá dài); việc dài hơn hãy ghi thành hoạt động của kế hoạch",
-                        days=MAX_EVENT_DAYS, start=self.date.isoformat(), end=self.end.isoformat())
+            raise error(
+                "vi_period",
+                "sự kiện kéo dài tối đa {days} ngày (từ {start} đến {end} là quá dài); việc dài hơn hãy ghi thành hoạt động của kế hoạch",
+                days=MAX_EVENT_DAYS,
+                start=self.date.isoformat(),
+                end=self.end.isoformat(),
+            )
         return self
 
     @property
@@ -940,7 +1033,15 @@ class Article(Model):
     """Thời điểm sửa nội dung, nếu có."""
 
 
-CHOICES: dict[str, str] = {**SOURCE_KINDS, **RECIPIENT_ROLES, **EVENT_KINDS, **LEVELS, **ORGANISATION_KINDS, **DOCUMENT_KINDS, **UNKNOWN_KIND}
+CHOICES: dict[str, str] = {
+    **SOURCE_KINDS,
+    **RECIPIENT_ROLES,
+    **EVENT_KINDS,
+    **LEVELS,
+    **ORGANISATION_KINDS,
+    **DOCUMENT_KINDS,
+    **UNKNOWN_KIND,
+}
 """What each value of a closed list means, for the messages that list the choices (an id may sit in
 two lists with one meaning: trung-uong is both a kind and a level)."""
 

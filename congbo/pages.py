@@ -17,7 +17,18 @@ from .models import FOOTNOTE_REF, LEVELS, ORGANISATION_KINDS, Block, Organisatio
 from .render import GeneratedPage, Outline, html_text, render_page, superscript
 from .site import Site
 from .types import Missing
-from .texts import Links, activity_time, article_url, event_when, known_from, number_text, plan_reference, plan_title, script_json, source_entries
+from .texts import (
+    Links,
+    activity_time,
+    article_url,
+    event_when,
+    known_from,
+    number_text,
+    plan_reference,
+    plan_title,
+    script_json,
+    source_entries,
+)
 
 ROLE_LABELS = {"lead": "Chủ trì", "partner": "Phối hợp"}
 MONTHS = [f"Tháng {m}" for m in range(1, 13)]
@@ -91,7 +102,9 @@ def render_plan(site: Site, plan: Plan) -> GeneratedPage:
     issuer = site.plan_issuer(plan)
     notes = {note.at: (i, note) for i, note in enumerate(plan.notes, 1)}
     bases = documents.bases(site, plan, links)
-    body = _DocumentWriter(plan, notes, bases if plan.type == "QĐ" else []).write  # called by the template, so its headings come in page order
+    body = _DocumentWriter(
+        plan, notes, bases if plan.type == "QĐ" else []
+    ).write  # called by the template, so its headings come in page order
     activities = [
         {
             "activity": a,
@@ -175,7 +188,15 @@ def _numbered(plan: Plan, sections: list[Section] | None = None, scheme: str | N
 class _DocumentWriter:
     """The body of a document as HTML, its parts numbered as its kind numbers them."""
 
-    def __init__(self, plan: Plan, notes: dict, bases: list[Markup], sections: list[Section] | None = None, scheme: str | None = None, anchor: str = ""):
+    def __init__(
+        self,
+        plan: Plan,
+        notes: dict,
+        bases: list[Markup],
+        sections: list[Section] | None = None,
+        scheme: str | None = None,
+        anchor: str = "",
+    ):
         self.plan = plan
         self.notes = notes
         self.bases = bases
@@ -224,7 +245,9 @@ class _DocumentWriter:
         elif section.body:
             first, *rest = section.body
             if first.text is not None:
-                self.out.append(Markup('<p class="vb-numbered" id="{}">{} {}</p>\n').format(anchor, label, _inline(first.text, self.plan, self.notes)))
+                self.out.append(
+                    Markup('<p class="vb-numbered" id="{}">{} {}</p>\n').format(anchor, label, _inline(first.text, self.plan, self.notes))
+                )
                 self.notes_after(first)
                 self.blocks(rest)
             else:
@@ -240,7 +263,9 @@ class _DocumentWriter:
         for at, (i, note) in self.notes.items():
             if any(at in s for s in block.strings()):
                 self.out.append(
-                    Markup('<aside class="vb-note" id="ghi-chu-{}" role="note"><strong>Ghi chú của ban biên tập:</strong> {}</aside>\n').format(i, note.text)
+                    Markup(
+                        '<aside class="vb-note" id="ghi-chu-{}" role="note"><strong>Ghi chú của ban biên tập:</strong> {}</aside>\n'
+                    ).format(i, note.text)
                 )
 
 
@@ -258,9 +283,17 @@ def _inline(text: str, plan: Plan, notes: dict) -> Markup:
         escaped = str(escape(at))
         if escaped in out:
             # The link has no text of its own (CSS draws its mark) so the document's sentence stays whole.
-            marked = f'<mark class="vb-noted">{escaped}</mark><a class="vb-note-ref" href="#ghi-chu-{i}" aria-label="Xem ghi chú của ban biên tập"></a>'
+            marked = (
+                f'<mark class="vb-noted">{escaped}</mark>'
+                f'<a class="vb-note-ref" href="#ghi-chu-{i}" aria-label="Xem ghi chú của ban biên tập"></a>'
+            )
             out = Markup(str(out).replace(escaped, marked, 1))
-    return Markup(FOOTNOTE_REF.sub(lambda m: f'<sup class="vb-fn-ref" id="fnref-{m.group(1)}"><a href="#fn-{m.group(1)}">{superscript(int(m.group(1)))}</a></sup>', out))
+    return Markup(
+        FOOTNOTE_REF.sub(
+            lambda m: f'<sup class="vb-fn-ref" id="fnref-{m.group(1)}"><a href="#fn-{m.group(1)}">{superscript(int(m.group(1)))}</a></sup>',
+            out,
+        )
+    )
 
 
 def render_plans_index(site: Site) -> GeneratedPage:
@@ -279,10 +312,20 @@ def render_plans_index(site: Site) -> GeneratedPage:
         "level": Counter(LEVELS[site.plan_issuer(p).level] for p in site.plans),
     }
     return render_page(
-        "plans_index.html.j2", site=site, groups=groups, links=links, title=plan_title, reference=lambda p: plan_reference(site, p),
-        urls=urls, levels=LEVELS, own=site.organisation[site.info.owner].province,
-        filters={"year": sorted(filters["year"].items(), reverse=True), "kind": sorted(filters["kind"].items()),
-                 "level": [(LEVELS[k], filters["level"][LEVELS[k]]) for k in LEVELS if filters["level"][LEVELS[k]]]},
+        "plans_index.html.j2",
+        site=site,
+        groups=groups,
+        links=links,
+        title=plan_title,
+        reference=lambda p: plan_reference(site, p),
+        urls=urls,
+        levels=LEVELS,
+        own=site.organisation[site.info.owner].province,
+        filters={
+            "year": sorted(filters["year"].items(), reverse=True),
+            "kind": sorted(filters["kind"].items()),
+            "level": [(LEVELS[k], filters["level"][LEVELS[k]]) for k in LEVELS if filters["level"][LEVELS[k]]],
+        },
     )
 
 
@@ -303,8 +346,12 @@ def organisation_records(site: Site) -> dict[str, dict[str, list]]:
         related[plan.issuer]["issued"].append(plan)
         for numbers, section in _numbered(plan):
             for org_id in dict.fromkeys(section.duties_of):
-                duty = {"plan": plan, "heading": ".".join(numbers) + (f" {section.title}" if section.title else ""),
-                        "anchor": section_anchor(section, numbers), "via": None}
+                duty = {
+                    "plan": plan,
+                    "heading": ".".join(numbers) + (f" {section.title}" if section.title else ""),
+                    "anchor": section_anchor(section, numbers),
+                    "via": None,
+                }
                 related[org_id]["duties"].append(duty)
                 for member in site.members_of(org_id):
                     if member.active_on(plan.date.first_day):
@@ -326,18 +373,34 @@ def render_organisation(site: Site, org: Organisation, related: dict[str, list])
     links = Links(site, here)
     work = [(*w, None) for w in site.activities_of(org.id)] + site.activities_through_groups(org.id)
     rows = [
-        {"plan": plan, "activity": activity, "role": ROLE_LABELS[role], "via": via,
-         "time": activity_time(site, plan, activity.time), "deadline": activity.time.last_day}
+        {
+            "plan": plan,
+            "activity": activity,
+            "role": ROLE_LABELS[role],
+            "via": via,
+            "time": activity_time(site, plan, activity.time),
+            "deadline": activity.time.last_day,
+        }
         for plan, activity, role, via in work
     ]
     rows.sort(key=lambda r: (r["deadline"] or dt.date.max, r["plan"].id, r["activity"].id, r["via"].id if r["via"] else ""))
     members = org.members
     return render_page(
         "organisation.html.j2",
-        site=site, org=org, links=links, rows=rows, issued=related["issued"], received=related["received"],
-        children=sorted(related["children"], key=lambda o: vi.fold(o.name)), events=related["events"],
-        duties=related["duties"], kind=ORGANISATION_KINDS[org.kind], title=plan_title, urls=urls,
-        place=level_and_place(org), place_anchor=vi.slugify(level_and_place(org)),
+        site=site,
+        org=org,
+        links=links,
+        rows=rows,
+        issued=related["issued"],
+        received=related["received"],
+        children=sorted(related["children"], key=lambda o: vi.fold(o.name)),
+        events=related["events"],
+        duties=related["duties"],
+        kind=ORGANISATION_KINDS[org.kind],
+        title=plan_title,
+        urls=urls,
+        place=level_and_place(org),
+        place_anchor=vi.slugify(level_and_place(org)),
         groups=site.groups_of(org.id),
         members=sorted(site.members_of(org.id), key=lambda o: vi.fold(o.name)),
         members_kind=ORGANISATION_KINDS[members.kind] if members else None,
@@ -365,8 +428,14 @@ def organisation_groups(site: Site) -> list[tuple[str, list[tuple[str, list[Orga
     levels = list(LEVELS)
     order = sorted(places, key=lambda key: (levels.index(key[0]), key[1] != home, vi.fold(key[1] or "")))
     return [
-        (level_and_place(next(iter(places[key].values()))[0]),
-         [(ORGANISATION_KINDS[k], sorted(places[key][k], key=lambda o: vi.fold(o.name))) for k in ORGANISATION_KINDS if k in places[key]])
+        (
+            level_and_place(next(iter(places[key].values()))[0]),
+            [
+                (ORGANISATION_KINDS[k], sorted(places[key][k], key=lambda o: vi.fold(o.name)))
+                for k in ORGANISATION_KINDS
+                if k in places[key]
+            ],
+        )
         for key in order
     ]
 
@@ -395,7 +464,7 @@ def render_calendar(site: Site, year: int, base_url: str = "") -> GeneratedPage:
     for y in shown:
         months = _calendar_months(site, y, suffix="" if y == year else f"-{y}")
         if current and y == year:
-            months = months[site.today.month - 1:]
+            months = months[site.today.month - 1 :]
         sections.append((y, fold_empty_months(months)))
     past = fold_empty_months(_calendar_months(site, year, "")[: site.today.month - 1]) if current else []
     years = site.agenda.years(site.today)
@@ -406,14 +475,24 @@ def render_calendar(site: Site, year: int, base_url: str = "") -> GeneratedPage:
     next_text = vi.next_day_text("Ngày kỷ niệm tiếp theo", first[1].name, *first[0], site.today) if first else None
     return render_page(
         "calendar.html.j2",
-        site=site, year=year, sections=sections, past=past, links=links, today=site.today, urls=urls,
-        current=current, heading=calendar_heading(site.today, year, shown),
-        next_text=next_text, rules=[yearly_rule(o) for o in ordered],
+        site=site,
+        year=year,
+        sections=sections,
+        past=past,
+        links=links,
+        today=site.today,
+        urls=urls,
+        current=current,
+        heading=calendar_heading(site.today, year, shown),
+        next_text=next_text,
+        rules=[yearly_rule(o) for o in ordered],
         years=[(y, links.to(urls.calendar_year(y, site.today.year))) for y in years],
         title=plan_title,
-        ics_href=links.to(urls.ICS), json_href=links.to(urls.CALENDAR_JSON),
+        ics_href=links.to(urls.ICS),
+        json_href=links.to(urls.CALENDAR_JSON),
         fields_href=links.to(urls.PRESS + "#lich-json"),
-        webcal=webcal, ics_url=urls.absolute(base_url, urls.ICS),
+        webcal=webcal,
+        ics_url=urls.absolute(base_url, urls.ICS),
         google=f"https://calendar.google.com/calendar/render?cid={quote(webcal, safe='')}" if webcal else None,
     )
 
@@ -453,14 +532,18 @@ def _calendar_months(site: Site, year: int, suffix: str) -> list[dict]:
         rows = []
         for item in (i for i in items if agenda.overlaps(i, first, last)):
             obs = item.observance
-            rows.append({
-                "item": item,
-                "bar": _bar(item, first, last) if item.start != item.end else None,
-                "theme": site.theme_of(obs, year) if obs else None,
-                "anniversary": agenda.anniversary(obs, year) if obs else None,
-                "programme": links.get(f"{obs.id}-{year}") if obs else None,
-            })
-        months.append({"month": m, "label": f"{MONTHS[m - 1]} năm {year}" if suffix else MONTHS[m - 1], "anchor": f"thang-{m}{suffix}", "rows": rows})
+            rows.append(
+                {
+                    "item": item,
+                    "bar": _bar(item, first, last) if item.start != item.end else None,
+                    "theme": site.theme_of(obs, year) if obs else None,
+                    "anniversary": agenda.anniversary(obs, year) if obs else None,
+                    "programme": links.get(f"{obs.id}-{year}") if obs else None,
+                }
+            )
+        months.append(
+            {"month": m, "label": f"{MONTHS[m - 1]} năm {year}" if suffix else MONTHS[m - 1], "anchor": f"thang-{m}{suffix}", "rows": rows}
+        )
     return months
 
 
@@ -488,7 +571,11 @@ def render_observance(site: Site, obs) -> GeneratedPage:
     upcoming = agenda.next_occurrence(obs, site.today)
     return render_page(
         "observance.html.j2",
-        site=site, obs=obs, links=links, urls=urls, title=plan_title,
+        site=site,
+        obs=obs,
+        links=links,
+        urls=urls,
+        title=plan_title,
         reference=lambda p: plan_reference(site, p),
         next_text=vi.next_day_text(f"{obs.name} tiếp theo", None, *upcoming, site.today) if upcoming else None,
         rules=[yearly_rule(obs)],
@@ -552,10 +639,18 @@ def render_event(site: Site, event, base_url: str = "") -> GeneratedPage:
     activity = next((a for a in plan.activities if a.id == event.activity), None) if plan else None
     return render_page(
         "event.html.j2",
-        site=site, event=event, links=links, urls=urls, title=plan_title, plan=plan, activity=activity,
-        when=event_when(event), past=event.last_day < site.today,
+        site=site,
+        event=event,
+        links=links,
+        urls=urls,
+        title=plan_title,
+        plan=plan,
+        activity=activity,
+        when=event_when(event),
+        past=event.last_day < site.today,
         observances=[links.observance(o) for o in event.observances],
-        articles=site.articles_about(event=event.id), article_url=article_url,
+        articles=site.articles_about(event=event.id),
+        article_url=article_url,
         ics=urls.event_ics(event.id),
         jsonld=script_json(event_schema(site, event, base_url)),
         sources=source_entries(site, event.sources, links),

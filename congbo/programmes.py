@@ -14,9 +14,15 @@ def render_programme(site: Site, programme: Programme) -> GeneratedPage:
     links = Links(site, programme.url)
     return render_page(
         "programme.html.j2",
-        site=site, p=programme, links=links, urls=urls, today=site.today,
-        title=plan_title, reference=lambda plan: plan_reference(site, plan),
-        article_url=article_url, partial_date=vi.partial_date,
+        site=site,
+        p=programme,
+        links=links,
+        urls=urls,
+        today=site.today,
+        title=plan_title,
+        reference=lambda plan: plan_reference(site, plan),
+        article_url=article_url,
+        partial_date=vi.partial_date,
         calendar_href=links.to(urls.calendar_year(programme.year, site.today.year) + f"#thang-{programme.dates[0].month}"),
         ics=links.to(urls.observance_ics(programme.observance.id)),
     )

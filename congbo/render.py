@@ -132,7 +132,10 @@ class Outline:
         self.headings.append({"level": level, "id": anchor, "name": name, "children": []})
         anchor = escape(anchor)
         excluded = "" if search else " data-search-exclude"
-        return Markup(f'<h{level} id="{anchor}"{excluded}>{name}<a class="headerlink" href="#{anchor}" title="{PERMALINK_TITLE}">{PERMALINK}</a></h{level}>')
+        return Markup(
+            f'<h{level} id="{anchor}"{excluded}>{name}<a class="headerlink" href="#{anchor}" '
+            f'title="{PERMALINK_TITLE}">{PERMALINK}</a></h{level}>'
+        )
 
     def toc(self) -> list[dict]:
         """The headings nested as the toc extension's ``toc_tokens`` (what MkDocs's ``get_toc`` reads)."""
@@ -168,7 +171,7 @@ def render_page(template: str, **context) -> GeneratedPage:
     front = _FRONT.match(text)
     if front is None:  # a template without front matter is a bug in this package
         raise ValueError(f"{template}: no front matter")
-    return GeneratedPage(front.group(1), text[front.end():], outline.toc())
+    return GeneratedPage(front.group(1), text[front.end() :], outline.toc())
 
 
 def html_text(text: str) -> Markup:

@@ -8,7 +8,28 @@ from __future__ import annotations
 import nh3
 
 _BLOCKS = {"p", "div", "section", "blockquote", "pre", "hr", "br", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd"}
-_INLINE = {"a", "span", "strong", "b", "em", "i", "u", "s", "del", "ins", "mark", "small", "sub", "sup", "abbr", "cite", "q", "code", "kbd", "time"}
+_INLINE = {
+    "a",
+    "span",
+    "strong",
+    "b",
+    "em",
+    "i",
+    "u",
+    "s",
+    "del",
+    "ins",
+    "mark",
+    "small",
+    "sub",
+    "sup",
+    "abbr",
+    "cite",
+    "q",
+    "code",
+    "kbd",
+    "time",
+}
 _MEDIA = {"img", "figure", "figcaption", "picture", "source"}
 _TABLES = {"table", "caption", "colgroup", "col", "thead", "tbody", "tfoot", "tr", "th", "td"}
 TAGS = _BLOCKS | _INLINE | _MEDIA | _TABLES | {"details", "summary"}

@@ -8,7 +8,7 @@ from functools import cached_property
 
 from .agenda import Agenda, Programme, build_agenda, build_programmes
 from .history import NO_HISTORY, History
-from .models import Activity, Article, ArticleRecord, Event, Observance, Organisation, Plan, SiteInfo, Theme
+from .models import Activity, ArticleRecord, Event, Observance, Organisation, Plan, SiteInfo, Theme
 
 
 @dataclass(frozen=True)

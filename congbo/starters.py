@@ -50,53 +50,59 @@ def event_ids(root: Path) -> set[str]:
 
 
 def render_article(article_id: str, title: str, moment: dt.datetime) -> str:
-    return "\n".join([
-        "---",
-        f"id: {article_id}",
-        f"title: {quoted(title)}",
-        f"date: {moment:%Y-%m-%d %H:%M} +07:00",
-        f"author: {fill('tác giả')}",
-        f"category: {fill('mã chuyên mục con trong data/site.yml')}",
-        f"summary: {fill('sapo, một đến ba câu')}",
-        "---",
-        "",
-        "<<ĐIỀN: nội dung bài viết>>",
-        "",
-    ])
+    return "\n".join(
+        [
+            "---",
+            f"id: {article_id}",
+            f"title: {quoted(title)}",
+            f"date: {moment:%Y-%m-%d %H:%M} +07:00",
+            f"author: {fill('tác giả')}",
+            f"category: {fill('mã chuyên mục con trong data/site.yml')}",
+            f"summary: {fill('sapo, một đến ba câu')}",
+            "---",
+            "",
+            "<<ĐIỀN: nội dung bài viết>>",
+            "",
+        ]
+    )
 
 
 def render_plan(plan_id: str, today: dt.date) -> str:
-    return "\n".join([
-        modeline(f"data/{PLANS_DIR}/{plan_id}.yml"),
-        f"id: {plan_id}",
-        "type: KH",
-        f"number: {fill('số văn bản; .. nếu bản gốc để trống số, ?? nếu chưa rõ')}",
-        f"symbol: {fill('ký hiệu, ví dụ KH-UBND')}",
-        f"issuer: {fill('mã cơ quan ban hành trong data/organisations.yml')}",
-        f"place: {fill('địa danh, ví dụ Lạng Sơn')}",
-        f"date: {today.isoformat()}",
-        f"summary: {fill('trích yếu')}",
-        "sections:",
-        f"  - title: {fill('tiêu đề mục I như trong văn bản')}",
-        "recipients:",
-        f"  - text: {fill('nơi lưu, ví dụ Lưu: VT, KG-VX')}",
-        "    role: luu",
-        "signer:",
-        f"  title: {fill('chức vụ người ký, ví dụ PHÓ CHỦ TỊCH')}",
-        f"  name: {fill('họ và tên người ký')}",
-        "",
-    ])
+    return "\n".join(
+        [
+            modeline(f"data/{PLANS_DIR}/{plan_id}.yml"),
+            f"id: {plan_id}",
+            "type: KH",
+            f"number: {fill('số văn bản; .. nếu bản gốc để trống số, ?? nếu chưa rõ')}",
+            f"symbol: {fill('ký hiệu, ví dụ KH-UBND')}",
+            f"issuer: {fill('mã cơ quan ban hành trong data/organisations.yml')}",
+            f"place: {fill('địa danh, ví dụ Lạng Sơn')}",
+            f"date: {today.isoformat()}",
+            f"summary: {fill('trích yếu')}",
+            "sections:",
+            f"  - title: {fill('tiêu đề mục I như trong văn bản')}",
+            "recipients:",
+            f"  - text: {fill('nơi lưu, ví dụ Lưu: VT, KG-VX')}",
+            "    role: luu",
+            "signer:",
+            f"  title: {fill('chức vụ người ký, ví dụ PHÓ CHỦ TỊCH')}",
+            f"  name: {fill('họ và tên người ký')}",
+            "",
+        ]
+    )
 
 
 def render_event(event_id: str, name: str | None, today: dt.date) -> str:
     """One record, to append to data/events.yml."""
-    return "\n".join([
-        f"- id: {event_id}",
-        f"  name: {quoted(name) if name else fill('tên sự kiện')}",
-        f"  date: {today.isoformat()}",
-        f"  place: {fill('địa điểm (hoặc xóa dòng này)')}",
-        "",
-    ])
+    return "\n".join(
+        [
+            f"- id: {event_id}",
+            f"  name: {quoted(name) if name else fill('tên sự kiện')}",
+            f"  date: {today.isoformat()}",
+            f"  place: {fill('địa điểm (hoặc xóa dòng này)')}",
+            "",
+        ]
+    )
 
 
 def new_article(root: Path, title: str, moment: dt.datetime) -> Path:

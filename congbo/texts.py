@@ -86,10 +86,26 @@ def source_entry(site: Site, source: Source, plan_href) -> dict:
     label = SOURCE_KINDS[source.kind]
     if source.document:
         cited = site.plan[source.document]
-        return {"kind": source.kind, "label": label[:1].upper() + label[1:], "name": cited.title, "href": plan_href(cited.id),
-                "external": False, "date": vi.partial_date(cited.date), "title": None, "note": source.note}
-    return {"kind": source.kind, "label": label[:1].upper() + label[1:], "name": source.name, "href": source.url,
-            "external": True, "date": vi.short_partial_date(source.date) if source.date else None, "title": source.title, "note": source.note}
+        return {
+            "kind": source.kind,
+            "label": label[:1].upper() + label[1:],
+            "name": cited.title,
+            "href": plan_href(cited.id),
+            "external": False,
+            "date": vi.partial_date(cited.date),
+            "title": None,
+            "note": source.note,
+        }
+    return {
+        "kind": source.kind,
+        "label": label[:1].upper() + label[1:],
+        "name": source.name,
+        "href": source.url,
+        "external": True,
+        "date": vi.short_partial_date(source.date) if source.date else None,
+        "title": source.title,
+        "note": source.note,
+    }
 
 
 def known_from(site: Site, sources: list[Source]) -> str | None:

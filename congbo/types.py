@@ -20,10 +20,21 @@ VN_TZ = dt.timezone(dt.timedelta(hours=7), "ICT")
 """Vietnam has kept UTC+07:00 without daylight saving since 1975."""
 
 _FORBIDDEN_RANGES = (
-    ("\x00", "\x08"), ("\x0b", "\x0c"), ("\x0e", "\x1f"), ("\x7f", "\x9f"),  # C0 controls but tab, LF and CR (XML 1.0 refuses them), DEL, C1
-    ("\u00ad", "\u00ad"), ("\u200b", "\u200f"), ("\u2028", "\u2029"), ("\u202a", "\u202e"),  # invisible and bidirectional
-    ("\u2060", "\u2064"), ("\u2066", "\u2069"), ("\ufeff", "\ufeff"),
-    ("\ufdd0", "\ufdef"), *((chr(plane + 0xFFFE), chr(plane + 0xFFFF)) for plane in range(0, 0x110000, 0x10000)),  # Unicode non-characters: lxml and XML refuse U+FFFE and U+FFFF
+    ("\x00", "\x08"),
+    ("\x0b", "\x0c"),
+    ("\x0e", "\x1f"),
+    ("\x7f", "\x9f"),  # C0 controls but tab, LF and CR (XML 1.0 refuses them), DEL, C1
+    ("\u00ad", "\u00ad"),
+    ("\u200b", "\u200f"),
+    ("\u2028", "\u2029"),
+    ("\u202a", "\u202e"),  # invisible and bidirectional
+    ("\u2060", "\u2064"),
+    ("\u2066", "\u2069"),
+    ("\ufeff", "\ufeff"),
+    ("\ufdd0", "\ufdef"),
+    *(
+        (chr(plane + 0xFFFE), chr(plane + 0xFFFF)) for plane in range(0, 0x110000, 0x10000)
+    ),  # Unicode non-characters: lxml and XML refuse U+FFFE and U+FFFF
 )
 FORBIDDEN = re.compile("[" + "".join(f"{re.escape(a)}-{re.escape(b)}" for a, b in _FORBIDDEN_RANGES) + "]")
 """Characters no text of the site may hold: they cannot be seen (or reorder what is seen: U+202E), break a
@@ -85,8 +96,11 @@ def clean_text(value: Any) -> str:
     """Text an editor wrote: NFC, no control characters, trimmed, not empty."""
     if not isinstance(value, str):
         if isinstance(value, (bool, int, float)):
-            raise error("vi_text", "phải là văn bản, nhận được {found}; nếu đúng là chữ, hãy đặt trong ngoặc kép: \"{found}\"",
-                        found=str(value).lower() if isinstance(value, bool) else str(value))
+            raise error(
+                "vi_text",
+                'phải là văn bản, nhận được {found}; nếu đúng là chữ, hãy đặt trong ngoặc kép: "{found}"',
+                found=str(value).lower() if isinstance(value, bool) else str(value),
+            )
         kind = "một danh sách" if isinstance(value, list) else "một bảng" if isinstance(value, dict) else "giá trị trống"
         raise error("vi_text", "phải là văn bản, nhận được {found}", found=kind)
     text = unicodedata.normalize("NFC", value).strip()
@@ -125,16 +139,28 @@ def parse_file_name(value: Any) -> str:
     it cannot hold, or a file outside docs/."""
     text = clean_line(value)
     if text.startswith(("/", "~")) or re.match(r"^[A-Za-z]:", text):
-        raise error("vi_file", "đường dẫn tệp tính từ thư mục docs/, không bắt đầu bằng '/', '~' hay ổ đĩa, nhận được {found}", found=_shown(text))
+        raise error(
+            "vi_file", "đường dẫn tệp tính từ thư mục docs/, không bắt đầu bằng '/', '~' hay ổ đĩa, nhận được {found}", found=_shown(text)
+        )
     if "\\" in text:
         raise error("vi_file", "đường dẫn tệp ngăn các thư mục bằng dấu '/', không dùng '\\', nhận được {found}", found=_shown(text))
     parts = text.split("/")
     if any(part in ("", ".", "..") for part in parts):
-        raise error("vi_file", "đường dẫn tệp không có phần trống, '.' hay '..' (tệp phải nằm trong thư mục docs/), nhận được {found}", found=_shown(text))
+        raise error(
+            "vi_file",
+            "đường dẫn tệp không có phần trống, '.' hay '..' (tệp phải nằm trong thư mục docs/), nhận được {found}",
+            found=_shown(text),
+        )
     longest = max(parts, key=lambda part: len(part.encode("utf-8")))
     if len(longest.encode("utf-8")) > MAX_NAME_BYTES or len(text.encode("utf-8")) > MAX_PATH_BYTES:
-        raise error("vi_file", "tên tệp hoặc thư mục dài quá {most} byte (đường dẫn tối đa {path} byte), không tệp nào có tên như vậy; "
-                    "hãy đặt tên ngắn hơn: '{start}…'", most=MAX_NAME_BYTES, path=MAX_PATH_BYTES, start=longest[:40])
+        raise error(
+            "vi_file",
+            "tên tệp hoặc thư mục dài quá {most} byte (đường dẫn tối đa {path} byte), không tệp nào có tên như vậy; "
+            "hãy đặt tên ngắn hơn: '{start}…'",
+            most=MAX_NAME_BYTES,
+            path=MAX_PATH_BYTES,
+            start=longest[:40],
+        )
     return text
 
 
@@ -147,10 +173,16 @@ def parse_url(value: Any) -> str:
     text = clean_line(value)
     scheme = re.match(r"^([A-Za-z][A-Za-z0-9+.-]*):", text)
     if scheme and scheme.group(1).lower() not in ("http", "https"):
-        raise error("vi_url", "địa chỉ phải bắt đầu bằng 'https://' hoặc 'http://' (địa chỉ trang web), nhận được {found}", found=_shown(text))
+        raise error(
+            "vi_url", "địa chỉ phải bắt đầu bằng 'https://' hoặc 'http://' (địa chỉ trang web), nhận được {found}", found=_shown(text)
+        )
     if not _URL.match(text):
-        raise error("vi_url", "địa chỉ phải là địa chỉ trang web đầy đủ, bắt đầu bằng 'https://' hoặc 'http://', không có dấu cách, "
-                    "ví dụ 'https://baoquangnam.vn/…'; nhận được {found}", found=_shown(text))
+        raise error(
+            "vi_url",
+            "địa chỉ phải là địa chỉ trang web đầy đủ, bắt đầu bằng 'https://' hoặc 'http://', không có dấu cách, "
+            "ví dụ 'https://baoquangnam.vn/…'; nhận được {found}",
+            found=_shown(text),
+        )
     return text
 
 
@@ -215,8 +247,12 @@ def parse_day(value: Any) -> dt.date:
     text = value if isinstance(value, str) else ""
     match = _DAY.match(text)
     if not match:
-        raise error("vi_date", "ngày phải viết dạng NNNN-TT-NN (ví dụ 2021-12-26), nhận được {found}{asked}",
-                    found=_shown(value), asked=_asked_back(as_written_in_vietnamese(value)))
+        raise error(
+            "vi_date",
+            "ngày phải viết dạng NNNN-TT-NN (ví dụ 2021-12-26), nhận được {found}{asked}",
+            found=_shown(value),
+            asked=_asked_back(as_written_in_vietnamese(value)),
+        )
     year, month, day = map(int, match.groups())
     check_year(year, text)
     try:
@@ -271,7 +307,11 @@ def to_missing(value: Any) -> Any:
     return MISSING[value.strip()] if isinstance(value, str) and value.strip() in MISSING else value
 
 
-_MISSING_SCHEMA = {"type": "string", "enum": [BLANK_TOKEN, UNKNOWN_TOKEN], "description": "'..': bản gốc để trống; '??': ban biên tập chưa rõ"}
+_MISSING_SCHEMA = {
+    "type": "string",
+    "enum": [BLANK_TOKEN, UNKNOWN_TOKEN],
+    "description": "'..': bản gốc để trống; '??': ban biên tập chưa rõ",
+}
 _UNKNOWN_SCHEMA = {"type": "string", "enum": [UNKNOWN_TOKEN], "description": "'??': ban biên tập chưa rõ"}
 
 MissingValue = Annotated[
@@ -343,10 +383,14 @@ class PartialDate:
     def parse(cls, value: Any) -> "PartialDate":
         text = value.strip() if isinstance(value, str) else ""
         match = _PARTIAL.match(text)
-        help_text = ("ngày phải viết dạng NNNN-TT-NN; phần không có ghi '..' (bản gốc để trống) hoặc '??' "
-                     "(ban biên tập chưa rõ), ví dụ 2021-01-.. hoặc 2015-??-??; nhận được {found}")
+        help_text = (
+            "ngày phải viết dạng NNNN-TT-NN; phần không có ghi '..' (bản gốc để trống) hoặc '??' "
+            "(ban biên tập chưa rõ), ví dụ 2021-01-.. hoặc 2015-??-??; nhận được {found}"
+        )
         if not match:
-            raise error("vi_date", help_text + "{asked}", found=_shown(value), asked=_asked_back(as_written_in_vietnamese(value, month=True)))
+            raise error(
+                "vi_date", help_text + "{asked}", found=_shown(value), asked=_asked_back(as_written_in_vietnamese(value, month=True))
+            )
         year, month, day = int(match.group(1)), match.group(2), match.group(3)
         check_year(year, value)
         parts = [p for p in (month, day) if p is not None]
@@ -435,11 +479,18 @@ def parse_datetime(value: Any) -> dt.datetime:
     match = _DATETIME.match(text.strip())
     example = "2024-07-11 08:00 +07:00"
     if not match:
-        raise error("vi_datetime", "thời điểm phải viết dạng NNNN-TT-NN GG:PP +07:00 (ví dụ {example}), nhận được {found}{asked}",
-                    example=example, found=_shown(value), asked=_asked_back(_moment_written_in_vietnamese(text)))
+        raise error(
+            "vi_datetime",
+            "thời điểm phải viết dạng NNNN-TT-NN GG:PP +07:00 (ví dụ {example}), nhận được {found}{asked}",
+            example=example,
+            found=_shown(value),
+            asked=_asked_back(_moment_written_in_vietnamese(text)),
+        )
     year, month, day, hour, minute, second, offset = match.groups()
     if offset is None:
-        raise error("vi_datetime", "thời điểm {found} thiếu múi giờ; hãy thêm ' +07:00' (ví dụ {example})", found=_shown(value), example=example)
+        raise error(
+            "vi_datetime", "thời điểm {found} thiếu múi giờ; hãy thêm ' +07:00' (ví dụ {example})", found=_shown(value), example=example
+        )
     check_year(int(year), text.strip())
     try:
         moment = dt.datetime.fromisoformat(f"{year}-{month}-{day}T{hour}:{minute}:{second or '00'}{_offset(offset)}")
@@ -458,7 +509,7 @@ def parse_clock(value: Any) -> dt.time:
     text = value if isinstance(value, str) else ""
     match = re.match(r"^(\d{1,2}):(\d{2})$", text)
     if not match or int(match.group(1)) > 23 or int(match.group(2)) > 59:
-        raise error("vi_time", "giờ phải viết dạng GG:PP trong ngoặc kép (ví dụ \"08:00\"), nhận được {found}", found=_shown(value))
+        raise error("vi_time", 'giờ phải viết dạng GG:PP trong ngoặc kép (ví dụ "08:00"), nhận được {found}', found=_shown(value))
     return dt.time(int(match.group(1)), int(match.group(2)))
 
 
@@ -466,8 +517,16 @@ Text = Annotated[str, BeforeValidator(clean_text), WithJsonSchema({"type": "stri
 Line = Annotated[str, BeforeValidator(clean_line), WithJsonSchema({"type": "string", "minLength": 1, "pattern": "^[^\\t\\n\\r]*$"})]
 """Text on one line: no line break, no tab (`clean_line`)."""
 FileName = Annotated[
-    str, BeforeValidator(parse_file_name),
-    WithJsonSchema({"type": "string", "minLength": 1, "maxLength": MAX_PATH_BYTES, "pattern": r"^(?![/~]|[A-Za-z]:)(?!.*(^|/)\.{0,2}(/|$))[^\\\t\n\r]+$"}),
+    str,
+    BeforeValidator(parse_file_name),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": MAX_PATH_BYTES,
+            "pattern": r"^(?![/~]|[A-Za-z]:)(?!.*(^|/)\.{0,2}(/|$))[^\\\t\n\r]+$",
+        }
+    ),
 ]
 """A file under docs/, as `parse_file_name` accepts it."""
 Url = Annotated[str, BeforeValidator(parse_url), WithJsonSchema({"type": "string", "pattern": r"^https?://[^\s/?#@]+([/?#]\S*)?$"})]
@@ -483,7 +542,13 @@ Moment = Annotated[
     dt.datetime,
     BeforeValidator(parse_datetime),
     PlainSerializer(lambda d: d.isoformat(), return_type=str),
-    WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2})?\s*(Z|[+-]\d{2}:?\d{2})$", "description": "NNNN-TT-NN GG:PP +07:00"}),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2})?\s*(Z|[+-]\d{2}:?\d{2})$",
+            "description": "NNNN-TT-NN GG:PP +07:00",
+        }
+    ),
 ]
 Clock = Annotated[
     dt.time,

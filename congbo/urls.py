@@ -49,6 +49,7 @@ def src_of(url: str) -> str:
     """The generated Markdown file MkDocs turns into ``url``."""
     return f"{url}index.md" if url.endswith("/") or not url else f"{url}.md"
 
+
 ARTICLES = "bai-viet/"
 
 
@@ -74,8 +75,14 @@ def programme(observance_id: str, year: int) -> str:
 
 COLUMN_ARCHIVE = f"{COLUMN}luu-tru/"
 SECTIONS = {
-    PLANS: PLANS, ORGANISATIONS: ORGANISATIONS, CALENDAR: CALENDAR, OBSERVANCES: CALENDAR, EVENTS: CALENDAR,
-    PROGRAMMES: CALENDAR, COLUMN: COLUMN, ARTICLES: COLUMN,
+    PLANS: PLANS,
+    ORGANISATIONS: ORGANISATIONS,
+    CALENDAR: CALENDAR,
+    OBSERVANCES: CALENDAR,
+    EVENTS: CALENDAR,
+    PROGRAMMES: CALENDAR,
+    COLUMN: COLUMN,
+    ARTICLES: COLUMN,
 }
 """The navigation tab each address belongs to (by its first folder): pages outside the nav show it as theirs."""
 
@@ -83,6 +90,8 @@ SECTIONS = {
 def section_of(url: str) -> str | None:
     """The tab a page outside the nav falls under ('ke-hoach/' for 'ke-hoach/x/'); None for a tab's own page or none."""
     return next((tab for prefix, tab in SECTIONS.items() if url.startswith(prefix) and url != tab), None)
+
+
 FEED_KINDS = {"rss": "rss.xml", "atom": "atom.xml", "json": "feed.json"}
 
 

@@ -39,18 +39,10 @@ class _StrictLoader(_BaseLoader):
         return super().resolve(kind, value, implicit)
 
 
-_StrictLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
-_StrictLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
-)
-_StrictLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), list("-+0123456789")
-)
-_StrictLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:float", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)\.[0-9]+$"), list("-+0123456789")
-)
+_StrictLoader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+_StrictLoader.add_implicit_resolver("tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
+_StrictLoader.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), list("-+0123456789"))
+_StrictLoader.add_implicit_resolver("tag:yaml.org,2002:float", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)\.[0-9]+$"), list("-+0123456789"))
 
 _TYPED_FIRST = frozenset(first for first in _StrictLoader.yaml_implicit_resolvers if first)
 """The first characters the implicit resolvers above are registered for."""
@@ -175,7 +167,13 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, file: str, shift: int)
     opened = _unclosed_quote(text)
     if opened is not None and not (exc.context or "").startswith("while scanning a quoted scalar"):
         line, column = opened
-        return Problem(file, line + 1 + shift, column + 1, "", "lỗi cú pháp YAML: dấu ngoặc mở ở đây có lẽ chưa được đóng: chuỗi trong ngoặc kéo dài sang các dòng sau")
+        return Problem(
+            file,
+            line + 1 + shift,
+            column + 1,
+            "",
+            "lỗi cú pháp YAML: dấu ngoặc mở ở đây có lẽ chưa được đóng: chuỗi trong ngoặc kéo dài sang các dòng sau",
+        )
     if (exc.context or "").startswith("while scanning a quoted scalar") and exc.context_mark:
         mark = exc.context_mark  # where the quote opened, not where the file ended
     else:
@@ -210,7 +208,7 @@ def _syntax_message(exc: yaml.MarkedYAMLError, text: str, mark) -> str:
 
 TRAILING_COMMENT = (
     "chữ sau ' #' bị YAML coi là ghi chú và bỏ đi; nếu '#…' thuộc giá trị, hãy đặt cả giá trị trong ngoặc kép "
-    "(ví dụ \"Kế hoạch #1\"); nếu là ghi chú, hãy viết nó trên một dòng riêng"
+    '(ví dụ "Kế hoạch #1"); nếu là ghi chú, hãy viết nó trên một dòng riêng'
 )
 
 
@@ -225,7 +223,7 @@ def _trailing_comments(root: yaml.Node, lines: list[str], shift: int) -> list[_P
             continue
         if isinstance(node, yaml.ScalarNode):
             end = node.end_mark
-            if not node.style and node.value and end.line < len(lines) and lines[end.line][end.column:].lstrip(" ").startswith("#"):
+            if not node.style and node.value and end.line < len(lines) and lines[end.line][end.column :].lstrip(" ").startswith("#"):
                 out.append((path, _mark(node, shift), TRAILING_COMMENT))
         elif isinstance(node, yaml.SequenceNode):
             stack += [(child, path + (i,)) for i, child in enumerate(node.value)]
@@ -264,7 +262,9 @@ def _convert(node: yaml.Node, path: Path, located: Located, pending: list[_Pendi
 def _convert_mapping(node: yaml.MappingNode, path: Path, located: Located, pending: list[_Pending], shift: int) -> dict:
     result: dict[str, Any] = {}
     for key_node, value_node in node.value:
-        if key_node.tag == "tag:yaml.org,2002:merge" or (isinstance(key_node, yaml.ScalarNode) and key_node.value == "<<" and key_node.style not in ("'", '"')):
+        if key_node.tag == "tag:yaml.org,2002:merge" or (
+            isinstance(key_node, yaml.ScalarNode) and key_node.value == "<<" and key_node.style not in ("'", '"')
+        ):
             pending.append((path, _mark(key_node, shift), "không dùng khóa gộp '<<'; hãy viết đầy đủ các trường"))
             continue
         if not isinstance(key_node, yaml.ScalarNode):
@@ -273,9 +273,10 @@ def _convert_mapping(node: yaml.MappingNode, path: Path, located: Located, pendi
         key = key_node.value
         if key in result:
             first_line = located.marks[path + (key,)][0]
-            pending.append((path + (key,), _mark(key_node, shift), f"trường '{key}' bị viết hai lần (lần đầu ở dòng {first_line}); hãy giữ một lần"))
+            pending.append(
+                (path + (key,), _mark(key_node, shift), f"trường '{key}' bị viết hai lần (lần đầu ở dòng {first_line}); hãy giữ một lần")
+            )
             continue
         located.marks[path + (key,)] = _mark(key_node, shift)
         result[key] = _convert(value_node, path + (key,), located, pending, shift)
     return result
-

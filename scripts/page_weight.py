@@ -120,8 +120,10 @@ def main() -> None:
                 log = first_visit(browser, base + path)
                 search = [r for r in log if "/search/" in r["url"] or "/workers/" in r["url"] or "/lunr/" in r["url"]]
                 sitemaps = sum(1 for r in log if urlsplit(r["url"]).path.endswith("sitemap.xml"))
-                print(f"{name:<15} {len(log):>8} {sitemaps:>7} {sum(r['bytes'] for r in log) / 1024:>8.1f} "
-                      f"{sum(r['gzip'] for r in log) / 1024:>8.1f} {sum(r['gzip'] for r in search) / 1024:>11.1f} KB gz")
+                print(
+                    f"{name:<15} {len(log):>8} {sitemaps:>7} {sum(r['bytes'] for r in log) / 1024:>8.1f} "
+                    f"{sum(r['gzip'] for r in log) / 1024:>8.1f} {sum(r['gzip'] for r in search) / 1024:>11.1f} KB gz"
+                )
             browser.close()
         server.shutdown()
 

@@ -56,8 +56,10 @@ def take_screenshots(site: Path, urls: list[str]) -> dict[str, str]:
     taken = {}
     try:
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--no-first-run",
-                                                                          "--disable-background-networking", "--disable-component-update"])
+            browser = p.chromium.launch(
+                executable_path=CHROMIUM,
+                args=["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update"],
+            )
             page = browser.new_page(viewport={"width": WIDTH, "height": HEIGHT}, device_scale_factor=2)
             for url in urls:
                 page.goto(f"http://127.0.0.1:{server.server_address[1]}/{url}", wait_until="load")
@@ -73,10 +75,16 @@ def take_screenshots(site: Path, urls: list[str]) -> dict[str, str]:
 def render_comment(summary: dict, taken: dict[str, str]) -> str:
     """The pull request's one comment, in Vietnamese: the preview's address, then each changed page."""
     root = summary["site_url"]
-    lines = [MARKER, "### Bản xem trước", "",
-             f"Địa chỉ: {root}", "",
-             f"Mỗi trang của bản xem trước ghi “{BANNER}” và không được máy tìm kiếm ghi nhận. "
-             "Ảnh chụp ở khổ điện thoại (360 px) hiện ra khi GitHub Pages đã xuất bản xong (thường vài phút).", ""]
+    lines = [
+        MARKER,
+        "### Bản xem trước",
+        "",
+        f"Địa chỉ: {root}",
+        "",
+        f"Mỗi trang của bản xem trước ghi “{BANNER}” và không được máy tìm kiếm ghi nhận. "
+        "Ảnh chụp ở khổ điện thoại (360 px) hiện ra khi GitHub Pages đã xuất bản xong (thường vài phút).",
+        "",
+    ]
     if not summary["changes"]:
         return "\n".join(lines + ["Nhánh này không thay đổi nội dung (data/, docs/).", ""])
     lines += ["| thay đổi | trang | ảnh trên điện thoại |", "| --- | --- | --- |"]
@@ -93,7 +101,7 @@ def render_comment(summary: dict, taken: dict[str, str]) -> str:
             page = f"{name} (bản xem trước chưa có trang này, ví dụ bài hẹn ngày đăng)"
         else:
             page = f"[{name}]({change['address']})" if change["address"] else name
-        image = f"[<img src=\"{root}{shot}\" width=\"180\" alt=\"{name}\">]({change['address']})" if shot else ""
+        image = f'[<img src="{root}{shot}" width="180" alt="{name}">]({change["address"]})' if shot else ""
         lines.append(f"| {label} | {page} | {image} |")
     return "\n".join(lines + [""])
 

@@ -51,8 +51,10 @@ def pytest_sessionfinish(session, exitstatus):
     if before is None or before == after:
         return
     changed = sorted(name for name in before.keys() | after.keys() if before.get(name) != after.get(name))
-    message = (f"The tests changed {SITE} ({', '.join(changed[:3])}{', …' if len(changed) > 3 else ''}): "
-               "a test must build into a temporary folder, never into the repository's site/.")
+    message = (
+        f"The tests changed {SITE} ({', '.join(changed[:3])}{', …' if len(changed) > 3 else ''}): "
+        "a test must build into a temporary folder, never into the repository's site/."
+    )
     reporter = session.config.pluginmanager.get_plugin("terminalreporter")
     if reporter is not None:
         reporter.write("\n")
@@ -77,7 +79,11 @@ def mkdocs_build(project: Path, site_dir: Path, **extra_env: str) -> subprocess.
     with broken links."""
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
-        cwd=project, env=build_env(**extra_env), capture_output=True, text=True, timeout=600,
+        cwd=project,
+        env=build_env(**extra_env),
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
 
 
@@ -114,12 +120,26 @@ def where(text: str, needle: str, occurrence: int = 1) -> str:
 # --- tiers -----------------------------------------------------------------------------------
 # fast: everything not marked browser or slow (`bash scripts/test.sh fast`); browser: Chromium; slow: the
 # extra full builds, the build script's subprocess builds, the benchmarks, the workflow's steps run here.
-SLOW_MODULES = {"test_benchmark", "test_build", "test_build_script", "test_second_site", "test_scripts", "test_golden", "test_plugin",
-                "test_site_guard"}
-SLOW_TESTS = {"test_the_workflow_steps_run_here", "test_two_builds_with_history_are_byte_identical", "test_pre_commit_hook_runs_the_data_check",
-              "test_newsboat_keeps_every_item_of_every_feed", "test_renamed_article_keeps_its_guid_and_builds_are_byte_identical",
-              "test_a_preview_build_has_a_banner_noindex_and_its_own_address_and_the_site_has_neither", "test_a_wrong_preview_name_stops_the_build",
-              "test_the_check_and_the_strict_build_flag_the_same_links"}
+SLOW_MODULES = {
+    "test_benchmark",
+    "test_build",
+    "test_build_script",
+    "test_second_site",
+    "test_scripts",
+    "test_golden",
+    "test_plugin",
+    "test_site_guard",
+}
+SLOW_TESTS = {
+    "test_the_workflow_steps_run_here",
+    "test_two_builds_with_history_are_byte_identical",
+    "test_pre_commit_hook_runs_the_data_check",
+    "test_newsboat_keeps_every_item_of_every_feed",
+    "test_renamed_article_keeps_its_guid_and_builds_are_byte_identical",
+    "test_a_preview_build_has_a_banner_noindex_and_its_own_address_and_the_site_has_neither",
+    "test_a_wrong_preview_name_stops_the_build",
+    "test_the_check_and_the_strict_build_flag_the_same_links",
+}
 
 # The browser tests are parametrised by page type (`name`); a content change reaches these types. An
 # approximation: the sample's page of each type is tested, not the changed record's own page.
@@ -134,8 +154,11 @@ PAGE_TYPES_OF_KIND = {
 
 
 def pytest_addoption(parser):
-    parser.addoption("--pages-changed-since", metavar="BASE",
-                     help="of the browser tests parametrised by page type, run only those of the types the content changed since BASE (git) reaches")
+    parser.addoption(
+        "--pages-changed-since",
+        metavar="BASE",
+        help="of the browser tests parametrised by page type, run only those of the types the content changed since BASE (git) reaches",
+    )
 
 
 def pytest_collection_modifyitems(config, items):
@@ -211,8 +234,15 @@ def browser():
     with playwright_api.sync_playwright() as p:
         browser = p.chromium.launch(
             executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
         )
         yield browser
         browser.close()

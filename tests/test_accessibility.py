@@ -62,7 +62,8 @@ SMALL_TEXT = """() => {
     const own = [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
     if (!own || !el.getClientRects().length) continue;
     const size = parseFloat(getComputedStyle(el).fontSize);
-    if (size < 14 - 0.01) small.push(`${el.tagName.toLowerCase()}.${[...el.classList].join(".")} ${size.toFixed(1)}px: ${el.textContent.trim().slice(0, 30)}`);
+    if (size < 14 - 0.01) small.push(`${el.tagName.toLowerCase()}.${[...el.classList].join(".")} ${size.toFixed(1)}px:
+    ${el.textContent.trim().slice(0, 30)}`);
   }
   return [...new Set(small)];
 }"""

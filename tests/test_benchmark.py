@@ -58,15 +58,43 @@ def test_synthetic_set_is_deterministic(tmp_path):
 def test_script_builds_both_and_prints_ratio_and_memory(tmp_path):
     out = tmp_path / "result.json"
     result = subprocess.run(
-        [sys.executable, str(SCRIPT), "--articles", "20", "--plans", "3", "--repeat", "1", "--warmup", "1", "--max-ratio", "1000", "--max-cpu-ratio", "1000", "--max-memory-ratio", "1000",
-         "--workdir", str(tmp_path / "work"), "--json", str(out)],
-        cwd=ROOT, env=build_env(), capture_output=True, text=True, timeout=600,
+        [
+            sys.executable,
+            str(SCRIPT),
+            "--articles",
+            "20",
+            "--plans",
+            "3",
+            "--repeat",
+            "1",
+            "--warmup",
+            "1",
+            "--max-ratio",
+            "1000",
+            "--max-cpu-ratio",
+            "1000",
+            "--max-memory-ratio",
+            "1000",
+            "--workdir",
+            str(tmp_path / "work"),
+            "--json",
+            str(out),
+        ],
+        cwd=ROOT,
+        env=build_env(),
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert re.search(r"^ratio ours/plain at 20 articles \+ \d+ plans: \d+\.\d\d \(max 1000\.00\) PASS$", result.stdout, re.M), result.stdout
     assert re.search(r"^peak memory: ours \d+ MB, plain \d+ MB$", result.stdout, re.M), result.stdout
-    assert re.search(r"^targets: wall time \d+\.\d\d \(max 1000\.00\) PASS; CPU time \d+\.\d\d \(max 1000\.00\) PASS; "
-                     r"peak memory \d+\.\d\d \(max 1000\.00\) PASS$", result.stdout, re.M), result.stdout
+    assert re.search(
+        r"^targets: wall time \d+\.\d\d \(max 1000\.00\) PASS; CPU time \d+\.\d\d \(max 1000\.00\) PASS; "
+        r"peak memory \d+\.\d\d \(max 1000\.00\) PASS$",
+        result.stdout,
+        re.M,
+    ), result.stdout
     assert re.search(r"^run by run at 20 articles: \d+\.\d\d \(median", result.stdout, re.M), result.stdout
     assert "warm-up 1/1 ours" in result.stderr and "warm-up 1/1 plain" in result.stderr
     assert re.search(r"^size 20 articles .* ms per record\), ratio \d+\.\d\d \(CPU time \d+\.\d\d\)$", result.stdout, re.M), result.stdout
@@ -103,8 +131,9 @@ def test_phase_hook_reports_each_phase_and_every_page(tmp_path):
     """benchmarks/phases.py, added through a config that inherits mkdocs.yml, leaves the site as it is
     and accounts for every page built, by group, generated pages marked."""
     root = copy_project(tmp_path / "project")
-    (root / "mkdocs.yml").write_text((root / "mkdocs.yml").read_text(encoding="utf-8")
-                                     + f"\nhooks:\n  - {ROOT / 'benchmarks' / 'phases.py'}\n", encoding="utf-8")
+    (root / "mkdocs.yml").write_text(
+        (root / "mkdocs.yml").read_text(encoding="utf-8") + f"\nhooks:\n  - {ROOT / 'benchmarks' / 'phases.py'}\n", encoding="utf-8"
+    )
     result = mkdocs_build(root, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     marks = re.findall(r"^(on_config|on_files|first page read|on_env|end of build) +([\d.]+) s$", result.stderr, re.M)

@@ -44,7 +44,11 @@ def open_at(browser):
 
 def countdowns(page) -> list[tuple[dt.date, dt.date, str]]:
     return [
-        (dt.date.fromisoformat(e.get_attribute("data-cb-start")), dt.date.fromisoformat(e.get_attribute("data-cb-end")), e.inner_text().strip())
+        (
+            dt.date.fromisoformat(e.get_attribute("data-cb-start")),
+            dt.date.fromisoformat(e.get_attribute("data-cb-end")),
+            e.inner_text().strip(),
+        )
         for e in page.locator("[data-cb-countdown]").all()
     ]
 
@@ -95,7 +99,9 @@ def expected_next_day(site, page: str, today: dt.date) -> str:
 
     if page == "lich":
         ordered = sorted(site.observances, key=lambda o: (o.month, o.day or 0, o.id))
-        (start, end), obs = min(((d, o) for o in ordered if (d := agenda.next_occurrence(o, today, under_way=False))), key=lambda p: p[0][0])
+        (start, end), obs = min(
+            ((d, o) for o in ordered if (d := agenda.next_occurrence(o, today, under_way=False))), key=lambda p: p[0][0]
+        )
         return vi.next_day_text("Ngày kỷ niệm tiếp theo", obs.name, start, end, today)
     obs = site.observance[page]
     return vi.next_day_text(f"{obs.name} tiếp theo", None, *agenda.next_occurrence(obs, today), today)

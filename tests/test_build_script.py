@@ -29,8 +29,16 @@ def project(tmp_path) -> Path:
 
 
 def run_build(root: Path, **kwargs) -> subprocess.Popen:
-    return subprocess.Popen(["bash", str(root / "scripts/build.sh")], cwd=root, env=build_env(), stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, start_new_session=True, **kwargs)
+    return subprocess.Popen(
+        ["bash", str(root / "scripts/build.sh")],
+        cwd=root,
+        env=build_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+        **kwargs,
+    )
 
 
 def processes_in(root: Path) -> list[str]:
@@ -49,7 +57,9 @@ def processes_in(root: Path) -> list[str]:
 
 def test_a_build_that_fails_leaves_the_old_site(project):
     # Valid for the check, fatal for MkDocs: a link to a page that does not exist (strict mode).
-    (project / "docs/bao-chi.md").write_text((project / "docs/bao-chi.md").read_text(encoding="utf-8") + "\n[x](khong-co.md)\n", encoding="utf-8")
+    (project / "docs/bao-chi.md").write_text(
+        (project / "docs/bao-chi.md").read_text(encoding="utf-8") + "\n[x](khong-co.md)\n", encoding="utf-8"
+    )
     build = run_build(project)
     _, stderr = build.communicate(timeout=600)
     assert build.returncode != 0, stderr

@@ -18,20 +18,18 @@ from congbo import agenda, pages, texts, urls
 TODAY = dt.date(2026, 11, 20)  # conftest.TEST_EPOCH
 
 
-
 # --- dates --------------------------------------------------------------------------------
 
 # (observance, year) → first and last day, checked against REFERENCES.md §3 over many years.
-KNOWN = [
-    ("ngay-dan-so-the-gioi", year, dt.date(year, 7, 11), dt.date(year, 7, 11)) for year in (1990, 2021, 2024, 2027, 2030)
-] + [
-    ("ngay-dan-so-viet-nam", year, dt.date(year, 12, 26), dt.date(year, 12, 26)) for year in (1997, 2021, 2027)
-] + [
-    ("thang-hanh-dong-dan-so", year, dt.date(year, 12, 1), dt.date(year, 12, 31)) for year in (2011, 2026, 2027)
-] + [
-    ("ngay-gia-dinh-viet-nam", 2028, dt.date(2028, 6, 28), dt.date(2028, 6, 28)),
-    ("ngay-quoc-te-hanh-phuc", 2027, dt.date(2027, 3, 20), dt.date(2027, 3, 20)),
-]
+KNOWN = (
+    [("ngay-dan-so-the-gioi", year, dt.date(year, 7, 11), dt.date(year, 7, 11)) for year in (1990, 2021, 2024, 2027, 2030)]
+    + [("ngay-dan-so-viet-nam", year, dt.date(year, 12, 26), dt.date(year, 12, 26)) for year in (1997, 2021, 2027)]
+    + [("thang-hanh-dong-dan-so", year, dt.date(year, 12, 1), dt.date(year, 12, 31)) for year in (2011, 2026, 2027)]
+    + [
+        ("ngay-gia-dinh-viet-nam", 2028, dt.date(2028, 6, 28), dt.date(2028, 6, 28)),
+        ("ngay-quoc-te-hanh-phuc", 2027, dt.date(2027, 3, 20), dt.date(2027, 3, 20)),
+    ]
+)
 
 
 @pytest.mark.parametrize(("observance", "year", "first", "last"), KNOWN)
@@ -122,9 +120,11 @@ def test_calendar_title_says_what_it_shows(site):
 
 def test_past_items_are_marked_against_the_build_date(built_site):
     page = read_page(built_site, urls.CALENDAR)
+
     def item(day: str):
         [li] = page.xpath(f"//li[contains(@class, 'cb-cal__item')][.//time[@datetime='{day}']][1]")
         return li
+
     past, coming = item("2026-07-11"), item("2026-12-26")
     assert "cb-cal__item--past" in past.get("class") and "đã qua" in text_of(past)
     assert "cb-cal__item--past" not in coming.get("class") and "đã qua" not in text_of(coming)
@@ -260,12 +260,12 @@ def test_jsonld_cannot_break_out_of_its_script_block(site):
 
 BAD_EVENTS = {
     "impossible-date": (
-        "- id: su-kien-ngay-sai\n  name: \"Sự kiện ngày sai\"\n  date: 2021-02-30\n",
+        '- id: su-kien-ngay-sai\n  name: "Sự kiện ngày sai"\n  date: 2021-02-30\n',
         "date: 2021-02-30",
         "[su-kien-ngay-sai].date: 2021-02-30: tháng 2 năm 2021 không có ngày 30 trên lịch",
     ),
     "end-before-start": (
-        "- id: su-kien-ket-thuc-truoc\n  name: \"Hội thi kết thúc trước khi bắt đầu\"\n  date: 2021-12-20\n  end: 2021-12-10\n",
+        '- id: su-kien-ket-thuc-truoc\n  name: "Hội thi kết thúc trước khi bắt đầu"\n  date: 2021-12-20\n  end: 2021-12-10\n',
         "- id: su-kien-ket-thuc-truoc",
         "[su-kien-ket-thuc-truoc]: ngày kết thúc 2021-12-10 trước ngày bắt đầu 2021-12-20",
     ),
@@ -307,7 +307,8 @@ def test_calendar_page_fits_a_360_px_phone(site_url, browser):
         assert page.locator("a[href^='webcal://']").first.is_visible()
         # The first month a reader sees is the build month (November 2026), near the top of the page.
         first = page.evaluate("""() => [...document.querySelectorAll("article [id^='thang-']")]
-            .find(el => !el.closest("details:not([open])") && (el.getClientRects().length > 0 || el.parentElement.getClientRects().length > 0)).id""")
+            .find(el => !el.closest("details:not([open])") && (el.getClientRects().length > 0 || el.parentElement.getClientRects().length
+            > 0)).id""")
         assert first == f"thang-{TODAY.month}"
         assert page.locator(f"[id='thang-{TODAY.month}']").evaluate("el => el.parentElement.getBoundingClientRect().top") < 1600
         assert not page.locator("details.cb-cal__past [id='thang-1']").is_visible()
@@ -320,8 +321,9 @@ def test_next_occurrence_and_its_sentence():
     from congbo.models import Observance
 
     def observance(**fields) -> Observance:
-        return Observance.model_validate({"id": "x", "name": "Ngày X", "summary": "Tóm tắt.", "first_year": 2000,
-                                          "basis": [{"document": "Quyết định"}], **fields})
+        return Observance.model_validate(
+            {"id": "x", "name": "Ngày X", "summary": "Tóm tắt.", "first_year": 2000, "basis": [{"document": "Quyết định"}], **fields}
+        )
 
     leap = observance(month=2, day=29)
     assert agenda.next_occurrence(leap, dt.date(2025, 3, 1)) == (dt.date(2028, 2, 29), dt.date(2028, 2, 29))
@@ -330,9 +332,15 @@ def test_next_occurrence_and_its_sentence():
     assert agenda.next_occurrence(month, dt.date(2026, 12, 5), under_way=False) == (dt.date(2027, 12, 1), dt.date(2027, 12, 31))
     assert agenda.next_occurrence(observance(month=3, day=8, first_year=2030), dt.date(2026, 1, 1)) == (dt.date(2030, 3, 8),) * 2
     day = dt.date(2026, 12, 26)
-    assert vi.next_day_text("Ngày X tiếp theo", None, day, day, dt.date(2026, 11, 20)) == "Ngày X tiếp theo: thứ Bảy, ngày 26/12/2026 (còn 36 ngày)"
+    assert (
+        vi.next_day_text("Ngày X tiếp theo", None, day, day, dt.date(2026, 11, 20))
+        == "Ngày X tiếp theo: thứ Bảy, ngày 26/12/2026 (còn 36 ngày)"
+    )
     assert vi.next_day_text("Ngày X tiếp theo", None, day, day, day) == "Ngày X tiếp theo: thứ Bảy, ngày 26/12/2026 (hôm nay)"
     assert vi.next_day_text("Ngày kỷ niệm tiếp theo", "Ngày X", dt.date(2026, 12, 27), dt.date(2026, 12, 27), day).endswith(
-        "Ngày X, Chủ nhật, ngày 27/12/2026 (còn 1 ngày)")
-    assert vi.next_day_text("Tháng X tiếp theo", None, dt.date(2026, 12, 1), dt.date(2026, 12, 31), dt.date(2026, 12, 5)) == \
-        "Tháng X tiếp theo: từ thứ Ba, ngày 01/12/2026 đến hết thứ Năm, ngày 31/12/2026 (đang diễn ra)"
+        "Ngày X, Chủ nhật, ngày 27/12/2026 (còn 1 ngày)"
+    )
+    assert (
+        vi.next_day_text("Tháng X tiếp theo", None, dt.date(2026, 12, 1), dt.date(2026, 12, 31), dt.date(2026, 12, 5))
+        == "Tháng X tiếp theo: từ thứ Ba, ngày 01/12/2026 đến hết thứ Năm, ngày 31/12/2026 (đang diễn ra)"
+    )

@@ -16,8 +16,9 @@ ARTICLE = "docs/chuyen-muc/2021/bieu-duong-can-bo-dan-so.md"
 
 
 def git(root: Path, *args: str) -> None:
-    subprocess.run(["git", "-C", str(root), "-c", "user.name=t", "-c", "user.email=t@example.invalid", *args],
-                   check=True, capture_output=True)
+    subprocess.run(
+        ["git", "-C", str(root), "-c", "user.name=t", "-c", "user.email=t@example.invalid", *args], check=True, capture_output=True
+    )
 
 
 @pytest.fixture
@@ -35,8 +36,10 @@ def test_added_changed_and_removed_records(repo):
     text = (repo / ARTICLE).read_text(encoding="utf-8")
     new_article = repo / "docs/chuyen-muc/2026/bai-moi.md"
     new_article.parent.mkdir(exist_ok=True)
-    new_article.write_text(text.replace("id: bieu-duong-nguoi-lam-dan-so-co-so", "id: bai-moi")
-                           .replace('title: "Biểu dương', 'title: "Bài mới: biểu dương'), encoding="utf-8")
+    new_article.write_text(
+        text.replace("id: bieu-duong-nguoi-lam-dan-so-co-so", "id: bai-moi").replace('title: "Biểu dương', 'title: "Bài mới: biểu dương'),
+        encoding="utf-8",
+    )
     found = [(c.kind, c.status, c.record_id, c.url) for c in branch_changes(repo, "main")]
     assert found == [
         ("event", "changed", "hoi-nghi-icpd-cairo-1994", "su-kien/hoi-nghi-icpd-cairo-1994/"),
@@ -57,8 +60,10 @@ def test_summary_is_vietnamese_with_links(repo, tmp_path, monkeypatch, capsys):
     assert main(["changes", str(repo), "--base", "main", "--site-url", "https://example.invalid/"]) == 0
     text = summary.read_text(encoding="utf-8")
     assert "thêm 0, sửa 1, bỏ 0 mục." in text
-    assert ("| sửa | sự kiện | Hội nghị Quốc tế về Dân số và Phát triển (ICPD) | "
-            "[su-kien/hoi-nghi-icpd-cairo-1994/](https://example.invalid/su-kien/hoi-nghi-icpd-cairo-1994/) |") in text
+    assert (
+        "| sửa | sự kiện | Hội nghị Quốc tế về Dân số và Phát triển (ICPD) | "
+        "[su-kien/hoi-nghi-icpd-cairo-1994/](https://example.invalid/su-kien/hoi-nghi-icpd-cairo-1994/) |"
+    ) in text
     assert capsys.readouterr().out.strip() == text.strip()
 
 
@@ -95,7 +100,11 @@ def test_each_changed_field_old_and_new_in_vietnamese(repo, capsys):
     found = {c.record_id: c.fields for c in branch_changes(repo, "main")}
     assert found["hoi-nghi-icpd-cairo-1994"] == (("ngày", "1994-09-05", "1994-09-06"), ("địa điểm", "Cai-rô, Ai Cập", "(không có)"))
     [(field, old, new)] = found["ke-hoach-60-nam-dan-so-viet-nam-lang-son"]
-    assert (field.startswith("hoạt động [") and field.endswith("] › cơ quan chủ trì"), old, new) == (True, "so-y-te-lang-son", "ubnd-lang-son")
+    assert (field.startswith("hoạt động [") and field.endswith("] › cơ quan chủ trì"), old, new) == (
+        True,
+        "so-y-te-lang-son",
+        "ubnd-lang-son",
+    )
     text = summary_of(repo, capsys)
     assert "ngày: 1994-09-05 → 1994-09-06<br>địa điểm: Cai-rô, Ai Cập → (không có)" in text
 
@@ -104,8 +113,12 @@ def test_a_new_article_shows_its_publish_date_and_a_changed_body_says_so(repo, c
     text = (repo / ARTICLE).read_text(encoding="utf-8")
     new_article = repo / "docs/chuyen-muc/2026/bai-moi.md"
     new_article.parent.mkdir(exist_ok=True)
-    new_article.write_text(text.replace("id: bieu-duong-nguoi-lam-dan-so-co-so", "id: bai-moi")
-                           .replace(text.split("date: ", 1)[1].split("\n", 1)[0], "2026-11-21 08:00 +07:00"), encoding="utf-8")
+    new_article.write_text(
+        text.replace("id: bieu-duong-nguoi-lam-dan-so-co-so", "id: bai-moi").replace(
+            text.split("date: ", 1)[1].split("\n", 1)[0], "2026-11-21 08:00 +07:00"
+        ),
+        encoding="utf-8",
+    )
     (repo / ARTICLE).write_text(text + "\nMột đoạn mới.\n", encoding="utf-8")
     changes = {c.record_id: c for c in branch_changes(repo, "main")}
     assert changes["bai-moi"].published == "2026-11-21 08:00 +07:00"
@@ -120,12 +133,14 @@ def test_what_a_change_does_to_the_calendar(repo, capsys):
     replace(repo, "data/events.yml", "date: 1994-09-05\n  end: 1994-09-13", "date: 1994-09-06\n  end: 1994-09-13")
     replace(repo, LANG_SON, "      deadline: 2021-09-15\n", "      deadline: 2021-09-20\n")
     events = (repo / "data/events.yml").read_text(encoding="utf-8")
-    (repo / "data/events.yml").write_text(events + "- id: hoi-nghi-moi\n  name: \"Hội nghị mới\"\n  date: 2026-12-01\n", encoding="utf-8")
+    (repo / "data/events.yml").write_text(events + '- id: hoi-nghi-moi\n  name: "Hội nghị mới"\n  date: 2026-12-01\n', encoding="utf-8")
     plan = repo / "data/plans/ke-hoach-thang-hanh-dong-dan-so-2022-long-an.yml"
     plan.unlink()
     text = summary_of(repo, capsys)
     calendar = text.split("**Lịch:**", 1)[1]
     assert "- thêm sự kiện “Hội nghị mới”: 2026-12-01" in calendar
-    assert "- dời sự kiện “Hội nghị Quốc tế về Dân số và Phát triển (ICPD)”: 1994-09-05 đến 1994-09-13 → 1994-09-06 đến 1994-09-13" in calendar
+    assert (
+        "- dời sự kiện “Hội nghị Quốc tế về Dân số và Phát triển (ICPD)”: 1994-09-05 đến 1994-09-13 → 1994-09-06 đến 1994-09-13" in calendar
+    )
     assert "- dời hoạt động “Liên hoan tuyên truyền viên dân số cơ sở cấp huyện”: hạn 2021-09-15 → hạn 2021-09-20" in calendar
     assert "- bỏ hoạt động “" in calendar  # the removed plan's dated activities leave the calendar

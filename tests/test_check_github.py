@@ -26,18 +26,57 @@ ANNOTATION = re.compile(r"^::error file=([^,]*),line=(\d+),col=(\d+),title=([^:]
 # (kind of mistake, file, text replaced, replacement, where the mistake is, which occurrence, the annotation's title ends with)
 MISTAKES = [
     ("unknown key", LANG_SON, "    lead: so-y-te-lang-son\n", "    leader: so-y-te-lang-son\n", "leader:", 1, ".leader"),
-    ("duplicate key", "data/organisations.yml", '  name: "Bộ Y tế"\n', '  name: "Bộ Y tế"\n  name: "Bộ Y Tế"\n', '  name: "Bộ Y Tế"', 1, "[bo-y-te].name"),
+    (
+        "duplicate key",
+        "data/organisations.yml",
+        '  name: "Bộ Y tế"\n',
+        '  name: "Bộ Y tế"\n  name: "Bộ Y Tế"\n',
+        '  name: "Bộ Y Tế"',
+        1,
+        "[bo-y-te].name",
+    ),
     ("impossible date", "data/events.yml", "date: 1994-09-05", "date: 1994-02-30", "date: 1994-02-30", 1, ".date"),
     ("date written the wrong way", "data/events.yml", "date: 1994-09-05", "date: 5/9/1994", "date: 5/9/1994", 1, ".date"),
     ("YAML 1.1 yes", BAC_GIANG, "ongoing: true", "ongoing: yes", "ongoing: yes", 1, ".time.ongoing"),
-    ("dangling organisation", LANG_SON, "    lead: so-y-te-lang-son\n", "    lead: so-y-te-lang-sn\n", "    lead: so-y-te-lang-sn", 1, ".lead"),
-    ("dangling observance", LANG_SON, "observances:\n  - ngay-dan-so-viet-nam", "observances:\n  - ngay-dan-so-vn", "ngay-dan-so-vn", 1, "observances[1]"),
-    ("duplicate id", "data/organisations.yml", "- id: hdnd-lang-son\n", "- id: tinh-uy-lang-son\n", "- id: tinh-uy-lang-son", 2, "[tinh-uy-lang-son].id"),
+    (
+        "dangling organisation",
+        LANG_SON,
+        "    lead: so-y-te-lang-son\n",
+        "    lead: so-y-te-lang-sn\n",
+        "    lead: so-y-te-lang-sn",
+        1,
+        ".lead",
+    ),
+    (
+        "dangling observance",
+        LANG_SON,
+        "observances:\n  - ngay-dan-so-viet-nam",
+        "observances:\n  - ngay-dan-so-vn",
+        "ngay-dan-so-vn",
+        1,
+        "observances[1]",
+    ),
+    (
+        "duplicate id",
+        "data/organisations.yml",
+        "- id: hdnd-lang-son\n",
+        "- id: tinh-uy-lang-son\n",
+        "- id: tinh-uy-lang-son",
+        2,
+        "[tinh-uy-lang-son].id",
+    ),
     ("empty text", "data/organisations.yml", '  name: "Bộ Y tế"\n', '  name: "  "\n', '  name: "  "', 1, "[bo-y-te].name"),
     ("missing field", "data/site.yml", "owner: so-y-te-lang-son\n", "", "name:", 1, "owner"),
-    ("number where text is expected", "data/events.yml", "  place: \"Cai-rô, Ai Cập\"\n", "  place: 12\n", "place: 12", 1, ".place"),
-    ("period ending before it starts", "data/events.yml", "  date: 1994-09-05\n  end: 1994-09-13\n", "  date: 1994-09-05\n  end: 1994-09-01\n",
-     "- id: hoi-nghi-icpd", 1, "[hoi-nghi-icpd-cairo-1994]"),
+    ("number where text is expected", "data/events.yml", '  place: "Cai-rô, Ai Cập"\n', "  place: 12\n", "place: 12", 1, ".place"),
+    (
+        "period ending before it starts",
+        "data/events.yml",
+        "  date: 1994-09-05\n  end: 1994-09-13\n",
+        "  date: 1994-09-05\n  end: 1994-09-01\n",
+        "- id: hoi-nghi-icpd",
+        1,
+        "[hoi-nghi-icpd-cairo-1994]",
+    ),
     ("tab indentation", "data/events.yml", "  kind: su-kien\n", "\tkind: su-kien\n", "\tkind: su-kien", 1, "Lỗi dữ liệu"),
     ("unknown category in an article", ARTICLE, "category: guong-dien-hinh", "category: guong-dien", "category: guong-dien", 1, "category"),
 ]
@@ -93,10 +132,18 @@ def test_past_the_tenth_error_one_notice_says_how_many_more_and_the_summary_has_
     """GitHub shows ten error annotations per step: the eleventh and later are counted in one notice,
     and the job summary's table and the log hold every one."""
     project = copy_project(tmp_path / "project")
-    subprocess.run([sys.executable, "-m", "congbo", "new", "ke-hoach", "ke-hoach-thu", "--root", str(project)],
-                   check=True, capture_output=True, env=build_env())
-    subprocess.run([sys.executable, "-m", "congbo", "new", "bai-viet", "Bài thử", "--root", str(project)],
-                   check=True, capture_output=True, env=build_env())
+    subprocess.run(
+        [sys.executable, "-m", "congbo", "new", "ke-hoach", "ke-hoach-thu", "--root", str(project)],
+        check=True,
+        capture_output=True,
+        env=build_env(),
+    )
+    subprocess.run(
+        [sys.executable, "-m", "congbo", "new", "bai-viet", "Bài thử", "--root", str(project)],
+        check=True,
+        capture_output=True,
+        env=build_env(),
+    )
     summary = tmp_path / "summary.md"
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
     assert main(["check", "--format", "github", str(project)]) == 1
@@ -140,8 +187,9 @@ def test_summary_cells_cannot_break_the_table():
 def test_github_format_from_the_command_line(tmp_path):
     project = copy_project(tmp_path / "project")
     replace(project, "data/events.yml", "date: 1994-09-05", "date: 1994-02-30")
-    result = subprocess.run([sys.executable, "-m", "congbo", "check", "--format", "github", str(project)],
-                            capture_output=True, text=True, env=build_env())
+    result = subprocess.run(
+        [sys.executable, "-m", "congbo", "check", "--format", "github", str(project)], capture_output=True, text=True, env=build_env()
+    )
     assert result.returncode == 1 and "Traceback" not in result.stderr
     [(file, _, _, _, message)] = parse(result.stdout)
     assert (file, message) == ("data/events.yml", "1994-02-30: tháng 2 năm 1994 không có ngày 30 trên lịch")

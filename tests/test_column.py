@@ -155,8 +155,10 @@ def test_every_page_head_announces_one_feed(built_site):
     for path in pages:
         tree = html.fromstring(path.read_bytes())
         here = path.relative_to(built_site).as_posix().removesuffix("index.html")
-        found = [(link.get("type"), resolve(built_site, here, link.get("href")).relative_to(built_site).as_posix())
-                 for link in tree.xpath("//head/link[@rel='alternate']")]
+        found = [
+            (link.get("type"), resolve(built_site, here, link.get("href")).relative_to(built_site).as_posix())
+            for link in tree.xpath("//head/link[@rel='alternate']")
+        ]
         assert len(found) == 1, path
         assert found[0][0] == "application/rss+xml" and (built_site / found[0][1]).is_file(), (path, found)
     category = html.fromstring((built_site / "chuyen-muc/chinh-sach/index.html").read_bytes())
@@ -222,7 +224,9 @@ def many_articles(site, count: int):
     base = site.published_articles[0]
     records = []
     for i in range(count):
-        meta = base.meta.model_copy(update={"id": f"bai-{i:04d}", "date": base.meta.date - dt.timedelta(days=i), "category": "kien-thuc" if i % 3 else "chinh-sach"})
+        meta = base.meta.model_copy(
+            update={"id": f"bai-{i:04d}", "date": base.meta.date - dt.timedelta(days=i), "category": "kien-thuc" if i % 3 else "chinh-sach"}
+        )
         records.append(dataclasses.replace(base, meta=meta, src_uri=f"chuyen-muc/bai-{i:04d}.md"))
     return dataclasses.replace(site, articles=tuple(records))
 
@@ -293,12 +297,21 @@ def test_bad_front_matter_gives_vietnamese_file_line_messages_and_fails_the_buil
     text = edit(project, ARTICLE, "date: 2024-07-10 08:00 +07:00\n", "")
     expected.append(f"{ARTICLE}:{line_of(text, 'id:')}:1: date: thiếu trường bắt buộc 'date'")
     text = edit(project, OTHER, "date: 2025-09-30 08:00 +07:00", "date: 2025-09-30 08:00")
-    expected.append(f"{OTHER}:{line_of(text, 'date:')}:1: date: thời điểm '2025-09-30 08:00' thiếu múi giờ; hãy thêm ' +07:00' (ví dụ 2024-07-11 08:00 +07:00)")
+    expected.append(
+        f"{OTHER}:{line_of(text, 'date:')}:1: date: thời điểm '2025-09-30 08:00' thiếu múi giờ; hãy thêm ' +07:00' (ví dụ 2024-07-11 "
+        f"08:00 +07:00)"
+    )
     text = edit(project, FAMILY, "category: kien-thuc", "category: kien-thuc-dan-so")
-    expected.append(f"{FAMILY}:{line_of(text, 'category:')}:1: category: không có chuyên mục con 'kien-thuc-dan-so'; chọn một trong: tin-hoat-dong, chinh-sach, guong-dien-hinh, kien-thuc")
+    expected.append(
+        f"{FAMILY}:{line_of(text, 'category:')}:1: category: không có chuyên mục con 'kien-thuc-dan-so'; chọn một trong: tin-hoat-dong, "
+        f"chinh-sach, guong-dien-hinh, kien-thuc"
+    )
     text = edit(project, FIRST, "id: lang-son-ke-hoach-60-nam-dan-so", "id: lien-hoan-tuyen-truyen-vien-dan-so-2021")
     # Files are read in path order: the first of the two keeps the id, the second is flagged.
-    expected.append(f"docs/chuyen-muc/2021/lien-hoan-tuyen-truyen-vien.md:2:1: id: mã bài 'lien-hoan-tuyen-truyen-vien-dan-so-2021' đã dùng cho bài {FIRST}")
+    expected.append(
+        f"docs/chuyen-muc/2021/lien-hoan-tuyen-truyen-vien.md:2:1: id: mã bài 'lien-hoan-tuyen-truyen-vien-dan-so-2021' đã dùng cho bài "
+        f"{FIRST}"
+    )
     text = edit(project, PICTURE, "file: chuyen-muc/anh/bieu-duong-co-so.png", "file: chuyen-muc/anh/bieu-duong.png")
     expected.append(f"{PICTURE}:{line_of(text, 'file:')}:3: image.file: không tìm thấy tệp ảnh docs/chuyen-muc/anh/bieu-duong.png")
 
@@ -345,8 +358,10 @@ def test_stated_image_size_must_be_the_real_one(tmp_path):
     with pytest.raises(DataError) as caught:
         load_site(project, today=TODAY, docs_dir=project / "docs")
     assert [str(p) for p in caught.value.problems] == [
-        f"{ARTICLE}:{line_of(text, 'width:')}:3: image.width: ảnh docs/chuyen-muc/anh/11-7-ngay-dan-so-the-gioi.png được đăng rộng 1200 × cao 630 "
-        "điểm ảnh (đã xoay theo chiều chụp và thu nhỏ nếu rộng quá 1.600), nhưng ghi width: 1000, height: 630; hãy ghi width: 1200, height: 630"
+        f"{ARTICLE}:{line_of(text, 'width:')}:3: image.width: ảnh docs/chuyen-muc/anh/11-7-ngay-dan-so-the-gioi.png được đăng rộng 1200 × "
+        f"cao 630 "
+        "điểm ảnh (đã xoay theo chiều chụp và thu nhỏ nếu rộng quá 1.600), nhưng ghi width: 1000, height: 630; hãy ghi width: 1200, "
+        "height: 630"
     ]
 
 

@@ -44,7 +44,13 @@ def project(tmp_path):
 STATES = {
     # field: (old, blank, unknown, shown when blank, shown when unknown)
     "number": ('number: ".."', 'number: ".."', 'number: "??"', "Số: /KH-UBND", "Số: (chưa rõ số)/KH-UBND"),
-    "day": ("date: 2021-01-..", "date: 2021-01-..", "date: 2021-01-??", "Lạng Sơn, ngày tháng 01 năm 2021", "Lạng Sơn, ngày … tháng 01 năm 2021"),
+    "day": (
+        "date: 2021-01-..",
+        "date: 2021-01-..",
+        "date: 2021-01-??",
+        "Lạng Sơn, ngày tháng 01 năm 2021",
+        "Lạng Sơn, ngày … tháng 01 năm 2021",
+    ),
     "signer": ('name: "Dương Xuân Huyền"', 'name: ".."', 'name: "??"', "PHÓ CHỦ TỊCH Nơi", "PHÓ CHỦ TỊCH (chưa rõ tên người ký)"),
 }
 
@@ -77,10 +83,13 @@ def test_a_year_alone_is_a_date(project):
     assert "năm 2021 (chưa rõ ngày, tháng)" in page
 
 
-@pytest.mark.parametrize("old, new, said", [
-    ('number: ".."\n', "", "'..' (bản gốc để trống) hoặc '??' (ban biên tập chưa rõ)"),
-    ("date: 2021-01-..", "date: 2021-01", "'2021-01-..' nếu bản gốc để trống ngày"),
-])
+@pytest.mark.parametrize(
+    "old, new, said",
+    [
+        ('number: ".."\n', "", "'..' (bản gốc để trống) hoặc '??' (ban biên tập chưa rõ)"),
+        ("date: 2021-01-..", "date: 2021-01", "'2021-01-..' nếu bản gốc để trống ngày"),
+    ],
+)
 def test_an_unstated_blank_is_refused(project, old, new, said):
     replace(project, LANG_SON, old, new)
     with pytest.raises(DataError) as caught:
@@ -135,8 +144,12 @@ def test_a_notice_report_or_guidance_has_its_kind_as_title_and_its_own_numbering
 
 def test_a_dispatch_has_its_summary_under_the_number_no_title_and_kinh_gui(pages):
     left, right, title = header(pages, "cong-van-1214-ubnd-bac-giang")
-    assert left == ["ỦY BAN NHÂN DÂN", "TỈNH BẮC GIANG", "Số: 1214/UBND-KGVX",
-                    "V/v Thực hiện các nhiệm vụ liên quan tại Báo cáo sơ kết 5 năm thực hiện Nghị quyết 21-NQ/TW của Bộ Y tế"]
+    assert left == [
+        "ỦY BAN NHÂN DÂN",
+        "TỈNH BẮC GIANG",
+        "Số: 1214/UBND-KGVX",
+        "V/v Thực hiện các nhiệm vụ liên quan tại Báo cáo sơ kết 5 năm thực hiện Nghị quyết 21-NQ/TW của Bộ Y tế",
+    ]
     assert right == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Bắc Giang, ngày 13 tháng 3 năm 2024"]
     assert title == []
     tree = pages[urls.src_of(urls.plan("cong-van-1214-ubnd-bac-giang"))]
@@ -198,9 +211,14 @@ def test_a_period_reaches_the_documents_timeline_with_its_start_and_end(pages):
 
 def test_an_event_repeating_a_documents_date_is_refused_naming_both_places(project):
     events = project / "data/events.yml"
-    events.write_text(events.read_text(encoding="utf-8") + (
-        "\n- id: han-lap-lai\n  name: \"Hạn lặp lại\"\n  kind: han\n  date: 2021-10-01\n"
-        "  plan: ke-hoach-60-nam-dan-so-viet-nam-lang-son\n"), encoding="utf-8")
+    events.write_text(
+        events.read_text(encoding="utf-8")
+        + (
+            '\n- id: han-lap-lai\n  name: "Hạn lặp lại"\n  kind: han\n  date: 2021-10-01\n'
+            "  plan: ke-hoach-60-nam-dan-so-viet-nam-lang-son\n"
+        ),
+        encoding="utf-8",
+    )
     with pytest.raises(DataError) as caught:
         load_site(project, today=TEST_TODAY)
     [problem] = caught.value.problems
@@ -297,8 +315,10 @@ def test_a_symbol_is_never_blank_in_the_original(project):
     with pytest.raises(DataError) as caught:
         load_site(project, today=TEST_TODAY)
     [problem] = caught.value.problems
-    assert str(problem) == (f"{LANG_SON}:{where(text_, 'symbol:')}: symbol: không ghi '..' ở trường này: "
-                            "bản gốc nào, kể cả bản dự thảo, cũng in giá trị này; ghi giá trị, hoặc '??' (ban biên tập chưa rõ)")
+    assert str(problem) == (
+        f"{LANG_SON}:{where(text_, 'symbol:')}: symbol: không ghi '..' ở trường này: "
+        "bản gốc nào, kể cả bản dự thảo, cũng in giá trị này; ghi giá trị, hoặc '??' (ban biên tập chưa rõ)"
+    )
 
 
 BASIS_NUMBER = '    number: "5463/BYT-TCDS"\n    document: cong-van-5463-byt-tcds\n'
@@ -385,7 +405,8 @@ def test_a_document_known_from_a_news_report_says_what_it_does_not_know(pages):
     assert title == ["(chưa rõ loại văn bản)", "Tổ chức các hoạt động hưởng ứng ngày Dân số thế giới 11/7 trên địa bàn tỉnh"]
     tree = pages[urls.src_of(urls.plan(QUANG_NAM))]
     assert " ".join(tree.xpath("//h1")[0].text_content().split()).startswith(
-        "Văn bản về việc tổ chức các hoạt động hưởng ứng ngày Dân số thế giới 11/7 trên địa bàn tỉnh")
+        "Văn bản về việc tổ chức các hoạt động hưởng ứng ngày Dân số thế giới 11/7 trên địa bàn tỉnh"
+    )
     assert not tree.xpath("//*[@class='vb-blank']"), "not known is never shown as blank in the original"
     page = plan_text(pages, QUANG_NAM)
     assert "Chưa rõ số và ký hiệu — Ủy ban nhân dân tỉnh Quảng Nam, ngày 03 tháng 7 năm 2024" in page
@@ -440,7 +461,8 @@ def test_a_city_dispatch_known_from_its_portal_keeps_its_district_level_and_says
     assert title == ["(chưa rõ loại văn bản)", "Treo băng rôn, biểu ngữ hưởng ứng ngày Dân số thế giới (11/7) năm 2024"]
     tree = pages[urls.src_of(urls.plan(LONG_XUYEN))]
     assert " ".join(tree.xpath("//h1")[0].text_content().split()).startswith(
-        "Văn bản về việc treo băng rôn, biểu ngữ hưởng ứng ngày Dân số thế giới (11/7) năm 2024")
+        "Văn bản về việc treo băng rôn, biểu ngữ hưởng ứng ngày Dân số thế giới (11/7) năm 2024"
+    )
     assert not tree.xpath("//*[@class='vb-blank']"), "not known is never shown as blank in the original"
     assert not tree.xpath("//*[contains(@class, 'vb-addressees')]")
     page = plan_text(pages, LONG_XUYEN)
@@ -451,7 +473,8 @@ def test_a_city_dispatch_known_from_its_portal_keeps_its_district_level_and_says
     [bases] = tree.xpath("//p[@class='cb-meta__bases']")
     assert " ".join(bases.text_content().split()) == (
         "Văn bản được dẫn làm căn cứ: Công văn số 860/UBND-KGVX ngày 28/06/2024 của Ủy ban nhân dân tỉnh An Giang "
-        "về việc treo băng rôn, biểu ngữ, áp phích hưởng ứng ngày Dân số thế giới 11/7/2024.")
+        "về việc treo băng rôn, biểu ngữ, áp phích hưởng ứng ngày Dân số thế giới 11/7/2024."
+    )
 
 
 def test_a_city_dispatch_gives_work_to_its_wards_and_communes_as_a_class(site, pages):
@@ -463,12 +486,17 @@ def test_a_city_dispatch_gives_work_to_its_wards_and_communes_as_a_class(site, p
     tree = pages[urls.src_of(urls.plan(LONG_XUYEN))]
     rows = tree.xpath("//table[@class='cb-duties']/tbody/tr")
     leads = {" ".join(r.xpath("td[2]")[0].text_content().split()): r for r in rows}
-    assert sorted(leads) == ["Các phòng, ban, ngành thành phố", "Các đoàn thể thành phố",
-                             "Trung tâm Văn hóa - Thể thao và Truyền thanh thành phố", "UBND các phường, xã"]
+    assert sorted(leads) == [
+        "Các phòng, ban, ngành thành phố",
+        "Các đoàn thể thành phố",
+        "Trung tâm Văn hóa - Thể thao và Truyền thanh thành phố",
+        "UBND các phường, xã",
+    ]
     row = leads["UBND các phường, xã"]
     assert row.xpath("td[2]/a/@href") == ["../../co-quan/ubnd-cac-phuong-xa-long-xuyen/"]
     assert " ".join(row.xpath("td[1]")[0].text_content().split()) == (
-        "UBND các phường, xã treo băng rôn, biểu ngữ hưởng ứng ngày Dân số thế giới (11/7)")
+        "UBND các phường, xã treo băng rôn, biểu ngữ hưởng ứng ngày Dân số thế giới (11/7)"
+    )
     assert all(" ".join(r.xpath("td[3]")[0].text_content().split()) == "—" for r in rows), "no partner the text does not name"
 
 
@@ -497,11 +525,15 @@ def test_a_period_whose_end_is_not_known_keeps_its_start_and_is_not_given_an_end
 
     year = pages[urls.src_of(urls.calendar_year(2024, TEST_TODAY.year))]
     items = year.xpath("//li[contains(@class, 'cb-cal__item--start')]")
-    assert sorted(" ".join(i.xpath(".//p[@class='cb-cal__title']/a")[0].text_content().split()) for i in items) == sorted(a.name for a in plan.activities)
+    assert sorted(" ".join(i.xpath(".//p[@class='cb-cal__title']/a")[0].text_content().split()) for i in items) == sorted(
+        a.name for a in plan.activities
+    )
     for item in items:
         words = " ".join(item.text_content().split())
         assert words.startswith("Từ 05/07/2024 bắt đầu; chưa rõ ngày kết thúc"), words
-        assert "past" not in item.get("class") and not item.xpath(".//*[@data-cb-start]"), "neither past nor under way: its end is not known"
+        assert "past" not in item.get("class") and not item.xpath(".//*[@data-cb-start]"), (
+            "neither past nor under way: its end is not known"
+        )
 
     listed = [i for i in json.loads(calendar_json.render_calendar_json(site, "https://x.invalid/"))["items"] if i["kind"] == "bat-dau"]
     assert [(i["start"], i["end"]) for i in listed] == [("2024-07-05", None)] * len(plan.activities)
@@ -512,9 +544,12 @@ def test_a_period_whose_end_the_original_leaves_blank(project):
     text then has no end date to state."""
     plan_file = project / LANG_SON
     source = plan_file.read_text(encoding="utf-8")
-    written = "    time:\n      end: 2021-12-26\n    output: \"Tăng số lượng chuyên trang"
+    written = '    time:\n      end: 2021-12-26\n    output: "Tăng số lượng chuyên trang'
     assert source.count(written) == 1
-    plan_file.write_text(source.replace(written, "    time:\n      start: 2021-02-01\n      end: \"..\"\n    output: \"Tăng số lượng chuyên trang"), encoding="utf-8")
+    plan_file.write_text(
+        source.replace(written, '    time:\n      start: 2021-02-01\n      end: ".."\n    output: "Tăng số lượng chuyên trang'),
+        encoding="utf-8",
+    )
     site = load_site(project, today=TEST_TODAY, docs_dir=project / "docs")
     plan = site.plan["ke-hoach-60-nam-dan-so-viet-nam-lang-son"]
     assert plan.full_text and plan.last_day is None and plan_status(site, plan) == {"state": "no-end-date"}
@@ -523,19 +558,34 @@ def test_a_period_whose_end_the_original_leaves_blank(project):
     assert "Văn bản không ghi thời hạn kết thúc." in page
 
 
-@pytest.mark.parametrize("time, message", [
-    ('    time:\n      end: "??"\n', "'end: \"??\"' (chưa có ngày kết thúc) phải đi kèm 'start' (ngày bắt đầu): "
-                                  "không có cả hai ngày thì ghi thời gian như văn bản viết ('observances' hoặc 'ongoing: true')"),
-    ('    event: treo-bang-ron\n    time:\n      start: 2021-02-01\n      end: "??"\n', "chỉ hoạt động có ngày ('deadline', hoặc 'end' là một ngày) mới có mã sự kiện 'event'"),
-    ('    time:\n      start: 2021-02-01\n      end: "?"\n', "time.end: ngày phải viết dạng NNNN-TT-NN (ví dụ 2021-12-26), nhận được '?'; "
-                                                        "chưa có ngày kết thúc thì ghi '..' (bản gốc để trống) hoặc '??' (ban biên tập chưa rõ), kèm 'start'"),
-    ('    time:\n      end: 26/12/2021\n', "time.end: ngày phải viết dạng NNNN-TT-NN (ví dụ 2021-12-26), nhận được '26/12/2021'; có phải 2021-12-26?"),
-])
+@pytest.mark.parametrize(
+    "time, message",
+    [
+        (
+            '    time:\n      end: "??"\n',
+            "'end: \"??\"' (chưa có ngày kết thúc) phải đi kèm 'start' (ngày bắt đầu): "
+            "không có cả hai ngày thì ghi thời gian như văn bản viết ('observances' hoặc 'ongoing: true')",
+        ),
+        (
+            '    event: treo-bang-ron\n    time:\n      start: 2021-02-01\n      end: "??"\n',
+            "chỉ hoạt động có ngày ('deadline', hoặc 'end' là một ngày) mới có mã sự kiện 'event'",
+        ),
+        (
+            '    time:\n      start: 2021-02-01\n      end: "?"\n',
+            "time.end: ngày phải viết dạng NNNN-TT-NN (ví dụ 2021-12-26), nhận được '?'; "
+            "chưa có ngày kết thúc thì ghi '..' (bản gốc để trống) hoặc '??' (ban biên tập chưa rõ), kèm 'start'",
+        ),
+        (
+            "    time:\n      end: 26/12/2021\n",
+            "time.end: ngày phải viết dạng NNNN-TT-NN (ví dụ 2021-12-26), nhận được '26/12/2021'; có phải 2021-12-26?",
+        ),
+    ],
+)
 def test_a_period_without_an_end_date_needs_its_start_and_keeps_no_event(project, time, message):
     plan_file = project / LANG_SON
     source = plan_file.read_text(encoding="utf-8")
-    written = "    time:\n      end: 2021-12-26\n    output: \"Tăng số lượng chuyên trang"
-    plan_file.write_text(source.replace(written, time + "    output: \"Tăng số lượng chuyên trang"), encoding="utf-8")
+    written = '    time:\n      end: 2021-12-26\n    output: "Tăng số lượng chuyên trang'
+    plan_file.write_text(source.replace(written, time + '    output: "Tăng số lượng chuyên trang'), encoding="utf-8")
     with pytest.raises(DataError) as caught:
         load_site(project, today=TEST_TODAY, docs_dir=project / "docs")
     [problem] = [str(p) for p in caught.value.problems]

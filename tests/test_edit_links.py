@@ -64,14 +64,32 @@ def edit_link(built: Path, url: str) -> str:
 PLAN = "ke-hoach-60-nam-dan-so-viet-nam-lang-son"
 CASES = [
     ("plan", urls.plan(PLAN), f"data/plans/{PLAN}.yml"),
-    ("organisation", urls.organisation("so-y-te-lang-son"), "data/organisations.yml#L{}".format(line_of("data/organisations.yml", "- id: so-y-te-lang-son"))),
-    ("observance", urls.observance("ngay-dan-so-viet-nam"), "data/observances.yml#L{}".format(line_of("data/observances.yml", "- id: ngay-dan-so-viet-nam"))),
-    ("event", urls.event("hoi-nghi-icpd-cairo-1994"),
-     "data/events.yml#L{}".format(line_of("data/events.yml", "- id: hoi-nghi-icpd-cairo-1994"))),
+    (
+        "organisation",
+        urls.organisation("so-y-te-lang-son"),
+        "data/organisations.yml#L{}".format(line_of("data/organisations.yml", "- id: so-y-te-lang-son")),
+    ),
+    (
+        "observance",
+        urls.observance("ngay-dan-so-viet-nam"),
+        "data/observances.yml#L{}".format(line_of("data/observances.yml", "- id: ngay-dan-so-viet-nam")),
+    ),
+    (
+        "event",
+        urls.event("hoi-nghi-icpd-cairo-1994"),
+        "data/events.yml#L{}".format(line_of("data/events.yml", "- id: hoi-nghi-icpd-cairo-1994")),
+    ),
     # a dated activity kept as a published event: its page opens the document, at the activity
-    ("event from a document", urls.event("han-lien-hoan-cap-huyen-lang-son-2021"),
-     f"data/plans/{PLAN}.yml#L{{}}".format(line_of(f"data/plans/{PLAN}.yml", "  - id: lien-hoan-cap-huyen"))),
-    ("programme", urls.programme("ngay-dan-so-viet-nam", 2021), "data/observances.yml#L{}".format(line_of("data/observances.yml", "- id: ngay-dan-so-viet-nam"))),
+    (
+        "event from a document",
+        urls.event("han-lien-hoan-cap-huyen-lang-son-2021"),
+        f"data/plans/{PLAN}.yml#L{{}}".format(line_of(f"data/plans/{PLAN}.yml", "  - id: lien-hoan-cap-huyen")),
+    ),
+    (
+        "programme",
+        urls.programme("ngay-dan-so-viet-nam", 2021),
+        "data/observances.yml#L{}".format(line_of("data/observances.yml", "- id: ngay-dan-so-viet-nam")),
+    ),
     ("calendar", urls.CALENDAR, "data/observances.yml"),
     ("column listing", urls.COLUMN, "data/site.yml#L{}".format(line_of("data/site.yml", "column:"))),
     ("column archive", urls.COLUMN_ARCHIVE, "data/site.yml#L{}".format(line_of("data/site.yml", "column:"))),
@@ -92,8 +110,11 @@ def test_the_plans_index_has_no_edit_link(built_with_repo):
 
 def test_every_page_has_an_edit_link_when_the_repository_is_set(built_with_repo):
     pages = sorted(built_with_repo.rglob("index.html"))
-    without = [p.relative_to(built_with_repo).parent.as_posix() + "/" for p in pages
-               if not read_page(built_with_repo, p.relative_to(built_with_repo).parent.as_posix()).xpath("//a[@title='Sửa trang này']")]
+    without = [
+        p.relative_to(built_with_repo).parent.as_posix() + "/"
+        for p in pages
+        if not read_page(built_with_repo, p.relative_to(built_with_repo).parent.as_posix()).xpath("//a[@title='Sửa trang này']")
+    ]
     assert len(pages) > 100 and without == [urls.PLANS]
 
 
@@ -101,8 +122,13 @@ def test_no_edit_link_and_a_notice_while_the_repository_is_unset(built_site):
     """The sample leaves the address unset (its owner is not known): no link, and the check says why, as a notice."""
     assert "repository:" not in (ROOT / "data/site.yml").read_text(encoding="utf-8").replace("# repository:", "")
     assert read_page(built_site, urls.PRESS).xpath("//a[@title='Sửa trang này']") == []
-    for output, expected in (("text", "Lưu ý: data/site.yml chưa có 'repository'"), ("github", "::notice title=Chưa có địa chỉ kho::data/site.yml chưa có 'repository'")):
-        result = subprocess.run([sys.executable, "-m", "congbo", "check", "--format", output, str(ROOT)], capture_output=True, text=True, env=build_env())
+    for output, expected in (
+        ("text", "Lưu ý: data/site.yml chưa có 'repository'"),
+        ("github", "::notice title=Chưa có địa chỉ kho::data/site.yml chưa có 'repository'"),
+    ):
+        result = subprocess.run(
+            [sys.executable, "-m", "congbo", "check", "--format", output, str(ROOT)], capture_output=True, text=True, env=build_env()
+        )
         assert result.returncode == 0 and "::error" not in result.stdout
         assert expected in result.stdout and "Sửa trang này" in result.stdout
 
@@ -119,5 +145,7 @@ def test_a_repository_address_of_another_shape_is_refused(tmp_path, value):
     with pytest.raises(DataError) as caught:
         load_site(project, today=TEST_TODAY, docs_dir=project / "docs")
     [problem] = caught.value.problems
-    assert str(problem) == (f"data/site.yml:{line}:1: repository: địa chỉ kho '{value}' phải có dạng "
-                            "'https://github.com/<tài-khoản>/<tên-kho>' (không có '/' hay '.git' ở cuối)")
+    assert str(problem) == (
+        f"data/site.yml:{line}:1: repository: địa chỉ kho '{value}' phải có dạng "
+        "'https://github.com/<tài-khoản>/<tên-kho>' (không có '/' hay '.git' ở cuối)"
+    )

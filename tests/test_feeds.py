@@ -31,8 +31,15 @@ from conftest import ROOT, copy_project, mkdocs_build
 TODAY = dt.date(2026, 11, 20)
 BUILD_MOMENT = dt.datetime(2026, 11, 20, 9, 0, tzinfo=VN_TZ)  # conftest.TEST_EPOCH
 BASE = "https://danso.langson.gov.vn/"
-NS = {"atom": "http://www.w3.org/2005/Atom", "media": feeds.MEDIA_NS, "dc": feeds.DC_NS, "content": "http://purl.org/rss/1.0/modules/content/"}
-RFC822 = re.compile(r"^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} \+0700$")
+NS = {
+    "atom": "http://www.w3.org/2005/Atom",
+    "media": feeds.MEDIA_NS,
+    "dc": feeds.DC_NS,
+    "content": "http://purl.org/rss/1.0/modules/content/",
+}
+RFC822 = re.compile(
+    r"^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} \+0700$"
+)
 NEWSBOAT = "newsboat"
 
 
@@ -114,7 +121,11 @@ def newsboat_reload(workdir: Path, url: str) -> list[tuple[str, str, str]]:
     (workdir / "config").write_text("", encoding="utf-8")
     result = subprocess.run(
         [NEWSBOAT, "-u", "urls", "-c", "cache.db", "-C", "config", "-x", "reload"],
-        cwd=workdir, env={**os.environ, "HOME": str(workdir)}, capture_output=True, text=True, timeout=120,
+        cwd=workdir,
+        env={**os.environ, "HOME": str(workdir)},
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr
     with sqlite3.connect(workdir / "cache.db") as db:
@@ -143,9 +154,11 @@ def test_rss_channel(built_site, feed_paths, site):
         channel = parse(built_site, path).find("channel")
         home = channel.findtext("link")
         assert home.startswith(BASE) and home.endswith("/") and not home.endswith(".xml"), path
-        assert (built_site / home[len(BASE):] / "index.html").is_file(), "channel link is the HTML page"
+        assert (built_site / home[len(BASE) :] / "index.html").is_file(), "channel link is the HTML page"
         self_links = channel.findall("atom:link", NS)
-        assert [(link.get("rel"), link.get("href"), link.get("type")) for link in self_links] == [("self", BASE + path, "application/rss+xml")]
+        assert [(link.get("rel"), link.get("href"), link.get("type")) for link in self_links] == [
+            ("self", BASE + path, "application/rss+xml")
+        ]
         assert channel.findtext("language") == "vi"
         assert int(channel.findtext("ttl")) == feeds.TTL_MINUTES
         assert RFC822.match(channel.findtext("lastBuildDate"))
@@ -160,7 +173,9 @@ def test_rss_items_of_the_column(built_site, feed_paths, site):
     for path in [p for p in rss_paths(feed_paths) if p.startswith(urls.COLUMN)]:
         category = path.split("/")[1] if path.count("/") == 2 else None
         items = parse(built_site, path).findall("channel/item")
-        assert [i.findtext("guid") for i in items] == [feeds.article_guid(BASE, a.meta.id) for a in expected_articles(site, category)][: feeds.MAX_ITEMS]
+        assert [i.findtext("guid") for i in items] == [feeds.article_guid(BASE, a.meta.id) for a in expected_articles(site, category)][
+            : feeds.MAX_ITEMS
+        ]
         dates = [email.utils.parsedate_to_datetime(i.findtext("pubDate")) for i in items]
         assert dates == sorted(dates, reverse=True), "newest first"
         for item in items:
@@ -196,7 +211,12 @@ def test_rss_items_of_the_column(built_site, feed_paths, site):
             image = built_site / meta.image.file
             assert enclosures[0].attrib == {"url": BASE + meta.image.file, "length": str(image.stat().st_size), "type": "image/png"}
             m = media[0]
-            assert (m.get("url"), m.get("medium"), m.get("width"), m.get("height")) == (BASE + meta.image.file, "image", str(meta.image.width), str(meta.image.height))
+            assert (m.get("url"), m.get("medium"), m.get("width"), m.get("height")) == (
+                BASE + meta.image.file,
+                "image",
+                str(meta.image.width),
+                str(meta.image.height),
+            )
             assert m.findtext("media:description", namespaces=NS) == meta.image.caption
             assert m.findtext("media:credit", namespaces=NS) == meta.image.credit
 
@@ -211,7 +231,10 @@ def test_same_guid_in_every_feed_that_carries_the_item(built_site, feed_paths):
         else:
             root = etree.fromstring(data)
             pairs = [(i.findtext("guid"), i.findtext("link")) for i in root.iter("item")]
-            pairs += [(e.findtext("atom:id", namespaces=NS), e.find("atom:link[@rel='alternate']", NS).get("href")) for e in root.iter(f"{{{NS['atom']}}}entry")]
+            pairs += [
+                (e.findtext("atom:id", namespaces=NS), e.find("atom:link[@rel='alternate']", NS).get("href"))
+                for e in root.iter(f"{{{NS['atom']}}}entry")
+            ]
         for guid, link in pairs:
             links_by_guid.setdefault(guid, set()).add(link)
             carriers[guid] = carriers.get(guid, 0) + 1
@@ -224,7 +247,9 @@ def test_same_guid_in_every_feed_that_carries_the_item(built_site, feed_paths):
 def test_plans_and_events_feed(built_site, site):
     items = parse(built_site, urls.plans_feed("rss")).findall("channel/item")
     guids = [i.findtext("guid") for i in items]
-    expected = {feeds.tag_uri(BASE, urls.plan(p.id)) for p in site.plans} | {feeds.tag_uri(BASE, urls.event(e.id)) for e in site.events if e.plan}
+    expected = {feeds.tag_uri(BASE, urls.plan(p.id)) for p in site.plans} | {
+        feeds.tag_uri(BASE, urls.event(e.id)) for e in site.events if e.plan
+    }
     assert set(guids) == expected
     external = {s.url for r in (*site.plans, *site.events) for s in r.sources if s.url}
     assert external and all(u.startswith(("https://", "http://")) for u in external)
@@ -270,14 +295,15 @@ def test_atom_feeds(built_site, feed_paths, site):
             assert len(entry.findall("atom:link", NS)) == len(alternates) + len(entry.findall("atom:link[@rel='enclosure']", NS))
             for enclosure in entry.findall("atom:link[@rel='enclosure']", NS):
                 assert enclosure.get("type") == "image/png"
-                assert int(enclosure.get("length")) == (built_site / enclosure.get("href")[len(BASE):]).stat().st_size
+                assert int(enclosure.get("length")) == (built_site / enclosure.get("href")[len(BASE) :]).stat().st_size
             content = entry.find("atom:content", NS)
             assert content.get("type") == "html"
             assert all(u.startswith(BASE) for u in html_urls(content.text))
             assert entry.findtext("atom:summary", namespaces=NS)
             assert entry.findtext("atom:published", namespaces=NS).endswith("+07:00")
     updated_article = parse(built_site, "atom.xml").xpath(
-        "//atom:entry[atom:id='tag:danso.langson.gov.vn,2021:bai-viet/vi-sao-26-12-la-ngay-dan-so-viet-nam']", namespaces=NS)[0]
+        "//atom:entry[atom:id='tag:danso.langson.gov.vn,2021:bai-viet/vi-sao-26-12-la-ngay-dan-so-viet-nam']", namespaces=NS
+    )[0]
     assert updated_article.findtext("atom:published", namespaces=NS) == "2021-12-24T08:00:00+07:00"
     assert updated_article.findtext("atom:updated", namespaces=NS) == "2021-12-27T09:00:00+07:00"
 
@@ -343,9 +369,16 @@ def test_a_feed_stays_under_two_megabytes(site):
 
 
 def test_feed_html_is_made_absolute():
-    page = '<h1>T<a class="headerlink" href="#t">#</a></h1><div class="cb-article__meta" markdown="0">x</div><p>Xem <a href="../../ke-hoach/a/">kế hoạch</a> <img src="../../chuyen-muc/anh/a.png" srcset="../../a.png 1x"> <a href="#muc">mục</a></p>'
+    page = (
+        '<h1>T<a class="headerlink" href="#t">#</a></h1><div class="cb-article__meta" markdown="0">x</div>'
+        '<p>Xem <a href="../../ke-hoach/a/">kế hoạch</a> <img src="../../chuyen-muc/anh/a.png" srcset="../../a.png 1x"> '
+        '<a href="#muc">mục</a></p>'
+    )
     out = feeds.feed_content(page, BASE + "bai-viet/a/")
-    assert out == f'<p>Xem <a href="{BASE}ke-hoach/a/">kế hoạch</a> <img src="{BASE}chuyen-muc/anh/a.png" srcset="{BASE}a.png 1x"> <a href="{BASE}bai-viet/a/#muc">mục</a></p>'
+    assert (
+        out == f'<p>Xem <a href="{BASE}ke-hoach/a/">kế hoạch</a> <img src="{BASE}chuyen-muc/anh/a.png" srcset="{BASE}a.png 1x"> '
+        f'<a href="{BASE}bai-viet/a/#muc">mục</a></p>'
+    )
 
 
 # --- renaming an article, and two builds ---------------------------------------------------
@@ -365,7 +398,8 @@ def test_renamed_article_keeps_its_guid_and_builds_are_byte_identical(built_site
 
     old = project / "docs/chuyen-muc/2024/ngay-dan-so-the-gioi.md"
     text = old.read_text(encoding="utf-8").replace(
-        'title: "Ngày Dân số Thế giới 11/7 và chủ đề năm 2024"', 'title: "Ngày Dân số Thế giới 11/7: nguồn gốc và chủ đề năm 2024"')
+        'title: "Ngày Dân số Thế giới 11/7 và chủ đề năm 2024"', 'title: "Ngày Dân số Thế giới 11/7: nguồn gốc và chủ đề năm 2024"'
+    )
     (project / "docs/chuyen-muc/2024/11-7-ngay-dan-so-the-gioi.md").write_text(text, encoding="utf-8")
     old.unlink()
     result = mkdocs_build(project, site_dir)

@@ -13,13 +13,13 @@ from urllib.parse import parse_qs, urlsplit
 import lxml.html
 import pytest
 
-from conftest import PAGE_TYPES, ROOT, build_env, copy_project, mkdocs_build, read_page, replace, text_of
+from conftest import PAGE_TYPES, build_env, copy_project, mkdocs_build, read_page, replace, text_of
 from test_load_errors import problems
 
 from congbo import pages
 
 OWNER = "so-y-te-lang-son"
-CONTACT = '''  contact:
+CONTACT = """  contact:
     portal: https://so-y-te.example.gov.vn/
     address: "Số 1 đường Thử, phường Thử, tỉnh Lạng Sơn"
     phone: "0205 3000 000"
@@ -29,7 +29,7 @@ CONTACT = '''  contact:
       - kind: cong-thong-tin
         name: Cổng thử
         url: https://so-y-te.example.gov.vn/lien-he
-'''
+"""
 
 
 def with_contact(project: Path, contact: str = CONTACT) -> Path:
@@ -57,7 +57,14 @@ def test_every_page_shows_the_owners_verified_contact_in_its_footer(contact_site
     for name in ("home", "plan", "article", "calendar", "404"):
         path = contact_site / ("404.html" if name == "404" else PAGE_TYPES[name] + "index.html")
         footer = text_of(lxml.html.fromstring(path.read_text(encoding="utf-8")).xpath("//address[@class='cb-footer__body']")[0])
-        for fact in ("Sở Y tế tỉnh Lạng Sơn", "Số 1 đường Thử", "0205 3000 000", "lien-he@example.gov.vn", "Sáng 7:30–11:30", "https://so-y-te.example.gov.vn/"):
+        for fact in (
+            "Sở Y tế tỉnh Lạng Sơn",
+            "Số 1 đường Thử",
+            "0205 3000 000",
+            "lien-he@example.gov.vn",
+            "Sáng 7:30–11:30",
+            "https://so-y-te.example.gov.vn/",
+        ):
             assert fact in footer, (name, fact)
 
 
@@ -84,7 +91,12 @@ def test_feedback_is_a_message_carrying_the_pages_address_when_only_an_email_is_
 
 def test_feedback_goes_to_the_repositorys_issue_form_when_its_address_is_set(tmp_path):
     project = with_contact(copy_project(tmp_path / "project"))
-    replace(project, "data/site.yml", "owner: so-y-te-lang-son\n", "owner: so-y-te-lang-son\nrepository: https://github.com/example-owner/example-repo\n")
+    replace(
+        project,
+        "data/site.yml",
+        "owner: so-y-te-lang-son\n",
+        "owner: so-y-te-lang-son\nrepository: https://github.com/example-owner/example-repo\n",
+    )
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     [link] = read_page(tmp_path / "site", PAGE_TYPES["calendar"]).xpath("//p[@class='cb-footer__feedback']/a")
@@ -99,14 +111,20 @@ def test_without_an_email_or_a_repository_feedback_goes_to_the_owners_contact(bu
 
 
 def check_output(project: Path) -> str:
-    result = subprocess.run([sys.executable, "-m", "congbo", "check", str(project)], cwd=project, env=build_env(),
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "congbo", "check", str(project)], cwd=project, env=build_env(), capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0, result.stderr
     return result.stdout
 
 
 def test_the_check_gives_a_notice_while_the_owners_contact_is_not_complete(tmp_path):
-    partial = with_contact(copy_project(tmp_path / "partial"), CONTACT.replace('    phone: "0205 3000 000"\n', "").replace("    hours: \"Sáng 7:30–11:30, chiều 13:30–17:00, thứ Hai đến thứ Sáu\"\n", ""))
+    partial = with_contact(
+        copy_project(tmp_path / "partial"),
+        CONTACT.replace('    phone: "0205 3000 000"\n', "").replace(
+            '    hours: "Sáng 7:30–11:30, chiều 13:30–17:00, thứ Hai đến thứ Sáu"\n', ""
+        ),
+    )
     notice = [line for line in check_output(partial).splitlines() if "chưa có" in line and "organisations.yml" in line]
     assert len(notice) == 1 and "chưa có điện thoại, giờ làm việc trong data/organisations.yml" in notice[0]
     complete = with_contact(copy_project(tmp_path / "complete"))

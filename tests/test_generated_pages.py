@@ -27,12 +27,14 @@ def test_headings_are_written_as_the_toc_extension_writes_them():
         "# Kế hoạch: A & B “Dân số”\n\n## Bài viết { #bai-viet }\n\n### Năm 2021 { #nam-2021 }\n\n## Lưu trữ { #luu-tru }\n"
     )
     outline = Outline()
-    written = "\n".join([
-        outline(1, "Kế hoạch: A & B “Dân số”"),
-        outline(2, "Bài viết", "bai-viet"),
-        outline(3, "Năm 2021", "nam-2021"),
-        outline(2, "Lưu trữ", "luu-tru"),
-    ])
+    written = "\n".join(
+        [
+            outline(1, "Kế hoạch: A & B “Dân số”"),
+            outline(2, "Bài viết", "bai-viet"),
+            outline(3, "Năm 2021", "nam-2021"),
+            outline(2, "Lưu trữ", "luu-tru"),
+        ]
+    )
     assert written == expected
 
     def shape(tokens):
@@ -123,5 +125,7 @@ def test_sections_that_only_list_other_pages_are_not_search_results(built_site, 
     titled = [a for a in site.published_articles if a.meta.plans]
     assert titled
     for record in titled:  # an article's title is a result on its own page only
-        pages = {doc["location"].split("#")[0] for doc in index["docs"] if record.meta.title in doc["text"] or record.meta.title == doc["title"]}
+        pages = {
+            doc["location"].split("#")[0] for doc in index["docs"] if record.meta.title in doc["text"] or record.meta.title == doc["title"]
+        }
         assert pages - {""} <= {urls.article(record.meta.id)}, (record.meta.title, pages)  # "" the home page's "Bài mới"

@@ -47,7 +47,9 @@ def test_a_worked_example_copied_whole_is_the_sample_document_as_it_stands():
         sample = (ROOT / "data" / "plans" / example.name).read_text(encoding="utf-8").splitlines()
         assert lines[1:] == sample[1:], example.name
         copies.append(example.name)
-    assert len(copies) >= 5  # the Chỉ thị, Công văn 1214 and Nghị quyết 21 are excerpts: their source, the document citing them, is not among the examples
+    assert (
+        len(copies) >= 5
+    )  # the Chỉ thị, Công văn 1214 and Nghị quyết 21 are excerpts: their source, the document citing them, is not among the examples
 
 
 def test_the_guide_has_a_checked_worked_example_of_every_kind_the_site_publishes(site):
@@ -100,7 +102,9 @@ def test_the_built_guide_has_every_field_meaning_every_example_and_every_message
             for name, field in current.model_fields.items():
                 assert " ".join(field.description.split()) in text, f"{current.__name__}.{name}"
     for example in (EXAMPLE_ROOT / "data").rglob("*.yml"):
-        first_record_line = next(line for line in example.read_text(encoding="utf-8").splitlines() if line.startswith(("- id:", "id:", "name:")))
+        first_record_line = next(
+            line for line in example.read_text(encoding="utf-8").splitlines() if line.startswith(("- id:", "id:", "name:"))
+        )
         assert first_record_line in text
     for mistake in read_mistakes(EXAMPLE_ROOT):
         for message in mistake.messages:
@@ -123,7 +127,7 @@ CV_EXAMPLE = "data/plans/cong-van-1214-ubnd-bac-giang.yml"
 
 
 def test_the_readme_writes_each_state_of_a_fact():
-    assert {'number: 45', 'number: ".."', 'number: "??"', 'date: 2021-01-..', 'date: 2024-??-??', 'signer: "??"'} <= set(README_FACTS)
+    assert {"number: 45", 'number: ".."', 'number: "??"', "date: 2021-01-..", "date: 2024-??-??", 'signer: "??"'} <= set(README_FACTS)
 
 
 @pytest.mark.parametrize("written", README_FACTS)

@@ -48,8 +48,10 @@ def site(repository):
 
 def test_a_document_page_lists_its_changes_with_the_fields_in_vietnamese(site):
     page = render_all_pages(site)[f"ke-hoach/{PLAN}/index.md"].html
-    assert ('Lịch sử cập nhật: <time datetime="2026-03-12">12/03/2026</time> — ngày ban hành, nơi nhận; '
-            '<time datetime="2026-02-01">01/02/2026</time> — đăng lần đầu.') in page
+    assert (
+        'Lịch sử cập nhật: <time datetime="2026-03-12">12/03/2026</time> — ngày ban hành, nơi nhận; '
+        '<time datetime="2026-02-01">01/02/2026</time> — đăng lần đầu.'
+    ) in page
     other = render_all_pages(site)[f"ke-hoach/{OTHER}/index.md"].html
     assert 'Lịch sử cập nhật: <time datetime="2026-02-01">01/02/2026</time> — đăng lần đầu.' in other
 

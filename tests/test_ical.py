@@ -72,7 +72,9 @@ def test_expanding_2027_with_icalendars_own_data(parsed):
 def test_expanding_2027_with_recurring_ical_events(parsed):
     found = {}
     for occurrence in recurring_ical_events.of(parsed).between(dt.date(2027, 1, 1), dt.date(2028, 1, 1)):
-        found.setdefault(str(occurrence["uid"]), []).append((occurrence.decoded("dtstart"), occurrence.decoded("dtend") - dt.timedelta(days=1)))
+        found.setdefault(str(occurrence["uid"]), []).append(
+            (occurrence.decoded("dtstart"), occurrence.decoded("dtend") - dt.timedelta(days=1))
+        )
     for uid, dates in YEAR_2027.items():
         assert found[uid] == [dates]
     # Every observance occurs exactly once in 2027, and nothing else is dated 2027 in the sample data.
@@ -206,8 +208,16 @@ def test_vietnamese_text_survives_folding_and_escaping(parsed, site):
 def test_all_day_calendars_carry_no_timezone_and_timed_events_carry_vtimezone(site, parsed):
     assert not parsed.walk("VTIMEZONE")
     base_event = site.events[0]
-    timed = base_event.model_copy(update={"id": "le-mit-tinh", "name": "Lễ mít tinh, diễu hành; \"</script>\"", "kind": "su-kien",
-                                          "date": dt.date(2027, 12, 26), "time": dt.time(8, 0), "place": "Quảng trường, TP Lạng Sơn"})
+    timed = base_event.model_copy(
+        update={
+            "id": "le-mit-tinh",
+            "name": 'Lễ mít tinh, diễu hành; "</script>"',
+            "kind": "su-kien",
+            "date": dt.date(2027, 12, 26),
+            "time": dt.time(8, 0),
+            "place": "Quảng trường, TP Lạng Sơn",
+        }
+    )
     assert isinstance(timed, Event)
     with_timed = dataclasses.replace(site, events=site.events + (timed,))
     files = ical.render_ics_files(with_timed, BASE)
@@ -303,8 +313,12 @@ def test_a_description_on_several_lines_reaches_the_calendar_escaped(tmp_path):
     """A description may keep its line breaks: icalendar writes each as the two characters '\\n'."""
     from conftest import replace
 
-    replace(copy_project(tmp_path), "data/events.yml", 'description: "Hội nghị thông qua',
-            'description: |\n    Dòng một.\n    URL: javascript:alert(1)\n    Hội nghị thông qua')
+    replace(
+        copy_project(tmp_path),
+        "data/events.yml",
+        'description: "Hội nghị thông qua',
+        "description: |\n    Dòng một.\n    URL: javascript:alert(1)\n    Hội nghị thông qua",
+    )
     replace(tmp_path, "data/events.yml", 'được 179 quốc gia tán thành."', "được 179 quốc gia tán thành.")
     loaded = load_site(tmp_path, today=TODAY, docs_dir=tmp_path / "docs")
     files = ical.render_ics_files(loaded, BASE)
@@ -312,6 +326,8 @@ def test_a_description_on_several_lines_reaches_the_calendar_escaped(tmp_path):
         for line in _raw_lines(data):
             assert not re.search(rb"[\x00-\x08\x0a-\x1f\x7f]", line), (name, line)
             assert not line.startswith(b"URL:javascript"), (name, line)
-    vevent = _vevents(icalendar.Calendar.from_ical(files[urls.event_ics("hoi-nghi-icpd-cairo-1994")]))["su-kien-hoi-nghi-icpd-cairo-1994@congbo"]
+    vevent = _vevents(icalendar.Calendar.from_ical(files[urls.event_ics("hoi-nghi-icpd-cairo-1994")]))[
+        "su-kien-hoi-nghi-icpd-cairo-1994@congbo"
+    ]
     assert str(vevent["description"]).startswith("Dòng một.\nURL: javascript:alert(1)\nHội nghị thông qua")
     assert str(vevent["url"]) == BASE + urls.event("hoi-nghi-icpd-cairo-1994")

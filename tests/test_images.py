@@ -97,14 +97,20 @@ def test_a_plain_image_within_the_width_is_published_as_it_is(tmp_path):
     assert published_image(ROOT / "docs" / SHARE).data is None
 
 
-@pytest.mark.parametrize(("name", "save"), [
-    ("a.jpg", {"format": "JPEG", "comment": b"Samsung Galaxy A55", "xmp": b"<x:xmpmeta>GPS</x:xmpmeta>"}),
-    ("a.png", {"format": "PNG", "exif": phone_exif(1), "pnginfo": png_text("Comment", "Samsung Galaxy A55")}),
-    ("a.webp", {"format": "WEBP", "exif": phone_exif(1), "xmp": b"<x:xmpmeta>GPS</x:xmpmeta>"}),
-    ("a.gif", {"format": "GIF", "comment": b"Samsung Galaxy A55"}),
-    pytest.param("a.avif", {"format": "AVIF", "exif": phone_exif(1)}, marks=pytest.mark.skipif(
-        not images.features.check("avif"), reason="this Pillow reads no AVIF")),
-])
+@pytest.mark.parametrize(
+    ("name", "save"),
+    [
+        ("a.jpg", {"format": "JPEG", "comment": b"Samsung Galaxy A55", "xmp": b"<x:xmpmeta>GPS</x:xmpmeta>"}),
+        ("a.png", {"format": "PNG", "exif": phone_exif(1), "pnginfo": png_text("Comment", "Samsung Galaxy A55")}),
+        ("a.webp", {"format": "WEBP", "exif": phone_exif(1), "xmp": b"<x:xmpmeta>GPS</x:xmpmeta>"}),
+        ("a.gif", {"format": "GIF", "comment": b"Samsung Galaxy A55"}),
+        pytest.param(
+            "a.avif",
+            {"format": "AVIF", "exif": phone_exif(1)},
+            marks=pytest.mark.skipif(not images.features.check("avif"), reason="this Pillow reads no AVIF"),
+        ),
+    ],
+)
 def test_metadata_is_stripped_in_every_format(tmp_path, name, save):
     path = tmp_path / name
     sideways((800, 600)).save(path, **save)

@@ -87,7 +87,13 @@ def test_only_the_glue_imports_mkdocs():
     importers = set()
     for name, tree in modules().items():
         for node in ast.walk(tree):
-            imported = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+            imported = (
+                [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module or ""]
+                if isinstance(node, ast.ImportFrom)
+                else []
+            )
             if any(m == "mkdocs" or m.startswith(("mkdocs.", "material")) for m in imported):
                 importers.add(name)
     assert importers == {"mkdocs_plugin"}

@@ -49,8 +49,9 @@ def with_links(project: Path, urls: list[str]) -> str:
 def test_the_check_and_the_strict_build_flag_the_same_links(tmp_path):
     project = copy_project(tmp_path / "project")
     text = with_links(project, GOOD + BAD)
-    check = subprocess.run([sys.executable, "-m", "congbo", "check", str(project)], cwd=project, env=build_env(),
-                           capture_output=True, text=True, timeout=120)
+    check = subprocess.run(
+        [sys.executable, "-m", "congbo", "check", str(project)], cwd=project, env=build_env(), capture_output=True, text=True, timeout=120
+    )
     build = mkdocs_build(project, tmp_path / "site")
     assert check.returncode == 1 and build.returncode == 1
     flagged_by_check = set(re.findall(r"liên kết '([^']*)'", check.stderr))
@@ -64,26 +65,30 @@ def test_the_check_and_the_strict_build_flag_the_same_links(tmp_path):
 def test_good_links_pass_the_check(tmp_path):
     project = copy_project(tmp_path / "project")
     with_links(project, GOOD)
-    check = subprocess.run([sys.executable, "-m", "congbo", "check", str(project)], cwd=project, env=build_env(),
-                           capture_output=True, text=True, timeout=120)
+    check = subprocess.run(
+        [sys.executable, "-m", "congbo", "check", str(project)], cwd=project, env=build_env(), capture_output=True, text=True, timeout=120
+    )
     assert check.returncode == 0, check.stderr
 
 
-@pytest.mark.parametrize(("url", "expected"), [
-    ("x.md", None),
-    ("sub/y.png", None),
-    ("x.md#a", None),
-    ("x.md#b", "liên kết 'x.md#b': trang docs/d/x.md không có mục '#b'"),
-    ("z.md#b", None),  # a page whose ids are not known is not checked
-    ("/x.md", "liên kết '/x.md' bắt đầu bằng '/'"),
-    ("nowhere.md", "liên kết 'nowhere.md' trỏ tới docs/d/nowhere.md, nhưng không có tệp này"),
-    ("../../../etc/passwd", "liên kết '../../../etc/passwd' không trỏ tới tệp nào"),
-    ("sub/", "liên kết 'sub/' không trỏ tới tệp nào"),
-    ("#here", None),
-    ("#gone", "liên kết '#gone': trang này không có mục '#gone'"),
-    ("https://example.org/", None),
-    ("tel:+84", None),
-])
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("x.md", None),
+        ("sub/y.png", None),
+        ("x.md#a", None),
+        ("x.md#b", "liên kết 'x.md#b': trang docs/d/x.md không có mục '#b'"),
+        ("z.md#b", None),  # a page whose ids are not known is not checked
+        ("/x.md", "liên kết '/x.md' bắt đầu bằng '/'"),
+        ("nowhere.md", "liên kết 'nowhere.md' trỏ tới docs/d/nowhere.md, nhưng không có tệp này"),
+        ("../../../etc/passwd", "liên kết '../../../etc/passwd' không trỏ tới tệp nào"),
+        ("sub/", "liên kết 'sub/' không trỏ tới tệp nào"),
+        ("#here", None),
+        ("#gone", "liên kết '#gone': trang này không có mục '#gone'"),
+        ("https://example.org/", None),
+        ("tel:+84", None),
+    ],
+)
 def test_link_mistakes(url, expected):
     files = {"d/x.md", "d/sub/y.png", "d/z.md", "d/page.md"}
     anchors = {"d/x.md": {"a"}, "d/z.md": None, "d/page.md": {"here"}}

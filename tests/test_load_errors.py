@@ -37,12 +37,20 @@ def problems(root: Path) -> list[str]:
 
 def test_sample_data_is_valid():
     site = load_site(Path(__file__).parent.parent, today=TODAY, docs_dir=Path(__file__).parent.parent / "docs")
-    assert {p.id for p in site.plans} == {"ke-hoach-60-nam-dan-so-viet-nam-lang-son", "ke-hoach-nghi-quyet-21-khcn-bac-giang",
-                                          "cong-van-1214-ubnd-bac-giang", "cong-van-5463-byt-tcds", "chi-thi-01-2021-ubnd-bac-giang",
-                                          "nghi-quyet-21-nq-tw", "quyet-dinh-72-2001-qd-ttg",
-                                          "cong-van-ubnd-quang-nam-ngay-dan-so-the-gioi-2024", "ke-hoach-thang-hanh-dong-dan-so-2022-long-an",
-                                          "ke-hoach-128-ubnd-loc-ninh", "quyet-dinh-27-2006-qd-ubnd-bac-giang",
-                                          "cong-van-ubnd-long-xuyen-ngay-dan-so-the-gioi-2024"}
+    assert {p.id for p in site.plans} == {
+        "ke-hoach-60-nam-dan-so-viet-nam-lang-son",
+        "ke-hoach-nghi-quyet-21-khcn-bac-giang",
+        "cong-van-1214-ubnd-bac-giang",
+        "cong-van-5463-byt-tcds",
+        "chi-thi-01-2021-ubnd-bac-giang",
+        "nghi-quyet-21-nq-tw",
+        "quyet-dinh-72-2001-qd-ttg",
+        "cong-van-ubnd-quang-nam-ngay-dan-so-the-gioi-2024",
+        "ke-hoach-thang-hanh-dong-dan-so-2022-long-an",
+        "ke-hoach-128-ubnd-loc-ninh",
+        "quyet-dinh-27-2006-qd-ubnd-bac-giang",
+        "cong-van-ubnd-long-xuyen-ngay-dan-so-the-gioi-2024",
+    }
 
 
 def test_unknown_key_names_the_closest_field(project):
@@ -65,7 +73,8 @@ def test_duplicate_key(project):
 def test_impossible_date(project):
     text = replace(project, "data/events.yml", "date: 1994-09-05", "date: 1994-02-30")
     assert problems(project) == [
-        f"data/events.yml:{where(text, 'date: 1994-02-30')}: [hoi-nghi-icpd-cairo-1994].date: 1994-02-30: tháng 2 năm 1994 không có ngày 30 trên lịch"
+        f"data/events.yml:{where(text, 'date: 1994-02-30')}: [hoi-nghi-icpd-cairo-1994].date: 1994-02-30: tháng 2 năm 1994 không có ngày "
+        f"30 trên lịch"
     ]
 
 
@@ -98,8 +107,10 @@ def test_a_date_written_day_first_is_asked_back_in_the_data_s_form(project):
     assert plan_message.startswith(f"{LANG_SON}:{where(plan, 'date: 01/2021')}: date: ")
     assert plan_message.endswith("nhận được '01/2021'; có phải 2021-01?")
     [article_message] = [m for m in found if m.startswith(article)]
-    assert article_message == (f"{article}:{where(text, 'date: 18/10/2021 8:00')}: date: thời điểm phải viết dạng NNNN-TT-NN GG:PP +07:00 "
-                               "(ví dụ 2024-07-11 08:00 +07:00), nhận được '18/10/2021 8:00'; có phải 2021-10-18 08:00 +07:00?")
+    assert article_message == (
+        f"{article}:{where(text, 'date: 18/10/2021 8:00')}: date: thời điểm phải viết dạng NNNN-TT-NN GG:PP +07:00 "
+        "(ví dụ 2024-07-11 08:00 +07:00), nhận được '18/10/2021 8:00'; có phải 2021-10-18 08:00 +07:00?"
+    )
     [event_message] = [m for m in found if m.startswith("data/events.yml")]
     assert event_message.endswith("nhận được '31/02/1994'")
 
@@ -130,14 +141,20 @@ def test_duplicate_organisation_id(project):
     text = replace(project, "data/organisations.yml", "- id: hdnd-lang-son\n", "- id: tinh-uy-lang-son\n")
     first = where(text, "- id: tinh-uy-lang-son").split(":")[0]
     found = problems(project)
-    assert f"data/organisations.yml:{where(text, '- id: tinh-uy-lang-son', 2)}: [tinh-uy-lang-son].id: mã 'tinh-uy-lang-son' bị trùng (đã dùng ở dòng {first})" in found
+    assert (
+        f"data/organisations.yml:{where(text, '- id: tinh-uy-lang-son', 2)}: [tinh-uy-lang-son].id: mã 'tinh-uy-lang-son' bị trùng (đã "
+        f"dùng ở dòng {first})" in found
+    )
 
 
 def test_duplicate_plan_slug(project):
     source = (project / LANG_SON).read_text(encoding="utf-8")
     (project / "data/plans/ban-sao.yml").write_text(source, encoding="utf-8")
     found = problems(project)
-    assert f"data/plans/ban-sao.yml:{where(source, 'id: ke-hoach-60-nam-dan-so-viet-nam-lang-son')}: id: mã văn bản 'ke-hoach-60-nam-dan-so-viet-nam-lang-son' phải trùng tên tệp 'ban-sao.yml'" in found
+    assert (
+        f"data/plans/ban-sao.yml:{where(source, 'id: ke-hoach-60-nam-dan-so-viet-nam-lang-son')}: id: mã văn bản "
+        f"'ke-hoach-60-nam-dan-so-viet-nam-lang-son' phải trùng tên tệp 'ban-sao.yml'" in found
+    )
     assert any(m.startswith("data/plans/") and "đã dùng trong tệp" in m for m in found)
 
 
@@ -163,22 +180,29 @@ def test_tab_indentation_is_a_syntax_error_with_its_line(project):
 def test_period_ending_before_it_starts(project):
     text = replace(project, "data/events.yml", "  date: 1994-09-05\n  end: 1994-09-13\n", "  date: 1994-09-05\n  end: 1994-09-01\n")
     [message] = problems(project)
-    assert message == f"data/events.yml:{where(text, '- id: hoi-nghi-icpd')}: [hoi-nghi-icpd-cairo-1994]: ngày kết thúc 1994-09-01 trước ngày bắt đầu 1994-09-05"
+    assert (
+        message == f"data/events.yml:{where(text, '- id: hoi-nghi-icpd')}: [hoi-nghi-icpd-cairo-1994]: "
+        "ngày kết thúc 1994-09-01 trước ngày bắt đầu 1994-09-05"
+    )
 
 
 def test_a_cited_document_dated_after_the_citing_one(project):
     # Long Xuyên's dispatch is known only to its year (2024-??-??); the document it cites cannot be from 2025.
     text = replace(project, LONG_XUYEN, "    date: 2024-06-28\n", "    date: 2025-06-28\n")
     [message] = problems(project)
-    assert message == (f"{LONG_XUYEN}:{where(text, '    date: 2025-06-28')}: bases[1].date: văn bản căn cứ ghi ngày 2025-06-28, "
-                       "sau ngày ban hành văn bản này (2024-??-??): một văn bản chỉ căn cứ vào văn bản ban hành trước nó; hãy xem lại một trong hai ngày")
+    assert message == (
+        f"{LONG_XUYEN}:{where(text, '    date: 2025-06-28')}: bases[1].date: văn bản căn cứ ghi ngày 2025-06-28, "
+        "sau ngày ban hành văn bản này (2024-??-??): một văn bản chỉ căn cứ vào văn bản ban hành trước nó; hãy xem lại một trong hai ngày"
+    )
 
 
 def test_a_document_with_its_full_text_has_a_known_kind(project):
     # '??' is for a document known from a report that does not name its kind; the full text always does.
     text = replace(project, LANG_SON, "type: KH\n", 'type: "??"\n')
-    assert problems(project) == [f"{LANG_SON}:{where(text, 'type:')}: type: văn bản có toàn văn ('sections') thì biết loại văn bản: "
-                                 "ghi 'type' theo tên loại in trên văn bản (KH, CV, QĐ…), không ghi '??'"]
+    assert problems(project) == [
+        f"{LANG_SON}:{where(text, 'type:')}: type: văn bản có toàn văn ('sections') thì biết loại văn bản: "
+        "ghi 'type' theo tên loại in trên văn bản (KH, CV, QĐ…), không ghi '??'"
+    ]
 
 
 def test_a_wrong_kind_lists_the_kinds_and_the_unknown_state(project):
@@ -217,10 +241,12 @@ def test_site_build_fails_with_the_same_message_and_writes_nothing(project, tmp_
 
 
 def test_a_number_where_text_is_expected_suggests_quotes(project):
-    text = replace(project, "data/events.yml", "  place: \"Cai-rô, Ai Cập\"\n", "  place: 12\n")
+    text = replace(project, "data/events.yml", '  place: "Cai-rô, Ai Cập"\n', "  place: 12\n")
     [message] = problems(project)
-    assert message == (f"data/events.yml:{where(text, 'place: 12')}: [hoi-nghi-icpd-cairo-1994].place: "
-                       'phải là văn bản, nhận được 12; nếu đúng là chữ, hãy đặt trong ngoặc kép: "12"')
+    assert message == (
+        f"data/events.yml:{where(text, 'place: 12')}: [hoi-nghi-icpd-cairo-1994].place: "
+        'phải là văn bản, nhận được 12; nếu đúng là chữ, hãy đặt trong ngoặc kép: "12"'
+    )
 
 
 def test_site_colour_too_light_for_white_text(project):
@@ -233,13 +259,25 @@ def test_site_colour_too_light_for_white_text(project):
 
 def test_site_logo_must_be_a_file_under_docs(project):
     text = replace(project, "data/site.yml", "logo: assets/logo.svg", "logo: assets/khong-co.svg")
-    assert problems(project) == [f"data/site.yml:{where(text, 'logo: ')}: logo: không tìm thấy tệp docs/assets/khong-co.svg (đường dẫn tính từ thư mục docs/)"]
+    assert problems(project) == [
+        f"data/site.yml:{where(text, 'logo: ')}: logo: không tìm thấy tệp docs/assets/khong-co.svg (đường dẫn tính từ thư mục docs/)"
+    ]
 
 
-@pytest.mark.parametrize("written, month, asked", [
-    ("03/07/2024", False, "2024-07-03"), ("3.7.2024", False, "2024-07-03"), ("03-07-2024", False, "2024-07-03"),
-    ("2024/07/03", False, "2024-07-03"), ("07/2024", True, "2024-07"), ("07/2024", False, None),
-    ("31/02/2024", False, None), ("13/2024", True, None), ("03/07/1800", False, None), ("2024-07-03", False, None),
-])
+@pytest.mark.parametrize(
+    "written, month, asked",
+    [
+        ("03/07/2024", False, "2024-07-03"),
+        ("3.7.2024", False, "2024-07-03"),
+        ("03-07-2024", False, "2024-07-03"),
+        ("2024/07/03", False, "2024-07-03"),
+        ("07/2024", True, "2024-07"),
+        ("07/2024", False, None),
+        ("31/02/2024", False, None),
+        ("13/2024", True, None),
+        ("03/07/1800", False, None),
+        ("2024-07-03", False, None),
+    ],
+)
 def test_a_date_is_asked_back_only_when_read_day_first_it_exists(written, month, asked):
     assert as_written_in_vietnamese(written, month=month) == asked

@@ -23,11 +23,20 @@ from conftest import ROOT, TEST_TODAY, copy_project
 
 EXAMPLES = 40
 DEADLINE_MS = 3_000
-PROPERTY = settings(max_examples=EXAMPLES, deadline=DEADLINE_MS, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+PROPERTY = settings(
+    max_examples=EXAMPLES,
+    deadline=DEADLINE_MS,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 
 FILES = [
-    "data/site.yml", "data/organisations.yml", "data/observances.yml", "data/events.yml",
-    "data/plans/ke-hoach-60-nam-dan-so-viet-nam-lang-son.yml", "docs/chuyen-muc/2022/thang-hanh-dong.md",
+    "data/site.yml",
+    "data/organisations.yml",
+    "data/observances.yml",
+    "data/events.yml",
+    "data/plans/ke-hoach-60-nam-dan-so-viet-nam-lang-son.yml",
+    "docs/chuyen-muc/2022/thang-hanh-dong.md",
 ]
 VIETNAMESE = re.compile(r"[ăâđêôơưàáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ]")
 SHOWN = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+):(?P<column>\d+): ")
@@ -91,7 +100,7 @@ def mutate(text: str, edits: list[tuple[str, float, float, str]]) -> str:
     for kind, at, other, insert in edits:
         position, second = int(at * len(text)), int(other * len(text))
         if kind == "delete":
-            text = text[:position] + text[position + max(1, second // 50):]
+            text = text[:position] + text[position + max(1, second // 50) :]
         elif kind == "insert":
             text = text[:position] + insert + text[position:]
         else:
@@ -105,12 +114,46 @@ def mutate(text: str, edits: list[tuple[str, float, float, str]]) -> str:
     return text
 
 
-insertions = st.sampled_from([
-    "&a ", "*a", "<<: ", "!!python/name:os.system ", '"', "'", "\t", ": ", "- ", "#", " #1", "{", "[", "}", "]", "9999-12-31",
-    "0001-01-01", "\x1b]0;x\x07", "\ufffe", "\u202e", "\u00ad", "\ufeff", "---\n", "\n  ", "\r\n", "~", "null", "yes", "1:30",
-    "1e400", "-5", "100000000000000000000", "<script>alert(1)</script>",
-]) | st.text(max_size=8)
-edits = st.lists(st.tuples(st.sampled_from(["delete", "insert", "repeat", "swap"]), st.floats(0, 1), st.floats(0, 1), insertions), min_size=1, max_size=4)
+insertions = st.sampled_from(
+    [
+        "&a ",
+        "*a",
+        "<<: ",
+        "!!python/name:os.system ",
+        '"',
+        "'",
+        "\t",
+        ": ",
+        "- ",
+        "#",
+        " #1",
+        "{",
+        "[",
+        "}",
+        "]",
+        "9999-12-31",
+        "0001-01-01",
+        "\x1b]0;x\x07",
+        "\ufffe",
+        "\u202e",
+        "\u00ad",
+        "\ufeff",
+        "---\n",
+        "\n  ",
+        "\r\n",
+        "~",
+        "null",
+        "yes",
+        "1:30",
+        "1e400",
+        "-5",
+        "100000000000000000000",
+        "<script>alert(1)</script>",
+    ]
+) | st.text(max_size=8)
+edits = st.lists(
+    st.tuples(st.sampled_from(["delete", "insert", "repeat", "swap"]), st.floats(0, 1), st.floats(0, 1), insertions), min_size=1, max_size=4
+)
 
 
 @PROPERTY
@@ -130,8 +173,25 @@ from congbo.yamlread import read_yaml  # noqa: E402
 
 ARTICLE_WITH_IMAGE = "docs/chuyen-muc/2021/ke-hoach-ky-niem-60-nam.md"
 PLAN = FILES[4]
-ID_KEYS = {"id", "owner", "parent", "successor", "issuer", "lead", "organiser", "plan", "activity", "event", "document", "same_as",
-           "observance", "section", "category", "organisation", "superseded_by"}
+ID_KEYS = {
+    "id",
+    "owner",
+    "parent",
+    "successor",
+    "issuer",
+    "lead",
+    "organiser",
+    "plan",
+    "activity",
+    "event",
+    "document",
+    "same_as",
+    "observance",
+    "section",
+    "category",
+    "organisation",
+    "superseded_by",
+}
 ID_LISTS = {"observances", "partners", "co_issuers", "duties_of", "plans", "events"}
 FILE_KEYS = {"logo", "favicon", "share_image", "file"}
 FIELD_FILES = FILES[:5] + [ARTICLE_WITH_IMAGE]
@@ -190,17 +250,42 @@ def long_name(unit: str, count: int) -> str:
 
 
 id_values = (
-    st.lists(st.text(max_size=5) | st.integers(), max_size=3) | st.dictionaries(st.text(max_size=5), st.text(max_size=5) | st.none(), max_size=2)
-    | st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | st.text(max_size=20)
+    st.lists(st.text(max_size=5) | st.integers(), max_size=3)
+    | st.dictionaries(st.text(max_size=5), st.text(max_size=5) | st.none(), max_size=2)
+    | st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=20)
     | st.builds(long_name, st.sampled_from(["x", "ạ", "a-"]), st.integers(100, 5000))
     | st.sampled_from(["a\x00b", "a\rb", "Ngày\rURL: javascript:alert(1)", "so-y-te-lang-son\n", "<<ĐIỀN: mã>>"])
 )
 file_values = (
     st.builds(long_name, st.sampled_from(["x", "ạ", "a/", "../", "x" * 255 + "/"]), st.integers(100, 5000))
-    | st.sampled_from(["../../etc/passwd", "/etc/passwd", "~/x.png", "C:\\anh\\x.png", "anh//x.png", "./anh/x.png", "a\x00b", "a\rb",
-                       "anh/x.png\n", "anh/" + "ả" * 200 + ".png", "assets/logo.svg", "anh", "chuyen-muc/anh/chia-se.png", ".."])
-    | st.none() | st.booleans() | st.integers() | st.text(max_size=20)
-    | st.lists(st.text(max_size=5), max_size=3) | st.dictionaries(st.text(max_size=5), st.text(max_size=5), max_size=2)
+    | st.sampled_from(
+        [
+            "../../etc/passwd",
+            "/etc/passwd",
+            "~/x.png",
+            "C:\\anh\\x.png",
+            "anh//x.png",
+            "./anh/x.png",
+            "a\x00b",
+            "a\rb",
+            "anh/x.png\n",
+            "anh/" + "ả" * 200 + ".png",
+            "assets/logo.svg",
+            "anh",
+            "chuyen-muc/anh/chia-se.png",
+            "..",
+        ]
+    )
+    | st.none()
+    | st.booleans()
+    | st.integers()
+    | st.text(max_size=20)
+    | st.lists(st.text(max_size=5), max_size=3)
+    | st.dictionaries(st.text(max_size=5), st.text(max_size=5), max_size=2)
 )
 
 

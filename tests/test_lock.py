@@ -80,8 +80,9 @@ def test_every_dependency_of_pyproject_is_pinned_inside_its_range(which):
         found = [pin for pin in pins if pin.name == canonicalize_name(requirement.name)]
         assert found, f"{requirement} (pyproject.toml) is not in {path.name}: run bash scripts/lock.sh"
         for pin in found:
-            assert requirement.specifier.contains(pin.version, prereleases=True), \
+            assert requirement.specifier.contains(pin.version, prereleases=True), (
                 f"{path.name} pins {pin.requirement}, outside pyproject.toml's {requirement}: run bash scripts/lock.sh"
+            )
 
 
 def test_the_build_runs_on_the_versions_the_tests_run_on():

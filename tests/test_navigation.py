@@ -8,9 +8,16 @@ import pytest
 from conftest import PAGE_TYPES, read_page, text_of, wait_until
 
 SECTION_OF = {
-    "plan": "Kế hoạch", "plan-bac-giang": "Kế hoạch", "organisation": "Cơ quan", "observance": "Lịch",
-    "programme": "Lịch", "event": "Lịch", "calendar-year": "Lịch", "category": "Chuyên mục",
-    "year-archive": "Chuyên mục", "article": "Chuyên mục",
+    "plan": "Kế hoạch",
+    "plan-bac-giang": "Kế hoạch",
+    "organisation": "Cơ quan",
+    "observance": "Lịch",
+    "programme": "Lịch",
+    "event": "Lịch",
+    "calendar-year": "Lịch",
+    "category": "Chuyên mục",
+    "year-archive": "Chuyên mục",
+    "article": "Chuyên mục",
 }
 
 

@@ -60,6 +60,10 @@ def test_a_success_without_an_issue_does_nothing_more(tmp_path):
 
 @pytest.mark.parametrize("args", [[], ["cancelled", RUN], ["failure"]])
 def test_it_refuses_anything_else(tmp_path, args):
-    done = subprocess.run(["bash", str(ROOT / "scripts" / "nightly_issue.sh"), *args], capture_output=True, text=True,
-                          env={**os.environ, "PATH": "/usr/bin:/bin"})
+    done = subprocess.run(
+        ["bash", str(ROOT / "scripts" / "nightly_issue.sh"), *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PATH": "/usr/bin:/bin"},
+    )
     assert done.returncode == 2 and "Cách dùng" in done.stderr

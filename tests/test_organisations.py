@@ -87,9 +87,11 @@ def test_a_commune_level_comes_last_and_a_class_of_communes_lists_its_members(tm
     _site, pages = pages_of(root)
     groups = index_groups(pages[urls.src_of(urls.ORGANISATIONS)])
     communes = [g for g in groups if g[0].startswith("Cấp xã — ")]
-    assert groups[-len(communes):] == communes, "the commune level comes last"
-    assert communes[0] == ("Cấp xã — Lạng Sơn", [("Ủy ban nhân dân", ["Ủy ban nhân dân xã Thử Nghiệm"]),
-                                                ("Nhóm cơ quan", ["Ủy ban nhân dân các xã, phường tỉnh Lạng Sơn"])])
+    assert groups[-len(communes) :] == communes, "the commune level comes last"
+    assert communes[0] == (
+        "Cấp xã — Lạng Sơn",
+        [("Ủy ban nhân dân", ["Ủy ban nhân dân xã Thử Nghiệm"]), ("Nhóm cơ quan", ["Ủy ban nhân dân các xã, phường tỉnh Lạng Sơn"])],
+    )
     group_page = pages[urls.src_of(urls.organisation("ubnd-cac-xa-lang-son"))]
     [members] = group_page.xpath("//h2[@id='trong-nhom']/following-sibling::ul[1]")
     assert [text_of(a) for a in members.xpath(".//a")] == ["Ủy ban nhân dân xã Thử Nghiệm"]
@@ -164,12 +166,17 @@ def test_a_city_s_class_of_wards_and_communes_is_a_real_assignee_with_its_own_pa
     assert ("Ủy ban nhân dân", ["Ủy ban nhân dân thành phố Long Xuyên"]) in groups["Cấp huyện (đến 30/6/2025) — An Giang"]
     page = read_page(built_site, urls.organisation("ubnd-cac-phuong-xa-long-xuyen"))
     said = text_of(page)
-    assert ("mỗi cơ quan loại «Ủy ban nhân dân», cấp xã, ở thành phố Long Xuyên, An Giang, trực thuộc Ủy ban nhân dân thành phố Long Xuyên" in said)
+    assert (
+        "mỗi cơ quan loại «Ủy ban nhân dân», cấp xã, ở thành phố Long Xuyên, An Giang, trực thuộc Ủy ban nhân dân thành phố Long Xuyên"
+        in said
+    )
     [row] = page.xpath("//table[@class='cb-duties']/tbody/tr")
     assert [text_of(td) for td in row.xpath("td")] == [
-        "UBND các phường, xã treo băng rôn, biểu ngữ hưởng ứng ngày Dân số thế giới (11/7)", "Chủ trì",
+        "UBND các phường, xã treo băng rôn, biểu ngữ hưởng ứng ngày Dân số thế giới (11/7)",
+        "Chủ trì",
         "Từ ngày 05 tháng 7 năm 2024; chưa rõ ngày kết thúc",
-        "Văn bản về việc treo băng rôn, biểu ngữ hưởng ứng ngày Dân số thế giới (11/7) năm 2024"]
+        "Văn bản về việc treo băng rôn, biểu ngữ hưởng ứng ngày Dân số thế giới (11/7) năm 2024",
+    ]
     assert row.xpath("td[1]/a/@href") == [f"../../ke-hoach/{doc}/#hoat-dong-treo-bang-ron-phuong-xa"]
     assert [a.id for _plan, a, role in site.activities_of("ubnd-cac-phuong-xa-long-xuyen")] == ["treo-bang-ron-phuong-xa"]
     issuer = read_page(built_site, urls.organisation("ubnd-long-xuyen"))
@@ -212,10 +219,15 @@ def test_a_class_named_for_a_district_holds_only_the_bodies_of_that_district(tmp
 
 def test_a_district_is_named_only_for_a_district_or_commune_body(tmp_path):
     root = copy_project(tmp_path / "p")
-    text = replace(root, "data/organisations.yml", '  province: "An Giang"\n  heading: ["ỦY BAN NHÂN DÂN", "TỈNH AN GIANG"]\n',
-                   '  province: "An Giang"\n  district: "Thành phố Long Xuyên"\n  heading: ["ỦY BAN NHÂN DÂN", "TỈNH AN GIANG"]\n')
+    text = replace(
+        root,
+        "data/organisations.yml",
+        '  province: "An Giang"\n  heading: ["ỦY BAN NHÂN DÂN", "TỈNH AN GIANG"]\n',
+        '  province: "An Giang"\n  district: "Thành phố Long Xuyên"\n  heading: ["ỦY BAN NHÂN DÂN", "TỈNH AN GIANG"]\n',
+    )
     with pytest.raises(DataError) as caught:
         load_site(root, today=TEST_TODAY, docs_dir=root / "docs")
     assert [str(p) for p in caught.value.problems] == [
         f"data/organisations.yml:{where(text, '- id: ubnd-an-giang')}: [ubnd-an-giang]: "
-        "'district' (huyện, thành phố thuộc tỉnh) chỉ ghi cho cơ quan cấp huyện hoặc cấp xã"]
+        "'district' (huyện, thành phố thuộc tỉnh) chỉ ghi cho cơ quan cấp huyện hoặc cấp xã"
+    ]

@@ -28,7 +28,7 @@ def with_plugins(root: Path, order: list[str]) -> None:
     config = root / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     start, end = text.index("plugins:\n"), text.index("\nmarkdown_extensions:")
-    entries = re.split(r"\n(?=  - )", text[start + len("plugins:\n"):end])
+    entries = re.split(r"\n(?=  - )", text[start + len("plugins:\n") : end])
     by_name = {re.match(r"  - (\w+)", entry).group(1): entry for entry in entries}
     assert sorted(by_name) == sorted(order)
     config.write_text(text[:start] + "plugins:\n" + "\n".join(by_name[n] for n in order) + "\n" + text[end:], encoding="utf-8")
@@ -63,7 +63,11 @@ def test_a_relative_config_path_builds_the_same_site(built_site, tmp_path):
     root = copy_project(tmp_path / "project")
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs.yml", "-d", str(tmp_path / "site")],
-        cwd=root, env=build_env(), capture_output=True, text=True, timeout=600,
+        cwd=root,
+        env=build_env(),
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert result.returncode == 0, result.stderr
     files = site_files(built_site)
@@ -130,7 +134,11 @@ def test_serve_shows_an_edited_template_on_the_next_rebuild(tmp_path):
     env = build_env(PYTHONPATH=str(root))
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        cwd=root,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     try:
         url = f"http://127.0.0.1:{port}/{PLAN}"
@@ -156,7 +164,7 @@ def test_the_plugin_tells_the_theme_each_page_s_tab(built_site):
     assert re.search(r'class="md-tabs__item md-tabs__item--active">\s*<a href="\.\./" class="md-tabs__link" aria-current="location"', page)
 
 
-HOLDING_HOOK = '''
+HOLDING_HOOK = """
 import json, weakref
 from mkdocs.plugins import event_priority
 pages, articles, kept_bodies, early_linked_data, written_linked_data = [], [], [], [], []
@@ -188,7 +196,7 @@ def on_post_build(config):
         json.dump({"pages": len(pages), "held": held, "articles": len(articles), "kept_bodies": kept_bodies,
                    "early_linked_data": early_linked_data, "written_linked_data": len(written_linked_data),
                    "kept_linked_data": sum("cb_jsonld" in p.meta for p in articles), "site_after_env": site_after_env}, f)
-'''
+"""
 
 
 def test_the_site_is_not_held_twice(built_site, site, tmp_path):

@@ -30,7 +30,8 @@ def test_the_preview_name_is_a_pull_requests_number_or_nothing():
 
 def test_robots_txt_disallows_the_previews_under_the_sites_path():
     assert preview.render_robots_txt("https://a.gov.vn/") == (
-        "User-agent: *\nDisallow: /pr-preview/\nSitemap: https://a.gov.vn/sitemap.xml\n")
+        "User-agent: *\nDisallow: /pr-preview/\nSitemap: https://a.gov.vn/sitemap.xml\n"
+    )
     assert "Disallow: /repo/pr-preview/\n" in preview.render_robots_txt("https://owner.github.io/repo/")
 
 
@@ -56,8 +57,10 @@ def test_a_preview_build_has_a_banner_noindex_and_its_own_address_and_the_site_h
     # The published site: no banner, no noindex, its own address.
     home = read_page(built_site, "")
     assert not home.xpath("//meta[@name='robots']") and not home.xpath("//*[contains(@class, 'md-banner')]")
-    assert (built_site / "robots.txt").read_text(encoding="utf-8") == "User-agent: *\nDisallow: /pr-preview/\nSitemap: " + URL + "sitemap.xml\n"
-    assert "<meta name=\"robots\"" not in (built_site / "404.html").read_text(encoding="utf-8")
+    assert (built_site / "robots.txt").read_text(
+        encoding="utf-8"
+    ) == "User-agent: *\nDisallow: /pr-preview/\nSitemap: " + URL + "sitemap.xml\n"
+    assert '<meta name="robots"' not in (built_site / "404.html").read_text(encoding="utf-8")
 
 
 def test_a_wrong_preview_name_stops_the_build(tmp_path):
@@ -74,8 +77,14 @@ def test_preview_shots_photographs_the_changed_article_and_writes_the_comment(tm
     article = project / "docs/chuyen-muc/2021/bieu-duong-can-bo-dan-so.md"
     article.write_text(article.read_text(encoding="utf-8") + "\nMột đoạn mới.\n", encoding="utf-8")
     env = build_env(**{preview.ENV: "pr-9"})
-    changes = subprocess.run([sys.executable, "-m", "congbo", "changes", "--base", "HEAD", "--format", "json"],
-                             cwd=project, env=env, capture_output=True, text=True, check=True).stdout
+    changes = subprocess.run(
+        [sys.executable, "-m", "congbo", "changes", "--base", "HEAD", "--format", "json"],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     summary = json.loads(changes)
     [change] = summary["changes"]
     page = change["url"]
@@ -83,8 +92,14 @@ def test_preview_shots_photographs_the_changed_article_and_writes_the_comment(tm
     (project / "changes.json").write_text(changes, encoding="utf-8")
     built = mkdocs_build(project, project / "site", **{preview.ENV: "pr-9"})
     assert built.returncode == 0, built.stderr
-    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "preview_shots.py"), "site", "changes.json", "site/_preview/binh-luan.md"],
-                          cwd=project, env=env, capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "preview_shots.py"), "site", "changes.json", "site/_preview/binh-luan.md"],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stderr
     shot = project / "site" / "_preview" / (page.strip("/").replace("/", "-") + ".png")
     with Image.open(shot) as image:

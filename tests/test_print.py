@@ -73,7 +73,9 @@ def test_printed_plan_looks_like_the_paper_document(printed_plan):
 def test_printed_plan_keeps_the_decree_margins(printed_plan):
     path, _, _ = printed_plan
     boxes = subprocess.run(["pdftotext", "-bbox", "-f", "1", "-l", "1", str(path), "-"], capture_output=True, text=True, check=True).stdout
-    words = [tuple(float(v) for v in m) for m in re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)"', boxes)]
+    words = [
+        tuple(float(v) for v in m) for m in re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)"', boxes)
+    ]
     assert words
     left, top = min(w[0] for w in words) / MM, min(w[1] for w in words) / MM
     right, bottom = 210 - max(w[2] for w in words) / MM, 297 - max(w[3] for w in words) / MM
@@ -86,8 +88,15 @@ def test_printed_plan_keeps_the_decree_margins(printed_plan):
 PUBLIC = "https://danso.langson.gov.vn/"  # data/site.yml's url: the canonical address the printout names
 
 
-@pytest.mark.parametrize("name, status", [("plan", "Đã kết thúc: thời hạn cuối cùng của các hoạt động là ngày 26/12/2021."),
-                                          ("plan-bac-giang", None), ("article", None), ("calendar", None)])
+@pytest.mark.parametrize(
+    "name, status",
+    [
+        ("plan", "Đã kết thúc: thời hạn cuối cùng của các hoạt động là ngày 26/12/2021."),
+        ("plan-bac-giang", None),
+        ("article", None),
+        ("calendar", None),
+    ],
+)
 def test_a_printout_names_its_address_the_day_it_was_printed_and_the_status(browser, site_url, name, status):
     """The reader's day (the browser's clock set to 05/01/2027, not the build's 20/11/2026), written at
     beforeprint by docs/assets/print.js; a document's status line as the page states it."""

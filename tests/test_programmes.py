@@ -17,10 +17,18 @@ LANG_SON = "ke-hoach-60-nam-dan-so-viet-nam-lang-son"
 BAC_GIANG = "ke-hoach-nghi-quyet-21-khcn-bac-giang"
 
 
-
 def _article(article_id: str, when: str, **links) -> ArticleRecord:
-    meta = Article.model_validate({"id": article_id, "title": f"Bài {article_id}", "date": when, "author": "Phóng viên",
-                                   "category": "tin-hoat-dong", "summary": "Tóm tắt.", **links})
+    meta = Article.model_validate(
+        {
+            "id": article_id,
+            "title": f"Bài {article_id}",
+            "date": when,
+            "author": "Phóng viên",
+            "category": "tin-hoat-dong",
+            "summary": "Tóm tắt.",
+            **links,
+        }
+    )
     return ArticleRecord(meta, f"chuyen-muc/{article_id}.md")
 
 
@@ -32,8 +40,11 @@ def test_every_observance_year_with_plans_or_events_has_a_programme(site):
     assert all(p.year == 2024 for p in found.values() if site.plan[BAC_GIANG] in p.plans)
     # Quảng Nam's dispatch of 03/07/2024 and Long Xuyên's of 2024 (known to the year, so first) work towards the
     # same World Population Day.
-    assert found["ngay-dan-so-the-gioi-2024"].plans == (site.plan["cong-van-ubnd-long-xuyen-ngay-dan-so-the-gioi-2024"], site.plan[BAC_GIANG],
-                                                        site.plan["cong-van-ubnd-quang-nam-ngay-dan-so-the-gioi-2024"])
+    assert found["ngay-dan-so-the-gioi-2024"].plans == (
+        site.plan["cong-van-ubnd-long-xuyen-ngay-dan-so-the-gioi-2024"],
+        site.plan[BAC_GIANG],
+        site.plan["cong-van-ubnd-quang-nam-ngay-dan-so-the-gioi-2024"],
+    )
     assert "thang-hanh-dong-dan-so-2021" not in found  # no plan or event names it
 
 
@@ -67,7 +78,11 @@ def test_timeline_of_the_sixtieth_anniversary(site):
     vn = site.programme[("ngay-dan-so-viet-nam", 2021)]
     steps = [(s.kind, s.start.isoformat() if s.kind != "period" else s.end.isoformat(), s.title) for s in vn.timeline]
     assert steps[0][:2] == ("plan", "2021-01-01")
-    assert [s[:2] for s in steps if s[0] == "deadline"] == [("deadline", "2021-09-15"), ("deadline", "2021-10-01"), ("deadline", "2021-12-26")]
+    assert [s[:2] for s in steps if s[0] == "deadline"] == [
+        ("deadline", "2021-09-15"),
+        ("deadline", "2021-10-01"),
+        ("deadline", "2021-12-26"),
+    ]
     assert steps[-1] == ("observance", "2021-12-26", "Ngày Dân số Việt Nam (ngày kỷ niệm)")
     assert (vn.start, vn.end) == (dt.date(2021, 1, 1), dt.date(2021, 12, 26))
     assert {e.id for e in vn.events} == {e.id for e in site.events if e.plan == LANG_SON}
@@ -135,7 +150,7 @@ def test_reachable_from_the_observance_page(built_site):
 def test_reachable_from_the_home_page_only_while_upcoming_or_under_way(site, built_site):
     during = blocks.next_observances(dataclasses.replace(site, today=dt.date(2021, 6, 1)), "")
     assert 'href="chuong-trinh/ngay-dan-so-viet-nam-2021/"' in during
-    assert "Kỷ niệm 60 năm Ngày Dân số Việt Nam (26/12/1961 – 26/12/2021)</a><span class=\"cb-list__meta\">Đang diễn ra" in during
+    assert 'Kỷ niệm 60 năm Ngày Dân số Việt Nam (26/12/1961 – 26/12/2021)</a><span class="cb-list__meta">Đang diễn ra' in during
     # Three years ahead is not "upcoming" yet.
     assert "ngay-dan-so-the-gioi-2024" not in during
     before = blocks.next_observances(dataclasses.replace(site, today=dt.date(2024, 1, 10)), "")

@@ -79,7 +79,23 @@ def test_search_index_keeps_diacritics_and_splits_at_punctuation(built_site):
     assert index["config"]["lang"] == ["vi"]
     separator = index["config"]["separator"]
     assert search_tokens("“Liên hoan tuyên truyền viên” (26/12/1961 – 26/12/2021); Sở Y tế, Đài PT-TH.", separator) == [
-        "lien", "hoan", "tuyen", "truyen", "vien", "26", "12", "1961", "26", "12", "2021", "so", "y", "te", "dai", "pt", "th",
+        "lien",
+        "hoan",
+        "tuyen",
+        "truyen",
+        "vien",
+        "26",
+        "12",
+        "1961",
+        "26",
+        "12",
+        "2021",
+        "so",
+        "y",
+        "te",
+        "dai",
+        "pt",
+        "th",
     ]
     # Folding happens in the browser: the index holds the text as written, once, and nothing more.
     assert any("Dân số" in doc["title"] for doc in index["docs"])
@@ -230,12 +246,15 @@ def first_result(page, site_url: str) -> dict:
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("query, path, words", [
-    ("dan so", None, "Dân số"),
-    ("ke hoach 60 nam", PLAN, "Kỷ niệm 60 năm"),
-    ("ngay gia dinh", urls.observance("ngay-gia-dinh-viet-nam"), "Ngày Gia đình Việt Nam"),
-    ("ngày gia đình", urls.observance("ngay-gia-dinh-viet-nam"), "Ngày Gia đình Việt Nam"),
-])
+@pytest.mark.parametrize(
+    "query, path, words",
+    [
+        ("dan so", None, "Dân số"),
+        ("ke hoach 60 nam", PLAN, "Kỷ niệm 60 năm"),
+        ("ngay gia dinh", urls.observance("ngay-gia-dinh-viet-nam"), "Ngày Gia đình Việt Nam"),
+        ("ngày gia đình", urls.observance("ngay-gia-dinh-viet-nam"), "Ngày Gia đình Việt Nam"),
+    ],
+)
 def test_the_phrase_typed_ranks_first(search, site_url, query, path, words):
     page = search(query)
     first = first_result(page, site_url)
@@ -247,7 +266,7 @@ def test_the_phrase_typed_ranks_first(search, site_url, query, path, words):
 
 @pytest.mark.browser
 def test_every_typed_word_must_be_found(search, site_url, built_site):
-    """"Cao Lộc" (a district of Lạng Sơn) finds only the pages that say both words (the Lộc Ninh plan on
+    """ "Cao Lộc" (a district of Lạng Sơn) finds only the pages that say both words (the Lộc Ninh plan on
     người cao tuổi, and the pages listing it), never every page about "người cao tuổi"."""
     index = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
     separator = index["config"]["separator"]

@@ -56,17 +56,28 @@ def test_a_query_without_diacritics_finds_every_page_its_accented_form_finds(sea
     index = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
     separator = index["config"]["separator"]
     want = [vi.fold(w.lower()) for w in plain.split()]
-    holding = {doc["location"].split("#")[0] for doc in index["docs"]
-               if all(any(t.startswith(w) for t in (vi.fold(x.lower()) for x in re.split(separator, doc["title"] + " " + re.sub("<[^>]+>", " ", doc["text"])) if x))
-                      for w in want)}
+    holding = {
+        doc["location"].split("#")[0]
+        for doc in index["docs"]
+        if all(
+            any(
+                t.startswith(w)
+                for t in (vi.fold(x.lower()) for x in re.split(separator, doc["title"] + " " + re.sub("<[^>]+>", " ", doc["text"])) if x)
+            )
+            for w in want
+        )
+    }
     assert pages(plain)[0].startswith(f"{len(holding)} ")
 
 
-@pytest.mark.parametrize("query, never", [
-    ("so", {"sơn", "soạn", "sóc"}),
-    ("dan", {"đăng", "dành"}),
-    ("số", {"sở", "sơn", "so"}),
-])
+@pytest.mark.parametrize(
+    "query, never",
+    [
+        ("so", {"sơn", "soạn", "sóc"}),
+        ("dan", {"đăng", "dành"}),
+        ("số", {"sở", "sơn", "so"}),
+    ],
+)
 def test_the_results_list_marks_whole_words_by_the_typed_accents(search, site_url, query, never):
     page = search(query)
     page.wait_for_timeout(500)

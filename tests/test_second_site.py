@@ -164,8 +164,10 @@ SAMPLE_WORDS = re.compile(r"lạng\s*sơn|lang[\s-]*son|langson", re.I)
 
 def tiny_png() -> bytes:
     """A real 1 × 1 PNG (the share image must be a file MkDocs copies)."""
+
     def chunk(kind: bytes, data: bytes) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
     header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\x00\xff\xff\xff")) + chunk(b"IEND", b"")
 
@@ -225,8 +227,13 @@ def test_identity_comes_from_the_data(second_site):
     assert "assets/colours.css" in home.xpath("//head/link[@rel='stylesheet']/@href")
     assert "--md-primary-fg-color: #1d4e89;" in (second_site / "assets/colours.css").read_text(encoding="utf-8")
     footer = " ".join(home.xpath("//footer")[0].text_content().split())
-    for fact in ("Sở Y tế tỉnh Quảng Trị", "01 đường Trần Hưng Đạo, phường Đông Hà, tỉnh Quảng Trị", "0233 3000 000",
-                 "danso@quangtri.example.vn", "Nguyễn Văn An"):
+    for fact in (
+        "Sở Y tế tỉnh Quảng Trị",
+        "01 đường Trần Hưng Đạo, phường Đông Hà, tỉnh Quảng Trị",
+        "0233 3000 000",
+        "danso@quangtri.example.vn",
+        "Nguyễn Văn An",
+    ):
         assert fact in footer
     assert home.xpath("//footer//a[text()='Nguyễn Văn An']/@href") == ["bao-chi/#lien-he"]
     sitemap = (second_site / "sitemap.xml").read_text(encoding="utf-8")

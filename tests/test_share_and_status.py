@@ -31,8 +31,10 @@ def test_share_links_are_plain_links_to_the_page(built_site, name):
 def test_plan_share_description_is_a_clean_summary(built_site):
     page = read_page(built_site, PAGE_TYPES["plan"])
     [description] = page.xpath("//head/meta[@property='og:description']/@content")
-    assert description == ("Kế hoạch tổ chức các hoạt động Kỷ niệm 60 năm ngày Dân số Việt Nam (26/12/1961 - 26/12/2021) "
-                           "trên địa bàn tỉnh Lạng Sơn — Ủy ban nhân dân tỉnh Lạng Sơn, tháng 01 năm 2021.")
+    assert description == (
+        "Kế hoạch tổ chức các hoạt động Kỷ niệm 60 năm ngày Dân số Việt Nam (26/12/1961 - 26/12/2021) "
+        "trên địa bàn tỉnh Lạng Sơn — Ủy ban nhân dân tỉnh Lạng Sơn, tháng 01 năm 2021."
+    )
     assert "…" not in description and "chưa ghi số" not in description
     assert page.xpath("//head/meta[@name='description']/@content") == [description]
 
@@ -61,7 +63,7 @@ def test_status_follows_the_build_date_and_the_data(site):
     status = pages.plan_status(site, replaced)
     assert status["state"] == "superseded" and status["by"].id == BAC_GIANG
     html = pages.render_plan(site, replaced).html
-    assert "Đã được thay thế</strong> bởi <a href=\"../ke-hoach-nghi-quyet-21-khcn-bac-giang/\">" in html
+    assert 'Đã được thay thế</strong> bởi <a href="../ke-hoach-nghi-quyet-21-khcn-bac-giang/">' in html
 
 
 def test_a_document_known_only_by_its_metadata_states_no_end(built_site, site):

@@ -13,25 +13,25 @@ import pytest
 
 from conftest import ROOT
 
-WRITES = '''
+WRITES = """
 from conftest import SITE
 
 def test_writes_the_home_page():
     (SITE / "index.html").write_text("dựng ngày 20/11/2026", encoding="utf-8")
-'''
-ADDS = '''
+"""
+ADDS = """
 from conftest import SITE
 
 def test_adds_a_page():
     (SITE / "moi").mkdir()
     (SITE / "moi" / "index.html").write_text("trang mới", encoding="utf-8")
-'''
-READS = '''
+"""
+READS = """
 from conftest import SITE
 
 def test_reads_the_home_page():
     assert (SITE / "index.html").read_text(encoding="utf-8") == "dựng ngày 01/12/2026"
-'''
+"""
 
 
 def run_suite(tmp_path: Path, test: str) -> subprocess.CompletedProcess:
@@ -43,8 +43,9 @@ def run_suite(tmp_path: Path, test: str) -> subprocess.CompletedProcess:
     (project / "site").mkdir()
     (project / "site" / "index.html").write_text("dựng ngày 01/12/2026", encoding="utf-8")
     (project / "tests" / "test_one.py").write_text(test, encoding="utf-8")
-    return subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests"], cwd=project,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests"], cwd=project, capture_output=True, text=True, timeout=120
+    )
 
 
 @pytest.mark.parametrize("test", [WRITES, ADDS], ids=["rewrites a page", "adds a page"])

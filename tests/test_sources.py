@@ -10,7 +10,7 @@ import json
 
 import feedparser
 import pytest
-from conftest import ROOT, TEST_TODAY, copy_project, replace, where
+from conftest import TEST_TODAY, copy_project, replace, where
 from lxml import etree, html
 
 from congbo import calendar_json, feeds, urls
@@ -96,7 +96,10 @@ REPORT_ONLY = f"""sources:
 
 
 def test_each_wrong_source_is_refused_at_its_place_saying_what_to_write(project):
-    text = with_sources(project, QUANG_NAM, """sources:
+    text = with_sources(
+        project,
+        QUANG_NAM,
+        """sources:
   - kind: bao-chi
     name: "Báo Mẫu Thử"
   - kind: ban-tin
@@ -110,7 +113,8 @@ def test_each_wrong_source_is_refused_at_its_place_saying_what_to_write(project)
   - kind: ban-tin
     name: "Báo Mẫu Thử"
     url: "javascript:alert(1)"
-""")
+""",
+    )
     with pytest.raises(DataError) as caught:
         load_site(project, today=TEST_TODAY)
     shown = {str(p) for p in caught.value.problems}
@@ -120,15 +124,20 @@ def test_each_wrong_source_is_refused_at_its_place_saying_what_to_write(project)
     assert "'ban-tin' (bản tin)" in kind and "'van-ban-dan' (văn bản dẫn tới)" in kind
     assert f"{at}{where(text, FTP)}: sources[2].url: địa chỉ phải bắt đầu bằng 'https://' hoặc 'http://'" in "\n".join(shown)
     assert f"{at}{where(text, SCRIPT)}: sources[5].url: địa chỉ phải bắt đầu bằng 'https://' hoặc 'http://'" in "\n".join(shown)
-    assert (f"{at}{where(text, 'document: khong-co-van-ban-nay')}: sources[3].document: không có văn bản mã 'khong-co-van-ban-nay' trong data/plans/"
-            in shown)
+    assert (
+        f"{at}{where(text, 'document: khong-co-van-ban-nay')}: sources[3].document: không có văn bản mã 'khong-co-van-ban-nay' trong "
+        f"data/plans/" in shown
+    )
     [extra] = [m for m in shown if "'link'" in m]
     assert extra.startswith(f"{at}{where(text, 'link:')}: sources[4].link: trường 'link' không có trong mẫu dữ liệu")
     assert "kind, name, url, date, title, document, note" in extra
 
 
 def test_a_source_is_one_line_and_a_citing_document_only_names_the_document(project):
-    text = with_sources(project, QUANG_NAM, f"""sources:
+    text = with_sources(
+        project,
+        QUANG_NAM,
+        f"""sources:
   - kind: ban-tin
     name: "Báo\\nMẫu Thử"
   - kind: van-ban-dan
@@ -136,7 +145,8 @@ def test_a_source_is_one_line_and_a_citing_document_only_names_the_document(proj
     name: "Kế hoạch"
   - kind: ban-tin
     url: "{REPORT}"
-""")
+""",
+    )
     with pytest.raises(DataError) as caught:
         load_site(project, today=TEST_TODAY)
     shown = [str(p) for p in caught.value.problems]
@@ -146,14 +156,25 @@ def test_a_source_is_one_line_and_a_citing_document_only_names_the_document(proj
 
 
 def test_an_event_and_a_theme_name_only_documents_that_exist(project):
-    events = replace(project, "data/events.yml", '  description: "Hội nghị thông qua',
-                     "  sources:\n    - kind: van-ban-dan\n      document: khong-co\n  description: \"Hội nghị thông qua")
+    events = replace(
+        project,
+        "data/events.yml",
+        '  description: "Hội nghị thông qua',
+        '  sources:\n    - kind: van-ban-dan\n      document: khong-co\n  description: "Hội nghị thông qua',
+    )
     observances = theme_sources(project, "      sources:\n        - kind: van-ban-dan\n          document: cung-khong-co\n")
     with pytest.raises(DataError) as caught:
         load_site(project, today=TEST_TODAY)
     shown = {str(p) for p in caught.value.problems}
-    assert f"data/events.yml:{where(events, 'document: khong-co')}: [hoi-nghi-icpd-cairo-1994].sources[1].document: không có văn bản mã 'khong-co' trong data/plans/" in shown
-    assert any(m.startswith(f"data/observances.yml:{where(observances, 'document: cung-khong-co')}:") and "không có văn bản mã 'cung-khong-co'" in m for m in shown)
+    assert (
+        f"data/events.yml:{where(events, 'document: khong-co')}: [hoi-nghi-icpd-cairo-1994].sources[1].document: không có văn bản mã "
+        f"'khong-co' trong data/plans/" in shown
+    )
+    assert any(
+        m.startswith(f"data/observances.yml:{where(observances, 'document: cung-khong-co')}:")
+        and "không có văn bản mã 'cung-khong-co'" in m
+        for m in shown
+    )
 
 
 # --- pages ---------------------------------------------------------------------------
@@ -173,10 +194,15 @@ def test_a_document_known_only_from_a_report_says_so_and_lists_it_under_nguon(pr
 
 
 def test_the_full_text_is_linked_and_then_no_record_is_called_known_from_reports(project):
-    with_sources(project, QUANG_NAM, REPORT_ONLY + """  - kind: toan-van
+    with_sources(
+        project,
+        QUANG_NAM,
+        REPORT_ONLY
+        + """  - kind: toan-van
     name: "Ủy ban nhân dân tỉnh Mẫu"
     url: "https://ubnd.example.vn/van-ban.pdf"
-""")
+""",
+    )
     doc = tree(page(project, urls.plan(QUANG_NAM_ID)))
     assert not doc.find_class("cb-meta__known-from")
     hrefs = [a.get("href") for a in doc.get_element_by_id("nguon").getnext().findall(".//a")]
@@ -201,9 +227,17 @@ def test_a_record_without_sources_says_chua_ro_nguon(project):
 
 
 def test_an_event_and_a_theme_show_their_sources(project):
-    replace(project, "data/events.yml", '  description: "Hội nghị thông qua',
-            f'  sources:\n    - kind: ban-tin\n      name: "Báo Mẫu Thử"\n      url: "{REPORT}"\n      date: 1994-09\n  description: "Hội nghị thông qua')
-    theme_sources(project, f'      sources:\n        - kind: ban-tin\n          name: "Báo Mẫu Thử"\n          url: "{REPORT}"\n          date: 2024-07-04\n')
+    replace(
+        project,
+        "data/events.yml",
+        '  description: "Hội nghị thông qua',
+        f'  sources:\n    - kind: ban-tin\n      name: "Báo Mẫu Thử"\n      url: "{REPORT}"\n      date: 1994-09\n  description: "Hội '
+        f"nghị thông qua",
+    )
+    theme_sources(
+        project,
+        f'      sources:\n        - kind: ban-tin\n          name: "Báo Mẫu Thử"\n          url: "{REPORT}"\n          date: 2024-07-04\n',
+    )
     event = tree(page(project, urls.event("hoi-nghi-icpd-cairo-1994")))
     assert said(event.find_class("cb-meta__known-from")[0]) == "Biết qua bản tin của Báo Mẫu Thử tháng 09/1994."
     assert event.get_element_by_id("nguon").getnext().find(".//a").get("rel") == "noopener"
@@ -223,8 +257,18 @@ def test_lich_json_carries_the_sources_of_items_and_themes(project):
     site = load_site(project, today=TEST_TODAY)
     data = json.loads(calendar_json.render_calendar_json(site, BASE))
     [item] = [i for i in data["items"] if i["plan"] and i["plan"]["id"] == QUANG_NAM_ID and i["kind"] == "han"]
-    assert item["sources"] == [{"kind": "ban-tin", "label": "Bản tin", "name": "Báo Mẫu Thử", "url": REPORT, "date": "2024-07-04",
-                                "title": "Một bản tin thử", "document": None, "note": None}]
+    assert item["sources"] == [
+        {
+            "kind": "ban-tin",
+            "label": "Bản tin",
+            "name": "Báo Mẫu Thử",
+            "url": REPORT,
+            "date": "2024-07-04",
+            "title": "Một bản tin thử",
+            "document": None,
+            "note": None,
+        }
+    ]
     [obs] = [o for o in data["observances"] if o["id"] == "ngay-dan-so-the-gioi"]
     [theme] = [t for t in obs["themes"] if t["year"] == 2024]
     assert theme["source"] == "Bộ Y tế"

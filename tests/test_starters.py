@@ -34,8 +34,9 @@ PLACEHOLDER = re.compile(r'"?<<ĐIỀN: (.*?)>>"?')
 
 def new(project, *args: str) -> str:
     # SOURCE_DATE_EPOCH: "today" is the build's today, as every date of a build.
-    result = subprocess.run([sys.executable, "-m", "congbo", "new", *args, "--root", str(project)],
-                            capture_output=True, text=True, env=build_env())
+    result = subprocess.run(
+        [sys.executable, "-m", "congbo", "new", *args, "--root", str(project)], capture_output=True, text=True, env=build_env()
+    )
     assert result.returncode == 0, result.stderr
     return result.stdout
 
@@ -50,7 +51,9 @@ def problems(project) -> list[str]:
 
 def fill_in(path) -> None:
     text = path.read_text(encoding="utf-8")
-    path.write_text(PLACEHOLDER.sub(lambda m: f'"{FILLED[m.group(1)]}"' if m.group(0).startswith('"') else FILLED[m.group(1)], text), encoding="utf-8")
+    path.write_text(
+        PLACEHOLDER.sub(lambda m: f'"{FILLED[m.group(1)]}"' if m.group(0).startswith('"') else FILLED[m.group(1)], text), encoding="utf-8"
+    )
 
 
 @pytest.fixture
@@ -69,13 +72,20 @@ def test_new_article_fails_until_filled(project):
     assert sorted(found) == [
         "docs/chuyen-muc/2026/bieu-duong-can-bo-dan-so.md:10:1: nội dung bài chưa điền: nội dung bài viết (thay cả chỗ <<ĐIỀN: …>>)",
         "docs/chuyen-muc/2026/bieu-duong-can-bo-dan-so.md:5:1: author: chưa điền: tác giả (thay cả chỗ <<ĐIỀN: …>>)",
-        "docs/chuyen-muc/2026/bieu-duong-can-bo-dan-so.md:6:1: category: chưa điền: mã chuyên mục con trong data/site.yml (thay cả chỗ <<ĐIỀN: …>>)",
+        "docs/chuyen-muc/2026/bieu-duong-can-bo-dan-so.md:6:1: category: chưa điền: mã chuyên mục con trong data/site.yml (thay cả chỗ "
+        "<<ĐIỀN: …>>)",
         "docs/chuyen-muc/2026/bieu-duong-can-bo-dan-so.md:7:1: summary: chưa điền: sapo, một đến ba câu (thay cả chỗ <<ĐIỀN: …>>)",
     ]
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace('"<<ĐIỀN: tác giả>>"', '"Ban biên tập"').replace('"<<ĐIỀN: mã chuyên mục con trong data/site.yml>>"', "guong-dien-hinh")
-                    .replace('"<<ĐIỀN: sapo, một đến ba câu>>"', '"Sapo."'), encoding="utf-8")
-    assert problems(project) == ["docs/chuyen-muc/2026/bieu-duong-can-bo-dan-so.md:10:1: nội dung bài chưa điền: nội dung bài viết (thay cả chỗ <<ĐIỀN: …>>)"]
+    path.write_text(
+        text.replace('"<<ĐIỀN: tác giả>>"', '"Ban biên tập"')
+        .replace('"<<ĐIỀN: mã chuyên mục con trong data/site.yml>>"', "guong-dien-hinh")
+        .replace('"<<ĐIỀN: sapo, một đến ba câu>>"', '"Sapo."'),
+        encoding="utf-8",
+    )
+    assert problems(project) == [
+        "docs/chuyen-muc/2026/bieu-duong-can-bo-dan-so.md:10:1: nội dung bài chưa điền: nội dung bài viết (thay cả chỗ <<ĐIỀN: …>>)"
+    ]
     fill_in(path)
     assert problems(project) == []
 
@@ -112,8 +122,12 @@ def test_a_new_plan_article_and_event_report_every_placeholder_in_one_run(projec
 
 def test_new_plan_refuses_a_taken_or_bad_id(project):
     for bad in ("ke-hoach-60-nam-dan-so-viet-nam-lang-son", "Kế hoạch"):
-        result = subprocess.run([sys.executable, "-m", "congbo", "new", "ke-hoach", bad, "--root", str(project)],
-                                capture_output=True, text=True, env=build_env())
+        result = subprocess.run(
+            [sys.executable, "-m", "congbo", "new", "ke-hoach", bad, "--root", str(project)],
+            capture_output=True,
+            text=True,
+            env=build_env(),
+        )
         assert result.returncode == 1 and "Traceback" not in result.stderr and result.stderr.strip()
 
 

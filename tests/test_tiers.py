@@ -12,8 +12,14 @@ from test_workflows import copy_checkout
 
 
 def collected(project: Path, *args: str) -> list[str]:
-    result = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider", *args],
-                            cwd=project, capture_output=True, text=True, env=build_env(), timeout=300)
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider", *args],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=build_env(),
+        timeout=300,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     return [line for line in result.stdout.splitlines() if "::" in line]
 
@@ -22,8 +28,13 @@ def test_the_fast_tier_has_no_browser_test_and_no_extra_build():
     fast = collected(ROOT, "-m", "not browser and not slow")
     everything = collected(ROOT)
     assert fast and len(fast) < len(everything)
-    for excluded in ("tests/test_browser_pages.py", "tests/test_accessibility.py", "tests/test_build_script.py", "tests/test_benchmark.py",
-                     "tests/test_workflows.py::test_the_workflow_steps_run_here"):
+    for excluded in (
+        "tests/test_browser_pages.py",
+        "tests/test_accessibility.py",
+        "tests/test_build_script.py",
+        "tests/test_benchmark.py",
+        "tests/test_workflows.py::test_the_workflow_steps_run_here",
+    ):
         assert not any(item.startswith(excluded) for item in fast), excluded
         assert any(item.startswith(excluded) for item in everything), excluded
 

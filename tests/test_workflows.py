@@ -69,8 +69,9 @@ def readme_ci_commands() -> list[str]:
 
 def lint(path: Path) -> subprocess.CompletedProcess:
     assert ACTIONLINT, "actionlint is missing: it comes with the test extra (pip install -e '.[test]')"
-    return subprocess.run([ACTIONLINT, "-no-color", "-oneline", "-shellcheck=", "-pyflakes=", str(path)],
-                          capture_output=True, text=True, cwd=ROOT)
+    return subprocess.run(
+        [ACTIONLINT, "-no-color", "-oneline", "-shellcheck=", "-pyflakes=", str(path)], capture_output=True, text=True, cwd=ROOT
+    )
 
 
 def test_there_is_a_workflow():
@@ -123,7 +124,10 @@ def test_publishing_needs_the_checks_and_never_runs_for_a_pull_request():
     assert deploy["needs"] == "check"
     assert "github.event_name != 'pull_request'" in deploy["if"]
     assert [s["uses"].split("@")[0] for s in deploy["steps"]] == [
-        "actions/checkout", "actions/download-artifact", "JamesIves/github-pages-deploy-action"]
+        "actions/checkout",
+        "actions/download-artifact",
+        "JamesIves/github-pages-deploy-action",
+    ]
     uploads = [s for s in jobs["check"]["steps"] if s.get("with", {}).get("name") == "trang"]
     check_runs = [i for i, s in enumerate(jobs["check"]["steps"]) if "run" in s]
     assert jobs["check"]["steps"].index(uploads[0]) > max(check_runs), "the site is uploaded only after every check"
@@ -148,7 +152,7 @@ def test_the_published_site_is_built_after_the_tests_with_the_clock():
     builds = [i for i, s in enumerate(steps_) if s.get("run", "").strip() == "bash scripts/build.sh"]
     last_build = max(i for i in builds if i < upload)
     assert tests < last_build < upload, "the site uploaded is built after the tests"
-    assert not any(s.get("run", "").startswith("bash scripts/build.sh") for s in steps_[last_build + 1:upload])
+    assert not any(s.get("run", "").startswith("bash scripts/build.sh") for s in steps_[last_build + 1 : upload])
     assert "SOURCE_DATE_EPOCH" not in step_env(steps_[last_build]), "the published site says the day it was built"
     # The build that publishes runs whenever the upload does.
     assert steps_[last_build].get("if") in (None, steps_[upload].get("if"))
@@ -187,8 +191,21 @@ def test_the_codeowners_template_names_the_code_and_no_invented_handle():
     for path in paths:
         assert path.startswith("/") and (ROOT / path.strip("/")).exists(), path
     assert all(line.split()[1:] == ["<OWNER>"] for line in lines), lines
-    for needed in ("/congbo/", "/macros.py", "/scripts/", "/.ci/", "/.github/", "/overrides/", "/mkdocs.yml", "/pyproject.toml",
-                   "/requirements/", "/tests/", "/docs/index.md", "/docs/bao-chi.md", "/docs/huong-dan/index.md"):
+    for needed in (
+        "/congbo/",
+        "/macros.py",
+        "/scripts/",
+        "/.ci/",
+        "/.github/",
+        "/overrides/",
+        "/mkdocs.yml",
+        "/pyproject.toml",
+        "/requirements/",
+        "/tests/",
+        "/docs/index.md",
+        "/docs/bao-chi.md",
+        "/docs/huong-dan/index.md",
+    ):
         assert needed in paths, needed
     assert not (ROOT / ".github" / "CODEOWNERS").exists() or "<OWNER>" not in (ROOT / ".github" / "CODEOWNERS").read_text(encoding="utf-8")
 
@@ -197,16 +214,24 @@ def test_every_page_that_calls_a_macro_needs_a_code_owner():
     """A macro runs code at build time: a page whose front matter turns macros on (mkdocs.yml has
     `render_by_default: false`) is code."""
     paths = {line.split()[0] for line in readme_codeowners()}
-    calling = {f"/docs/{path.relative_to(ROOT / 'docs').as_posix()}" for path in (ROOT / "docs").rglob("*.md")
-               if re.search(r"^render_macros:\s*true\s*$", path.read_text(encoding="utf-8").split("\n---", 1)[0], re.M)}
+    calling = {
+        f"/docs/{path.relative_to(ROOT / 'docs').as_posix()}"
+        for path in (ROOT / "docs").rglob("*.md")
+        if re.search(r"^render_macros:\s*true\s*$", path.read_text(encoding="utf-8").split("\n---", 1)[0], re.M)
+    }
     assert calling and calling <= paths, calling - paths
 
 
 def copy_checkout(dest: Path) -> Path:
     """The project as a clone of it holds it (tracked files, and new ones not ignored, as they are now),
     in a git repository of two commits (the workflow's steps read HEAD^1); .venv linked, set up already."""
-    listed = subprocess.run(["git", "-c", f"safe.directory={ROOT}", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-                            cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    listed = subprocess.run(
+        ["git", "-c", f"safe.directory={ROOT}", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     for rel in filter(None, listed.split("\0")):
         if (ROOT / rel).is_file():
             (dest / rel).parent.mkdir(parents=True, exist_ok=True)
@@ -282,8 +307,10 @@ def test_the_publishing_workflow_runs_none_of_the_pull_requests_code():
     """Triggered by the check's completion (and a pull request's closing); no step runs a command, and no
     checkout takes anything but the default branch."""
     workflow = load(PREVIEW_WORKFLOW)
-    assert workflow[True] == {"workflow_run": {"workflows": [load(WORKFLOWS[0])["name"]], "types": ["completed"]},
-                              "pull_request_target": {"types": ["closed"]}}
+    assert workflow[True] == {
+        "workflow_run": {"workflows": [load(WORKFLOWS[0])["name"]], "types": ["completed"]},
+        "pull_request_target": {"types": ["closed"]},
+    }
     assert workflow["permissions"] == {}
     for job in workflow["jobs"].values():
         assert "container" not in job
@@ -298,8 +325,12 @@ def test_the_preview_is_a_same_repository_pull_requests_number_from_the_event_an
     jobs = load(PREVIEW_WORKFLOW)["jobs"]
     publish, remove = jobs["publish"], jobs["remove"]
     number = "github.event.workflow_run.pull_requests[0].number"  # empty for a fork's pull request
-    for needed in ("github.event.workflow_run.event == 'pull_request'", "github.event.workflow_run.conclusion == 'success'",
-                   "github.event.workflow_run.head_repository.full_name == github.repository", number):
+    for needed in (
+        "github.event.workflow_run.event == 'pull_request'",
+        "github.event.workflow_run.conclusion == 'success'",
+        "github.event.workflow_run.head_repository.full_name == github.repository",
+        number,
+    ):
         assert needed in publish["if"], needed
     steps_ = {s["uses"].split("@")[0]: s for s in publish["steps"]}
     assert steps_["actions/download-artifact"]["with"]["run-id"] == "${{ github.event.workflow_run.id }}"

@@ -16,13 +16,26 @@ def value(text):
 
 def test_yaml_1_1_scalars_stay_text():
     assert value("a: no\nb: yes\nc: on\nd: 1:30\ne: 0755\nf: 2025-01-05\ng: 2025-01-05 09:30:00\n") == {
-        "a": "no", "b": "yes", "c": "on", "d": "1:30", "e": "0755", "f": "2025-01-05", "g": "2025-01-05 09:30:00"
+        "a": "no",
+        "b": "yes",
+        "c": "on",
+        "d": "1:30",
+        "e": "0755",
+        "f": "2025-01-05",
+        "g": "2025-01-05 09:30:00",
     }
 
 
 def test_plain_types_an_editor_can_predict():
     assert value("a: true\nb: false\nc: 12\nd: -3\ne: 1.5\nf: null\ng: ~\nh:\n") == {
-        "a": True, "b": False, "c": 12, "d": -3, "e": 1.5, "f": None, "g": None, "h": None
+        "a": True,
+        "b": False,
+        "c": 12,
+        "d": -3,
+        "e": 1.5,
+        "f": None,
+        "g": None,
+        "h": None,
     }
 
 
@@ -52,7 +65,7 @@ def test_tags_and_merge_keys_are_refused():
 
 
 def test_syntax_error_in_vietnamese_with_its_line():
-    located, problems = read_yaml("a: 1\nb: \"unclosed\n", "f.yml")
+    located, problems = read_yaml('a: 1\nb: "unclosed\n', "f.yml")
     assert located is None
     assert [str(p) for p in problems] == ["f.yml:2:4: lỗi cú pháp YAML: tệp kết thúc giữa chừng (thiếu dấu ngoặc kép đóng?)"]
 
@@ -67,7 +80,10 @@ def test_list_items_are_named_by_id():
 
 def test_libyaml_wording_gets_the_same_vietnamese_hints():
     _, problems = read_yaml("name: Bộ Y tế: cơ quan\n", "f.yml")
-    assert str(problems[0]) == "f.yml:1:14: lỗi cú pháp YAML: dấu hai chấm đặt sai chỗ (nếu văn bản có dấu hai chấm, hãy đặt cả chuỗi trong dấu ngoặc kép)"
+    assert (
+        str(problems[0])
+        == "f.yml:1:14: lỗi cú pháp YAML: dấu hai chấm đặt sai chỗ (nếu văn bản có dấu hai chấm, hãy đặt cả chuỗi trong dấu ngoặc kép)"
+    )
     _, problems = read_yaml("lead: [a, b\nx: 1\n", "f.yml")
     assert "danh sách mở bằng '[' chưa đóng bằng ']'" in str(problems[0])
 
@@ -101,7 +117,9 @@ def test_deep_nesting_is_a_message():
     assert [p.message for p in problems] == ["dữ liệu lồng nhau quá 32 cấp; hãy viết phẳng hơn"]
 
 
-@pytest.mark.parametrize("char", ["\x1b", "\x07", "\x00", "\x85", "\u202e", "\u200c", "\u200d", "\u2060", "\u00ad", "\u2028", "\ufffe", "\uffff", "\ufeff"])
+@pytest.mark.parametrize(
+    "char", ["\x1b", "\x07", "\x00", "\x85", "\u202e", "\u200c", "\u200d", "\u2060", "\u00ad", "\u2028", "\ufffe", "\uffff", "\ufeff"]
+)
 def test_a_raw_forbidden_character_is_reported_at_its_line_and_column(char):
     located, problems = read_yaml(f"a: 1\nb: 'x{char}y'\n", "f.yml")
     assert located is None
@@ -111,7 +129,9 @@ def test_a_raw_forbidden_character_is_reported_at_its_line_and_column(char):
 def test_an_unclosed_quote_is_reported_where_it_opens():
     text = 'a: 1\nb: "abc\nc: 2\nd: 3\ne: 4\nf: "g"\nh: 5\n'
     _, problems = read_yaml(text, "f.yml")
-    assert [str(p) for p in problems] == ["f.yml:2:4: lỗi cú pháp YAML: dấu ngoặc mở ở đây có lẽ chưa được đóng: chuỗi trong ngoặc kéo dài sang các dòng sau"]
+    assert [str(p) for p in problems] == [
+        "f.yml:2:4: lỗi cú pháp YAML: dấu ngoặc mở ở đây có lẽ chưa được đóng: chuỗi trong ngoặc kéo dài sang các dòng sau"
+    ]
 
 
 def test_messages_show_control_characters_escaped():
