@@ -149,7 +149,7 @@ def test_link_preview_and_schema_org_on_an_article(built_site):
 
 
 def test_every_page_head_announces_one_feed(built_site):
-    """One <link rel="alternate"> a page: Material fetches sitemap.xml for each (see feeds.discovery_links)."""
+    """One <link rel="alternate"> a page: Material fetches sitemap.xml for each (see channels.discovery_links)."""
     pages = list(built_site.rglob("*.html"))
     assert len(pages) > 40
     for path in pages:

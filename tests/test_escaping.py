@@ -14,7 +14,7 @@ import pytest
 import yaml
 from lxml import etree
 
-from congbo import feeds, urls
+from congbo import channels, urls
 from congbo.load import load_site
 from conftest import TEST_TODAY, copy_project, mkdocs_build
 
@@ -194,7 +194,7 @@ def feed_xml(out: Path, path: str):
 
 def test_rss_descriptions_and_content_are_inert_html(poisoned):
     site, out = poisoned
-    for path in [p for p in feeds.feed_paths(site) if p.endswith(".xml") and "rss" in p]:
+    for path in [p for p in channels.feed_paths(site) if p.endswith(".xml") and "rss" in p]:
         root = feed_xml(out, path)
         for element in root.iter("description", "{http://purl.org/rss/1.0/modules/content/}encoded"):
             assert_inert(html_fragment(element.text), f"{path} {element.tag}")
@@ -205,7 +205,7 @@ def test_rss_descriptions_and_content_are_inert_html(poisoned):
 def test_atom_and_json_feed_content_is_inert(poisoned):
     site, out = poisoned
     atom = "{http://www.w3.org/2005/Atom}"
-    for path in feeds.feed_paths(site):
+    for path in channels.feed_paths(site):
         if path.endswith(".json"):
             feed = json.loads((out / path).read_text(encoding="utf-8"))
             for item in feed["items"]:
@@ -258,8 +258,8 @@ def test_count_in_is_count_out(poisoned):
     rss = feed_xml(out, urls.column_feed("rss"))
     guids = [g.text for g in rss.iter("guid")]
     assert guids == [
-        feeds.article_guid(str(rss.findtext("channel/link")).split("chuyen-muc/")[0], a.meta.id)
-        for a in site.published_articles[: feeds.MAX_ITEMS]
+        channels.article_guid(str(rss.findtext("channel/link")).split("chuyen-muc/")[0], a.meta.id)
+        for a in site.published_articles[: channels.MAX_ITEMS]
     ]
     plans_rss = feed_xml(out, urls.plans_feed("rss"))
     assert len(list(plans_rss.iter("item"))) == len(site.plans) + sum(len(site.events_of_plan(p.id)) for p in site.plans)

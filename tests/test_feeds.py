@@ -22,7 +22,7 @@ import lxml.html
 import pytest
 from lxml import etree
 
-from congbo import feeds, urls
+from congbo import channels, feeds, urls
 from congbo.load import load_site
 from congbo.models import Contact
 from congbo.types import VN_TZ, PartialDate
@@ -50,7 +50,7 @@ def site():
 
 @pytest.fixture(scope="module")
 def feed_paths(site):
-    return feeds.feed_paths(site)
+    return channels.feed_paths(site)
 
 
 def xml_feeds(paths):
@@ -84,7 +84,7 @@ def test_feedparser_reads_every_feed_without_complaint(built_site, feed_paths, s
         assert parsed.entries, path
         assert parsed.feed.get("language", "vi").startswith("vi")
     column = feedparser.parse((built_site / "rss.xml").read_bytes())
-    assert [e.id for e in column.entries] == [feeds.article_guid(BASE, a.meta.id) for a in expected_articles(site)]
+    assert [e.id for e in column.entries] == [channels.article_guid(BASE, a.meta.id) for a in expected_articles(site)]
     first = column.entries[0]
     assert first.enclosures[0].length == str((built_site / expected_articles(site)[0].meta.image.file).stat().st_size)
 
@@ -160,7 +160,7 @@ def test_rss_channel(built_site, feed_paths, site):
             ("self", BASE + path, "application/rss+xml")
         ]
         assert channel.findtext("language") == "vi"
-        assert int(channel.findtext("ttl")) == feeds.TTL_MINUTES
+        assert int(channel.findtext("ttl")) == channels.TTL_MINUTES
         assert RFC822.match(channel.findtext("lastBuildDate"))
         items = channel.findall("item")
         newest = max(email.utils.parsedate_to_datetime(i.findtext("pubDate")) for i in items)
@@ -169,12 +169,12 @@ def test_rss_channel(built_site, feed_paths, site):
 
 
 def test_rss_items_of_the_column(built_site, feed_paths, site):
-    records = {feeds.article_guid(BASE, a.meta.id): a for a in site.articles}
+    records = {channels.article_guid(BASE, a.meta.id): a for a in site.articles}
     for path in [p for p in rss_paths(feed_paths) if p.startswith(urls.COLUMN)]:
         category = path.split("/")[1] if path.count("/") == 2 else None
         items = parse(built_site, path).findall("channel/item")
-        assert [i.findtext("guid") for i in items] == [feeds.article_guid(BASE, a.meta.id) for a in expected_articles(site, category)][
-            : feeds.MAX_ITEMS
+        assert [i.findtext("guid") for i in items] == [channels.article_guid(BASE, a.meta.id) for a in expected_articles(site, category)][
+            : channels.MAX_ITEMS
         ]
         dates = [email.utils.parsedate_to_datetime(i.findtext("pubDate")) for i in items]
         assert dates == sorted(dates, reverse=True), "newest first"
@@ -239,7 +239,7 @@ def test_same_guid_in_every_feed_that_carries_the_item(built_site, feed_paths):
             links_by_guid.setdefault(guid, set()).add(link)
             carriers[guid] = carriers.get(guid, 0) + 1
     assert all(len(links) == 1 for links in links_by_guid.values())
-    article = feeds.article_guid(BASE, "ngay-dan-so-the-gioi-11-7")
+    article = channels.article_guid(BASE, "ngay-dan-so-the-gioi-11-7")
     assert article == "tag:danso.langson.gov.vn,2021:bai-viet/ngay-dan-so-the-gioi-11-7"
     assert carriers[article] == 5, "column RSS, Atom, JSON and the category's RSS and Atom"
 
@@ -247,8 +247,8 @@ def test_same_guid_in_every_feed_that_carries_the_item(built_site, feed_paths):
 def test_plans_and_events_feed(built_site, site):
     items = parse(built_site, urls.plans_feed("rss")).findall("channel/item")
     guids = [i.findtext("guid") for i in items]
-    expected = {feeds.tag_uri(BASE, urls.plan(p.id)) for p in site.plans} | {
-        feeds.tag_uri(BASE, urls.event(e.id)) for e in site.events if e.plan
+    expected = {channels.tag_uri(BASE, urls.plan(p.id)) for p in site.plans} | {
+        channels.tag_uri(BASE, urls.event(e.id)) for e in site.events if e.plan
     }
     assert set(guids) == expected
     external = {s.url for r in (*site.plans, *site.events) for s in r.sources if s.url}
@@ -261,7 +261,7 @@ def test_plans_and_events_feed(built_site, site):
     # A document known only to its month or year is dated within it, and never before a document it cites.
     later = []
     for plan in site.plans:
-        item = next(i for i in items if i.findtext("guid") == feeds.tag_uri(BASE, urls.plan(plan.id)))
+        item = next(i for i in items if i.findtext("guid") == channels.tag_uri(BASE, urls.plan(plan.id)))
         day = email.utils.parsedate_to_datetime(item.findtext("pubDate")).date()
         cited = [b.date.first_day for b in plan.bases if isinstance(b.date, PartialDate)]
         assert plan.date.first_day <= day <= plan.date.last_day, plan.id
@@ -314,7 +314,7 @@ def test_json_feed(built_site, site):
     assert feed["feed_url"] == BASE + urls.column_feed("json") and feed["home_page_url"] == BASE + urls.COLUMN
     assert feed["language"] == "vi"
     expected = expected_articles(site)
-    assert [i["id"] for i in feed["items"]] == [feeds.article_guid(BASE, a.meta.id) for a in expected]
+    assert [i["id"] for i in feed["items"]] == [channels.article_guid(BASE, a.meta.id) for a in expected]
     first, record = feed["items"][0], expected[0]
     assert first["date_published"] == record.meta.date.isoformat() and first["summary"] == record.meta.summary
     assert first["attachments"][0]["size_in_bytes"] == (built_site / record.meta.image.file).stat().st_size
@@ -326,7 +326,7 @@ def test_json_feed(built_site, site):
 def test_text_is_nfc_without_control_characters_and_under_the_size_limit(built_site, feed_paths):
     for path in feed_paths:
         data = (built_site / path).read_bytes()
-        assert len(data) < feeds.MAX_BYTES
+        assert len(data) < channels.MAX_BYTES
         text = data.decode("utf-8")
         assert unicodedata.normalize("NFC", text) == text
         assert not re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]", text), path
@@ -355,16 +355,16 @@ def test_fifty_newest_items_newest_first(site):
     big, pages = many(site, 120)
     rss = etree.fromstring(feeds.render_feeds(big, BASE, BUILD_MOMENT, pages)["rss.xml"])
     guids = rss.xpath("//item/guid/text()")
-    assert guids == [feeds.article_guid(BASE, f"bai-{i:04d}") for i in range(feeds.MAX_ITEMS)]
+    assert guids == [channels.article_guid(BASE, f"bai-{i:04d}") for i in range(channels.MAX_ITEMS)]
 
 
 def test_a_feed_stays_under_two_megabytes(site):
     big, pages = many(site, 60, "<p>" + "Dân số và phát triển. " * 3000 + "</p>")
     out = feeds.render_feeds(big, BASE, BUILD_MOMENT, pages)
     for path in ("rss.xml", "atom.xml", "feed.json"):
-        assert len(out[path]) < feeds.MAX_BYTES
+        assert len(out[path]) < channels.MAX_BYTES
     items = etree.fromstring(out["rss.xml"]).findall("channel/item")
-    assert 1 < len(items) < feeds.MAX_ITEMS
+    assert 1 < len(items) < channels.MAX_ITEMS
     assert items[0].findtext("guid").endswith("bai-0000"), "the oldest are left out, never the newest"
 
 
@@ -405,7 +405,7 @@ def test_renamed_article_keeps_its_guid_and_builds_are_byte_identical(built_site
     result = mkdocs_build(project, site_dir)
     assert result.returncode == 0, result.stderr
 
-    guid = feeds.article_guid(BASE, "ngay-dan-so-the-gioi-11-7")
+    guid = channels.article_guid(BASE, "ngay-dan-so-the-gioi-11-7")
     for path, workdir in readers.items():
         after = newsboat_reload(workdir, base_url + path)
         assert [g for g, _, _ in after] == [g for g, _, _ in before[path]], f"{path}: a reader that had the old feed sees a new item"

@@ -14,7 +14,7 @@ import pytest
 import yaml
 from conftest import ROOT, TEST_TODAY, copy_project
 
-from congbo import feeds
+from congbo import channels
 from congbo.load import load_site
 from congbo.outputs import render_all_pages, render_outputs
 from congbo.render import GeneratedPage
@@ -39,7 +39,7 @@ def site():
 def outputs(site, built_site) -> dict[str, bytes]:
     """What the core makes from the data, and the feeds as the build published them."""
     made = {path: as_bytes(output) for path, output in render_outputs(site, SITE_URL).items()}
-    made.update({path: (built_site / path).read_bytes() for path in feeds.feed_paths(site)})
+    made.update({path: (built_site / path).read_bytes() for path in channels.feed_paths(site)})
     return made
 
 

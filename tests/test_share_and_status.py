@@ -67,11 +67,14 @@ def test_status_follows_the_build_date_and_the_data(site):
 
 
 def test_a_document_known_only_by_its_metadata_states_no_end(built_site, site):
-    """Without its full text the site cannot know whether the document gives an end date: it says nothing."""
+    """Without its full text the site cannot know whether the document gives an end date: its status says that
+    the term is not known (the line every printout carries), and never states an end or its absence."""
     party = site.plan["nghi-quyet-21-nq-tw"]
     assert not party.full_text and pages.plan_status(site, party) == {"state": "not-known"}
     page = read_page(built_site, "ke-hoach/nghi-quyet-21-nq-tw/")
-    assert page.xpath("//p[contains(@class, 'cb-status')]") == []
+    assert [text_of(p) for p in page.xpath("//p[contains(@class, 'cb-status')]")] == [
+        "Chưa rõ thời hạn: ban biên tập chưa biết văn bản được thực hiện đến ngày nào."
+    ]
     assert "thời hạn kết thúc" not in text_of(page)
 
 
