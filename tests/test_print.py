@@ -99,7 +99,7 @@ PUBLIC = "https://danso.langson.gov.vn/"  # data/site.yml's url: the canonical a
 )
 def test_a_printout_names_its_address_the_day_it_was_printed_and_the_status(browser, site_url, name, status):
     """The reader's day (the browser's clock set to 05/01/2027, not the build's 20/11/2026), written at
-    beforeprint by docs/assets/print.js; a document's status line as the page states it."""
+    beforeprint by docs/assets/page.js; a document's status line as the page states it."""
     context = browser.new_context(locale="vi-VN", timezone_id="Asia/Ho_Chi_Minh")
     try:
         page = context.new_page()

@@ -1,4 +1,9 @@
 /*
+ * Two small behaviours of the project's pages, in one file so a first visit asks for one script, not two:
+ * the documents index's filters, and the print date of a printout.
+ */
+
+/*
  * The documents index's filters (congbo/templates/plans_index.html.j2): by year, kind and level of the
  * issuing body, in the page, without a server. A document is shown when it matches every chosen value; a
  * group (issuer, year) with nothing shown is hidden, and the count of shown documents is announced.
@@ -33,4 +38,30 @@
   for (var s = 0; s < selects.length; s++) selects[s].addEventListener("change", apply)
   bar.hidden = false
   apply()
-})()
+})();
+
+/*
+ * The print date of a printout is the day the reader prints: the page carries the build day
+ * (overrides/main.html, .cb-print__date) for readers without script, and this writes today's date,
+ * on the reader's clock, just before the browser lays the page out for print.
+ */
+(function () {
+  "use strict"
+
+  function two(n) { return (n < 10 ? "0" : "") + n }
+
+  function stamp() {
+    var now = new Date()
+    var dates = document.querySelectorAll(".cb-print__date")
+    for (var i = 0; i < dates.length; i++) {
+      dates[i].setAttribute("datetime", now.getFullYear() + "-" + two(now.getMonth() + 1) + "-" + two(now.getDate()))
+      dates[i].textContent = two(now.getDate()) + "/" + two(now.getMonth() + 1) + "/" + now.getFullYear()
+    }
+  }
+
+  window.addEventListener("beforeprint", stamp)
+  if (window.matchMedia) {  // browsers that print without the event (older Safari) still tell the media change
+    var print = window.matchMedia("print")
+    if (print.addEventListener) print.addEventListener("change", function (e) { if (e.matches) stamp() })
+  }
+})();
