@@ -83,6 +83,17 @@ NOT_TEXT = {
 """Keys whose values are ids, dates, numbers or closed vocabularies, not free text."""
 
 
+def record_urls(site) -> list[str]:
+    """The page of every record and every published article."""
+    return (
+        [urls.organisation(o.id) for o in site.organisations]
+        + [urls.event(e.id) for e in site.events]
+        + [urls.observance(o.id) for o in site.observances]
+        + [urls.plan(p.id) for p in site.plans]
+        + [urls.article(a.meta.id) for a in site.published_articles]
+    )
+
+
 def poison(value, key=None):
     """Every free-text string of a YAML value, with the payload appended."""
     if isinstance(value, dict):
@@ -139,13 +150,7 @@ def test_every_page_head_and_body_holds_the_payload_as_text(poisoned):
     for path in pages(out):
         tree = lxml.html.fromstring(path.read_bytes())
         assert_inert(tree, str(path))
-    for url in (
-        [urls.organisation(o.id) for o in site.organisations]
-        + [urls.event(e.id) for e in site.events]
-        + [urls.observance(o.id) for o in site.observances]
-        + [urls.plan(p.id) for p in site.plans]
-        + [urls.article(a.meta.id) for a in site.published_articles]
-    ):
+    for url in record_urls(site):
         tree = lxml.html.fromstring((out / url / "index.html").read_bytes())
         assert PAYLOAD in tree.findtext(".//title"), url
         assert PAYLOAD in tree.xpath("//h1")[0].text_content(), url
@@ -239,13 +244,7 @@ def test_calendars_and_lich_json_carry_the_payload_as_text(poisoned):
 def test_count_in_is_count_out(poisoned):
     """Every record and every published article has its page, its place in its index and in the feeds."""
     site, out = poisoned
-    for url in (
-        [urls.organisation(o.id) for o in site.organisations]
-        + [urls.event(e.id) for e in site.events]
-        + [urls.observance(o.id) for o in site.observances]
-        + [urls.plan(p.id) for p in site.plans]
-        + [urls.article(a.meta.id) for a in site.published_articles]
-    ):
+    for url in record_urls(site):
         assert (out / url / "index.html").is_file(), url
     for index, items in (
         (urls.ORGANISATIONS, [urls.organisation(o.id) for o in site.organisations if not o.kind == "nhom"]),
