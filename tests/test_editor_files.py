@@ -13,7 +13,7 @@ from conftest import ROOT, copy_project, replace
 
 def test_pre_commit_hook_runs_the_data_check(tmp_path):
     config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
-    [hook] = [h for repo in config["repos"] for h in repo["hooks"]]
+    [hook] = [h for repo in config["repos"] for h in repo["hooks"] if h["id"] == "congbo-check"]
     assert hook["entry"] == ".venv/bin/python -m congbo check" and not hook["pass_filenames"]
     project = copy_project(tmp_path / "p")
     (project / ".venv").symlink_to(ROOT / ".venv")
