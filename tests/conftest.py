@@ -129,6 +129,10 @@ SLOW_MODULES = {
     "test_golden",
     "test_plugin",
     "test_site_guard",
+    "test_loader_properties",  # hypothesis: hundreds of loads
+    "test_escaping",  # a whole poisoned build
+    "test_history",  # git repositories and builds of their own
+    "test_first_screens",  # builds with a contact, a repository
 }
 SLOW_TESTS = {
     "test_the_workflow_steps_run_here",
@@ -139,6 +143,16 @@ SLOW_TESTS = {
     "test_a_preview_build_has_a_banner_noindex_and_its_own_address_and_the_site_has_neither",
     "test_a_wrong_preview_name_stops_the_build",
     "test_the_check_and_the_strict_build_flag_the_same_links",
+    # congbo.content's refusals made by the build too, each a build of its own
+    "test_the_payload_in_a_new_page_runs_nothing",
+    "test_the_payload_in_the_press_page_runs_nothing",
+    "test_a_link_is_refused_by_the_check_and_the_build",
+    "test_a_page_an_editor_adds_is_published_sanitised",
+    "test_a_hand_written_twin_of_a_made_page_is_refused_before_cleaning",
+    "test_a_written_pages_title_and_description_are_published_escaped",
+    "test_the_build_publishes_photos_upright_shrunk_and_stripped",
+    "test_the_page_and_the_feeds_state_the_published_file",
+    "test_two_builds_with_photos_are_byte_identical",
 }
 
 # The browser tests are parametrised by page type (`name`); a content change reaches these types. An
