@@ -350,11 +350,14 @@ def calendar_changes(old: dict[tuple[str, str], Record], new: dict[tuple[str, st
 # --- reading the two revisions ----------------------------------------------------------
 
 
+def git_command(root: Path) -> list[str]:
+    """``git`` run on ``root``. safe.directory on the command line: in a CI container the checkout belongs to
+    another user, and git refuses it otherwise (command-line configuration is trusted for this setting)."""
+    return ["git", "-c", f"safe.directory={Path(root).resolve()}", "-C", str(root)]
+
+
 def _git(root: Path, *args: str) -> subprocess.CompletedProcess:
-    # safe.directory on the command line: in a CI container the checkout belongs to another user,
-    # and git refuses it otherwise (command-line configuration is trusted for this setting).
-    command = ["git", "-c", f"safe.directory={root.resolve()}", "-C", str(root), *args]
-    return subprocess.run(command, capture_output=True, text=True, encoding="utf-8")
+    return subprocess.run([*git_command(root), *args], capture_output=True, text=True, encoding="utf-8")
 
 
 def changed_files(root: Path, base: str) -> list[str]:

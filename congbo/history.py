@@ -159,7 +159,7 @@ def read_blobs(root: Path, wanted: list[tuple[str, str]]) -> dict[tuple[str, str
     if not wanted:
         return {}
     request = "".join(f"{commit}:{path}\n" for commit, path in wanted).encode("utf-8")
-    result = subprocess.run([*_command(root), "cat-file", "--batch"], input=request, capture_output=True)
+    result = subprocess.run([*changes.git_command(root), "cat-file", "--batch"], input=request, capture_output=True)
     if result.returncode != 0:
         return {}
     out, at, texts = result.stdout, 0, {}
@@ -175,14 +175,9 @@ def read_blobs(root: Path, wanted: list[tuple[str, str]]) -> dict[tuple[str, str
     return texts
 
 
-def _command(root: Path) -> list[str]:
-    # safe.directory as in `changes._git`: in a CI container the checkout belongs to another user.
-    return ["git", "-c", f"safe.directory={Path(root).resolve()}", "-C", str(root)]
-
-
 def _git(root: Path, *args: str) -> str | None:
     try:
-        result = subprocess.run([*_command(root), *args], capture_output=True, text=True, encoding="utf-8")
+        result = subprocess.run([*changes.git_command(root), *args], capture_output=True, text=True, encoding="utf-8")
     except FileNotFoundError:  # no git on the machine
         return None
     return result.stdout if result.returncode == 0 else None
