@@ -590,6 +590,12 @@ def _raw_sections(value: dict, path: tuple) -> Iterable[tuple[tuple, dict]]:
 
 
 def _check_plan(check, located: Located, plan: Plan, known: _Known) -> None:
+    if plan.type == "CV" and vi.fold(plan.summary).casefold().startswith(("v/v", "ve viec")):
+        check.add(
+            located,
+            ("summary",),
+            "trích yếu của công văn là phần sau chữ 'V/v' (trang tự in 'V/v' trước trích yếu): bỏ 'V/v' hoặc 'Về việc' ở đầu",
+        )
     if plan.date.missing is None and plan.date.day is None:
         check.add(
             located,

@@ -281,3 +281,13 @@ def test_site_logo_must_be_a_file_under_docs(project):
 )
 def test_a_date_is_asked_back_only_when_read_day_first_it_exists(written, month, asked):
     assert as_written_in_vietnamese(written, month=month) == asked
+
+
+def test_a_dispatchs_summary_written_with_its_v_v_is_refused(project):
+    """The page prints "V/v" before a Công văn's summary: "V/v Về việc …" twice over is the editor's mistake."""
+    rel = "data/plans/cong-van-1214-ubnd-bac-giang.yml"
+    text = replace(project, rel, 'summary: "Thực hiện', 'summary: "Về việc thực hiện')
+    assert problems(project) == [
+        f"{rel}:{where(text, 'summary:')}: summary: trích yếu của công văn là phần sau chữ 'V/v' (trang tự in 'V/v' trước trích yếu): "
+        "bỏ 'V/v' hoặc 'Về việc' ở đầu"
+    ]
