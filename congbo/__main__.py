@@ -8,13 +8,13 @@ import os
 import sys
 from pathlib import Path
 
-from . import changes, column, content, github, links, preview, starters, vi
+from . import changes, clock, column, content, github, links, preview, starters
 from .errors import DataError
 from .load import load_site
 from .outputs import made_paths, render_outputs
 from .render import GeneratedPage
 from .schema import write_schemas
-from .types import ID
+from .scalars import ID
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -72,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
 def run_check(root: Path, output: str) -> int:
     summary = os.environ.get("GITHUB_STEP_SUMMARY") if output == "github" else None
     try:
-        site = load_site(root, today=vi.build_date(), docs_dir=root / "docs")
+        site = load_site(root, today=clock.build_date(), docs_dir=root / "docs")
         after_loading(root, root / "docs", site)
     except DataError as exc:
         if output == "github":
@@ -143,7 +143,7 @@ def after_loading(root: Path, docs_dir: Path, site) -> None:
 
 
 def run_new(args) -> int:
-    root, moment = Path(args.root), vi.build_moment()
+    root, moment = Path(args.root), clock.build_moment()
     if args.kind == "bai-viet":
         path = starters.new_article(root, args.title, moment)
     elif args.kind == "ke-hoach":

@@ -16,7 +16,7 @@ from typing import Iterable, Literal
 
 from . import urls, vi
 from .models import Activity, ArticleRecord, Event, Observance, Plan, Theme
-from .types import Missing
+from .scalars import Missing
 
 ItemKind = Literal["observance", "event", "deadline", "period", "start"]
 """'start': the first day of a period whose end the document does not give (blank or not known)."""

@@ -16,7 +16,7 @@ from . import agenda, urls, vi
 from .models import Attachment, LegalBasis, Plan
 from .site import Site
 from .texts import Links, number_symbol, number_text, symbol_joiner
-from .types import Missing, is_known
+from .scalars import Missing, is_known
 
 ROMAN_FIRST = ("roman", "arabic", "letter")
 ARABIC_FIRST = ("arabic", "letter", "letter")

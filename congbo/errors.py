@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .types import FORBIDDEN
+from .scalars import FORBIDDEN
 
 _UNSHOWABLE = re.compile(f"[\t\n\r]|{FORBIDDEN.pattern}")
 

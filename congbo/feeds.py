@@ -51,7 +51,7 @@ from .models import Category
 from .sanitize import clean_body
 from .site import ArticleRecord, Site
 from .texts import activity_time, event_when, known_from, plan_reference, plan_title, source_entry
-from .types import FORBIDDEN, VN_TZ
+from .scalars import FORBIDDEN, VN_TZ
 
 MEDIA_NS = "http://search.yahoo.com/mrss/"
 DC_NS = "http://purl.org/dc/elements/1.1/"

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from . import changes
-from .types import VN_TZ
+from .scalars import VN_TZ
 
 CONTENT = ("data", "docs")
 MAX_SHOWN = 10

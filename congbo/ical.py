@@ -23,6 +23,7 @@ from .agenda import TZID, ActivityDates, activity_uid, event_uid, first_occurren
 from .urls import absolute
 from .models import Activity, Event, Observance, Plan
 from .site import Site
+from .scalars import VN_TZ
 from .texts import activity_time, event_when, plan_title
 
 PRODID = "-//congbo//Lich ngay ky niem//VI"
@@ -37,7 +38,7 @@ ONE_DAY = dt.timedelta(days=1)
 
 def _stamp(day: dt.date) -> dt.datetime:
     """DTSTAMP is UTC (RFC 5545 §3.8.7.2): the start of that day in Vietnam."""
-    return dt.datetime.combine(day, dt.time(0, 0), vi.VN_TZ).astimezone(dt.timezone.utc)
+    return dt.datetime.combine(day, dt.time(0, 0), VN_TZ).astimezone(dt.timezone.utc)
 
 
 def observance_stamp(observance: Observance) -> dt.date:

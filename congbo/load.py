@@ -25,7 +25,7 @@ from .history import NO_HISTORY, History
 from .models import CHOICES, FOOTNOTE_REF, Article, Event, Observance, Organisation, Plan, SiteInfo, check_period, positioned
 from .images import WIDTH_TEXT, ImageRefused, PublishedImage, published_image
 from .site import ArticleRecord, Site
-from .types import MISSING_HELP, PLACEHOLDER, PartialDate
+from .scalars import MISSING_HELP, PLACEHOLDER, PartialDate
 from .yamlread import Located, forbidden_characters, format_path, read_yaml
 
 

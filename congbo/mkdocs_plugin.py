@@ -20,7 +20,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
-from . import channels, column, content, csp, edit, feeds, history, identity, preview, urls, vi
+from . import channels, clock, column, content, csp, edit, feeds, history, identity, preview, urls, vi
 from .errors import DataError
 from .load import load_site
 from .outputs import made_paths, render_outputs
@@ -57,7 +57,7 @@ class CongboPlugin(BasePlugin):
     @event_priority(100)  # first, whatever the plugins' order: the others read the name and address it sets
     def on_config(self, config):
         self.root = root = Path(config.config_file_path).resolve().parent  # '-f mkdocs.yml' gives a relative path
-        self.moment = vi.build_moment()  # the build's one reading of the time (SOURCE_DATE_EPOCH or the clock)
+        self.moment = clock.build_moment()  # the build's one reading of the time (SOURCE_DATE_EPOCH or the clock)
         docs_dir = Path(config.docs_dir)
         try:
             name = preview.preview_name(os.environ)  # a pull request's preview, published under pr-preview/pr-N/

@@ -16,7 +16,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Dis
 from pydantic_core import PydanticCustomError
 
 from . import vi
-from .types import (
+from .scalars import (
     DAY_PATTERN,
     FIRST_YEAR,
     LAST_YEAR,

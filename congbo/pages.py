@@ -16,7 +16,7 @@ from . import agenda, documents, history, urls, vi
 from .models import FOOTNOTE_REF, LEVELS, ORGANISATION_KINDS, Block, Organisation, Plan, Section, positioned
 from .render import GeneratedPage, Outline, html_text, render_page, superscript
 from .site import Site
-from .types import Missing
+from .scalars import Missing
 from .texts import (
     Links,
     activity_time,

@@ -3,26 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
-import time
 import unicodedata
 
-from .types import VN_TZ, Missing, PartialDate
+from .scalars import Missing, PartialDate
 
 WEEKDAYS = ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật"]
-
-
-def build_date(environ: dict | None = None) -> dt.date:
-    """The build's 'today', read once: SOURCE_DATE_EPOCH when set (reproducible builds), else the clock."""
-    return build_moment(environ).date()
-
-
-def build_moment(environ: dict | None = None) -> dt.datetime:
-    environ = os.environ if environ is None else environ
-    epoch = environ.get("SOURCE_DATE_EPOCH")
-    seconds = int(epoch) if epoch and epoch.strip().isdigit() else int(time.time())
-    return dt.datetime.fromtimestamp(seconds, VN_TZ)
 
 
 def lower_first(text: str) -> str:

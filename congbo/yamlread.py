@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from .errors import Problem
-from .types import FORBIDDEN, forbidden_message, has_forbidden
+from .scalars import FORBIDDEN, forbidden_message, has_forbidden
 
 Path = tuple[str | int, ...]
 _Pending = tuple[Path, tuple[int, int], str]

@@ -9,7 +9,7 @@ import datetime as dt
 
 import pytest
 
-from congbo.types import VN_TZ
+from congbo.scalars import VN_TZ
 from conftest import PAGE_TYPES, TEST_TODAY, screenshot_path
 
 pytestmark = pytest.mark.browser

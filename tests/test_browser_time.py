@@ -9,7 +9,7 @@ import datetime as dt
 import pytest
 
 from conftest import TEST_TODAY
-from congbo.types import VN_TZ
+from congbo.scalars import VN_TZ
 
 pytestmark = pytest.mark.browser
 

@@ -19,7 +19,7 @@ from congbo import blocks, column, urls
 from congbo.errors import DataError
 from congbo.load import load_site
 from congbo.models import Contact
-from congbo.types import VN_TZ
+from congbo.scalars import VN_TZ
 from conftest import ROOT, copy_project, mkdocs_build
 
 TODAY = dt.date(2026, 11, 20)

@@ -11,7 +11,7 @@ import pytest
 from congbo.errors import DataError
 from congbo.guide import EXAMPLES, RECORDS, nested_models, read_mistakes
 from congbo.load import load_site
-from congbo.types import Missing
+from congbo.scalars import Missing
 from conftest import ROOT, TEST_TODAY, read_page, text_of
 
 EXAMPLE_ROOT = ROOT / EXAMPLES

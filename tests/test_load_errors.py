@@ -15,7 +15,7 @@ import pytest
 
 from congbo.errors import DataError
 from congbo.load import load_site
-from congbo.types import as_written_in_vietnamese
+from congbo.scalars import as_written_in_vietnamese
 from conftest import build_env, copy_project, mkdocs_build, replace, where
 
 LANG_SON = "data/plans/ke-hoach-60-nam-dan-so-viet-nam-lang-son.yml"

@@ -17,7 +17,7 @@ from congbo import calendar_json, feeds, urls
 from congbo.errors import DataError
 from congbo.load import load_site
 from congbo.outputs import render_all_pages
-from congbo.types import VN_TZ
+from congbo.scalars import VN_TZ
 
 QUANG_NAM = "data/plans/cong-van-ubnd-quang-nam-ngay-dan-so-the-gioi-2024.yml"
 QUANG_NAM_ID = "cong-van-ubnd-quang-nam-ngay-dan-so-the-gioi-2024"

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from congbo import vi
-from congbo.types import PartialDate
+from congbo.scalars import PartialDate
 
 
 @pytest.mark.parametrize(
@@ -39,13 +39,6 @@ def test_slugify_keeps_d_and_drops_accents(text, slug):
 
 def test_fold():
     assert vi.fold("Dân số và phát triển, Đề nghị") == "Dan so va phat trien, De nghi"
-
-
-def test_build_date_from_source_date_epoch():
-    # 1795140000 = 2026-11-20 02:00 UTC = 09:00 in Vietnam
-    assert vi.build_date({"SOURCE_DATE_EPOCH": "1795140000"}) == dt.date(2026, 11, 20)
-    # 2026-11-19 20:00 UTC is already the 20th in Vietnam
-    assert vi.build_date({"SOURCE_DATE_EPOCH": "1795118400"}) == dt.date(2026, 11, 20)
 
 
 def test_roman_and_letters():

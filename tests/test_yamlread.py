@@ -4,7 +4,7 @@ import time
 
 import pytest
 
-from congbo.types import FORBIDDEN, FORBIDDEN_CHARS
+from congbo.scalars import FORBIDDEN, FORBIDDEN_CHARS
 from congbo.yamlread import read_yaml
 
 
