@@ -50,6 +50,12 @@ def main(argv: list[str] | None = None) -> int:
     article.add_argument("title", help="tiêu đề bài viết")
     plan = new_kinds.add_parser("ke-hoach", help="kế hoạch mới: data/plans/<mã>.yml")
     plan.add_argument("id", help="mã kế hoạch, chữ thường không dấu nối bằng gạch ngang")
+    plan.add_argument(
+        "--ban-tin",
+        action="store_true",
+        dest="report",
+        help="văn bản chỉ biết qua bản tin hay trang cổng thông tin: không có phần toàn văn, có mục nguồn (sources) để điền",
+    )
     event = new_kinds.add_parser("su-kien", help="thêm một sự kiện vào cuối data/events.yml")
     event.add_argument("name", nargs="?", help="tên sự kiện (có thể điền sau)")
     for kind in (article, plan, event):
@@ -151,7 +157,7 @@ def run_new(args) -> int:
             print(f"mã kế hoạch phải gồm chữ thường không dấu, chữ số và dấu gạch ngang, nhận được '{args.id}'", file=sys.stderr)
             return 1
         try:
-            path = starters.new_plan(root, args.id, moment.date())
+            path = starters.new_plan(root, args.id, moment.date(), args.report)
         except FileExistsError as exc:
             print(exc, file=sys.stderr)
             return 1

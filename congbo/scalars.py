@@ -244,6 +244,7 @@ def _asked_back(suggestion: str | None) -> str:
 
 
 def parse_day(value: Any) -> dt.date:
+    refuse_placeholder(value)
     text = value if isinstance(value, str) else ""
     match = _DAY.match(text)
     if not match:
@@ -303,7 +304,9 @@ MISSING_HELP = "'..' (bản gốc để trống) hoặc '??' (ban biên tập ch
 
 
 def to_missing(value: Any) -> Any:
-    """'..' and '??' as the states they stand for; anything else as written."""
+    """'..' and '??' as the states they stand for; anything else as written (a starting file's
+    placeholder is refused here, so a field of either shape says it is not filled in)."""
+    refuse_placeholder(value)
     return MISSING[value.strip()] if isinstance(value, str) and value.strip() in MISSING else value
 
 
@@ -381,6 +384,7 @@ class PartialDate:
 
     @classmethod
     def parse(cls, value: Any) -> "PartialDate":
+        refuse_placeholder(value)
         text = value.strip() if isinstance(value, str) else ""
         match = _PARTIAL.match(text)
         help_text = (
@@ -475,6 +479,7 @@ def _moment_written_in_vietnamese(text: str) -> str | None:
 
 def parse_datetime(value: Any) -> dt.datetime:
     """A moment with its offset, kept in Vietnam's time; a naive time is refused, not guessed."""
+    refuse_placeholder(value)
     text = value if isinstance(value, str) else ""
     match = _DATETIME.match(text.strip())
     example = "2024-07-11 08:00 +07:00"

@@ -1,5 +1,7 @@
-"""Starting files for editors (``python -m congbo new``): today's date, a fresh id, and every required
-field present, those only the editor knows as a ``<<ĐIỀN: …>>`` placeholder the check refuses."""
+"""Starting files for editors (``python -m congbo new``): a fresh id, and every required field present,
+those only the editor knows as a ``<<ĐIỀN: …>>`` placeholder the check refuses. A document's or an
+event's date is one of them: today's date written in its place would pass the check when forgotten,
+and be published as a fact. An article's date is the moment it is written, which is what it says."""
 
 from __future__ import annotations
 
@@ -67,18 +69,47 @@ def render_article(article_id: str, title: str, moment: dt.datetime) -> str:
     )
 
 
-def render_plan(plan_id: str, today: dt.date) -> str:
+def date_to_fill(what: str, example: dt.date) -> str:
+    """A date placeholder naming the three ways a date can be known, with ``example`` (the day the file is
+    made, only as an example of the form) in each."""
+    day, month = example.isoformat(), f"{example:%Y-%m}"
+    return fill(
+        f"{what}: {day} nếu biết ngày; {month}-?? nếu chỉ biết tháng; {example.year}-??-?? nếu chỉ biết năm; "
+        f"..{day} nếu chỉ biết chậm nhất là ngày đó (ví dụ ngày đăng bản tin)"
+    )
+
+
+def render_plan(plan_id: str, today: dt.date, report: bool = False) -> str:
+    """A document's starting file: from its full text, or (``report``) known only from a news report or a
+    portal's listing, with no part of a full text to fill in and the report as its source."""
+    head = [
+        modeline(f"data/{PLANS_DIR}/{plan_id}.yml"),
+        f"id: {plan_id}",
+        "type: KH",
+        f"number: {fill('số văn bản; .. nếu bản gốc để trống số, ?? nếu chưa rõ')}",
+        f"symbol: {fill('ký hiệu, ví dụ KH-UBND; ?? nếu chưa rõ')}",
+        f"issuer: {fill('mã cơ quan ban hành trong data/organisations.yml')}",
+        f"place: {fill('địa danh, ví dụ Lạng Sơn; ?? nếu chưa rõ')}",
+        f"date: {date_to_fill('ngày ban hành', today)}",
+        f"summary: {fill('trích yếu')}",
+    ]
+    if report:
+        return "\n".join(
+            [
+                *head,
+                f"signer: {fill('người ký nếu bản tin nêu (ghi title và name trên hai dòng dưới signer:); ?? nếu không nêu')}",
+                "sources:",
+                "  - kind: ban-tin",
+                f"    name: {fill('tên báo, cổng hoặc trang đăng, ví dụ Báo Quảng Nam')}",
+                f"    url: {fill('địa chỉ bản tin, bắt đầu bằng https://')}",
+                f"    date: {fill('ngày đăng bản tin NNNN-TT-NN')}",
+                f"    title: {fill('tiêu đề bản tin')}",
+                "",
+            ]
+        )
     return "\n".join(
         [
-            modeline(f"data/{PLANS_DIR}/{plan_id}.yml"),
-            f"id: {plan_id}",
-            "type: KH",
-            f"number: {fill('số văn bản; .. nếu bản gốc để trống số, ?? nếu chưa rõ')}",
-            f"symbol: {fill('ký hiệu, ví dụ KH-UBND')}",
-            f"issuer: {fill('mã cơ quan ban hành trong data/organisations.yml')}",
-            f"place: {fill('địa danh, ví dụ Lạng Sơn')}",
-            f"date: {today.isoformat()}",
-            f"summary: {fill('trích yếu')}",
+            *head,
             "sections:",
             f"  - title: {fill('tiêu đề mục I như trong văn bản')}",
             "recipients:",
@@ -98,7 +129,7 @@ def render_event(event_id: str, name: str | None, today: dt.date) -> str:
         [
             f"- id: {event_id}",
             f"  name: {quoted(name) if name else fill('tên sự kiện')}",
-            f"  date: {today.isoformat()}",
+            f"  date: {date_to_fill('ngày diễn ra', today)}",
             f"  place: {fill('địa điểm (hoặc xóa dòng này)')}",
             "",
         ]
@@ -114,12 +145,12 @@ def new_article(root: Path, title: str, moment: dt.datetime) -> Path:
     return path
 
 
-def new_plan(root: Path, plan_id: str, today: dt.date) -> Path:
+def new_plan(root: Path, plan_id: str, today: dt.date, report: bool = False) -> Path:
     path = root / "data" / PLANS_DIR / f"{plan_id}.yml"
     if path.exists():
         raise FileExistsError(f"đã có tệp data/{PLANS_DIR}/{plan_id}.yml; hãy chọn mã khác")
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(render_plan(plan_id, today), encoding="utf-8")
+    path.write_text(render_plan(plan_id, today, report), encoding="utf-8")
     return path
 
 
