@@ -31,21 +31,11 @@ class _StrictLoader(_BaseLoader):
 
     yaml_implicit_resolvers: dict = {}
 
-    def resolve(self, kind, value, implicit):
-        # Most scalars are text starting with a character no resolver below is registered for:
-        # answer without the generic lookup (it is called for every node of every file).
-        if kind is yaml.ScalarNode and implicit[0] and value and value[0] not in _TYPED_FIRST:
-            return "tag:yaml.org,2002:str"
-        return super().resolve(kind, value, implicit)
-
 
 _StrictLoader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
 _StrictLoader.add_implicit_resolver("tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
 _StrictLoader.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), list("-+0123456789"))
 _StrictLoader.add_implicit_resolver("tag:yaml.org,2002:float", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)\.[0-9]+$"), list("-+0123456789"))
-
-_TYPED_FIRST = frozenset(first for first in _StrictLoader.yaml_implicit_resolvers if first)
-"""The first characters the implicit resolvers above are registered for."""
 
 _SCALARS = {
     "tag:yaml.org,2002:str": str,
