@@ -63,7 +63,7 @@ def activity_time(site: Site, plan: Plan, time: ActivityTime) -> str:
     if time.open_end:
         return f"Từ {vi.partial_date(time.start)}; {vi.open_end(time.open_end)}"
     if time.end_day:
-        start = f"từ {vi.partial_date(time.start)}" if time.start else "từ khi ban hành kế hoạch"
+        start = f"từ {vi.partial_date(time.start)}" if time.start else f"từ khi ban hành {vi.lower_first(plan.kind_name)}"
         return f"{start[0].upper()}{start[1:]} đến hết ngày {vi.short_date(time.end_day)}"
     if time.observances:
         days = [site.observance[o] for o in time.observances]
