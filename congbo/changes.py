@@ -109,6 +109,8 @@ FIELD_LABELS = {
     "first_year": "năm đầu tiên",
     "district": "huyện",
     "origin": "nguồn gốc",
+    "organisers": "đơn vị tổ chức",
+    "participants": "thành phần tham gia",
 }
 """Vietnamese names of the fields editors write, as a change summary shows them; a field not here shows its key."""
 KIND_FIELD_LABELS = {

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Annotated, Any, Iterator, Literal
+from typing import Annotated, Any, ClassVar, Iterator, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, field_validator, model_validator
 from pydantic_core import PydanticCustomError
@@ -937,6 +937,11 @@ EventKind = Literal[tuple(EVENT_KINDS)]
 
 
 class Event(Model):
+    RENAMED: ClassVar[dict[str, tuple[str, str]]] = {
+        "organiser": ("organisers", "danh sách đơn vị tổ chức, đơn vị chủ trì ghi đầu tiên"),
+    }
+    """Keys events were once written with: the message names the key that replaced each, and how to write it."""
+
     id: Id
     """Mã sự kiện. Đặt một lần, không đổi."""
     name: Line
@@ -951,8 +956,11 @@ class Event(Model):
     """Giờ bắt đầu, ví dụ "08:00" (giờ Việt Nam)."""
     place: Line | None = None
     """Địa điểm."""
-    organiser: Id | None = None
-    """Đơn vị tổ chức (mã cơ quan)."""
+    organisers: list[Id] = []
+    """Đơn vị tổ chức (mã cơ quan), mỗi mục một cơ quan, theo thứ tự nguồn ghi: cơ quan đầu tiên là đơn vị chủ trì, ví dụ
+    [so-y-te-lang-son, so-vhttdl-lang-son]. Bỏ trống khi chưa rõ."""
+    participants: list[Id] = []
+    """Thành phần tham gia (mã cơ quan, hoặc mã nhóm cơ quan như ubnd-cac-huyen-lang-son), ngoài đơn vị tổ chức. Bỏ trống khi chưa rõ."""
     plan: Id | None = None
     """Kế hoạch có sự kiện này (mã)."""
     activity: Id | None = None

@@ -80,6 +80,15 @@ def event_when(event: Event) -> str:
     return when[0].upper() + when[1:]
 
 
+def organiser_names(site: Site, event: Event) -> str:
+    """'Sở Y tế tỉnh Lạng Sơn (chủ trì), Sở Văn hóa, Thể thao và Du lịch tỉnh Lạng Sơn': the first organiser
+    leads; '' when none is known."""
+    names = [site.organisation[o].name for o in event.organisers]
+    if len(names) > 1:
+        names[0] += " (chủ trì)"
+    return ", ".join(names)
+
+
 def source_entry(site: Site, source: Source, plan_href) -> dict:
     """How one source is shown: its kind in words, whose it is, where to read it (``plan_href`` makes the
     link to a document of the site: relative on a page, absolute in a feed), when, its title and note."""
