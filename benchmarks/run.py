@@ -238,6 +238,7 @@ def make_events(rng, plan: dict) -> list[dict]:
         "time": "08:00",
         "place": "Hội trường Sở Y tế tỉnh Lạng Sơn",
         "organisers": [plan["issuer"]],
+        "type": "hoi-nghi",
         "plan": plan["id"],
         "description": paragraph(rng, 2),
     }

@@ -115,6 +115,7 @@ FIELD_LABELS = {
 """Vietnamese names of the fields editors write, as a change summary shows them; a field not here shows its key."""
 KIND_FIELD_LABELS = {
     ("plan", "date"): "ngày ban hành",
+    ("event", "type"): "loại sự kiện",
     ("article", "summary"): "sapo",
     ("article", "date"): "ngày đăng",
     ("article", "body"): "nội dung bài",

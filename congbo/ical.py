@@ -113,6 +113,7 @@ def event_vevent(site: Site, event: Event, base_url: str = "") -> icalendar.Even
         _describe(
             event.description,
             f"Theo {plan_title(plan)}." if plan else None,
+            f"Loại sự kiện: {event.type_name}." if event.type else None,
             f"Đơn vị tổ chức: {organisers}." if organisers else None,
             f"Thành phần tham gia: {participants}." if participants else None,
             f"Ngày kỷ niệm: {observances}." if observances else None,
@@ -122,7 +123,8 @@ def event_vevent(site: Site, event: Event, base_url: str = "") -> icalendar.Even
     if event.place:
         vevent.add("location", event.place)
     busy = event.kind != "han" and event.time is not None  # a timed ceremony blocks its hours
-    return _finish(vevent, ["Thời hạn" if event.kind == "han" else "Sự kiện"], page, transp="OPAQUE" if busy else "TRANSPARENT")
+    categories = ["Thời hạn" if event.kind == "han" else "Sự kiện"] + ([event.type_name] if event.type else [])
+    return _finish(vevent, categories, page, transp="OPAQUE" if busy else "TRANSPARENT")
 
 
 def activity_vevent(site: Site, plan: Plan, activity: Activity, dates: ActivityDates, base_url: str = "") -> icalendar.Event:

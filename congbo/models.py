@@ -935,6 +935,20 @@ Plan = Document
 EVENT_KINDS = {"su-kien": "sự kiện diễn ra vào ngày hoặc khoảng thời gian", "han": "mốc phải hoàn thành trước ngày"}
 EventKind = Literal[tuple(EVENT_KINDS)]
 
+EVENT_TYPES = {
+    "hoi-nghi": "Hội nghị",
+    "hoi-thao": "Hội thảo",
+    "cuoc-thi": "Cuộc thi",
+    "chien-dich": "Chiến dịch",
+    "mit-tinh": "Mít tinh",
+    "le": "Lễ, lễ kỷ niệm",
+    "tap-huan": "Tập huấn",
+    "truyen-thong": "Hoạt động truyền thông",
+    "khac": "Khác",
+}
+"""What kind of gathering or undertaking an event is, as its source names it (never guessed from its name)."""
+EventType = Literal[tuple(EVENT_TYPES)]
+
 
 class Event(Model):
     RENAMED: ClassVar[dict[str, tuple[str, str]]] = {
@@ -956,6 +970,10 @@ class Event(Model):
     """Giờ bắt đầu, ví dụ "08:00" (giờ Việt Nam)."""
     place: Line | None = None
     """Địa điểm."""
+    type: EventType | None = None
+    """Loại sự kiện, như nguồn gọi: hoi-nghi (Hội nghị), hoi-thao (Hội thảo), cuoc-thi (Cuộc thi), chien-dich (Chiến dịch), mit-tinh
+    (Mít tinh), le (Lễ, lễ kỷ niệm), tap-huan (Tập huấn), truyen-thong (Hoạt động truyền thông) hoặc khac (Khác). Bỏ trống khi nguồn
+    không nói rõ (không đoán theo tên)."""
     organisers: list[Id] = []
     """Đơn vị tổ chức (mã cơ quan), mỗi mục một cơ quan, theo thứ tự nguồn ghi: cơ quan đầu tiên là đơn vị chủ trì, ví dụ
     [so-y-te-lang-son, so-vhttdl-lang-son]. Bỏ trống khi chưa rõ."""
@@ -994,6 +1012,11 @@ class Event(Model):
     @property
     def last_day(self) -> dt.date:
         return self.end or self.date
+
+    @property
+    def type_name(self) -> str | None:
+        """'Hội nghị', 'Cuộc thi'…; None when the sources do not say."""
+        return EVENT_TYPES[self.type] if self.type else None
 
 
 FOOTNOTE_REF = re.compile(r"\[\^(\d+)\]")
@@ -1045,6 +1068,7 @@ CHOICES: dict[str, str] = {
     **SOURCE_KINDS,
     **RECIPIENT_ROLES,
     **EVENT_KINDS,
+    **EVENT_TYPES,
     **LEVELS,
     **ORGANISATION_KINDS,
     **DOCUMENT_KINDS,

@@ -1,19 +1,21 @@
 """Events as they happen: several organisers (the first leads), participants (bodies or classes of
-bodies); each checked with a message saying what to do, shown on the event page, on
-every organiser's and participant's page and in the calendar entry."""
+bodies), a kind of event; each checked with a message saying what to do, shown on the event page, on
+every organiser's and participant's page, in lich.json and in the calendar entry."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 from conftest import TEST_TODAY, copy_project, where
 from lxml import html
 
-from congbo import ical, pages
+from congbo import calendar_json, ical, pages
 from congbo.changes import compare, records_of
 from congbo.errors import DataError
 from congbo.load import load_site
+from congbo.models import EVENT_TYPES
 
 # Test records added to a copy of the sample data (not published): a class of communes, two of its
 # communes (one ended before the test events), and events that name them.
@@ -55,6 +57,7 @@ BODIES = """
 CONFERENCE = """
 - id: hoi-nghi-thu-nghiem
   name: "Hội nghị thử nghiệm"
+  type: hoi-nghi
   date: 2026-12-01
   organisers: [so-thu-nghiem, doan-the-thu-nghiem]
   participants: [ubnd-cac-xa-thu-nghiem, ubnd-lang-son]
@@ -147,6 +150,14 @@ def test_a_body_is_named_once_and_an_organiser_is_not_a_participant(project):
     ]
 
 
+def test_a_kind_of_event_outside_the_list_lists_the_kinds_and_guesses_the_one_meant(project):
+    text = append(project, "data/events.yml", '\n- id: su-kien-loai\n  name: "Sự kiện"\n  date: 2026-12-01\n  type: "Hội nghị"\n')
+    [message] = problems(project)
+    assert message.startswith(f"data/events.yml:{where(text, 'type:')}: [su-kien-loai].type: phải là 'hoi-nghi' (Hội nghị), ")
+    assert "'truyen-thong' (Hoạt động truyền thông) hoặc 'khac' (Khác)" in message
+    assert message.endswith("nhận được: văn bản 'Hội nghị'; có phải 'hoi-nghi'?")
+
+
 # --- pages ---------------------------------------------------------------------------------
 
 
@@ -159,10 +170,11 @@ def site(tmp_path_factory):
     return load(root)
 
 
-def test_the_event_page_shows_its_organisers_with_the_lead_and_participants(site):
+def test_the_event_page_shows_its_kind_organisers_with_the_lead_and_participants(site):
     event = site.event["hoi-nghi-thu-nghiem"]
     meta = body_of(pages.render_event(site, event)).xpath("//div[@class='cb-meta']")[0]
     lines = [words(p) for p in meta.xpath("p")]
+    assert "Loại sự kiện: Hội nghị" in lines
     assert "Đơn vị tổ chức: Sở Thử Nghiệm (chủ trì), Đoàn thể Thử Nghiệm" in lines
     assert f"Thành phần tham gia: UBND các xã, {site.organisation['ubnd-lang-son'].label}" in lines
     hrefs = [a.get("href") for a in meta.xpath(".//a")]
@@ -173,7 +185,7 @@ def test_the_event_page_shows_its_organisers_with_the_lead_and_participants(site
 def test_an_event_with_none_of_them_says_nothing_of_them(site):
     event = site.event["hoi-nghi-icpd-cairo-1994"]
     text = words(body_of(pages.render_event(site, event)))
-    assert "Đơn vị tổ chức" not in text and "Thành phần tham gia" not in text
+    assert "Loại sự kiện" not in text and "Đơn vị tổ chức" not in text and "Thành phần tham gia" not in text
 
 
 def test_a_single_organiser_is_not_called_the_lead(project):
@@ -223,13 +235,27 @@ def test_a_body_named_itself_and_through_its_class_is_listed_once(project):
 # --- calendar ------------------------------------------------------------------------------
 
 
-def test_the_calendar_entry_says_the_organisers_and_participants(site):
+def test_lich_json_carries_the_kind_of_event_and_null_when_not_known(site):
+    items = json.loads(calendar_json.render_calendar_json(site, "https://x.invalid/"))["items"]
+    by_id = {item["id"]: item for item in items}
+    assert by_id["hoi-nghi-thu-nghiem"]["type"] == "hoi-nghi"
+    assert all("type" in item for item in items)
+    assert {item["type"] for item in items if item["id"] != "hoi-nghi-thu-nghiem"} == {None}
+
+
+def test_lich_json_documents_every_kind_of_event():
+    text = dict(calendar_json.FIELDS)["items[]"]
+    assert all(f"`{code}`" in text for code in EVENT_TYPES)
+
+
+def test_the_calendar_entry_says_the_kind_organisers_and_participants(site):
     vevent = ical.event_vevent(site, site.event["hoi-nghi-thu-nghiem"], "https://x.invalid/")
     description = str(vevent["description"])
+    assert "Loại sự kiện: Hội nghị." in description
     assert "Đơn vị tổ chức: Sở Thử Nghiệm (chủ trì), Đoàn thể Thử Nghiệm." in description
     assert "Thành phần tham gia: Ủy ban nhân dân các xã tỉnh Thử Nghiệm, Ủy ban nhân dân tỉnh Lạng Sơn." in description
     categories = [str(c) for c in vevent["categories"].cats]
-    assert categories == ["Sự kiện"]
+    assert categories == ["Sự kiện", "Hội nghị"]
 
 
 def test_the_json_ld_names_every_organiser(site):
@@ -242,7 +268,7 @@ def test_an_event_from_a_document_s_activity_is_organised_by_its_lead(site):
     assert derived
     for event in derived:
         [activity] = [a for a in site.plan[event.plan].activities if a.id == event.activity]
-        assert event.organisers == [activity.lead] and event.participants == []
+        assert event.organisers == [activity.lead] and event.participants == [] and event.type is None
 
 
 # --- congbo changes --------------------------------------------------------------------------
@@ -250,7 +276,9 @@ def test_an_event_from_a_document_s_activity_is_organised_by_its_lead(site):
 
 def test_changes_name_the_event_fields_in_vietnamese():
     old = records_of("data/events.yml", '- id: a\n  name: "A"\n  date: 2026-12-01\n')
-    new = records_of("data/events.yml", '- id: a\n  name: "A"\n  date: 2026-12-01\n  organisers: [x]\n  participants: [y]\n')
+    new = records_of(
+        "data/events.yml", '- id: a\n  name: "A"\n  date: 2026-12-01\n  type: hoi-nghi\n  organisers: [x]\n  participants: [y]\n'
+    )
     [change] = compare(old, new)
-    assert [f for f, _, _ in change.fields] == ["đơn vị tổ chức", "thành phần tham gia"]
+    assert [f for f, _, _ in change.fields] == ["loại sự kiện", "đơn vị tổ chức", "thành phần tham gia"]
     assert change.kind_name == "sự kiện"
