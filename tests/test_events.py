@@ -11,7 +11,7 @@ import pytest
 from conftest import TEST_TODAY, copy_project, where
 from lxml import html
 
-from congbo import calendar_json, ical, pages
+from congbo import calendar_json, feeds, ical, pages
 from congbo.changes import compare, records_of
 from congbo.errors import DataError
 from congbo.load import load_site
@@ -282,3 +282,15 @@ def test_changes_name_the_event_fields_in_vietnamese():
     [change] = compare(old, new)
     assert [f for f, _, _ in change.fields] == ["loại sự kiện", "đơn vị tổ chức", "thành phần tham gia"]
     assert change.kind_name == "sự kiện"
+
+
+def test_a_plan_s_feed_item_for_the_event_has_each_organiser_as_author(project):
+    append(
+        project,
+        "data/events.yml",
+        '\n- id: hoi-nghi-theo-ke-hoach\n  name: "Hội nghị"\n  date: 2021-01-15\n'
+        "  plan: ke-hoach-60-nam-dan-so-viet-nam-lang-son\n  organisers: [so-thu-nghiem, doan-the-thu-nghiem]\n",
+    )
+    site = load(project)
+    [item] = [i for i in feeds.plan_items(site, "https://x.invalid/") if i.link.endswith("/hoi-nghi-theo-ke-hoach/")]
+    assert item.authors == ("Sở Thử Nghiệm", "Đoàn thể Thử Nghiệm")
