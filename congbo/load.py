@@ -25,7 +25,7 @@ from .history import NO_HISTORY, History
 from .models import CHOICES, FOOTNOTE_REF, Article, Event, Observance, Organisation, Plan, SiteInfo, check_period, positioned
 from .images import WIDTH_TEXT, ImageRefused, PublishedImage, published_image
 from .site import ArticleRecord, Site
-from .scalars import MISSING_HELP, PLACEHOLDER, PartialDate
+from .scalars import MISSING_HELP, PLACEHOLDER, Id, PartialDate
 from .yamlread import Located, forbidden_characters, format_path, read_yaml
 
 
@@ -1054,6 +1054,8 @@ def _problem(located: Located, model: type[BaseModel], base: tuple, err: dict) -
         message = f"phải là true hoặc false, nhận được {_kind(found)}"
     elif kind == "list_type":
         message = f"phải là một danh sách (mỗi mục bắt đầu bằng '- '), nhận được {_kind(found)}"
+        if isinstance(found, str) and _is_id_list(model, tuple(err["loc"])):
+            message += f"; một mã cũng ghi thành danh sách: '{field}: [{found}]'"
     elif kind in ("model_type", "dict_type", "model_attributes_type"):
         message = f"phải là một bảng các trường (tên: giá trị), nhận được {_kind(found)}"
     elif kind == "too_short":
@@ -1107,6 +1109,13 @@ def _fields_at(model: Any, loc: tuple) -> list[str]:
     """The field names allowed where ``loc`` points, to tell the editor what is accepted."""
     found = _model_at(model, loc)
     return list(found.model_fields) if found else []
+
+
+def _is_id_list(model: Any, loc: tuple) -> bool:
+    """Whether ``loc`` points at a field that lists ids ('organisers', 'observances', 'plans'…)."""
+    found = _model_at(model, loc[:-1])
+    field = found.model_fields.get(loc[-1]) if found and loc and isinstance(loc[-1], str) else None
+    return field is not None and field.annotation == list[Id]
 
 
 def _renamed_at(model: Any, loc: tuple) -> dict[str, tuple[str, str]]:

@@ -294,3 +294,11 @@ def test_a_plan_s_feed_item_for_the_event_has_each_organiser_as_author(project):
     site = load(project)
     [item] = [i for i in feeds.plan_items(site, "https://x.invalid/") if i.link.endswith("/hoi-nghi-theo-ke-hoach/")]
     assert item.authors == ("Sở Thử Nghiệm", "Đoàn thể Thử Nghiệm")
+
+
+def test_one_organiser_written_without_brackets_is_shown_as_a_list(project):
+    text = append(project, "data/events.yml", '\n- id: mot-ma\n  name: "Sự kiện"\n  date: 2026-12-01\n  organisers: so-thu-nghiem\n')
+    assert problems(project) == [
+        f"data/events.yml:{where(text, 'organisers:')}: [mot-ma].organisers: phải là một danh sách (mỗi mục bắt đầu bằng '- '), "
+        f"nhận được văn bản 'so-thu-nghiem'; một mã cũng ghi thành danh sách: 'organisers: [so-thu-nghiem]'"
+    ]
