@@ -237,7 +237,8 @@ def make_events(rng, plan: dict) -> list[dict]:
         "date": (date + dt.timedelta(days=14)).isoformat(),
         "time": "08:00",
         "place": "Hội trường Sở Y tế tỉnh Lạng Sơn",
-        "organiser": plan["issuer"],
+        "organisers": [plan["issuer"]],
+        "type": "hoi-nghi",
         "plan": plan["id"],
         "description": paragraph(rng, 2),
     }

@@ -13,6 +13,7 @@ import json
 
 from . import agenda, urls
 from .agenda import Occurrence
+from .models import EVENT_TYPES
 from .site import Site
 from .render import render
 from .texts import Links, plan_title, source_entry
@@ -38,7 +39,10 @@ FIELDS: list[tuple[str, str]] = [
         "thời gian thực hiện một hoạt động của văn bản — hoặc `bat-dau` — ngày bắt đầu một hoạt động mà văn bản không cho ngày kết thúc), "
         "`title`, `start` và `end` (NNNN-TT-NN, `end` tính cả ngày đó; `null` với `bat-dau`: bản gốc để trống hoặc chưa rõ ngày kết "
         "thúc), `time` (GG:PP giờ Việt Nam, hoặc `null` khi cả ngày), "
-        "`place`, `observance` (mã), `anniversary` (số năm kỷ niệm), `theme` (chủ đề năm), `plan` (`id`, `title`, `url`), `programme` "
+        "`place`, `type` (loại sự kiện, như nguồn gọi: "
+        + ", ".join(f"`{code}` — {name.lower()}" for code, name in EVENT_TYPES.items())
+        + "; `null` khi nguồn không nói rõ, và với các mục không phải sự kiện), `observance` (mã), `anniversary` (số năm kỷ niệm), "
+        "`theme` (chủ đề năm), `plan` (`id`, `title`, `url`), `programme` "
         "(trang chương trình), `url`, `ics`, "
         "`sources[]` (nguồn của mục: của sự kiện; với hạn và hoạt động, của văn bản; với ngày kỷ niệm, của chủ đề năm đó).",
     ),
@@ -91,6 +95,7 @@ def _item(site: Site, item: Occurrence, base_url: str) -> dict:
         "end": None if item.kind == "start" else item.end.isoformat(),
         "time": None,
         "place": None,
+        "type": None,
         "observance": None,
         "anniversary": None,
         "theme": None,
@@ -117,6 +122,7 @@ def _item(site: Site, item: Occurrence, base_url: str) -> dict:
             uid=agenda.event_uid(event),
             time=event.time.strftime("%H:%M") if event.time else None,
             place=event.place,
+            type=event.type,
             url=_url(base_url, urls.event(event.id)),
             ics=_url(base_url, urls.event_ics(event.id)),
             sources=_sources(site, event.sources, base_url),

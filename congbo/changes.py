@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from . import urls
+from . import urls, vi
 from .github import escape_cell
 from .content import COLUMN_DIR, FRONT_MATTER
+from .models import DOCUMENT_KINDS, UNKNOWN_KIND_NAME
 from .yamlread import read_yaml
 
 LISTS = {
@@ -27,7 +28,7 @@ KIND_NAMES = {
     "organisation": "cơ quan",
     "observance": "ngày kỷ niệm",
     "event": "sự kiện",
-    "plan": "kế hoạch",
+    "plan": "văn bản",
     "article": "bài viết",
     "page": "trang viết tay",
 }
@@ -63,7 +64,7 @@ FIELD_LABELS = {
     "sections": "mục",
     "activities": "hoạt động",
     "observances": "ngày kỷ niệm",
-    "plans": "kế hoạch",
+    "plans": "văn bản",
     "events": "sự kiện",
     "updated": "thời điểm sửa",
     "summary": "trích yếu",
@@ -108,10 +109,13 @@ FIELD_LABELS = {
     "first_year": "năm đầu tiên",
     "district": "huyện",
     "origin": "nguồn gốc",
+    "organisers": "đơn vị tổ chức",
+    "participants": "thành phần tham gia",
 }
 """Vietnamese names of the fields editors write, as a change summary shows them; a field not here shows its key."""
 KIND_FIELD_LABELS = {
     ("plan", "date"): "ngày ban hành",
+    ("event", "type"): "loại sự kiện",
     ("article", "summary"): "sapo",
     ("article", "date"): "ngày đăng",
     ("article", "body"): "nội dung bài",
@@ -143,6 +147,8 @@ class Record:
     """Every field as written, by its path (an article's body as one field)."""
     dated: tuple[Dated, ...] = ()
     """What the record puts on the calendar."""
+    kind_name: str = ""
+    """What the summary calls the record: a document by its kind as written ('công văn'); others by `KIND_NAMES`."""
 
 
 @dataclass(frozen=True, order=True)
@@ -156,6 +162,8 @@ class Change:
     """(field, old value, new value) of a changed record."""
     published: str = ""
     """A new article's publish date as written."""
+    kind_name: str = ""
+    """What the record is called: a document by its kind ('công văn'), others by `KIND_NAMES`."""
 
 
 def records_of(rel: str, text: str | None) -> dict[tuple[str, str], Record]:
@@ -256,8 +264,18 @@ def _plan_records(path: PurePosixPath, text: str) -> dict[tuple[str, str], Recor
             text,
             values_of(value),
             tuple(d for d in dated if d),
+            document_kind_name(value.get("type")),
         )
     }
+
+
+def document_kind_name(written: Any) -> str:
+    """'kế hoạch', 'công văn'… from a document's 'type' as written; 'văn bản' when it is not known or not readable."""
+    return vi.lower_first(DOCUMENT_KINDS.get(written, UNKNOWN_KIND_NAME) if isinstance(written, str) else UNKNOWN_KIND_NAME)
+
+
+def _kind_name(record: Record) -> str:
+    return record.kind_name or KIND_NAMES[record.kind]
 
 
 def _page_records(path: PurePosixPath, text: str) -> dict[tuple[str, str], Record]:
@@ -293,11 +311,17 @@ def compare(old: dict[tuple[str, str], Record], new: dict[tuple[str, str], Recor
         before, after = old.get(key), new.get(key)
         if before is None:
             published = dict(after.values).get("date", "") if after.kind == "article" else ""
-            changes.append(Change(after.kind, "added", after.record_id, after.name, after.url, published=published))
+            changes.append(
+                Change(after.kind, "added", after.record_id, after.name, after.url, published=published, kind_name=_kind_name(after))
+            )
         elif after is None:
-            changes.append(Change(before.kind, "removed", before.record_id, before.name, before.url))
+            changes.append(Change(before.kind, "removed", before.record_id, before.name, before.url, kind_name=_kind_name(before)))
         elif before.content != after.content:
-            changes.append(Change(after.kind, "changed", after.record_id, after.name, after.url, field_changes(before, after)))
+            changes.append(
+                Change(
+                    after.kind, "changed", after.record_id, after.name, after.url, field_changes(before, after), kind_name=_kind_name(after)
+                )
+            )
     order = list(KIND_NAMES)
     return sorted(changes, key=lambda c: (order.index(c.kind), list(STATUS_NAMES).index(c.status), c.record_id))
 
@@ -418,9 +442,7 @@ def render_summary(changes: list[Change], base: str, site_url: str, calendar: li
     for change in changes:
         address = page_address(site_url, change)
         link = f"[{escape_cell(change.url or '/')}]({address})" if address else ""
-        lines.append(
-            f"| {STATUS_NAMES[change.status]} | {KIND_NAMES[change.kind]} | {escape_cell(change.name)} | {link} | {details(change)} |"
-        )
+        lines.append(f"| {STATUS_NAMES[change.status]} | {change.kind_name} | {escape_cell(change.name)} | {link} | {details(change)} |")
     if calendar:
         lines += ["", "**Lịch:**", ""] + [f"- {escape_cell(line)}" for line in calendar]
     lines += [
@@ -455,7 +477,7 @@ def render_json(changes: list[Change], base: str, site_url: str) -> str:
     items = [
         {
             "kind": c.kind,
-            "kind_name": KIND_NAMES[c.kind],
+            "kind_name": c.kind_name,
             "status": c.status,
             "status_name": STATUS_NAMES[c.status],
             "id": c.record_id,

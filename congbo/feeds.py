@@ -254,7 +254,7 @@ def plan_items(site: Site, site_url: str) -> list[FeedItem]:
                 ]
             )
             kind = "Hạn hoàn thành" if event.kind == "han" else "Sự kiện"
-            organiser = site.organisation[event.organiser].name if event.organiser else site.plan_issuer(plan).name
+            organisers = tuple(site.organisation[o].name for o in event.organisers) or (site.plan_issuer(plan).name,)
             items.append(
                 FeedItem(
                     guid=tag_uri(site_url, urls.event(event.id)),
@@ -264,7 +264,7 @@ def plan_items(site: Site, site_url: str) -> list[FeedItem]:
                     content=str(content),
                     published=issued,
                     updated=issued,
-                    authors=(organiser,),
+                    authors=organisers,
                     categories=labelled([(kind, site_url + urls.CALENDAR)] + observance_labels(site, site_url, event.observances)),
                 )
             )

@@ -24,7 +24,7 @@ from .urls import absolute
 from .models import Activity, Event, Observance, Plan
 from .site import Site
 from .scalars import VN_TZ
-from .texts import activity_time, event_when, plan_title
+from .texts import activity_time, event_when, organiser_names, plan_title
 
 PRODID = "-//congbo//Lich ngay ky niem//VI"
 # Vietnam has kept UTC+07:00 since 13/6/1975; the VTIMEZONE starts after that change.
@@ -66,8 +66,8 @@ def _add_common(vevent: icalendar.Event, uid: str, stamp: dt.date) -> None:
     vevent.add("dtstamp", _stamp(stamp))
 
 
-def _finish(vevent: icalendar.Event, category: str, page: str | None, transp: str = "TRANSPARENT") -> icalendar.Event:
-    vevent.add("categories", [category])
+def _finish(vevent: icalendar.Event, categories: list[str], page: str | None, transp: str = "TRANSPARENT") -> icalendar.Event:
+    vevent.add("categories", categories)
     vevent.add("transp", transp)
     vevent.add("class", "PUBLIC")
     if page:
@@ -88,7 +88,7 @@ def observance_vevent(site: Site, observance: Observance, base_url: str = "") ->
     basis = "; ".join(b.document + (f" ({vi.short_date(b.date)})" if b.date else "") for b in observance.basis)
     page = absolute(base_url, urls.observance(observance.id))
     vevent.add("description", _describe(observance.summary, f"Căn cứ: {basis}.", page))
-    return _finish(vevent, "Ngày kỷ niệm", page)
+    return _finish(vevent, ["Ngày kỷ niệm"], page)
 
 
 def event_vevent(site: Site, event: Event, base_url: str = "") -> icalendar.Event:
@@ -104,7 +104,8 @@ def event_vevent(site: Site, event: Event, base_url: str = "") -> icalendar.Even
         vevent.add("dtend", event.last_day + ONE_DAY)
     vevent.add("summary", event.name)
     plan = site.plan.get(event.plan) if event.plan else None
-    organiser = site.organisation[event.organiser].name if event.organiser else None
+    organisers = organiser_names(site, event)
+    participants = ", ".join(site.organisation[o].name for o in event.participants)
     observances = ", ".join(site.observance[o].name for o in event.observances)
     page = absolute(base_url, urls.event(event.id))
     vevent.add(
@@ -112,7 +113,9 @@ def event_vevent(site: Site, event: Event, base_url: str = "") -> icalendar.Even
         _describe(
             event.description,
             f"Theo {plan_title(plan)}." if plan else None,
-            f"Đơn vị tổ chức: {organiser}." if organiser else None,
+            f"Loại sự kiện: {event.type_name}." if event.type else None,
+            f"Đơn vị tổ chức: {organisers}." if organisers else None,
+            f"Thành phần tham gia: {participants}." if participants else None,
             f"Ngày kỷ niệm: {observances}." if observances else None,
             page,
         ),
@@ -120,7 +123,8 @@ def event_vevent(site: Site, event: Event, base_url: str = "") -> icalendar.Even
     if event.place:
         vevent.add("location", event.place)
     busy = event.kind != "han" and event.time is not None  # a timed ceremony blocks its hours
-    return _finish(vevent, "Thời hạn" if event.kind == "han" else "Sự kiện", page, transp="OPAQUE" if busy else "TRANSPARENT")
+    categories = ["Thời hạn" if event.kind == "han" else "Sự kiện"] + ([event.type_name] if event.type else [])
+    return _finish(vevent, categories, page, transp="OPAQUE" if busy else "TRANSPARENT")
 
 
 def activity_vevent(site: Site, plan: Plan, activity: Activity, dates: ActivityDates, base_url: str = "") -> icalendar.Event:
@@ -142,7 +146,7 @@ def activity_vevent(site: Site, plan: Plan, activity: Activity, dates: ActivityD
             page,
         ),
     )
-    return _finish(vevent, "Thời hạn" if dates.kind == "deadline" else "Hoạt động", page)
+    return _finish(vevent, ["Thời hạn" if dates.kind == "deadline" else "Hoạt động"], page)
 
 
 def _order(vevent: icalendar.Event) -> tuple[str, str]:

@@ -25,7 +25,7 @@ from .history import NO_HISTORY, History
 from .models import CHOICES, FOOTNOTE_REF, Article, Event, Observance, Organisation, Plan, SiteInfo, check_period, positioned
 from .images import WIDTH_TEXT, ImageRefused, PublishedImage, published_image
 from .site import ArticleRecord, Site
-from .scalars import MISSING_HELP, PLACEHOLDER, PartialDate
+from .scalars import MISSING_HELP, PLACEHOLDER, Id, PartialDate
 from .yamlread import Located, forbidden_characters, format_path, read_yaml
 
 
@@ -488,7 +488,7 @@ def activity_dates(activity) -> list:
 def _check_event(check, located, event: Event, known: _Known, plans: dict) -> None:
     i = _index_of(located, event.id)
     _check_sources(check, located, (i,), event.sources, known)
-    _refer(check, located, (i, "organiser"), event.organiser, known.orgs, "cơ quan", ORG_WHERE)
+    _check_event_bodies(check, located, i, event, known)
     _refer(check, located, (i, "plan"), event.plan, known.plans, "văn bản", "data/plans/")
     for j, obs in enumerate(event.observances):
         _refer(check, located, (i, "observances", j), obs, known.observances, "ngày kỷ niệm", OBS_WHERE)
@@ -523,6 +523,29 @@ def _check_event(check, located, event: Event, known: _Known, plans: dict) -> No
             return
     if event.activity and event.activity not in {a.id for a in plan.activities}:
         check.add(located, (i, "activity"), f"văn bản '{event.plan}' không có hoạt động mã '{event.activity}'")
+
+
+def _check_event_bodies(check, located, i: int, event: Event, known: _Known) -> None:
+    """Each organiser and participant is a body (or a class of bodies) of the catalogue, named once:
+    a body that organises the event is not also listed among its participants."""
+    seen: dict[str, str] = {}
+    for field, ids in (("organisers", event.organisers), ("participants", event.participants)):
+        for j, org_id in enumerate(ids):
+            _refer(check, located, (i, field, j), org_id, known.orgs, "cơ quan", ORG_WHERE)
+            if org_id not in seen:
+                seen[org_id] = field
+            elif seen[org_id] == field:
+                what = "đơn vị tổ chức" if field == "organisers" else "thành phần tham gia"
+                check.add(
+                    located, (i, field, j), f"cơ quan '{org_id}' đã ghi trong {what} ('{field}'); mỗi cơ quan ghi một lần: xóa mục này"
+                )
+            else:
+                check.add(
+                    located,
+                    (i, field, j),
+                    f"cơ quan '{org_id}' đã là đơn vị tổ chức ('organisers'); thành phần tham gia ('participants') chỉ ghi các cơ "
+                    f"quan khác: xóa mục này",
+                )
 
 
 ORG_REFS = [
@@ -716,7 +739,7 @@ def _activity_events(check, plans: list[tuple[Located, Plan]], events_source: Lo
             fields = {
                 "id": activity.event,
                 "name": activity.name,
-                "organiser": activity.lead,
+                "organisers": [activity.lead],
                 "plan": plan.id,
                 "activity": activity.id,
                 "observances": list(time.observances),
@@ -1006,6 +1029,11 @@ def _problem(located: Located, model: type[BaseModel], base: tuple, err: dict) -
     field = path[-1] if path and isinstance(path[-1], str) else None
     if kind == "missing":
         message = f"thiếu trường bắt buộc '{field}'" + (f"; khi không có số, ghi {MISSING_HELP}" if field == "number" else "")
+    elif kind == "extra_forbidden" and field in _renamed_at(model, tuple(err["loc"])[:-1]):
+        new_key, meaning = _renamed_at(model, tuple(err["loc"])[:-1])[field]
+        items = [found] if isinstance(found, str) else found if isinstance(found, list) and all(isinstance(v, str) for v in found) else []
+        example = f"{new_key}: [{', '.join(items)}]" if items else f"{new_key}: [mã, …]"
+        message = f"trường '{field}' nay là '{new_key}' ({meaning}): hãy ghi '{example}' thay cho dòng này"
     elif kind == "extra_forbidden":
         allowed = _fields_at(model, tuple(err["loc"])[:-1])
         hint = _closest(field, set(allowed)) if field else None
@@ -1026,6 +1054,8 @@ def _problem(located: Located, model: type[BaseModel], base: tuple, err: dict) -
         message = f"phải là true hoặc false, nhận được {_kind(found)}"
     elif kind == "list_type":
         message = f"phải là một danh sách (mỗi mục bắt đầu bằng '- '), nhận được {_kind(found)}"
+        if isinstance(found, str) and _is_id_list(model, tuple(err["loc"])):
+            message += f"; một mã cũng ghi thành danh sách: '{field}: [{found}]'"
     elif kind in ("model_type", "dict_type", "model_attributes_type"):
         message = f"phải là một bảng các trường (tên: giá trị), nhận được {_kind(found)}"
     elif kind == "too_short":
@@ -1063,18 +1093,34 @@ def _choice_named(found: Any, values: list[str]) -> str | None:
     return next((v for v in values if written in (vi.fold(v).casefold(), vi.fold(CHOICES.get(v, "")).casefold())), None)
 
 
-def _fields_at(model: Any, loc: tuple) -> list[str]:
-    """The field names allowed where ``loc`` points, to tell the editor what is accepted."""
+def _model_at(model: Any, loc: tuple) -> type[BaseModel] | None:
+    """The model of the record ``loc`` points into, if it is one."""
     current = model
     for part in loc:
         if isinstance(part, int):
             continue
         if not (isinstance(current, type) and issubclass(current, BaseModel)) or part not in current.model_fields:
-            return []
+            return None
         current = _unwrap(current.model_fields[part].annotation)
-    if isinstance(current, type) and issubclass(current, BaseModel):
-        return list(current.model_fields)
-    return []
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _fields_at(model: Any, loc: tuple) -> list[str]:
+    """The field names allowed where ``loc`` points, to tell the editor what is accepted."""
+    found = _model_at(model, loc)
+    return list(found.model_fields) if found else []
+
+
+def _is_id_list(model: Any, loc: tuple) -> bool:
+    """Whether ``loc`` points at a field that lists ids ('organisers', 'observances', 'plans'…)."""
+    found = _model_at(model, loc[:-1])
+    field = found.model_fields.get(loc[-1]) if found and loc and isinstance(loc[-1], str) else None
+    return field is not None and field.annotation == list[Id]
+
+
+def _renamed_at(model: Any, loc: tuple) -> dict[str, tuple[str, str]]:
+    """The keys the record where ``loc`` points was once written with (`Event.RENAMED`)."""
+    return getattr(_model_at(model, loc), "RENAMED", {})
 
 
 def _unwrap(annotation: Any) -> Any:

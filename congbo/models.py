@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Annotated, Any, Iterator, Literal
+from typing import Annotated, Any, ClassVar, Iterator, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, field_validator, model_validator
 from pydantic_core import PydanticCustomError
@@ -935,8 +935,27 @@ Plan = Document
 EVENT_KINDS = {"su-kien": "sự kiện diễn ra vào ngày hoặc khoảng thời gian", "han": "mốc phải hoàn thành trước ngày"}
 EventKind = Literal[tuple(EVENT_KINDS)]
 
+EVENT_TYPES = {
+    "hoi-nghi": "Hội nghị",
+    "hoi-thao": "Hội thảo",
+    "cuoc-thi": "Cuộc thi",
+    "chien-dich": "Chiến dịch",
+    "mit-tinh": "Mít tinh",
+    "le": "Lễ, lễ kỷ niệm",
+    "tap-huan": "Tập huấn",
+    "truyen-thong": "Hoạt động truyền thông",
+    "khac": "Khác",
+}
+"""What kind of gathering or undertaking an event is, as its source names it (never guessed from its name)."""
+EventType = Literal[tuple(EVENT_TYPES)]
+
 
 class Event(Model):
+    RENAMED: ClassVar[dict[str, tuple[str, str]]] = {
+        "organiser": ("organisers", "danh sách đơn vị tổ chức, đơn vị chủ trì ghi đầu tiên"),
+    }
+    """Keys events were once written with: the message names the key that replaced each, and how to write it."""
+
     id: Id
     """Mã sự kiện. Đặt một lần, không đổi."""
     name: Line
@@ -951,8 +970,15 @@ class Event(Model):
     """Giờ bắt đầu, ví dụ "08:00" (giờ Việt Nam)."""
     place: Line | None = None
     """Địa điểm."""
-    organiser: Id | None = None
-    """Đơn vị tổ chức (mã cơ quan)."""
+    type: EventType | None = None
+    """Loại sự kiện, như nguồn gọi: hoi-nghi (Hội nghị), hoi-thao (Hội thảo), cuoc-thi (Cuộc thi), chien-dich (Chiến dịch), mit-tinh
+    (Mít tinh), le (Lễ, lễ kỷ niệm), tap-huan (Tập huấn), truyen-thong (Hoạt động truyền thông) hoặc khac (Khác). Bỏ trống khi nguồn
+    không nói rõ (không đoán theo tên)."""
+    organisers: list[Id] = []
+    """Đơn vị tổ chức (mã cơ quan), mỗi mục một cơ quan, theo thứ tự nguồn ghi: cơ quan đầu tiên là đơn vị chủ trì, ví dụ
+    [so-y-te-lang-son, so-vhttdl-lang-son]. Bỏ trống khi chưa rõ."""
+    participants: list[Id] = []
+    """Thành phần tham gia (mã cơ quan, hoặc mã nhóm cơ quan như ubnd-cac-huyen-lang-son), ngoài đơn vị tổ chức. Bỏ trống khi chưa rõ."""
     plan: Id | None = None
     """Kế hoạch có sự kiện này (mã)."""
     activity: Id | None = None
@@ -986,6 +1012,11 @@ class Event(Model):
     @property
     def last_day(self) -> dt.date:
         return self.end or self.date
+
+    @property
+    def type_name(self) -> str | None:
+        """'Hội nghị', 'Cuộc thi'…; None when the sources do not say."""
+        return EVENT_TYPES[self.type] if self.type else None
 
 
 FOOTNOTE_REF = re.compile(r"\[\^(\d+)\]")
@@ -1037,6 +1068,7 @@ CHOICES: dict[str, str] = {
     **SOURCE_KINDS,
     **RECIPIENT_ROLES,
     **EVENT_KINDS,
+    **EVENT_TYPES,
     **LEVELS,
     **ORGANISATION_KINDS,
     **DOCUMENT_KINDS,

@@ -341,7 +341,9 @@ def issuer_order(site: Site, issuer: Organisation) -> tuple:
 
 def organisation_records(site: Site) -> dict[str, dict[str, list]]:
     """What each organisation's page lists, gathered in one pass over the data (cost linear in it)."""
-    related = {o.id: {"duties": [], "issued": [], "received": [], "children": [], "events": []} for o in site.organisations}
+    related = {
+        o.id: {"duties": [], "issued": [], "received": [], "children": [], "events": [], "participating": []} for o in site.organisations
+    }
     for plan in site.plans:
         related[plan.issuer]["issued"].append(plan)
         for numbers, section in _numbered(plan):
@@ -363,9 +365,24 @@ def organisation_records(site: Site) -> dict[str, dict[str, list]]:
         if org.parent:
             related[org.parent]["children"].append(org)
     for event in site.events:
-        if event.organiser:
-            related[event.organiser]["events"].append(event)
+        for key, ids in (("events", event.organisers), ("participating", event.participants)):
+            for org_id, entry in event_bodies(site, event, ids).items():
+                related[org_id][key].append(entry)
     return related
+
+
+def event_bodies(site: Site, event, ids: list[str]) -> dict[str, dict]:
+    """The bodies ``ids`` (an event's organisers, or its participants) name, each once: a body named
+    itself, and each catalogued member of a class of bodies named ('UBND các xã') that existed on the
+    event's day, through that class (named itself, it is listed without it)."""
+    found: dict[str, dict] = {}
+    for org_id in ids:
+        found[org_id] = {"event": event, "via": None, "lead": org_id == ids[0] and len(ids) > 1, "shared": len(ids) > 1}
+    for org_id in ids:
+        for member in site.members_of(org_id):
+            if member.id not in found and member.active_on(event.date):
+                found[member.id] = {"event": event, "via": site.organisation[org_id], "lead": False, "shared": False}
+    return found
 
 
 def render_organisation(site: Site, org: Organisation, related: dict[str, list]) -> GeneratedPage:
@@ -395,6 +412,7 @@ def render_organisation(site: Site, org: Organisation, related: dict[str, list])
         received=related["received"],
         children=sorted(related["children"], key=lambda o: vi.fold(o.name)),
         events=related["events"],
+        participating=related["participating"],
         duties=related["duties"],
         kind=ORGANISATION_KINDS[org.kind],
         title=plan_title,
@@ -624,9 +642,12 @@ def event_schema(site: Site, event, base_url: str = "") -> dict:
         data["description"] = event.description
     if event.place:
         data["location"] = {"@type": "Place", "name": event.place}
-    if event.organiser:
-        org = site.organisation[event.organiser]
-        data["organizer"] = {"@type": "GovernmentOrganization", "name": org.name, "url": _absolute(base_url, urls.organisation(org.id))}
+    organizers = [
+        {"@type": "GovernmentOrganization", "name": org.name, "url": _absolute(base_url, urls.organisation(org.id))}
+        for org in (site.organisation[o] for o in event.organisers)
+    ]
+    if organizers:
+        data["organizer"] = organizers[0] if len(organizers) == 1 else organizers
     if base_url:
         data["url"] = _absolute(base_url, urls.event(event.id))
     return data

@@ -63,7 +63,7 @@ def activity_time(site: Site, plan: Plan, time: ActivityTime) -> str:
     if time.open_end:
         return f"Từ {vi.partial_date(time.start)}; {vi.open_end(time.open_end)}"
     if time.end_day:
-        start = f"từ {vi.partial_date(time.start)}" if time.start else "từ khi ban hành kế hoạch"
+        start = f"từ {vi.partial_date(time.start)}" if time.start else f"từ khi ban hành {vi.lower_first(plan.kind_name)}"
         return f"{start[0].upper()}{start[1:]} đến hết ngày {vi.short_date(time.end_day)}"
     if time.observances:
         days = [site.observance[o] for o in time.observances]
@@ -78,6 +78,15 @@ def event_when(event: Event) -> str:
     if event.time:
         when = f"{event.time.strftime('%H:%M')}, {when}"
     return when[0].upper() + when[1:]
+
+
+def organiser_names(site: Site, event: Event) -> str:
+    """'Sở Y tế tỉnh Lạng Sơn (chủ trì), Sở Văn hóa, Thể thao và Du lịch tỉnh Lạng Sơn': the first organiser
+    leads; '' when none is known."""
+    names = [site.organisation[o].name for o in event.organisers]
+    if len(names) > 1:
+        names[0] += " (chủ trì)"
+    return ", ".join(names)
 
 
 def source_entry(site: Site, source: Source, plan_href) -> dict:

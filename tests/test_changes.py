@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from congbo.__main__ import main
-from congbo.changes import branch_changes, render_summary
+from congbo.changes import branch_changes, compare, records_of, render_summary
 from conftest import copy_project, replace
 
 LANG_SON = "data/plans/ke-hoach-60-nam-dan-so-viet-nam-lang-son.yml"
@@ -144,3 +144,24 @@ def test_what_a_change_does_to_the_calendar(repo, capsys):
     )
     assert "- dời hoạt động “Liên hoan tuyên truyền viên dân số cơ sở cấp huyện”: hạn 2021-09-15 → hạn 2021-09-20" in calendar
     assert "- bỏ hoạt động “" in calendar  # the removed plan's dated activities leave the calendar
+
+
+def test_changes_call_each_document_by_its_kind():
+    written = {
+        "data/plans/cong-van-a.yml": "id: cong-van-a\ntype: CV\nsummary: Việc A\n",
+        "data/plans/van-ban-b.yml": 'id: van-ban-b\ntype: "??"\nsummary: Việc B\n',
+        "data/plans/ke-hoach-c.yml": "id: ke-hoach-c\ntype: KH\nsummary: Việc C\n",
+        "data/plans/hong-d.yml": "id: hong-d\ntype: [1]\nsummary: Việc D\n",
+    }
+    new = {key: record for rel, text in written.items() for key, record in records_of(rel, text).items()}
+    changes = compare({}, new)
+    assert {c.record_id: c.kind_name for c in changes} == {
+        "cong-van-a": "công văn",
+        "van-ban-b": "văn bản",
+        "ke-hoach-c": "kế hoạch",
+        "hong-d": "văn bản",
+    }
+    summary = render_summary(changes, "main", "https://x.invalid/")
+    assert "| thêm | công văn | Việc A |" in summary and "| thêm | văn bản | Việc B |" in summary
+    removed = compare(new, {})
+    assert {c.record_id: c.kind_name for c in removed}["cong-van-a"] == "công văn"

@@ -180,7 +180,6 @@ ID_KEYS = {
     "successor",
     "issuer",
     "lead",
-    "organiser",
     "plan",
     "activity",
     "event",
@@ -192,7 +191,7 @@ ID_KEYS = {
     "organisation",
     "superseded_by",
 }
-ID_LISTS = {"observances", "partners", "co_issuers", "duties_of", "plans", "events"}
+ID_LISTS = {"observances", "partners", "co_issuers", "duties_of", "plans", "events", "organisers", "participants"}
 FILE_KEYS = {"logo", "favicon", "share_image", "file"}
 FIELD_FILES = FILES[:5] + [ARTICLE_WITH_IMAGE]
 

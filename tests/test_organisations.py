@@ -13,7 +13,8 @@ from congbo.errors import DataError
 from congbo.load import load_site
 from congbo.models import LEVELS, ORGANISATION_KINDS
 from congbo.outputs import render_all_pages
-from congbo.pages import level_and_place
+from congbo.pages import level_and_place, organisation_records, render_organisation
+from congbo.texts import activity_time
 
 # A commune level and a class of communes, added to a copy of the sample data (test records, not published).
 COMMUNES = """
@@ -231,3 +232,31 @@ def test_a_district_is_named_only_for_a_district_or_commune_body(tmp_path):
         f"data/organisations.yml:{where(text, '- id: ubnd-an-giang')}: [ubnd-an-giang]: "
         "'district' (huyện, thành phố thuộc tỉnh) chỉ ghi cho cơ quan cấp huyện hoặc cấp xã"
     ]
+
+
+def test_pages_call_documents_by_their_kind_never_all_of_them_plans(tmp_path):
+    root = copy_project(tmp_path / "p")
+    with (root / "data/organisations.yml").open("a", encoding="utf-8") as f:
+        f.write(COMMUNES)
+    site = load_site(root, today=TEST_TODAY, docs_dir=root / "docs")
+    records = organisation_records(site)
+
+    def page(org_id: str):
+        return render_organisation(site, site.organisation[org_id], records[org_id])
+
+    issuer = next(p.issuer for p in site.plans)
+    assert [text_of(h) for h in tree_of(page(issuer).source).xpath("//h2[@id='da-ban-hanh']")] == ["Văn bản đã ban hành"]
+    lead = next(a.lead for p in site.plans for a in p.activities)
+    [duties] = tree_of(page(lead).source).xpath("//table[@class='cb-duties']")
+    assert [text_of(th) for th in duties.xpath(".//th")] == ["Hoạt động", "Vai trò", "Thời gian", "Văn bản"]
+    assert {td.get("data-label") for td in duties.xpath(".//td")} == {"Hoạt động", "Vai trò", "Thời gian", "Văn bản"}
+    empty = page("ubnd-xa-thu-nghiem").source
+    assert "chủ trì hoặc phối hợp trong các văn bản." in empty.split("---", 2)[1]
+    assert "kế hoạch" not in empty.casefold()
+    assert "Chưa có văn bản hay sự kiện nào trên trang liên quan đến cơ quan này." in empty
+
+
+def test_an_activity_running_from_its_document_s_issue_names_the_document_s_kind(site):
+    plan, activity = next((p, a) for p in site.plans for a in p.activities if a.time.end_day and a.time.start is None)
+    for kind, name in (("CV", "công văn"), ("QĐ", "quyết định"), ("??", "văn bản")):
+        assert activity_time(site, plan.model_copy(update={"type": kind}), activity.time).startswith(f"Từ khi ban hành {name} đến hết ngày")
