@@ -9,7 +9,7 @@ import os
 import sys
 from pathlib import Path
 
-from . import changes, clock, column, content, github, history, links, outputs, preview, starters
+from . import changes, clock, column, content, engine_files, github, history, links, preview, starters
 from .errors import DataError
 from .load import load_site
 from .outputs import made_paths, render_outputs
@@ -158,7 +158,7 @@ def after_loading(root: Path, docs_dir: Path, site) -> None:
 
 
 def run_outputs(root: Path, out: Path, with_docs: bool) -> int:
-    """Load and check the data as `run_check` does, then write what `outputs.render_engine_outputs` makes."""
+    """Load and check the data as `run_check` does, then write what `engine_files.render_engine_outputs` makes."""
     refused = outputs_folder_mistake(root, out)
     if refused:
         print(f"Không ghi vào {out}: {refused}", file=sys.stderr)
@@ -177,10 +177,10 @@ def run_outputs(root: Path, out: Path, with_docs: bool) -> int:
         print(exc.report(), file=sys.stderr)
         return 1
     address = preview.preview_url(site.info.url, name) if name else site.info.url
-    files: dict = outputs.render_engine_outputs(site, address, moment, content.docs_files(root, docs_dir))
+    files: dict = engine_files.render_engine_outputs(site, address, moment, content.docs_files(root, docs_dir))
     if with_docs:
-        files = {**outputs.render_written_files(site, root, docs_dir, address), **files}
-    outputs.write_outputs(out, files)
+        files = {**engine_files.render_written_files(site, root, docs_dir, address), **files}
+    engine_files.write_outputs(out, files)
     print(f"Đã ghi {len(files)} tệp vào {out}.")
     return 0
 
@@ -194,7 +194,7 @@ def outputs_folder_mistake(root: Path, out: Path) -> str | None:
             return f"thư mục nằm trong {folder}/ của dự án; hãy chọn thư mục ngoài {folder}/, ví dụ build/outputs"
     if target.exists() and not target.is_dir():
         return "đây là một tệp, không phải thư mục; hãy chọn thư mục khác"
-    if target.is_dir() and any(target.iterdir()) and not (target / outputs.OUTPUTS_MARK).is_file():
+    if target.is_dir() and any(target.iterdir()) and not (target / engine_files.OUTPUTS_MARK).is_file():
         return (
             "thư mục đã có tệp mà lệnh này không tạo (lệnh xóa toàn bộ thư mục trước khi ghi); hãy chọn thư mục chưa có hoặc thư mục trống"
         )

@@ -12,7 +12,7 @@ from conftest import TEST_EPOCH, replace
 from test_second_site import make_second_site
 
 from congbo.__main__ import main
-from congbo.outputs import OUTPUTS_MARK
+from congbo.engine_files import OUTPUTS_MARK
 
 PLAN = "ke-hoach/ke-hoach-dan-so-quang-tri-2026/index.md"
 ARTICLE = "bai-viet/ngay-dan-so-2026/index.md"
