@@ -18,7 +18,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from . import bodies, column, content, feeds, identity, urls
 from .outputs import render_outputs
 from .page_macros import page_macros
-from .render import GeneratedPage, yaml_str
+from .render import GeneratedPage, meta_str, yaml_str
 from .sanitize import clean_body
 from .site import Site
 
@@ -81,13 +81,23 @@ def render_written_files(site: Site, root: Path, docs_dir: Path, base_url: str) 
             files[path] = render_macro_page(site, root, path, content.read_page(source) or "", base_url)
         elif source.suffix.lower() in content.MARKDOWN_SUFFIXES and content.sanitised(path):
             text = content.read_page(source) or ""
-            _meta, body_line = content.page_meta(text)
-            front, body = _split_page(text, body_line)
-            here = content.published_at(path)
-            files[path] = front + clean_body(bodies.render_body(body, path, here, addresses)) + "\n"
+            meta, body_line = content.page_meta(text)
+            _front, body = _split_page(text, body_line)
+            html = clean_body(bodies.render_body(body, path, content.published_at(path), addresses))
+            files[path] = f"---\n{written_front_matter(meta)}---\n\n{html}\n"
         else:
             files[path] = source
     return files
+
+
+def written_front_matter(meta: dict) -> str:
+    """An editor's page's front matter (the check allows only `title`, `description`, `hide`, `search`), its
+    title and description escaped, as the MkDocs plugin gives them to Material, which prints them as HTML."""
+    lines = [
+        f"{key}: {meta_str(value) if key in ('title', 'description') else json.dumps(value, ensure_ascii=False)}"
+        for key, value in meta.items()
+    ]
+    return "".join(line + "\n" for line in lines)
 
 
 def render_macro_page(site: Site, root: Path, path: str, text: str, base_url: str) -> str:

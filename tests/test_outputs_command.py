@@ -96,6 +96,16 @@ def test_with_docs_the_folder_is_a_whole_docs_folder(project, tmp_path):
     assert "{{" not in press and "rss.xml" in press  # the macros have run
 
 
+def test_a_page_an_editor_adds_is_written_as_html_sanitised_with_its_title_escaped(project, tmp_path):
+    page = "---\ntitle: Trang <b>mới</b>\nhide: [toc]\n---\n\n# Trang mới\n\nChữ *nghiêng*.<script>alert(1)</script>\n"
+    (project / "docs/trang-moi.md").write_text(page, encoding="utf-8")
+    out = tmp_path / "ra"
+    assert run(project, out, "--with-docs") == 0
+    written = (out / "trang-moi.md").read_text(encoding="utf-8")
+    assert written.startswith('---\ntitle: "Trang &lt;b&gt;mới&lt;/b&gt;"\nhide: ["toc"]\n---\n')
+    assert "<em>nghiêng</em>" in written and "<script" not in written and "alert" not in written
+
+
 @pytest.mark.parametrize("inside", ["docs", "docs/ra", "data/ra"])
 def test_a_folder_inside_docs_or_data_is_refused(project, inside, capsys):
     before = contents(project)
