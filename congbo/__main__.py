@@ -191,7 +191,7 @@ def outputs_folder_mistake(root: Path, out: Path) -> str | None:
     target, project = out.resolve(), root.resolve()
     for folder in ("docs", "data"):
         if target.is_relative_to(project / folder):
-            return f"thư mục nằm trong {folder}/ của dự án; hãy chọn thư mục ngoài {folder}/, ví dụ build/outputs"
+            return f"thư mục nằm trong {folder}/ của dự án; hãy chọn thư mục ngoài {folder}/, ví dụ ../congbo-outputs (ngoài dự án)"
     if target.exists() and not target.is_dir():
         return "đây là một tệp, không phải thư mục; hãy chọn thư mục khác"
     if target.is_dir() and any(target.iterdir()) and not (target / engine_files.OUTPUTS_MARK).is_file():
