@@ -1,5 +1,6 @@
 """Command line: ``python -m congbo check`` (editors), ``schema`` (JSON Schema), ``changes`` (what a
-branch changes in content) and ``new`` (a starting file for an article, a plan or an event)."""
+branch changes in content), ``new`` (a starting file for an article, a plan or an event) and ``outputs``
+(every page and file made from the data, for any static-site engine)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import os
 import sys
 from pathlib import Path
 
-from . import changes, clock, column, content, github, links, preview, starters
+from . import changes, clock, column, content, engine_files, github, history, links, preview, starters
 from .errors import DataError
 from .load import load_site
 from .outputs import made_paths, render_outputs
@@ -60,6 +61,18 @@ def main(argv: list[str] | None = None) -> int:
     event.add_argument("name", nargs="?", help="tên sự kiện (có thể điền sau)")
     for kind in (article, plan, event):
         kind.add_argument("--root", default=".", help="thư mục dự án")
+    made = sub.add_parser(
+        "outputs",
+        help="ghi mọi trang và tệp tạo từ dữ liệu vào một thư mục, để một công cụ dựng trang tĩnh khác (Zensical…) dựng cùng docs/",
+    )
+    made.add_argument("root", nargs="?", default=".", help="thư mục dự án (có data/ và docs/)")
+    made.add_argument("--out", required=True, help="thư mục ghi kết quả: chưa có, trống, hoặc do lần chạy trước của lệnh này tạo")
+    made.add_argument(
+        "--with-docs",
+        action="store_true",
+        help="ghi kèm các tệp viết tay của docs/ như trang web đăng chúng (macro đã chạy, bài viết ở địa chỉ của bài): "
+        "một thư mục docs đầy đủ để dựng",
+    )
     args = parser.parse_args(argv)
 
     if args.command == "check":
@@ -68,6 +81,8 @@ def main(argv: list[str] | None = None) -> int:
         return run_new(args)
     if args.command == "changes":
         return run_changes(Path(args.root), args.base, args.site_url, args.format)
+    if args.command == "outputs":
+        return run_outputs(Path(args.root), Path(args.out), args.with_docs)
     if args.command == "schema":
         for path in write_schemas(Path(args.out)):
             print(path)
@@ -146,6 +161,50 @@ def after_loading(root: Path, docs_dir: Path, site) -> None:
     problems += links.check_links([*content.written_pages(root, docs_dir), *articles], files, anchors)
     if problems:
         raise DataError(problems)
+
+
+def run_outputs(root: Path, out: Path, with_docs: bool) -> int:
+    """Load and check the data as `run_check` does, then write what `engine_files.render_engine_outputs` makes."""
+    refused = outputs_folder_mistake(root, out)
+    if refused:
+        print(f"Không ghi vào {out}: {refused}", file=sys.stderr)
+        return 1
+    docs_dir = root / "docs"
+    moment = clock.build_moment()
+    try:
+        name = preview.preview_name(os.environ)
+    except ValueError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    try:
+        site = load_site(root, today=moment.date(), docs_dir=docs_dir, history=history.read_history(root))
+        after_loading(root, docs_dir, site)
+    except DataError as exc:
+        print(exc.report(), file=sys.stderr)
+        return 1
+    address = preview.preview_url(site.info.url, name) if name else site.info.url
+    files: dict = engine_files.render_engine_outputs(site, address, moment, content.docs_files(root, docs_dir))
+    if with_docs:
+        files = {**engine_files.render_written_files(site, root, docs_dir, address), **files}
+    engine_files.write_outputs(out, files)
+    print(f"Đã ghi {len(files)} tệp vào {out}.")
+    return 0
+
+
+def outputs_folder_mistake(root: Path, out: Path) -> str | None:
+    """Why ``out`` may not take the outputs, in Vietnamese; None when it may (it does not exist, is empty, or
+    holds a former run's output)."""
+    target, project = out.resolve(), root.resolve()
+    for folder in ("docs", "data"):
+        if target.is_relative_to(project / folder):
+            return f"thư mục nằm trong {folder}/ của dự án; hãy chọn thư mục ngoài {folder}/, ví dụ ../congbo-outputs (ngoài dự án)"
+    if target.exists() and not target.is_dir():
+        return "đây là một tệp, không phải thư mục; hãy chọn thư mục khác"
+    if target.is_dir() and any(target.iterdir()) and not (target / engine_files.OUTPUTS_MARK).is_file():
+        return (
+            "thư mục đã có tệp mà lệnh này không tạo (lệnh xóa toàn bộ thư mục trước khi ghi); hãy chọn thư mục chưa có hoặc thư mục trống"
+        )
+    return None
 
 
 def run_new(args) -> int:

@@ -525,7 +525,7 @@ def sanitised(src_uri: str) -> bool:
     return src_uri not in MACRO_PAGES
 
 
-def _published_at(path: str) -> str:
+def published_at(path: str) -> str:
     """Where MkDocs publishes a source path with directory URLs: 'lich/index.md' and 'lich.md' both at 'lich/'."""
     pure = PurePosixPath(path)
     if pure.suffix.lower() not in MARKDOWN_SUFFIXES:
@@ -537,18 +537,18 @@ def _published_at(path: str) -> str:
 
 def twins(root: Path, docs_dir: Path, made: list[str]) -> list[Problem]:
     """Files under docs/ published where a page or file made from the data goes (``made``: site paths)."""
-    taken = {_published_at(path) for path in made}
+    taken = {published_at(path) for path in made}
     problems = []
     for path in sorted(docs_dir.rglob("*")):
         if path.is_symlink() or not path.is_file():
             continue
         rel = path.relative_to(docs_dir).as_posix()
         shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
-        if not kept(shown) and _published_at(rel) in taken:
+        if not kept(shown) and published_at(rel) in taken:
             problems.append(
                 _file_problem(
                     shown,
-                    f"trang hoặc tệp ở địa chỉ /{_published_at(rel)} do hệ thống tạo từ dữ liệu; "
+                    f"trang hoặc tệp ở địa chỉ /{published_at(rel)} do hệ thống tạo từ dữ liệu; "
                     "hãy xóa tệp viết tay trùng địa chỉ này (hoặc đổi tên)",
                 )
             )

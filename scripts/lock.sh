@@ -3,6 +3,8 @@
 # (wheels for every platform, and the sdist), for Python 3.11+ on any machine:
 #   requirements/test.txt    the tests: pyproject.toml's dependencies and its "test" extra
 #   requirements/build.txt   the build: the dependencies alone, at the versions the tests run with
+#   requirements/zensical.txt  the build's pins and Zensical (requirements/zensical.in), for the comparison
+#                              build (scripts/zensical_build.sh, in .venv-zensical): the main locks stay as they are
 # Both also pin the build backend pyproject.toml names (setuptools, for the editable install) and pip.
 #   bash scripts/lock.sh                          after editing pyproject.toml: keep every pin that still fits
 #   bash scripts/lock.sh --upgrade                move every pin to the newest release pyproject.toml allows
@@ -33,3 +35,5 @@ compile requirements/test.txt --extra test "$@"
 # The tests' pins are the build's constraints: what is published is built with the versions the tests ran.
 # (Not the other way round: the test extra can narrow a shared dependency, e.g. python-dateutil below 3.)
 compile requirements/build.txt --constraints requirements/test.txt "$@"
+# Zensical, pinned in requirements/zensical.in, beside the build's own pins (same constraints): its own venv.
+compile requirements/zensical.txt --constraints requirements/test.txt requirements/zensical.in "$@"

@@ -24,6 +24,11 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 bash scripts/setup.sh test
+# The Zensical comparison build's own environment (tests/test_zensical.py, slow tier): for the whole suite and that tier.
+case "${1:-}" in
+  fast | browser) ;;
+  *) bash scripts/setup_zensical.sh ;;
+esac
 export NO_MKDOCS_2_WARNING=1
 # A tier by name as the first argument; none: every test.
 case "${1:-}" in

@@ -133,6 +133,7 @@ SLOW_MODULES = {
     "test_escaping",  # a whole poisoned build
     "test_history",  # git repositories and builds of their own
     "test_first_screens",  # builds with a contact, a repository
+    "test_zensical",  # a Zensical build and a MkDocs build of the sample
 }
 SLOW_TESTS = {
     "test_the_workflow_steps_run_here",

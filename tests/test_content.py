@@ -5,7 +5,6 @@ refuses before MkDocs empties its output folder."""
 
 from __future__ import annotations
 
-import ast
 import inspect
 import os
 import subprocess
@@ -136,13 +135,14 @@ def test_a_guide_example_reached_through_a_link_is_refused(tmp_path):
 
 
 def test_the_macro_table_is_the_macros_module():
-    """content.MACROS names exactly the macros macros.py defines, with their parameters."""
-    tree = ast.parse((ROOT / "macros.py").read_text(encoding="utf-8"))
-    defined = {}
-    for node in ast.walk(tree):
-        if isinstance(node, ast.FunctionDef) and any(ast.unparse(d) == "env.macro" for d in node.decorator_list):
-            required = len(node.args.args) - len(node.args.defaults)
-            defined[node.name] = tuple((a.arg, i < required) for i, a in enumerate(node.args.args))
+    """content.MACROS names exactly the macros congbo.page_macros makes (and macros.py hands over), with their parameters."""
+    from congbo.page_macros import page_macros
+
+    made = page_macros(lambda: None, lambda: "", lambda: "", ROOT)
+    defined = {
+        name: tuple((p.name, p.default is inspect.Parameter.empty) for p in inspect.signature(macro).parameters.values())
+        for name, macro in made.items()
+    }
     assert defined == {name: tuple((p.name, p.required) for p in params) for name, params in content.MACROS.items()}
 
 

@@ -20,6 +20,8 @@ from conftest import ROOT
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 BUILD_LOCK = ROOT / "requirements" / "build.txt"
 TEST_LOCK = ROOT / "requirements" / "test.txt"
+ZENSICAL_LOCK = ROOT / "requirements" / "zensical.txt"
+ZENSICAL_PIN = ROOT / "requirements" / "zensical.in"
 HASH = re.compile(r"^--hash=sha256:[0-9a-f]{64}$")
 
 
@@ -91,6 +93,20 @@ def test_the_build_runs_on_the_versions_the_tests_run_on():
         key = (pin.name, str(pin.requirement.marker))
         assert key in tested, f"{pin.requirement} is in build.txt, not in test.txt"
         assert (pin.version, set(pin.hashes)) == (tested[key].version, set(tested[key].hashes)), pin.requirement
+
+
+def test_the_zensical_lock_is_the_builds_pins_and_the_pinned_zensical():
+    """requirements/zensical.txt (.venv-zensical, the comparison build): every pin of the build's lock, with the
+    same hashes, and Zensical at the version requirements/zensical.in names, all pinned with hashes."""
+    pins = {(pin.name, str(pin.requirement.marker)): pin for pin in read_lock(ZENSICAL_LOCK)}
+    for pin in read_lock(BUILD_LOCK):
+        key = (pin.name, str(pin.requirement.marker))
+        assert key in pins, f"{pin.requirement} is in build.txt, not in zensical.txt: run bash scripts/lock.sh"
+        assert (pin.version, set(pin.hashes)) == (pins[key].version, set(pins[key].hashes)), pin.requirement
+    assert all(pin.hashes and all(HASH.match(option) for option in pin.hashes) for pin in pins.values())
+    [wanted] = [Requirement(line) for line in ZENSICAL_PIN.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    [zensical] = [pin for pin in pins.values() if pin.name == "zensical"]
+    assert str(wanted.specifier) == f"=={zensical.version}", "zensical.in and zensical.txt disagree: run bash scripts/lock.sh"
 
 
 def test_this_environment_holds_the_locked_versions():
