@@ -16,7 +16,7 @@ from typing import Iterable, Literal
 
 from . import urls, vi
 from .models import Activity, ArticleRecord, Event, Observance, Plan, Theme
-from .scalars import Missing
+from .scalars import Missing, PartialDate, Precision
 
 ItemKind = Literal["observance", "event", "deadline", "period", "start"]
 """'start': the first day of a period whose end the document does not give (blank or not known)."""
@@ -123,6 +123,21 @@ class Occurrence(Span):
     start_text: str | None = None
     """How the document gives a start it does not date to the day ('tháng 01 năm 2021'); the bar
     still starts on ``start``, the first day it can be, but the page says no more than the text."""
+    bounded: PartialDate | None = None
+    """The date as the data gives it, when it is short of its day (month, year, on or before a day): the
+    item then sits on its latest possible day (``start`` = ``end``), so it is listed under that day's month,
+    is past only once that day is, and is never called under way or given a day in a calendar file."""
+
+    @property
+    def exact(self) -> bool:
+        return self.bounded is None
+
+    @property
+    def precision(self) -> Precision:
+        return self.bounded.precision if self.bounded else "day"
+
+    def is_current(self, today: dt.date) -> bool:
+        return self.exact and Span.is_current(self, today)
 
 
 @dataclass(frozen=True)
@@ -199,7 +214,18 @@ def _event_item(plans: dict[str, Plan], event: Event) -> Occurrence:
     plan = plans.get(event.plan) if event.plan else None
     activity = next((a for a in plan.activities if a.id == event.activity), None) if plan else None
     kind: ItemKind = "deadline" if event.kind == "han" else "event"
-    return Occurrence(event.date, event.last_day, kind, event.id, event.name, plan=plan, event=event, activity=activity)
+    bounded = None if event.exact else event.date
+    return Occurrence(
+        event.first_day if event.exact else event.last_day,
+        event.last_day,
+        kind,
+        event.id,
+        event.name,
+        plan=plan,
+        event=event,
+        activity=activity,
+        bounded=bounded,
+    )
 
 
 def observance_dates(observance: Observance, year: int) -> tuple[dt.date, dt.date] | None:
@@ -277,6 +303,10 @@ class Step(Span):
     anchor: str | None = None  # an activity's row on the plan page
     partial: bool = False  # a plan dated by month or year only
     note: str | None = None  # what the timeline says besides the date: a period's end it cannot state
+    bounded: PartialDate | None = None  # an event short of its day: the step sits on its latest possible day
+
+    def is_current(self, today: dt.date) -> bool:
+        return self.bounded is None and Span.is_current(self, today)
 
 
 @dataclass(frozen=True)
@@ -337,7 +367,7 @@ def build_programmes(site) -> tuple[Programme, ...]:
         events: dict[int, list[Event]] = {}
         for event in site.events:
             if obs.id in event.observances:
-                events.setdefault(event.date.year, []).append(event)
+                events.setdefault(event.last_day.year, []).append(event)
         for year in sorted(set(plans) | set(events)):
             year_plans = tuple(sorted(plans.get(year, []), key=lambda p: (p.date, p.id)))
             ids = {p.id for p in year_plans}
@@ -386,7 +416,11 @@ def _timeline(site, obs: Observance, year: int, plans: tuple[Plan, ...], events:
     by_id = {p.id: p for p in site.plans}
     for event in events:
         kind = "deadline" if event.kind == "han" else "event"
-        steps.append(Step(event.date, event.last_day, kind, event.name, plan=by_id.get(event.plan) if event.plan else None, event=event))
+        plan = by_id.get(event.plan) if event.plan else None
+        bounded = None if event.exact else event.date
+        steps.append(
+            Step(event.last_day if bounded else event.first_day, event.last_day, kind, event.name, plan=plan, event=event, bounded=bounded)
+        )
     order = {"plan": 0, "start": 1, "period": 1, "event": 2, "deadline": 3, "observance": 4}
     return tuple(sorted(steps, key=lambda s: (s.end if s.kind == "period" else s.start, order[s.kind], s.title)))
 

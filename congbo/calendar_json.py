@@ -37,7 +37,10 @@ FIELDS: list[tuple[str, str]] = [
         "Các mục có ngày, sắp theo ngày: `id`, `uid`, `kind` (`ngay-ky-niem`, `su-kien`, `han` — thời hạn phải hoàn thành — `hoat-dong` — "
         "thời gian thực hiện một hoạt động của văn bản — hoặc `bat-dau` — ngày bắt đầu một hoạt động mà văn bản không cho ngày kết thúc), "
         "`title`, `start` và `end` (NNNN-TT-NN, `end` tính cả ngày đó; `null` với `bat-dau`: bản gốc để trống hoặc chưa rõ ngày kết "
-        "thúc), `time` (GG:PP giờ Việt Nam, hoặc `null` khi cả ngày), "
+        "thúc), `precision` (`day` — biết đúng ngày; `month` — chỉ biết tháng; `year` — chỉ biết năm; `on-or-before` — chỉ biết "
+        "chậm nhất ngày nào: khi không phải `day`, `start` và `end` là ngày sớm nhất và muộn nhất có thể, `start` là `null` với "
+        "`on-or-before`, `ics` là `null` và mục không có trong tệp .ics), `date` (ngày như dữ liệu ghi, ví dụ `2025-12-??` hay "
+        "`..2025-12-19`; `null` khi biết đúng ngày), `time` (GG:PP giờ Việt Nam, hoặc `null` khi cả ngày), "
         "`place`, `observance` (mã), `anniversary` (số năm kỷ niệm), `theme` (chủ đề năm), `plan` (`id`, `title`, `url`), `programme` "
         "(trang chương trình), `url`, `ics`, "
         "`sources[]` (nguồn của mục: của sự kiện; với hạn và hoạt động, của văn bản; với ngày kỷ niệm, của chủ đề năm đó).",
@@ -89,6 +92,8 @@ def _item(site: Site, item: Occurrence, base_url: str) -> dict:
         "title": item.title,
         "start": item.start.isoformat(),
         "end": None if item.kind == "start" else item.end.isoformat(),
+        "precision": item.precision,
+        "date": str(item.bounded) if item.bounded else None,
         "time": None,
         "place": None,
         "observance": None,
@@ -118,7 +123,7 @@ def _item(site: Site, item: Occurrence, base_url: str) -> dict:
             time=event.time.strftime("%H:%M") if event.time else None,
             place=event.place,
             url=_url(base_url, urls.event(event.id)),
-            ics=_url(base_url, urls.event_ics(event.id)),
+            ics=_url(base_url, urls.event_ics(event.id)) if item.exact else None,
             sources=_sources(site, event.sources, base_url),
         )
     else:
@@ -128,6 +133,9 @@ def _item(site: Site, item: Occurrence, base_url: str) -> dict:
             ics=_url(base_url, urls.ICS),
             sources=_sources(site, plan.sources, base_url),
         )
+    if item.bounded:  # the bounds of the days it can be, not a day it is on
+        earliest = item.bounded.earliest_day
+        data.update(start=earliest.isoformat() if earliest else None, end=item.bounded.latest_day.isoformat())
     return data
 
 

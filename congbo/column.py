@@ -214,7 +214,7 @@ def related(site: Site, record: ArticleRecord, here: str) -> list[dict]:
         out.append({"kind": "Ngày kỷ niệm", "href": up + urls.observance(obs_id), "label": obs.name, "note": when})
     for event_id in meta.events:
         event = site.event[event_id]
-        when = ("hạn hoàn thành " if event.kind == "han" else "") + vi.short_date(event.date)
+        when = ("hạn hoàn thành " if event.kind == "han" else "") + vi.short_date_with_state(event.date)
         out.append({"kind": "Sự kiện", "href": up + urls.event(event_id), "label": event.name, "note": when})
     return out
 

@@ -198,18 +198,21 @@ def timeline(site: Site, plan: Plan, links: Links) -> list[dict]:
     end of periods (an activity kept as a published event links to the event's page)."""
     rows: list[dict] = []
 
-    def add(day: dt.date, last: dt.date | None, text: str, href: str, tag: str | None) -> None:
-        rows.append({"date": day, "last": last, "text": text, "href": href, "tag": tag})
+    def add(day: dt.date, last: dt.date | None, text: str, href: str, tag: str | None, when: str | None = None) -> None:
+        rows.append({"date": day, "last": last, "text": text, "href": href, "tag": tag, "when": when})
 
     for event in site.events_of_plan(plan.id):
         href = links.to(urls.event(event.id))
-        if event.kind == "han":
-            add(event.date, event.date, event.name, href, "hạn hoàn thành")
+        day = event.first_day
+        if not event.exact:  # on its latest possible day, its date said in words
+            add(event.last_day, event.last_day, event.name, href, "chưa rõ ngày", vi.upper_first(vi.date_with_state(event.date)))
+        elif event.kind == "han":
+            add(day, day, event.name, href, "hạn hoàn thành")
         elif event.end:
-            add(event.date, event.end, event.name, href, "bắt đầu")
+            add(day, event.end, event.name, href, "bắt đầu")
             add(event.end, event.end, event.name, href, "kết thúc")
         else:
-            add(event.date, event.date, event.name, href, None)
+            add(day, day, event.name, href, None)
     for activity, dates in site.agenda.activities_of(plan.id):  # this document's only: the cost stays linear
         href = "#" + urls.activity_anchor(activity.id)
         if dates.kind == "deadline":

@@ -51,7 +51,7 @@ def event_stamp(site: Site, event: Event) -> dt.date:
     """The issue date of the event's plan (for a plan dated only to its month or year, the first day it
     can have been issued: `Document.earliest_issue_day`), else the event's date."""
     plan = site.plan.get(event.plan) if event.plan else None
-    return plan.earliest_issue_day if plan else event.date
+    return plan.earliest_issue_day if plan else event.first_day
 
 
 # --- components -----------------------------------------------------------------------
@@ -96,11 +96,11 @@ def event_vevent(site: Site, event: Event, base_url: str = "") -> icalendar.Even
     _add_common(vevent, event_uid(event), event_stamp(site, event))
     if event.time:
         zone = ZoneInfo(TZID)
-        vevent.add("dtstart", dt.datetime.combine(event.date, event.time, zone))
+        vevent.add("dtstart", dt.datetime.combine(event.first_day, event.time, zone))
         if event.end:
             vevent.add("dtend", dt.datetime.combine(event.end + ONE_DAY, dt.time(0, 0), zone))
     else:
-        vevent.add("dtstart", event.date)
+        vevent.add("dtstart", event.first_day)
         vevent.add("dtend", event.last_day + ONE_DAY)
     vevent.add("summary", event.name)
     plan = site.plan.get(event.plan) if event.plan else None
@@ -209,7 +209,9 @@ def render_ics_files(site: Site, base_url: str = "") -> dict[str, bytes]:
     """Every calendar file of the site: site-relative path → bytes (CRLF, folded, as icalendar writes them).
     Each VEVENT is made and written once, for ``lich.ics`` and for its own file."""
     observances = {o.id: observance_vevent(site, o, base_url) for o in site.observances}
-    events = {e.id: event_vevent(site, e, base_url) for e in site.events}
+    # A calendar file gives every item a day: an event known only to its month, its year, or as "on or before"
+    # a day has none, so it is left out (and has no file of its own); the calendar page lists it and says why.
+    events = {e.id: event_vevent(site, e, base_url) for e in site.events if e.exact}
     activities = [
         activity_vevent(site, plan, activity, dates, base_url)
         for plan in site.plans
@@ -230,7 +232,7 @@ def render_ics_files(site: Site, base_url: str = "") -> dict[str, bytes]:
     for o in site.observances:
         page = absolute(base_url, urls.observance(o.id))
         files[urls.observance_ics(o.id)] = _calendar(o.name, o.summary, page, [observances[o.id]], written=written)
-    for e in site.events:
+    for e in (e for e in site.events if e.exact):
         page = absolute(base_url, urls.event(e.id))
         files[urls.event_ics(e.id)] = _calendar(e.name, event_when(e), page, [events[e.id]], written=written)
     return files

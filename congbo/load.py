@@ -492,12 +492,12 @@ def _check_event(check, located, event: Event, known: _Known, plans: dict) -> No
     _refer(check, located, (i, "plan"), event.plan, known.plans, "văn bản", "data/plans/")
     for j, obs in enumerate(event.observances):
         _refer(check, located, (i, "observances", j), obs, known.observances, "ngày kỷ niệm", OBS_WHERE)
-        first_year = known.observances_by_id[obs].first_year if obs in known.observances_by_id else event.date.year
-        if event.date.year < first_year:  # the observance's programme of that year has no day to stand on
+        first_year = known.observances_by_id[obs].first_year if obs in known.observances_by_id else event.last_day.year
+        if event.last_day.year < first_year:  # the observance's programme of that year has no day to stand on
             check.add(
                 located,
                 (i, "observances", j),
-                f"sự kiện năm {event.date.year} không thể hướng tới ngày kỷ niệm '{obs}': "
+                f"sự kiện năm {event.last_day.year} không thể hướng tới ngày kỷ niệm '{obs}': "
                 f"ngày này được tổ chức lần đầu năm {first_year} (first_year trong {OBS_WHERE})",
             )
     if event.activity and not event.plan:
@@ -509,7 +509,7 @@ def _check_event(check, located, event: Event, known: _Known, plans: dict) -> No
     for j, activity in named_first:
         dates = activity_dates(activity)
         named = event.activity == activity.id
-        repeats = {event.date, event.last_day} & set(dates)
+        repeats = {event.first_day, event.last_day} & set(dates) if event.exact else set()
         if dates and (named or repeats):
             line = doc_located.where(("activities", j, "time"))[0]
             day = sorted(repeats or dates)[0]

@@ -943,12 +943,13 @@ class Event(Model):
     """Tên sự kiện."""
     kind: EventKind = "su-kien"
     """su-kien (sự kiện diễn ra vào ngày/khoảng thời gian), han (mốc phải hoàn thành trước ngày)."""
-    date: Day
-    """Ngày diễn ra; với 'han': ngày phải hoàn thành trước."""
+    date: PartialDate
+    """Ngày diễn ra NNNN-TT-NN; với 'han': ngày phải hoàn thành trước. Chưa rõ ngày: 2025-12-?? (biết tháng), 2025-??-?? (chỉ
+    biết năm), ..2025-12-19 (chậm nhất ngày đó: bản tin ngày 19/12/2025 đưa tin đã tổ chức)."""
     end: Day | None = None
-    """Ngày kết thúc, nếu sự kiện kéo dài nhiều ngày."""
+    """Ngày kết thúc, nếu sự kiện kéo dài nhiều ngày (chỉ khi biết đúng ngày bắt đầu)."""
     time: Clock | None = None
-    """Giờ bắt đầu, ví dụ "08:00" (giờ Việt Nam)."""
+    """Giờ bắt đầu, ví dụ "08:00" (giờ Việt Nam; chỉ khi biết đúng ngày)."""
     place: Line | None = None
     """Địa điểm."""
     organiser: Id | None = None
@@ -967,25 +968,47 @@ class Event(Model):
 
     @model_validator(mode="after")
     def _check_period(self) -> "Event":
-        if self.end is not None and self.end < self.date:
+        if not self.date.exact:
+            for name, what in (("end", "ngày kết thúc"), ("time", "giờ bắt đầu")):
+                if getattr(self, name) is not None:
+                    raise error(
+                        "vi_period",
+                        "chỉ ghi '{name}' ({what}) khi biết đúng ngày diễn ra; 'date: {date}' chưa rõ ngày, nên bỏ '{name}'",
+                        name=name,
+                        what=what,
+                        date=str(self.date),
+                    )
+            return self
+        if self.end is not None and self.end < self.first_day:
             raise error(
-                "vi_period", "ngày kết thúc {end} trước ngày bắt đầu {start}", end=self.end.isoformat(), start=self.date.isoformat()
+                "vi_period", "ngày kết thúc {end} trước ngày bắt đầu {start}", end=self.end.isoformat(), start=self.first_day.isoformat()
             )
         if self.kind == "han" and self.end is not None:
             raise error("vi_deadline", "mốc hạn ('han') chỉ có một ngày; bỏ 'end' hoặc đổi 'kind' thành su-kien")
-        if self.end is not None and (self.end - self.date).days >= MAX_EVENT_DAYS:
+        if self.end is not None and (self.end - self.first_day).days >= MAX_EVENT_DAYS:
             raise error(
                 "vi_period",
                 "sự kiện kéo dài tối đa {days} ngày (từ {start} đến {end} là quá dài); việc dài hơn hãy ghi thành hoạt động của kế hoạch",
                 days=MAX_EVENT_DAYS,
-                start=self.date.isoformat(),
+                start=self.first_day.isoformat(),
                 end=self.end.isoformat(),
             )
         return self
 
     @property
+    def exact(self) -> bool:
+        """Whether its day is known (not only its month, its year, or a day it happened on or before)."""
+        return self.date.exact
+
+    @property
+    def first_day(self) -> dt.date:
+        """Its day; for a date short of its day, `PartialDate.first_day` (never later than it can be)."""
+        return self.date.first_day
+
+    @property
     def last_day(self) -> dt.date:
-        return self.end or self.date
+        """Its last day, or the latest day it can be."""
+        return self.end or self.date.latest_day
 
 
 FOOTNOTE_REF = re.compile(r"\[\^(\d+)\]")

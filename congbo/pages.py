@@ -494,6 +494,7 @@ def render_calendar(site: Site, year: int, base_url: str = "") -> GeneratedPage:
         webcal=webcal,
         ics_url=urls.absolute(base_url, urls.ICS),
         google=f"https://calendar.google.com/calendar/render?cid={quote(webcal, safe='')}" if webcal else None,
+        inexact=any(not row["item"].exact for _, months in sections + [(year, past)] for m in months for row in m.get("rows", [])),
     )
 
 
@@ -606,8 +607,10 @@ def _absolute(base_url: str, url: str) -> str:
 
 
 def event_schema(site: Site, event, base_url: str = "") -> dict:
-    """schema.org Event (https://schema.org/Event): name, startDate, location, organizer."""
-    start = event.date.isoformat() if not event.time else f"{event.date.isoformat()}T{event.time.strftime('%H:%M')}:00+07:00"
+    """schema.org Event (https://schema.org/Event): name, startDate, location, organizer. An event short of its
+    day has no startDate (schema.org's dates are days; none is invented)."""
+    day = event.first_day.isoformat()
+    start = day if not event.time else f"{day}T{event.time.strftime('%H:%M')}:00+07:00"
     data: dict = {
         "@context": "https://schema.org",
         "@type": "Event",
@@ -620,6 +623,8 @@ def event_schema(site: Site, event, base_url: str = "") -> dict:
     }
     if event.end is None and event.time is not None:
         del data["endDate"]
+    if not event.exact:
+        del data["startDate"], data["endDate"]
     if event.description:
         data["description"] = event.description
     if event.place:
@@ -651,7 +656,7 @@ def render_event(site: Site, event, base_url: str = "") -> GeneratedPage:
         observances=[links.observance(o) for o in event.observances],
         articles=site.articles_about(event=event.id),
         article_url=article_url,
-        ics=urls.event_ics(event.id),
+        ics=urls.event_ics(event.id) if event.exact else None,
         jsonld=script_json(event_schema(site, event, base_url)),
         sources=source_entries(site, event.sources, links),
         known_from=known_from(site, event.sources),

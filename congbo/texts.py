@@ -72,9 +72,12 @@ def activity_time(site: Site, plan: Plan, time: ActivityTime) -> str:
 
 
 def event_when(event: Event) -> str:
+    if not event.exact:
+        return ("Hạn hoàn thành: " if event.kind == "han" else "") + vi.upper_first(vi.date_with_state(event.date))
     if event.kind == "han":
-        return f"Hoàn thành trước {vi.long_date(event.date)}"
-    when = vi.long_date(event.date) if not event.end else f"Từ {vi.long_date(event.date)} đến {vi.long_date(event.end)}"
+        return f"Hoàn thành trước {vi.long_date(event.first_day)}"
+    day = event.first_day
+    when = vi.long_date(day) if not event.end else f"Từ {vi.long_date(day)} đến {vi.long_date(event.end)}"
     if event.time:
         when = f"{event.time.strftime('%H:%M')}, {when}"
     return when[0].upper() + when[1:]

@@ -144,6 +144,6 @@ def test_new_event_fails_until_filled(project):
     ]
     fill_in(project / "data/events.yml")
     site = load_site(project, today=TEST_TODAY, docs_dir=project / "docs")
-    assert site.event[event_id].date == TEST_TODAY
+    assert site.event[event_id].first_day == TEST_TODAY
     new(project, "su-kien")
     assert f"- id: {event_id}-2\n" in (project / "data/events.yml").read_text(encoding="utf-8")

@@ -1,0 +1,257 @@
+"""Dates short of their day: known to the month ('2025-12-??'), to the year ('2025-??-??'), or only as on or
+before a day ('..2025-12-19', EDTF's '[..2025-12-19]'). Parsed once (`PartialDate`), worded once (`vi`),
+placed once (`agenda`): the calendar page lists such an item under the month of its latest possible day,
+marked in words, and no calendar file gives it a day.
+
+Each test adds its own events to a copy of the sample project.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+
+from congbo import agenda, calendar_json, ical, pages, urls, vi
+from congbo.errors import DataError
+from congbo.load import load_site
+from congbo.models import Event
+from congbo.scalars import PartialDate
+from conftest import copy_project, replace, where
+
+EVENTS = "data/events.yml"
+TODAY = dt.date(2026, 12, 6)
+
+BOUNDED_EVENTS = """
+- id: hoi-nghi-bao-tin
+  name: "Hội nghị biết qua bản tin"
+  date: "..2025-12-19"
+- id: cuoc-thi-thang-12
+  name: "Cuộc thi chỉ biết tháng"
+  date: 2026-12-??
+- id: mit-tinh-nam-2025
+  name: "Mít tinh chỉ biết năm"
+  date: 2025-??-??
+"""
+
+
+def project_with(tmp_path: Path, extra: str = BOUNDED_EVENTS) -> Path:
+    project = copy_project(tmp_path / "project")
+    path = project / EVENTS
+    path.write_text(path.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    return project
+
+
+@pytest.fixture
+def site(tmp_path):
+    project = project_with(tmp_path)
+    return load_site(project, today=TODAY, docs_dir=project / "docs")
+
+
+def problems(root: Path) -> list[str]:
+    with pytest.raises(DataError) as caught:
+        load_site(root, today=TODAY, docs_dir=root / "docs")
+    return [str(p) for p in caught.value.problems]
+
+
+# --- the type --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "precision", "earliest", "latest", "exact"),
+    [
+        ("2025-12-19", "day", "2025-12-19", "2025-12-19", True),
+        ("2025-12-??", "month", "2025-12-01", "2025-12-31", False),
+        ("2024-02-..", "month", "2024-02-01", "2024-02-29", False),
+        ("2025-??-??", "year", "2025-01-01", "2025-12-31", False),
+        ("..2025-12-19", "on-or-before", None, "2025-12-19", False),
+    ],
+)
+def test_each_state_says_its_bounds_and_is_written_back_as_read(written, precision, earliest, latest, exact):
+    date = PartialDate.parse(written)
+    assert date.precision == precision and date.exact is exact
+    assert date.earliest_day == (dt.date.fromisoformat(earliest) if earliest else None)
+    assert date.latest_day == date.last_day == dt.date.fromisoformat(latest)
+    assert str(date) == written
+
+
+def test_on_or_before_counts_from_its_bound_which_is_never_later_than_it_can_be():
+    date = PartialDate.parse("..2025-01-04")
+    assert date.first_day == date.latest_day == dt.date(2025, 1, 4)
+    assert PartialDate.parse("..2025-12-19") < PartialDate.parse("2025-12-19")
+
+
+@pytest.mark.parametrize("written", ["..2025-12", "..2025-12-??", "...2025-12-19", "..19/12/2025"])
+def test_a_malformed_date_lists_the_three_states_with_examples(written):
+    with pytest.raises(ValueError) as caught:
+        PartialDate.parse(written)
+    message = str(caught.value)
+    assert "2025-12-?? (biết tháng, chưa rõ ngày)" in message
+    assert "2025-??-?? (chỉ biết năm)" in message
+    assert "..2025-12-19 (chậm nhất ngày đó" in message
+    assert f"nhận được '{written}'" in message
+
+
+def test_an_impossible_bound_is_refused_as_a_day_is():
+    with pytest.raises(ValueError, match="tháng 2 năm 2025 không có ngày 30"):
+        PartialDate.parse("..2025-02-30")
+
+
+# --- the wording -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "said", "short"),
+    [
+        ("..2025-12-19", "chậm nhất ngày 19/12/2025", "chậm nhất ngày 19/12/2025"),
+        ("2025-12-??", "tháng 12 năm 2025 (chưa rõ ngày)", "tháng 12 năm 2025 (chưa rõ ngày)"),
+        ("2025-??-??", "năm 2025 (chưa rõ ngày, tháng)", "năm 2025 (chưa rõ ngày, tháng)"),
+        ("2025-12-19", "ngày 19 tháng 12 năm 2025", "19/12/2025"),
+    ],
+)
+def test_pages_say_what_is_known_of_a_date(written, said, short):
+    date = PartialDate.parse(written)
+    assert vi.date_with_state(date) == said
+    assert vi.short_date_with_state(date) == short
+
+
+def test_a_document_known_on_or_before_a_day_states_no_part_of_its_date():
+    assert vi.document_date("Lạng Sơn", PartialDate.parse("..2025-01-04")) == "Lạng Sơn, ngày … tháng … năm …"
+    assert vi.missing_parts(PartialDate.parse("..2025-01-04")) == "ngày, tháng, năm"
+
+
+# --- the event model ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("field", [{"end": "2025-12-20"}, {"time": "08:00"}])
+def test_an_end_or_a_time_needs_the_day(field):
+    with pytest.raises(ValidationError) as caught:
+        Event(id="a", name="A", date="2025-12-??", **field)
+    name = next(iter(field))
+    assert f"chỉ ghi '{name}'" in str(caught.value) and "'date: 2025-12-??' chưa rõ ngày" in str(caught.value)
+
+
+def test_the_loader_accepts_the_three_states_on_an_event(site):
+    dates = {e.id: str(e.date) for e in site.events}
+    assert dates["hoi-nghi-bao-tin"] == "..2025-12-19"
+    assert dates["cuoc-thi-thang-12"] == "2026-12-??"
+    assert dates["mit-tinh-nam-2025"] == "2025-??-??"
+
+
+def test_a_malformed_event_date_is_refused_at_its_line_with_the_three_states(tmp_path):
+    project = project_with(tmp_path, '\n- id: hong\n  name: "Hỏng"\n  date: "..12/2025"\n')
+    text = (project / EVENTS).read_text(encoding="utf-8")
+    (message,) = problems(project)
+    at = where(text, 'date: "..12/2025"')
+    assert message.startswith(f"{EVENTS}:{at}: "), message
+    assert "[hong].date" in message and "2025-12-??" in message and "..2025-12-19" in message
+
+
+def test_an_end_on_a_bounded_event_is_refused_at_its_line(tmp_path):
+    project = project_with(tmp_path, '\n- id: hong\n  name: "Hỏng"\n  date: 2025-12-??\n  end: 2025-12-20\n')
+    (message,) = problems(project)
+    assert message.startswith(f"{EVENTS}:") and "[hong]" in message
+    assert "chỉ ghi 'end' (ngày kết thúc) khi biết đúng ngày diễn ra" in message
+
+
+# --- the agenda and what is made from it ---------------------------------------------------
+
+
+def _item(site, key: str) -> agenda.Occurrence:
+    return next(i for i in site.agenda.items if i.key == key)
+
+
+def test_the_agenda_places_each_on_its_latest_possible_day(site):
+    assert (_item(site, "hoi-nghi-bao-tin").start, _item(site, "hoi-nghi-bao-tin").end) == (dt.date(2025, 12, 19),) * 2
+    assert _item(site, "cuoc-thi-thang-12").start == dt.date(2026, 12, 31)
+    assert _item(site, "mit-tinh-nam-2025").start == dt.date(2025, 12, 31)
+    assert [i.key for i in site.agenda.occurrences(2025) if not i.exact] == ["hoi-nghi-bao-tin", "mit-tinh-nam-2025"]
+
+
+def test_past_or_under_way_is_claimed_only_when_known(site):
+    before = _item(site, "hoi-nghi-bao-tin")
+    december = _item(site, "cuoc-thi-thang-12")  # today is 6/12/2026: December 2026 is neither past nor known to be today
+    assert before.is_past(TODAY) and not before.is_current(TODAY)
+    assert not december.is_past(TODAY) and not december.is_current(TODAY)
+    assert not december.is_current(dt.date(2026, 12, 31))
+
+
+def test_calendar_files_leave_them_out(site):
+    files = ical.render_ics_files(site)
+    everything = files[urls.ICS].decode()
+    for key in ("hoi-nghi-bao-tin", "cuoc-thi-thang-12", "mit-tinh-nam-2025"):
+        assert f"su-kien-{key}@congbo" not in everything
+        assert urls.event_ics(key) not in files
+    assert "su-kien-hoi-nghi-icpd-cairo-1994@congbo" in everything
+
+
+def test_lich_json_carries_each_dates_precision(site):
+    items = {i["id"]: i for i in json.loads(calendar_json.render_calendar_json(site))["items"]}
+    assert items["hoi-nghi-bao-tin"] | {} == items["hoi-nghi-bao-tin"]
+    on_or_before, month, year = items["hoi-nghi-bao-tin"], items["cuoc-thi-thang-12"], items["mit-tinh-nam-2025"]
+    assert (on_or_before["precision"], on_or_before["date"], on_or_before["start"], on_or_before["end"]) == (
+        "on-or-before",
+        "..2025-12-19",
+        None,
+        "2025-12-19",
+    )
+    assert (month["precision"], month["start"], month["end"], month["ics"]) == ("month", "2026-12-01", "2026-12-31", None)
+    assert (year["precision"], year["start"], year["end"]) == ("year", "2025-01-01", "2025-12-31")
+    assert items["hoi-nghi-icpd-cairo-1994"]["precision"] == "day" and items["hoi-nghi-icpd-cairo-1994"]["date"] is None
+
+
+def test_the_calendar_page_marks_them_in_words_and_says_why_once(site):
+    page = pages.render_calendar(site, 2025).html
+    assert 'Chậm nhất ngày 19/12/2025 <span class="cb-tag cb-tag--inexact">chưa rõ ngày</span>' in page
+    assert "Năm 2025 (chưa rõ ngày, tháng) <span" in page
+    assert page.count("không đưa vào tệp lịch (.ics)") == 1
+    december = page[page.index('id="thang-12"') :] if 'id="thang-12"' in page else page
+    assert "Hội nghị biết qua bản tin" in december
+    this_year = pages.render_calendar(site, 2026).html
+    row = this_year[this_year.index("Tháng 12 năm 2026 (chưa rõ ngày)") :].split("</li>")[0]
+    assert "đã qua" not in row and "đang diễn ra" not in row
+
+
+def test_a_calendar_without_such_items_says_nothing_of_them(tmp_path):
+    project = copy_project(tmp_path / "project")
+    plain = load_site(project, today=TODAY, docs_dir=project / "docs")
+    assert "không đưa vào tệp lịch (.ics)" not in pages.render_calendar(plain, 2025).html
+
+
+def test_the_event_page_says_the_date_as_known_and_offers_no_calendar_file(site):
+    event = site.event["hoi-nghi-bao-tin"]
+    page = pages.render_event(site, event).html
+    assert "Chậm nhất ngày 19/12/2025" in page and "đã qua" in page
+    assert ".ics" in page and "Thêm vào lịch" not in page
+    assert '"startDate"' not in page
+
+
+def test_lists_of_events_say_the_date_as_known(tmp_path):
+    project = project_with(
+        tmp_path,
+        '\n- id: hoi-nghi-bao-tin\n  name: "Hội nghị biết qua bản tin"\n  date: "..2025-12-19"\n  organiser: so-y-te-lang-son\n',
+    )
+    site = load_site(project, today=TODAY, docs_dir=project / "docs")
+    related = pages.organisation_records(site)
+    page = pages.render_organisation(site, site.organisation["so-y-te-lang-son"], related.get("so-y-te-lang-son", {})).html
+    assert "chậm nhất ngày 19/12/2025" in page
+
+
+def test_a_document_issued_on_or_before_a_day_is_dated_by_that_day_in_the_feed(tmp_path):
+    from congbo import feeds
+
+    project = copy_project(tmp_path / "project")
+    rel = "data/plans/cong-van-ubnd-quang-nam-ngay-dan-so-the-gioi-2024.yml"
+    text = (project / rel).read_text(encoding="utf-8")
+    date_line = next(line for line in text.splitlines() if line.startswith("date:"))
+    replace(project, rel, date_line + "\n", 'date: "..2024-07-04"\n')
+    site = load_site(project, today=TODAY, docs_dir=project / "docs")
+    plan = site.plan["cong-van-ubnd-quang-nam-ngay-dan-so-the-gioi-2024"]
+    assert plan.date.precision == "on-or-before"
+    item = next(i for i in feeds.plan_items(site, "https://example.org/") if i.link.endswith(urls.plan(plan.id)))
+    assert item.published.date() == dt.date(2024, 7, 4)
+    page = pages.render_plan(site, plan).html
+    assert "chậm nhất ngày 04/07/2024" in page
