@@ -255,3 +255,19 @@ def test_a_document_issued_on_or_before_a_day_is_dated_by_that_day_in_the_feed(t
     assert item.published.date() == dt.date(2024, 7, 4)
     page = pages.render_plan(site, plan).html
     assert "chậm nhất ngày 04/07/2024" in page
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [
+        ("..2025-12-19", "chậm nhất ngày 19/12/2025"),
+        ("2025-12-??", "tháng 12 năm 2025 (chưa rõ ngày)"),
+        ("2025-??-??", "năm 2025 (chưa rõ ngày, tháng)"),
+        ("2025-12-19", "2025-12-19"),
+    ],
+)
+def test_the_changes_summary_says_a_bounded_date_in_vietnamese(written, shown):
+    from congbo.changes import _dated
+
+    entry = _dated("event:a", "sự kiện", {"name": "A", "date": written}, "name", {"date": written})
+    assert entry.when == shown
