@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from typing import Iterable, Literal
 
 from . import urls, vi
-from .models import Activity, ArticleRecord, Event, Observance, Plan, Theme
+from .models import Activity, ArticleRecord, Event, Observance, Phase, Plan, Theme
 from .scalars import Missing, PartialDate, Precision
 
-ItemKind = Literal["observance", "event", "deadline", "period", "start"]
-"""'start': the first day of a period whose end the document does not give (blank or not known)."""
+ItemKind = Literal["observance", "event", "deadline", "period", "start", "phase"]
+"""'start': the first day of a period whose end the document does not give (blank or not known); 'phase': a dated
+phase of a competition (its launch, entries due, results)."""
 
 
 TZID = "Asia/Ho_Chi_Minh"
@@ -37,6 +38,10 @@ def observance_uid(observance: Observance) -> str:
 
 def event_uid(event: Event) -> str:
     return f"su-kien-{event.id}{UID_SUFFIX}"
+
+
+def phase_uid(event: Event, phase: Phase) -> str:
+    return f"giai-doan-{event.id}-{phase.key}{UID_SUFFIX}"
 
 
 def deadline_uid(plan: Plan, activity: Activity) -> str:
@@ -120,6 +125,7 @@ class Occurrence(Span):
     event: Event | None = None
     observance: Observance | None = None
     activity: Activity | None = None
+    phase: Phase | None = None
     start_text: str | None = None
     """How the document gives a start it does not date to the day ('tháng 01 năm 2021'); the bar
     still starts on ``start``, the first day it can be, but the page says no more than the text."""
@@ -192,7 +198,9 @@ def build_agenda(observances: Iterable[Observance], plans: Iterable[Plan], event
         plan.id: tuple((a, dates) for a in plan.activities if not a.event and (dates := activity_dates(plan, a)) is not None)
         for plan in plans
     }
+    events = tuple(events)
     items = [_event_item(by_id, event) for event in events]
+    items += [_phase_item(event, phase) for event in events for phase in event.phases if phase.dated]
     items += [
         Occurrence(
             dates.start,
@@ -225,6 +233,16 @@ def _event_item(plans: dict[str, Plan], event: Event) -> Occurrence:
         event=event,
         activity=activity,
         bounded=bounded,
+    )
+
+
+def _phase_item(event: Event, phase: Phase) -> Occurrence:
+    """A dated phase of a competition: on its day, or, short of its day, on its latest possible day."""
+    date = phase.dated
+    day = date.first_day if date.exact else date.latest_day
+    bounded = None if date.exact else date
+    return Occurrence(
+        day, day, "phase", f"{event.id}/{phase.key}", f"{phase.title}: {event.name}", event=event, phase=phase, bounded=bounded
     )
 
 

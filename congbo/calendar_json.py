@@ -17,7 +17,14 @@ from .site import Site
 from .render import render
 from .texts import Links, plan_title, source_entry
 
-KINDS = {"observance": "ngay-ky-niem", "event": "su-kien", "deadline": "han", "period": "hoat-dong", "start": "bat-dau"}
+KINDS = {
+    "observance": "ngay-ky-niem",
+    "event": "su-kien",
+    "deadline": "han",
+    "period": "hoat-dong",
+    "start": "bat-dau",
+    "phase": "giai-doan",
+}
 
 FIELDS: list[tuple[str, str]] = [
     ("name", "Tên của lịch."),
@@ -35,7 +42,8 @@ FIELDS: list[tuple[str, str]] = [
     (
         "items[]",
         "Các mục có ngày, sắp theo ngày: `id`, `uid`, `kind` (`ngay-ky-niem`, `su-kien`, `han` — thời hạn phải hoàn thành — `hoat-dong` — "
-        "thời gian thực hiện một hoạt động của văn bản — hoặc `bat-dau` — ngày bắt đầu một hoạt động mà văn bản không cho ngày kết thúc), "
+        "thời gian thực hiện một hoạt động của văn bản — `bat-dau` — ngày bắt đầu một hoạt động mà văn bản không cho ngày kết thúc — "
+        "hoặc `giai-doan` — một giai đoạn của cuộc thi: phát động, hạn nộp bài, công bố kết quả…), "
         "`title`, `start` và `end` (NNNN-TT-NN, `end` tính cả ngày đó; `null` với `bat-dau`: bản gốc để trống hoặc chưa rõ ngày kết "
         "thúc), `precision` (`day` — biết đúng ngày; `month` — chỉ biết tháng; `year` — chỉ biết năm; `on-or-before` — chỉ biết "
         "chậm nhất ngày nào: khi không phải `day`, `start` và `end` là ngày sớm nhất và muộn nhất có thể, `start` là `null` với "
@@ -115,6 +123,15 @@ def _item(site: Site, item: Occurrence, base_url: str) -> dict:
             sources=_sources(site, theme.sources if theme else [], base_url),
             url=_url(base_url, urls.observance(obs.id)),
             ics=_url(base_url, urls.observance_ics(obs.id)),
+        )
+    elif item.phase:
+        event = item.event
+        data.update(
+            uid=agenda.phase_uid(event, item.phase),
+            place=event.place,
+            url=_url(base_url, urls.event(event.id)) + "#" + urls.PHASES_ANCHOR,
+            ics=_url(base_url, urls.ICS) if item.exact else None,
+            sources=_sources(site, event.sources, base_url),
         )
     elif item.event:
         event = item.event

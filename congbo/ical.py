@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 import icalendar
 
 from . import urls, vi
-from .agenda import TZID, ActivityDates, activity_uid, event_uid, first_occurrence, observance_uid
+from .agenda import TZID, ActivityDates, Occurrence, activity_uid, event_uid, first_occurrence, observance_uid, phase_uid
 from .urls import absolute
 from .models import Activity, Event, Observance, Plan
 from .site import Site
@@ -123,6 +123,21 @@ def event_vevent(site: Site, event: Event, base_url: str = "") -> icalendar.Even
     return _finish(vevent, "Thời hạn" if event.kind == "han" else "Sự kiện", page, transp="OPAQUE" if busy else "TRANSPARENT")
 
 
+def phase_vevent(site: Site, item: Occurrence, base_url: str = "") -> icalendar.Event:
+    """A competition's phase known to the day (launch, entries due, results): one all-day VEVENT."""
+    event, phase = item.event, item.phase
+    vevent = icalendar.Event()
+    _add_common(vevent, phase_uid(event, phase), event_stamp(site, event))
+    vevent.add("dtstart", item.start)
+    vevent.add("dtend", item.start + ONE_DAY)
+    vevent.add("summary", item.title)
+    page = absolute(base_url, urls.event(event.id))
+    vevent.add("description", _describe(event.description, page))
+    if event.place:
+        vevent.add("location", event.place)
+    return _finish(vevent, "Sự kiện", page)
+
+
 def activity_vevent(site: Site, plan: Plan, activity: Activity, dates: ActivityDates, base_url: str = "") -> icalendar.Event:
     """A dated activity, from its document: a deadline (one day), a period (all its days), or the first
     day of a period whose end the document does not give (its description says so)."""
@@ -217,7 +232,8 @@ def render_ics_files(site: Site, base_url: str = "") -> dict[str, bytes]:
         for plan in site.plans
         for activity, dates in site.agenda.activities_of(plan.id)
     ]
-    everything = sorted([*observances.values(), *events.values(), *activities], key=_order)
+    phases = [phase_vevent(site, item, base_url) for item in site.agenda.items if item.phase and item.exact]
+    everything = sorted([*observances.values(), *events.values(), *activities, *phases], key=_order)
     written = {str(v["uid"]): v.to_ical() for v in everything}
     files = {
         urls.ICS: _calendar(

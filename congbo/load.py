@@ -490,6 +490,15 @@ def _check_event(check, located, event: Event, known: _Known, plans: dict) -> No
     _check_sources(check, located, (i,), event.sources, known)
     _refer(check, located, (i, "organiser"), event.organiser, known.orgs, "cơ quan", ORG_WHERE)
     _refer(check, located, (i, "plan"), event.plan, known.plans, "văn bản", "data/plans/")
+    seen: set[str] = set()
+    for j, phase in enumerate(event.phases):  # each phase once: its key is its UID's
+        if phase.key in seen:
+            check.add(
+                located,
+                (i, "phases", j),
+                f"giai đoạn '{phase.title}' ghi hai lần; mỗi giai đoạn ghi một lần (giai đoạn khác thì dùng kind: khac với name riêng)",
+            )
+        seen.add(phase.key)
     for j, obs in enumerate(event.observances):
         _refer(check, located, (i, "observances", j), obs, known.observances, "ngày kỷ niệm", OBS_WHERE)
         first_year = known.observances_by_id[obs].first_year if obs in known.observances_by_id else event.last_day.year

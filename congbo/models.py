@@ -12,7 +12,20 @@ import re
 from dataclasses import dataclass
 from typing import Annotated, Any, Iterator, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    PlainSerializer,
+    PlainValidator,
+    Tag,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from . import vi
@@ -32,6 +45,9 @@ from .scalars import (
     Moment,
     PartialDate,
     Text,
+    BLANK,
+    UNKNOWN,
+    UNKNOWN_TOKEN,
     UnknownValue,
     Url,
     clean_text,
@@ -39,6 +55,7 @@ from .scalars import (
     fact,
     is_known,
     parse_day,
+    refuse_placeholder,
     to_missing,
 )
 
@@ -935,6 +952,59 @@ Plan = Document
 EVENT_KINDS = {"su-kien": "sự kiện diễn ra vào ngày hoặc khoảng thời gian", "han": "mốc phải hoàn thành trước ngày"}
 EventKind = Literal[tuple(EVENT_KINDS)]
 
+PHASE_KINDS = {"phat-dong": "Phát động", "han-nop": "Hạn nộp bài", "ket-qua": "Công bố kết quả", "khac": "Giai đoạn khác"}
+"""The phases of a competition (cuộc thi): its launch, the deadline for entries, the results; any other named."""
+PhaseKind = Literal[tuple(PHASE_KINDS)]
+
+
+def _phase_date(value: Any) -> Any:
+    """A phase's date: a date in any of its states, or '??' when the report does not date the phase at all."""
+    refuse_placeholder(value)
+    state = to_missing(value)
+    if state == UNKNOWN:
+        return state
+    if state == BLANK:
+        raise error("vi_date", "chưa rõ ngày của giai đoạn thì ghi '??'; biết một phần thì ghi 2025-12-??, 2025-??-?? hoặc ..2025-12-19")
+    return PartialDate.parse(value)
+
+
+PhaseDate = Annotated[
+    Any,
+    PlainValidator(_phase_date),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema({"anyOf": [{"type": "string", "pattern": PARTIAL_DATE_PATTERN}, {"type": "string", "enum": [UNKNOWN_TOKEN]}]}),
+]
+
+
+class Phase(Model):
+    """One phase of a competition: launched, entries due, results announced, or another named one."""
+
+    kind: PhaseKind
+    """phat-dong (phát động), han-nop (hạn nộp bài), ket-qua (công bố kết quả), khac (giai đoạn khác: ghi 'name')."""
+    name: Line | None = None
+    """Tên giai đoạn (bắt buộc với 'khac'; với ba loại kia, bỏ trống thì trang ghi tên loại)."""
+    date: PhaseDate
+    """Ngày NNNN-TT-NN; chưa rõ ngày: 2025-12-??, 2025-??-??, ..2025-12-19 (chậm nhất ngày đó), hoặc '??' khi chưa rõ cả tháng, năm."""
+
+    @model_validator(mode="after")
+    def _named(self) -> "Phase":
+        if self.kind == "khac" and self.name is None:
+            raise error("vi_phase", "giai đoạn 'khac' phải có 'name' (tên giai đoạn), ví dụ name: \"Vòng chung khảo\"")
+        return self
+
+    @property
+    def title(self) -> str:
+        return self.name or PHASE_KINDS[self.kind]
+
+    @property
+    def key(self) -> str:
+        """Stable within its event: the kind for the three named kinds (each once), the name's slug for 'khac'."""
+        return self.kind if self.kind != "khac" else f"khac-{vi.slugify(self.name)}"
+
+    @property
+    def dated(self) -> PartialDate | None:
+        return self.date if isinstance(self.date, PartialDate) else None
+
 
 class Event(Model):
     id: Id
@@ -965,6 +1035,8 @@ class Event(Model):
     sources: list[Source] = []
     """Nguồn ban biên tập biết sự kiện (bản tin, văn bản…); mỗi nguồn ghi kind, name, url, date, title. Bỏ trống thì trang ghi 'chưa rõ
     nguồn'."""
+    phases: list[Phase] = []
+    """Các giai đoạn của một cuộc thi: mỗi giai đoạn ghi kind (phat-dong, han-nop, ket-qua, khac), name (bắt buộc với khac), date."""
 
     @model_validator(mode="after")
     def _check_period(self) -> "Event":

@@ -271,3 +271,80 @@ def test_the_changes_summary_says_a_bounded_date_in_vietnamese(written, shown):
 
     entry = _dated("event:a", "sự kiện", {"name": "A", "date": written}, "name", {"date": written})
     assert entry.when == shown
+
+
+# --- a competition's phases ------------------------------------------------------------------
+
+COMPETITION = """
+- id: cuoc-thi-ve-tranh
+  name: "Cuộc thi vẽ tranh cổ động"
+  date: 2025-09-??
+  phases:
+    - kind: phat-dong
+      date: 2025-09-??
+    - kind: han-nop
+      date: 2025-11-30
+    - kind: khac
+      name: "Vòng chung khảo"
+      date: "..2025-12-10"
+    - kind: ket-qua
+      date: "??"
+"""
+
+
+@pytest.fixture
+def competition(tmp_path):
+    project = project_with(tmp_path, COMPETITION)
+    return load_site(project, today=TODAY, docs_dir=project / "docs")
+
+
+def test_each_dated_phase_is_on_the_agenda(competition):
+    phases = {i.key: i for i in competition.agenda.items if i.kind == "phase"}
+    assert sorted(phases) == ["cuoc-thi-ve-tranh/han-nop", "cuoc-thi-ve-tranh/khac-vong-chung-khao", "cuoc-thi-ve-tranh/phat-dong"]
+    due = phases["cuoc-thi-ve-tranh/han-nop"]
+    assert (due.start, due.exact, due.title) == (dt.date(2025, 11, 30), True, "Hạn nộp bài: Cuộc thi vẽ tranh cổ động")
+    assert phases["cuoc-thi-ve-tranh/phat-dong"].start == dt.date(2025, 9, 30) and not phases["cuoc-thi-ve-tranh/phat-dong"].exact
+
+
+def test_only_a_phase_known_to_the_day_is_in_the_calendar_file_with_its_own_uid(competition):
+    files = ical.render_ics_files(competition)
+    everything = files[urls.ICS].decode()
+    assert everything.count("UID:giai-doan-cuoc-thi-ve-tranh-") == 1
+    assert "UID:giai-doan-cuoc-thi-ve-tranh-han-nop@congbo" in everything and "DTSTART;VALUE=DATE:20251130" in everything
+    assert urls.event_ics("cuoc-thi-ve-tranh") not in files  # the competition itself is known only to its month
+
+
+def test_lich_json_lists_the_phases(competition):
+    items = {i["id"]: i for i in json.loads(calendar_json.render_calendar_json(competition))["items"]}
+    due, final = items["cuoc-thi-ve-tranh/han-nop"], items["cuoc-thi-ve-tranh/khac-vong-chung-khao"]
+    assert (due["kind"], due["uid"], due["precision"], due["ics"]) == (
+        "giai-doan",
+        "giai-doan-cuoc-thi-ve-tranh-han-nop@congbo",
+        "day",
+        "lich.ics",
+    )
+    assert (final["precision"], final["date"], final["ics"]) == ("on-or-before", "..2025-12-10", None)
+    assert due["url"].endswith("#giai-doan")
+
+
+def test_the_event_page_shows_the_phases_as_a_timeline(competition):
+    page = pages.render_event(competition, competition.event["cuoc-thi-ve-tranh"]).html
+    assert 'id="giai-doan"' in page
+    timeline = page[page.index('id="giai-doan"') :]
+    for line in ("30/11/2025</time> — Hạn nộp bài", "Chậm nhất ngày 10/12/2025 — Vòng chung khảo", "Chưa rõ ngày — Công bố kết quả"):
+        assert line in timeline
+    assert "Tháng 9 năm 2025 (chưa rõ ngày) — Phát động" in timeline
+
+
+@pytest.mark.parametrize(
+    ("phases", "found"),
+    [
+        ('    - kind: khac\n      date: "??"\n', "giai đoạn 'khac' phải có 'name'"),
+        ('    - kind: ket-qua\n      date: ".."\n', "chưa rõ ngày của giai đoạn thì ghi '??'"),
+        ('    - kind: ket-qua\n      date: "??"\n    - kind: ket-qua\n      date: 2025-12-??\n', "giai đoạn 'Công bố kết quả' ghi hai lần"),
+    ],
+)
+def test_a_wrong_phase_is_refused_at_its_line(tmp_path, phases, found):
+    project = project_with(tmp_path, '\n- id: thi\n  name: "Thi"\n  date: 2025-12-01\n  phases:\n' + phases)
+    (message,) = problems(project)
+    assert message.startswith(f"{EVENTS}:") and "[thi].phases" in message and found in message, message
