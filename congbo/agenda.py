@@ -88,6 +88,26 @@ class ActivityDates:
     'khi ban hành văn bản, …'); None when the start is a known day."""
     open_end: Missing | None
     """For a 'start': the end is blank in the original, or not known to the editors."""
+    bounded: PartialDate | None = None
+    """A deadline short of its day (its month, its year, or on or before a day): ``start`` = ``end`` = its latest
+    possible day, as an event short of its day is placed."""
+    end_text: str | None = None
+    """How the document gives an end it does not date to the day ('tháng 12 năm 2025 (chưa rõ ngày)'); ``end`` is
+    then the latest day it can be, so the period is past only once that day is, and never said to be under way."""
+    start_on_or_before: bool = False
+    """The start is known only as on or before a day: ``start`` is that day, the one the data names."""
+
+    @property
+    def in_calendar_file(self) -> bool:
+        """Whether a calendar file can give it its days: not a deadline or an end short of its day, nor a start
+        known only as on or before a day. (A start known only to its month starts on the month's first day, as it
+        always has, and its description says the month.)"""
+        return self.bounded is None and self.end_text is None and not self.start_on_or_before
+
+    start_precision: Precision = "day"
+    """How well the start is known (a period running from the date of issue: as well as that date)."""
+    end_precision: Precision = "day"
+    """How well a period's end is known."""
 
 
 def activity_dates(plan: Plan, activity: Activity) -> ActivityDates | None:
@@ -96,20 +116,43 @@ def activity_dates(plan: Plan, activity: Activity) -> ActivityDates | None:
     its month or year starts at the first day it can have been issued (`Plan.earliest_issue_day`)."""
     time = activity.time
     if time.deadline:
-        return ActivityDates("deadline", time.deadline, time.deadline, True, None, None)
+        day = time.deadline_day
+        return ActivityDates("deadline", day, day, True, None, None, bounded=None if time.deadline.exact else time.deadline)
+    on_or_before = time.start is not None and time.start.on_or_before
     if time.open_end:
         first = time.start.first_day
         return ActivityDates(
-            "start", first, first, time.start.exact, None if time.start.exact else vi.partial_date(time.start), time.open_end
+            "start",
+            first,
+            first,
+            time.start.exact,
+            None if time.start.exact else vi.partial_date(time.start),
+            time.open_end,
+            start_on_or_before=on_or_before,
+            start_precision=time.start.precision,
         )
     if time.end_day is None:
         return None
     if time.start is not None:
         start, exact, text = time.start.first_day, time.start.exact, None if time.start.exact else vi.partial_date(time.start)
+        precision = time.start.precision
     else:
         start, exact = plan.earliest_issue_day, plan.date.exact
         text = None if exact else f"khi ban hành văn bản, {vi.date_with_state(plan.date)}"
-    return ActivityDates("period", min(start, time.end_day), time.end_day, exact, text, None)
+        precision = plan.date.precision
+    end = time.end_date
+    return ActivityDates(
+        "period",
+        min(start, time.end_day),
+        time.end_day,
+        exact,
+        text,
+        None,
+        end_text=None if end.exact else vi.date_with_state(end),
+        start_on_or_before=on_or_before,
+        start_precision=precision,
+        end_precision=end.precision,
+    )
 
 
 @dataclass(frozen=True, order=True)
@@ -133,6 +176,10 @@ class Occurrence(Span):
     """The date as the data gives it, when it is short of its day (month, year, on or before a day): the
     item then sits on its latest possible day (``start`` = ``end``), so it is listed under that day's month,
     is past only once that day is, and is never called under way or given a day in a calendar file."""
+    end_text: str | None = None
+    """A period's end short of its day, in words: ``end`` is the latest day it can be (`ActivityDates.end_text`)."""
+    start_precision: Precision = "day"
+    end_precision: Precision = "day"
 
     @property
     def exact(self) -> bool:
@@ -140,10 +187,16 @@ class Occurrence(Span):
 
     @property
     def precision(self) -> Precision:
-        return self.bounded.precision if self.bounded else "day"
+        """How well its date (a period's start) is known."""
+        return self.bounded.precision if self.bounded else self.start_precision
+
+    @property
+    def in_calendar_file(self) -> bool:
+        """Whether a calendar file can give it its days (`ActivityDates.in_calendar_file`)."""
+        return self.exact and self.end_text is None and self.start_precision != "on-or-before"
 
     def is_current(self, today: dt.date) -> bool:
-        return self.exact and Span.is_current(self, today)
+        return self.exact and self.end_text is None and Span.is_current(self, today)
 
 
 @dataclass(frozen=True)
@@ -211,6 +264,10 @@ def build_agenda(observances: Iterable[Observance], plans: Iterable[Plan], event
             plan=plan,
             activity=activity,
             start_text=dates.start_text,
+            bounded=dates.bounded,
+            end_text=dates.end_text,
+            start_precision=dates.start_precision,
+            end_precision=dates.end_precision,
         )
         for plan in plans
         for activity, dates in activities[plan.id]
@@ -321,10 +378,11 @@ class Step(Span):
     anchor: str | None = None  # an activity's row on the plan page
     partial: bool = False  # a plan dated by month or year only
     note: str | None = None  # what the timeline says besides the date: a period's end it cannot state
-    bounded: PartialDate | None = None  # an event short of its day: the step sits on its latest possible day
+    bounded: PartialDate | None = None  # an event or a deadline short of its day: the step sits on its latest possible day
+    end_text: str | None = None  # a period's end short of its day, in words (`ActivityDates.end_text`)
 
     def is_current(self, today: dt.date) -> bool:
-        return self.bounded is None and Span.is_current(self, today)
+        return self.bounded is None and self.end_text is None and Span.is_current(self, today)
 
 
 @dataclass(frozen=True)
@@ -429,6 +487,8 @@ def _timeline(site, obs: Observance, year: int, plans: tuple[Plan, ...], events:
                     anchor=urls.activity_anchor(activity.id),
                     partial=dates.kind == "start" and not dates.start_exact,
                     note=note,
+                    bounded=dates.bounded,
+                    end_text=dates.end_text,
                 )
             )
     by_id = {p.id: p for p in site.plans}

@@ -45,10 +45,14 @@ FIELDS: list[tuple[str, str]] = [
         "thời gian thực hiện một hoạt động của văn bản — `bat-dau` — ngày bắt đầu một hoạt động mà văn bản không cho ngày kết thúc — "
         "hoặc `giai-doan` — một giai đoạn của cuộc thi: phát động, hạn nộp bài, công bố kết quả…), "
         "`title`, `start` và `end` (NNNN-TT-NN, `end` tính cả ngày đó; `null` với `bat-dau`: bản gốc để trống hoặc chưa rõ ngày kết "
-        "thúc), `precision` (`day` — biết đúng ngày; `month` — chỉ biết tháng; `year` — chỉ biết năm; `on-or-before` — chỉ biết "
-        "chậm nhất ngày nào: khi không phải `day`, `start` và `end` là ngày sớm nhất và muộn nhất có thể, `start` là `null` với "
-        "`on-or-before`, `ics` là `null` và mục không có trong tệp .ics), `date` (ngày như dữ liệu ghi, ví dụ `2025-12-??` hay "
-        "`..2025-12-19`; `null` khi biết đúng ngày), `time` (GG:PP giờ Việt Nam, hoặc `null` khi cả ngày), "
+        "thúc), `precision` (ngày của mục — với `hoat-dong` và `bat-dau`: ngày bắt đầu — được biết đến đâu: `day` — biết đúng ngày; "
+        "`month` — chỉ biết tháng; `year` — chỉ biết năm; `on-or-before` — chỉ biết chậm nhất ngày nào), `end_precision` (ngày kết "
+        "thúc được biết đến đâu, cùng các giá trị; `null` với `bat-dau`), `date` (với `su-kien`, `han`, `giai-doan` chưa biết đúng "
+        "ngày: ngày như dữ liệu ghi, ví dụ `2025-12-??` hay `..2025-12-19`, khi đó `start` và `end` là ngày sớm nhất và muộn nhất có "
+        "thể, `start` là `null` với `on-or-before`; `null` khi biết đúng ngày). Với `hoat-dong`, ngày bắt đầu chỉ biết tháng hay năm "
+        "tính từ ngày đầu tiên có thể, ngày kết thúc chưa biết đúng ngày tính đến ngày muộn nhất có thể. Mục nào có ngày chưa biết "
+        "đúng (trừ ngày bắt đầu chỉ biết tháng, năm) thì không có trong tệp .ics và `ics` là `null`; "
+        "`time` (GG:PP giờ Việt Nam, hoặc `null` khi cả ngày), "
         "`place`, `observance` (mã), `anniversary` (số năm kỷ niệm), `theme` (chủ đề năm), `plan` (`id`, `title`, `url`), `programme` "
         "(trang chương trình), `url`, `ics`, "
         "`sources[]` (nguồn của mục: của sự kiện; với hạn và hoạt động, của văn bản; với ngày kỷ niệm, của chủ đề năm đó).",
@@ -101,6 +105,7 @@ def _item(site: Site, item: Occurrence, base_url: str) -> dict:
         "start": item.start.isoformat(),
         "end": None if item.kind == "start" else item.end.isoformat(),
         "precision": item.precision,
+        "end_precision": item.end_precision if item.kind == "period" else None if item.kind == "start" else item.precision,
         "date": str(item.bounded) if item.bounded else None,
         "time": None,
         "place": None,
@@ -147,7 +152,7 @@ def _item(site: Site, item: Occurrence, base_url: str) -> dict:
         data.update(
             uid=agenda.activity_uid(plan, item.activity),
             url=_url(base_url, urls.activity(plan.id, item.activity.id)),
-            ics=_url(base_url, urls.ICS),
+            ics=_url(base_url, urls.ICS) if item.in_calendar_file else None,
             sources=_sources(site, plan.sources, base_url),
         )
     if item.bounded:  # the bounds of the days it can be, not a day it is on

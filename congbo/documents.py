@@ -216,7 +216,8 @@ def timeline(site: Site, plan: Plan, links: Links) -> list[dict]:
     for activity, dates in site.agenda.activities_of(plan.id):  # this document's only: the cost stays linear
         href = "#" + urls.activity_anchor(activity.id)
         if dates.kind == "deadline":
-            add(dates.end, dates.end, activity.name, href, "hạn hoàn thành")
+            when = vi.upper_first(vi.date_with_state(dates.bounded)) if dates.bounded else None
+            add(dates.end, dates.end, activity.name, href, "hạn hoàn thành" + ("; chưa rõ ngày" if when else ""), when)
             continue
         if dates.kind == "start":  # its last day is not known, so neither is whether it is past
             if dates.start_exact:
@@ -224,5 +225,6 @@ def timeline(site: Site, plan: Plan, links: Links) -> list[dict]:
             continue
         if dates.start_exact:
             add(dates.start, dates.end, activity.name, href, "bắt đầu")
-        add(dates.end, dates.end, activity.name, href, "kết thúc")
+        end_when = vi.upper_first(dates.end_text) if dates.end_text else None
+        add(dates.end, dates.end, activity.name, href, "kết thúc" + ("; chưa rõ ngày" if end_when else ""), end_when)
     return sorted(rows, key=lambda r: (r["date"], r["text"], r["tag"] or ""))

@@ -231,6 +231,7 @@ def render_ics_files(site: Site, base_url: str = "") -> dict[str, bytes]:
         activity_vevent(site, plan, activity, dates, base_url)
         for plan in site.plans
         for activity, dates in site.agenda.activities_of(plan.id)
+        if dates.in_calendar_file  # a deadline or an end short of its day has no day to give
     ]
     phases = [phase_vevent(site, item, base_url) for item in site.agenda.items if item.phase and item.exact]
     everything = sorted([*observances.values(), *events.values(), *activities, *phases], key=_order)

@@ -477,11 +477,10 @@ def _check_sources(check, located, path: tuple, sources, known: _Known) -> None:
 
 
 def activity_dates(activity) -> list:
-    """The dates an activity's document gives it: its deadline, or its period's end (and start)."""
+    """The days an activity's document gives it: its deadline, or its period's end (and start), each when
+    known to the day."""
     time = activity.time
-    found = [d for d in (time.deadline, time.end_day) if d is not None]
-    if time.start is not None and time.start.exact:
-        found.append(time.start.first_day)
+    found = [d.first_day for d in (time.deadline, time.end_date, time.start) if d is not None and d.exact]
     return found
 
 
@@ -659,15 +658,17 @@ def _check_plan(check, located: Located, plan: Plan, known: _Known) -> None:
             check.add(located, ("activities", j, "section"), f"không có mục mã '{activity.section}' trong văn bản")
         if activity.time.end_day and activity.time.start is None:
             _check_activity_period(check, located, ("activities", j, "time", "end"), plan.date.first_day, activity.time.end_day)
-        if activity.time.deadline and activity.time.deadline < plan.date.first_day:
+        if activity.time.deadline and activity.time.deadline_day < plan.date.first_day:
             check.add(
                 located,
                 ("activities", j, "time", "deadline"),
-                f"hạn {activity.time.deadline.isoformat()} trước ngày ban hành văn bản ({plan.date})",
+                f"hạn {activity.time.deadline} trước ngày ban hành văn bản ({plan.date})",
             )
-        if activity.event and activity.time.last_day is None:
+        if activity.event and not _has_event_date(activity.time):
             check.add(
-                located, ("activities", j, "event"), "chỉ hoạt động có ngày ('deadline', hoặc 'end' là một ngày) mới có mã sự kiện 'event'"
+                located,
+                ("activities", j, "event"),
+                "chỉ hoạt động có ngày ('deadline', hoặc 'end' là một ngày) mới có mã sự kiện 'event'",
             )
 
     _check_lettered(check, located, plan.sections, ("sections",), 1)
@@ -713,7 +714,7 @@ def _activity_events(check, plans: list[tuple[Located, Plan]], events_source: Lo
     made = []
     for located, plan in plans:
         for j, activity in enumerate(plan.activities):
-            if not activity.event or activity.time.last_day is None:  # no day to place it on: `_check_plan` says so
+            if not activity.event or not _has_event_date(activity.time):  # no day to place it on: `_check_plan` says so
                 continue
             if activity.event in taken:
                 check.add(
@@ -732,12 +733,18 @@ def _activity_events(check, plans: list[tuple[Located, Plan]], events_source: Lo
                 "sources": list(plan.sources),
             }  # known from where the document is
             if time.deadline:
-                fields.update(kind="han", date=time.deadline.isoformat())
+                fields.update(kind="han", date=str(time.deadline))
             else:
                 start = time.start.first_day if time.start and time.start.exact else time.end_day
                 fields.update(kind="su-kien", date=start.isoformat(), end=time.end_day.isoformat() if start != time.end_day else None)
             made.append((located, j, Event.model_validate({k: v for k, v in fields.items() if v is not None})))
     return made
+
+
+def _has_event_date(time) -> bool:
+    """Whether an activity can be kept as a published event: a deadline (in any of its states), or a period
+    whose end is a day (an event's end is a day)."""
+    return time.deadline is not None or (time.end_date is not None and time.end_date.exact)
 
 
 def _check_activity_period(check, located: Located, path: tuple, start: dt.date, end: dt.date) -> None:

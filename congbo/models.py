@@ -30,7 +30,6 @@ from pydantic_core import PydanticCustomError
 
 from . import vi
 from .scalars import (
-    DAY_PATTERN,
     FIRST_YEAR,
     LAST_YEAR,
     MISSING_HELP,
@@ -54,7 +53,6 @@ from .scalars import (
     error,
     fact,
     is_known,
-    parse_day,
     refuse_placeholder,
     to_missing,
 )
@@ -574,11 +572,11 @@ SymbolFact = fact(clean_text, {"type": "string", "minLength": 1}, blank=False)
 DateFact = fact(PartialDate.parse, {"type": "string", "pattern": PARTIAL_DATE_PATTERN})
 
 
-def _period_end(value: Any) -> dt.date:
-    """A period's end day; written without any digit ('?', 'chưa rõ'), the message also names the two
-    states an end without a day can take."""
+def _period_end(value: Any) -> PartialDate:
+    """A period's end: a day, or a date short of its day (2025-12-??, 2025-??-??, ..2025-12-19); written without
+    any digit ('?', 'chưa rõ'), the message also names the two states an end without a date can take."""
     try:
-        return parse_day(value)
+        return PartialDate.parse(value)
     except PydanticCustomError as exc:
         if re.search(r"\d", str(value)):
             raise
@@ -589,7 +587,9 @@ def _period_end(value: Any) -> dt.date:
         ) from None
 
 
-EndFact = fact(_period_end, {"type": "string", "pattern": DAY_PATTERN, "description": "NNNN-TT-NN"})
+EndFact = fact(
+    _period_end, {"type": "string", "pattern": PARTIAL_DATE_PATTERN, "description": "NNNN-TT-NN, 2025-12-??, 2025-??-?? hoặc ..2025-12-19"}
+)
 
 
 def _texts(value: object) -> list[str]:
@@ -652,10 +652,10 @@ class EditorialNote(Model):
 class ActivityTime(Model):
     """When an activity happens: one of deadline, a period, tied observances, or ongoing."""
 
-    deadline: Day | None = None
-    """Hoàn thành trước ngày này."""
+    deadline: PartialDate | None = None
+    """Hoàn thành trước ngày này (NNNN-TT-NN; chưa rõ ngày: 2025-12-??, 2025-??-?? hoặc ..2025-12-19)."""
     start: PartialDate | None = None
-    """Bắt đầu (bỏ trống: từ ngày ban hành)."""
+    """Bắt đầu (bỏ trống: từ ngày ban hành; chưa rõ ngày: 2025-12-??, 2025-??-?? hoặc ..2025-12-19)."""
     end: EndFact = None
     """Kết thúc (hết ngày này); khi đã biết ngày bắt đầu ('start') mà không có ngày kết thúc: '..' (bản gốc để trống, "đến ngày …") hoặc
     '??' (ban biên tập chưa rõ)."""
@@ -687,9 +687,19 @@ class ActivityTime(Model):
         return self
 
     @property
+    def end_date(self) -> PartialDate | None:
+        """The period's end as the document gives it, when it gives one (a day, or a date short of its day)."""
+        return self.end if isinstance(self.end, PartialDate) else None
+
+    @property
     def end_day(self) -> dt.date | None:
-        """The period's last day, when the document gives it."""
-        return self.end if isinstance(self.end, dt.date) else None
+        """The period's last day, or, for an end short of its day, the latest day it can be."""
+        return self.end.latest_day if isinstance(self.end, PartialDate) else None
+
+    @property
+    def deadline_day(self) -> dt.date | None:
+        """The deadline's day, or, for a deadline short of its day, the latest day it can be."""
+        return self.deadline.latest_day if self.deadline else None
 
     @property
     def open_end(self) -> Missing | None:
@@ -698,8 +708,8 @@ class ActivityTime(Model):
 
     @property
     def last_day(self) -> dt.date | None:
-        """Its deadline, or the end of its period, when known."""
-        return self.deadline or self.end_day
+        """Its deadline, or the end of its period, when known (the latest day it can be)."""
+        return self.deadline_day or self.end_day
 
 
 class Activity(Model):

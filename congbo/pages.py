@@ -494,7 +494,9 @@ def render_calendar(site: Site, year: int, base_url: str = "") -> GeneratedPage:
         webcal=webcal,
         ics_url=urls.absolute(base_url, urls.ICS),
         google=f"https://calendar.google.com/calendar/render?cid={quote(webcal, safe='')}" if webcal else None,
-        inexact=any(not row["item"].exact for _, months in sections + [(year, past)] for m in months for row in m.get("rows", [])),
+        inexact=any(
+            not row["item"].in_calendar_file for _, months in sections + [(year, past)] for m in months for row in m.get("rows", [])
+        ),
     )
 
 

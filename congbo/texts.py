@@ -59,12 +59,15 @@ def plan_reference(site: Site, plan: Plan) -> str:
 
 def activity_time(site: Site, plan: Plan, time: ActivityTime) -> str:
     if time.deadline:
-        return f"Hoàn thành trước ngày {vi.short_date(time.deadline)}"
+        if not time.deadline.exact:
+            return f"Hạn hoàn thành: {vi.date_with_state(time.deadline)}"
+        return f"Hoàn thành trước ngày {vi.short_date(time.deadline_day)}"
     if time.open_end:
         return f"Từ {vi.partial_date(time.start)}; {vi.open_end(time.open_end)}"
     if time.end_day:
         start = f"từ {vi.partial_date(time.start)}" if time.start else "từ khi ban hành kế hoạch"
-        return f"{start[0].upper()}{start[1:]} đến hết ngày {vi.short_date(time.end_day)}"
+        end = f"hết ngày {vi.short_date(time.end_day)}" if time.end_date.exact else vi.date_with_state(time.end_date)
+        return f"{start[0].upper()}{start[1:]} đến {end}"
     if time.observances:
         days = [site.observance[o] for o in time.observances]
         return "Nhân dịp " + "; ".join(f"{o.name} ({vi.day_month(o.day, o.month)})" for o in days)

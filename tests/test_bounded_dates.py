@@ -181,7 +181,7 @@ def test_past_or_under_way_is_claimed_only_when_known(site):
 
 def test_calendar_files_leave_them_out(site):
     files = ical.render_ics_files(site)
-    everything = files[urls.ICS].decode()
+    everything = files[urls.ICS].decode().replace("\r\n ", "")
     for key in ("hoi-nghi-bao-tin", "cuoc-thi-thang-12", "mit-tinh-nam-2025"):
         assert f"su-kien-{key}@congbo" not in everything
         assert urls.event_ics(key) not in files
@@ -308,7 +308,7 @@ def test_each_dated_phase_is_on_the_agenda(competition):
 
 def test_only_a_phase_known_to_the_day_is_in_the_calendar_file_with_its_own_uid(competition):
     files = ical.render_ics_files(competition)
-    everything = files[urls.ICS].decode()
+    everything = files[urls.ICS].decode().replace("\r\n ", "")
     assert everything.count("UID:giai-doan-cuoc-thi-ve-tranh-") == 1
     assert "UID:giai-doan-cuoc-thi-ve-tranh-han-nop@congbo" in everything and "DTSTART;VALUE=DATE:20251130" in everything
     assert urls.event_ics("cuoc-thi-ve-tranh") not in files  # the competition itself is known only to its month
@@ -348,3 +348,97 @@ def test_a_wrong_phase_is_refused_at_its_line(tmp_path, phases, found):
     project = project_with(tmp_path, '\n- id: thi\n  name: "Thi"\n  date: 2025-12-01\n  phases:\n' + phases)
     (message,) = problems(project)
     assert message.startswith(f"{EVENTS}:") and "[thi].phases" in message and found in message, message
+
+
+# --- activities' deadlines, starts and ends --------------------------------------------------
+
+LANG_SON = "data/plans/ke-hoach-60-nam-dan-so-viet-nam-lang-son.yml"
+PRESS_TIME = '    time:\n      end: 2021-12-26\n    output: "Tăng'
+
+
+def plan_site(tmp_path, time: str):
+    project = copy_project(tmp_path / "project")
+    replace(project, LANG_SON, PRESS_TIME, time + '    output: "Tăng')
+    return load_site(project, today=TODAY, docs_dir=project / "docs")
+
+
+def _press(site) -> agenda.ActivityDates:
+    dated = site.agenda.activities_of("ke-hoach-60-nam-dan-so-viet-nam-lang-son")
+    return next(dates for activity, dates in dated if activity.id == "tuyen-truyen-bao-dai")
+
+
+def _calendar_text(site) -> str:
+    """lich.ics as text, its folded lines joined (RFC 5545 §3.1), so a long UID is found whole."""
+    return ical.render_ics_files(site)[urls.ICS].decode().replace("\r\n ", "")
+
+
+def _press_uid() -> str:
+    return "ke-hoach-60-nam-dan-so-viet-nam-lang-son-tuyen-truyen-bao-dai@congbo"
+
+
+def test_a_deadline_known_to_its_month_sits_on_its_last_day_and_stays_out_of_the_calendar_file(tmp_path):
+    site = plan_site(tmp_path, "    time:\n      deadline: 2021-12-??\n")
+    dates = _press(site)
+    assert (dates.kind, dates.start, dates.end, dates.in_calendar_file) == ("deadline", dt.date(2021, 12, 31), dt.date(2021, 12, 31), False)
+    assert "han-" + _press_uid() not in _calendar_text(site)
+    items = {i["id"]: i for i in json.loads(calendar_json.render_calendar_json(site))["items"]}
+    press = items["ke-hoach-60-nam-dan-so-viet-nam-lang-son/tuyen-truyen-bao-dai"]
+    assert (press["precision"], press["date"], press["start"], press["ics"]) == ("month", "2021-12-??", "2021-12-01", None)
+    page = pages.render_plan(site, site.plan["ke-hoach-60-nam-dan-so-viet-nam-lang-son"]).html
+    assert "Hạn hoàn thành: tháng 12 năm 2021 (chưa rõ ngày)" in page
+
+
+def test_an_end_known_to_its_month_is_never_said_to_be_under_way(tmp_path):
+    site = plan_site(tmp_path, "    time:\n      start: 2021-02-01\n      end: 2021-12-??\n")
+    dates = _press(site)
+    assert (dates.kind, dates.end, dates.end_text, dates.in_calendar_file) == (
+        "period",
+        dt.date(2021, 12, 31),
+        "tháng 12 năm 2021 (chưa rõ ngày)",
+        False,
+    )
+    item = next(i for i in site.agenda.items if i.key.endswith("/tuyen-truyen-bao-dai"))
+    assert not item.is_current(dt.date(2021, 12, 10)) and not item.is_past(dt.date(2021, 12, 10)) and item.is_past(dt.date(2022, 1, 1))
+    assert "hoat-dong-" + _press_uid() not in _calendar_text(site)
+    page = pages.render_plan(site, site.plan["ke-hoach-60-nam-dan-so-viet-nam-lang-son"]).html
+    assert "Từ ngày 01 tháng 02 năm 2021 đến tháng 12 năm 2021 (chưa rõ ngày)" in page
+    december = pages.render_calendar(site, 2021).html
+    assert "– tháng 12 năm 2021 (chưa rõ ngày)" in december and "không đưa vào tệp lịch (.ics)" in december
+    items = {i["id"]: i for i in json.loads(calendar_json.render_calendar_json(site))["items"]}
+    press = items["ke-hoach-60-nam-dan-so-viet-nam-lang-son/tuyen-truyen-bao-dai"]
+    assert (press["precision"], press["end_precision"], press["ics"]) == ("day", "month", None)
+
+
+def test_a_start_on_or_before_a_day_is_not_given_that_day_in_a_calendar_file(tmp_path):
+    site = plan_site(tmp_path, '    time:\n      start: "..2021-02-01"\n      end: 2021-12-26\n')
+    dates = _press(site)
+    assert (dates.start, dates.start_text, dates.start_precision, dates.in_calendar_file) == (
+        dt.date(2021, 2, 1),
+        "chậm nhất ngày 01/02/2021",
+        "on-or-before",
+        False,
+    )
+    assert "hoat-dong-" + _press_uid() not in _calendar_text(site)
+
+
+def test_an_exact_activity_is_in_the_calendar_file_as_before(tmp_path):
+    site = plan_site(tmp_path, "    time:\n      end: 2021-12-26\n")
+    assert _press(site).in_calendar_file
+    assert "hoat-dong-" + _press_uid() in _calendar_text(site)
+
+
+def test_a_deadline_short_of_its_day_kept_as_an_event_makes_an_event_short_of_its_day(tmp_path):
+    project = copy_project(tmp_path / "project")
+    replace(project, LANG_SON, "      deadline: 2021-09-15\n", "      deadline: 2021-09-??\n")
+    site = load_site(project, today=TODAY, docs_dir=project / "docs")
+    event = site.event["han-lien-hoan-cap-huyen-lang-son-2021"]
+    assert (str(event.date), event.exact, event.kind) == ("2021-09-??", False, "han")
+    assert urls.event_ics(event.id) not in ical.render_ics_files(site)
+
+
+def test_a_malformed_deadline_is_refused_at_its_line_with_the_three_states(tmp_path):
+    project = copy_project(tmp_path / "project")
+    text = replace(project, LANG_SON, "      deadline: 2021-09-15\n", "      deadline: 09/2021\n")
+    (message,) = problems(project)
+    assert message.startswith(f"{LANG_SON}:{where(text, 'deadline: 09/2021')}: activities[lien-hoan-cap-huyen].time.deadline: ")
+    assert "2025-12-?? (biết tháng, chưa rõ ngày)" in message and "..2025-12-19" in message and "có phải 2021-09?" in message
