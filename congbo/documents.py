@@ -98,7 +98,9 @@ def unstated_facts(plan: Plan) -> tuple[list[str], list[str]]:
     unknown: list[str] = [] if plan.type_known else ["loại văn bản"]
     facts: list[tuple[str, object]] = [("số", plan.number), ("ký hiệu", plan.symbol)]
     parts = vi.missing_parts(plan.date)
-    if parts:
+    if plan.date.on_or_before:  # known only from a report of that day: the date itself is not known
+        unknown.append(f"ngày ban hành (chỉ biết {vi.date_with_state(plan.date)})")
+    elif parts:
         facts.append((parts, plan.date.missing))
     facts += [("tên người ký", s.name) for s in plan.signers]
     facts += [("người ký", s) for s in (plan.signer, *plan.co_signers) if isinstance(s, Missing)]

@@ -615,7 +615,8 @@ def _check_plan(check, located: Located, plan: Plan, known: _Known) -> None:
         org = known.orgs_by_id.get(org_id)
         if org and not org.heading:
             check.add(located, path, f"cơ quan ban hành '{org_id}' chưa có 'heading' (tên ở góc trái văn bản) trong {ORG_WHERE}")
-        if org and org.valid_until and plan.date.first_day > org.valid_until:
+        # Refused only when certain: a date known only as on or before a day has no earliest day.
+        if org and org.valid_until and plan.date.earliest_day and plan.date.earliest_day > org.valid_until:
             check.add(
                 located, path, f"'{org_id}' hoạt động đến {vi.short_date(org.valid_until)}, trước ngày ban hành văn bản ({plan.date})"
             )
@@ -627,7 +628,7 @@ def _check_plan(check, located: Located, plan: Plan, known: _Known) -> None:
             "'??'",
         )
     for j, basis in enumerate(plan.bases):
-        if isinstance(basis.date, PartialDate) and basis.date.first_day > plan.date.last_day:
+        if isinstance(basis.date, PartialDate) and basis.date.earliest_day and basis.date.earliest_day > plan.date.last_day:
             check.add(
                 located,
                 ("bases", j, "date"),

@@ -255,6 +255,7 @@ def test_a_document_issued_on_or_before_a_day_is_dated_by_that_day_in_the_feed(t
     assert item.published.date() == dt.date(2024, 7, 4)
     page = pages.render_plan(site, plan).html
     assert "chậm nhất ngày 04/07/2024" in page
+    assert "ngày ban hành (chỉ biết chậm nhất ngày 04/07/2024)" in page and "ngày … tháng … năm …" in page
 
 
 @pytest.mark.parametrize(
@@ -442,3 +443,15 @@ def test_a_malformed_deadline_is_refused_at_its_line_with_the_three_states(tmp_p
     (message,) = problems(project)
     assert message.startswith(f"{LANG_SON}:{where(text, 'deadline: 09/2021')}: activities[lien-hoan-cap-huyen].time.deadline: ")
     assert "2025-12-?? (biết tháng, chưa rõ ngày)" in message and "..2025-12-19" in message and "có phải 2021-09?" in message
+
+
+def test_a_document_cited_as_issued_on_or_before_a_later_day_is_not_refused(tmp_path):
+    """A basis known only as on or before a day may be earlier than the document citing it: no error is claimed."""
+    project = copy_project(tmp_path / "project")
+    rel = "data/plans/ke-hoach-nghi-quyet-21-khcn-bac-giang.yml"
+    text = (project / rel).read_text(encoding="utf-8")
+    basis_date = next(line for line in text.splitlines() if line.strip().startswith("date: 2024-03-13"))
+    replace(project, rel, basis_date + "\n", basis_date.replace("2024-03-13", '"..2024-12-31"') + "\n")
+    site = load_site(project, today=TODAY, docs_dir=project / "docs")
+    plan = site.plan["ke-hoach-nghi-quyet-21-khcn-bac-giang"]
+    assert any(str(b.date) == "..2024-12-31" for b in plan.bases)
