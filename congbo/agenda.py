@@ -471,7 +471,10 @@ def _timeline(site, obs: Observance, year: int, plans: tuple[Plan, ...], events:
     steps = [Step(start, end, "observance", f"{obs.name} ({when})")]
     covered = {(e.plan, e.activity) for e in site.events if e.activity}
     for plan in plans:
-        steps.append(Step(plan.date.first_day, plan.date.first_day, "plan", plan.title, plan=plan, partial=plan.date.day is None))
+        bounded = plan.date if plan.date.on_or_before else None  # issued on or before a day: said so, not dated to it
+        steps.append(
+            Step(plan.date.first_day, plan.date.first_day, "plan", plan.title, plan=plan, partial=plan.date.day is None, bounded=bounded)
+        )
         for activity in plan.activities:
             dates = activity_dates(plan, activity)
             if dates is None or (dates.kind == "deadline" and (plan.id, activity.id) in covered):

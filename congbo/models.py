@@ -711,6 +711,11 @@ class ActivityTime(Model):
         """Its deadline, or the end of its period, when known (the latest day it can be)."""
         return self.deadline_day or self.end_day
 
+    @property
+    def last_date(self) -> PartialDate | None:
+        """Its deadline, or the end of its period, as the document gives it."""
+        return self.deadline or self.end_date
+
 
 class Activity(Model):
     id: Id
@@ -938,6 +943,26 @@ class Document(Model):
             return None
         ends = [a.time.last_day for a in self.activities if a.time.last_day]
         return max(ends) if ends else None
+
+    @property
+    def last_date(self) -> PartialDate | None:
+        """The date giving `last_day`, as the document gives it (it may be short of its day): the one that can
+        end latest (of two that can end the same day, the one known the least: the claim is then the weaker)."""
+        if self.last_day is None:
+            return None
+        dates = [a.time.last_date for a in self.activities if a.time.last_day == self.last_day]
+        return min(dates, key=lambda d: (d.exact, d.earliest_day or dt.date.min))
+
+    def running_on(self, day: dt.date) -> bool | None:
+        """Whether its activities certainly run on ``day`` (True), certainly ended before it (False), or
+        neither is known (None: its last date is short of its day, and ``day`` may be past it or not);
+        None as well when no activity has a last day."""
+        last = self.last_date
+        if last is None:
+            return None
+        if last.latest_day < day:
+            return False
+        return True if last.earliest_day is not None and last.earliest_day >= day else None
 
     def positioned_sections(self) -> Iterator[tuple[tuple[int, ...], Section]]:
         """Every section in reading order with its place in the tree: (4,) for IV, (4, 1, 2) for IV.1.b."""

@@ -87,7 +87,12 @@ def plan_status(site: Site, plan: Plan) -> dict:
         # the document gives no end date: it says nothing.
         unknown = not plan.full_text or any(a.time.open_end and a.time.open_end.unknown for a in plan.activities)
         return {"state": "not-known" if unknown else "no-end-date"}
-    status = {"state": "ended" if plan.last_day < site.today else "in-force", "date": plan.last_day}
+    running = plan.running_on(site.today)
+    last = plan.last_date
+    when = f"ngày {vi.short_date(plan.last_day)}" if last.exact else vi.date_with_state(last)
+    if running is None:  # a last date short of its day that may be past or not: neither is claimed
+        return {"state": "not-known-to-day", "when": when}
+    status = {"state": "in-force" if running else "ended", "date": plan.last_day, "when": when}
     return status if plan.full_text else {**status, "known_only": True}
 
 

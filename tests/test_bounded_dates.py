@@ -455,3 +455,48 @@ def test_a_document_cited_as_issued_on_or_before_a_later_day_is_not_refused(tmp_
     site = load_site(project, today=TODAY, docs_dir=project / "docs")
     plan = site.plan["ke-hoach-nghi-quyet-21-khcn-bac-giang"]
     assert any(str(b.date) == "..2024-12-31" for b in plan.bases)
+
+
+@pytest.mark.parametrize(
+    ("deadline", "today", "state", "current"),
+    [
+        ("2026-12-??", dt.date(2026, 12, 6), "not-known-to-day", False),  # December 2026 may be past on 6/12 or not
+        ("2026-12-??", dt.date(2026, 11, 30), "in-force", True),
+        ("2026-11-??", dt.date(2026, 12, 6), "ended", False),
+        ('"..2026-12-19"', dt.date(2026, 12, 6), "not-known-to-day", False),
+        ('"..2026-12-05"', dt.date(2026, 12, 6), "ended", False),
+    ],
+)
+def test_a_documents_status_claims_only_what_its_last_date_allows(tmp_path, deadline, today, state, current):
+    from congbo import blocks
+
+    project = copy_project(tmp_path / "project")
+    rel = LANG_SON
+    text = (project / rel).read_text(encoding="utf-8")
+    deadlines = [line for line in text.splitlines() if line.strip().startswith(("deadline:", "end:"))]
+    for line in dict.fromkeys(deadlines):
+        text = text.replace(line + "\n", line.split(":")[0] + f": {deadline}\n")
+    (project / rel).write_text(text, encoding="utf-8")
+    site = load_site(project, today=today, docs_dir=project / "docs")
+    plan = site.plan["ke-hoach-60-nam-dan-so-viet-nam-lang-son"]
+    status = pages.plan_status(site, plan)
+    assert status["state"] == state
+    assert blocks.is_current(site, plan) is current
+    if state == "not-known-to-day":
+        assert "Chưa rõ đã kết thúc hay chưa" in pages.render_plan(site, plan).html
+
+
+def test_a_programme_says_a_document_was_issued_on_or_before_a_day(tmp_path):
+    from congbo import programmes
+
+    project = copy_project(tmp_path / "project")
+    rel = "data/plans/cong-van-ubnd-quang-nam-ngay-dan-so-the-gioi-2024.yml"
+    text = (project / rel).read_text(encoding="utf-8")
+    date_line = next(line for line in text.splitlines() if line.startswith("date:"))
+    replace(project, rel, date_line + "\n", 'date: "..2024-07-04"\n')
+    site = load_site(project, today=TODAY, docs_dir=project / "docs")
+    programme = next(p for p in site.programmes if "cong-van-ubnd-quang-nam-ngay-dan-so-the-gioi-2024" in {x.id for x in p.plans})
+    step = next(s for s in programme.timeline if s.kind == "plan" and s.plan.id == "cong-van-ubnd-quang-nam-ngay-dan-so-the-gioi-2024")
+    assert str(step.bounded) == "..2024-07-04"
+    page = programmes.render_programme(site, programme).html
+    assert "Chậm nhất ngày 04/07/2024</strong><br>\nBan hành" in page
