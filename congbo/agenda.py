@@ -96,6 +96,10 @@ class ActivityDates:
     then the latest day it can be, so the period is past only once that day is, and never said to be under way."""
     start_on_or_before: bool = False
     """The start is known only as on or before a day: ``start`` is that day, the one the data names."""
+    start_precision: Precision = "day"
+    """How well the start is known (a period running from the date of issue: as well as that date)."""
+    end_precision: Precision = "day"
+    """How well a period's end is known."""
 
     @property
     def in_calendar_file(self) -> bool:
@@ -103,11 +107,6 @@ class ActivityDates:
         known only as on or before a day. (A start known only to its month starts on the month's first day, as it
         always has, and its description says the month.)"""
         return self.bounded is None and self.end_text is None and not self.start_on_or_before
-
-    start_precision: Precision = "day"
-    """How well the start is known (a period running from the date of issue: as well as that date)."""
-    end_precision: Precision = "day"
-    """How well a period's end is known."""
 
 
 def activity_dates(plan: Plan, activity: Activity) -> ActivityDates | None:
