@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from typing import Iterable, Literal
 
 from . import urls, vi
-from .models import Activity, ArticleRecord, Event, Observance, Plan, Theme
-from .scalars import Missing
+from .models import Activity, ArticleRecord, Event, Observance, Phase, Plan, Theme
+from .scalars import Missing, PartialDate, Precision
 
-ItemKind = Literal["observance", "event", "deadline", "period", "start"]
-"""'start': the first day of a period whose end the document does not give (blank or not known)."""
+ItemKind = Literal["observance", "event", "deadline", "period", "start", "phase"]
+"""'start': the first day of a period whose end the document does not give (blank or not known); 'phase': a dated
+phase of a competition (its launch, entries due, results)."""
 
 
 TZID = "Asia/Ho_Chi_Minh"
@@ -37,6 +38,10 @@ def observance_uid(observance: Observance) -> str:
 
 def event_uid(event: Event) -> str:
     return f"su-kien-{event.id}{UID_SUFFIX}"
+
+
+def phase_uid(event: Event, phase: Phase) -> str:
+    return f"giai-doan-{event.id}-{phase.key}{UID_SUFFIX}"
 
 
 def deadline_uid(plan: Plan, activity: Activity) -> str:
@@ -83,6 +88,25 @@ class ActivityDates:
     'khi ban hành văn bản, …'); None when the start is a known day."""
     open_end: Missing | None
     """For a 'start': the end is blank in the original, or not known to the editors."""
+    bounded: PartialDate | None = None
+    """A deadline short of its day (its month, its year, or on or before a day): ``start`` = ``end`` = its latest
+    possible day, as an event short of its day is placed."""
+    end_text: str | None = None
+    """How the document gives an end it does not date to the day ('tháng 12 năm 2025 (chưa rõ ngày)'); ``end`` is
+    then the latest day it can be, so the period is past only once that day is, and never said to be under way."""
+    start_on_or_before: bool = False
+    """The start is known only as on or before a day: ``start`` is that day, the one the data names."""
+    start_precision: Precision = "day"
+    """How well the start is known (a period running from the date of issue: as well as that date)."""
+    end_precision: Precision = "day"
+    """How well a period's end is known."""
+
+    @property
+    def in_calendar_file(self) -> bool:
+        """Whether a calendar file can give it its days: not a deadline or an end short of its day, nor a start
+        known only as on or before a day. (A start known only to its month starts on the month's first day, as it
+        always has, and its description says the month.)"""
+        return self.bounded is None and self.end_text is None and not self.start_on_or_before
 
 
 def activity_dates(plan: Plan, activity: Activity) -> ActivityDates | None:
@@ -91,20 +115,43 @@ def activity_dates(plan: Plan, activity: Activity) -> ActivityDates | None:
     its month or year starts at the first day it can have been issued (`Plan.earliest_issue_day`)."""
     time = activity.time
     if time.deadline:
-        return ActivityDates("deadline", time.deadline, time.deadline, True, None, None)
+        day = time.deadline_day
+        return ActivityDates("deadline", day, day, True, None, None, bounded=None if time.deadline.exact else time.deadline)
+    on_or_before = time.start is not None and time.start.on_or_before
     if time.open_end:
         first = time.start.first_day
         return ActivityDates(
-            "start", first, first, time.start.exact, None if time.start.exact else vi.partial_date(time.start), time.open_end
+            "start",
+            first,
+            first,
+            time.start.exact,
+            None if time.start.exact else vi.partial_date(time.start),
+            time.open_end,
+            start_on_or_before=on_or_before,
+            start_precision=time.start.precision,
         )
     if time.end_day is None:
         return None
     if time.start is not None:
         start, exact, text = time.start.first_day, time.start.exact, None if time.start.exact else vi.partial_date(time.start)
+        precision = time.start.precision
     else:
         start, exact = plan.earliest_issue_day, plan.date.exact
         text = None if exact else f"khi ban hành văn bản, {vi.date_with_state(plan.date)}"
-    return ActivityDates("period", min(start, time.end_day), time.end_day, exact, text, None)
+        precision = plan.date.precision
+    end = time.end_date
+    return ActivityDates(
+        "period",
+        min(start, time.end_day),
+        time.end_day,
+        exact,
+        text,
+        None,
+        end_text=None if end.exact else vi.date_with_state(end),
+        start_on_or_before=on_or_before,
+        start_precision=precision,
+        end_precision=end.precision,
+    )
 
 
 @dataclass(frozen=True, order=True)
@@ -120,9 +167,35 @@ class Occurrence(Span):
     event: Event | None = None
     observance: Observance | None = None
     activity: Activity | None = None
+    phase: Phase | None = None
     start_text: str | None = None
     """How the document gives a start it does not date to the day ('tháng 01 năm 2021'); the bar
     still starts on ``start``, the first day it can be, but the page says no more than the text."""
+    bounded: PartialDate | None = None
+    """The date as the data gives it, when it is short of its day (month, year, on or before a day): the
+    item then sits on its latest possible day (``start`` = ``end``), so it is listed under that day's month,
+    is past only once that day is, and is never called under way or given a day in a calendar file."""
+    end_text: str | None = None
+    """A period's end short of its day, in words: ``end`` is the latest day it can be (`ActivityDates.end_text`)."""
+    start_precision: Precision = "day"
+    end_precision: Precision = "day"
+
+    @property
+    def exact(self) -> bool:
+        return self.bounded is None
+
+    @property
+    def precision(self) -> Precision:
+        """How well its date (a period's start) is known."""
+        return self.bounded.precision if self.bounded else self.start_precision
+
+    @property
+    def in_calendar_file(self) -> bool:
+        """Whether a calendar file can give it its days (`ActivityDates.in_calendar_file`)."""
+        return self.exact and self.end_text is None and self.start_precision != "on-or-before"
+
+    def is_current(self, today: dt.date) -> bool:
+        return self.exact and self.end_text is None and Span.is_current(self, today)
 
 
 @dataclass(frozen=True)
@@ -177,7 +250,9 @@ def build_agenda(observances: Iterable[Observance], plans: Iterable[Plan], event
         plan.id: tuple((a, dates) for a in plan.activities if not a.event and (dates := activity_dates(plan, a)) is not None)
         for plan in plans
     }
+    events = tuple(events)
     items = [_event_item(by_id, event) for event in events]
+    items += [_phase_item(event, phase) for event in events for phase in event.phases if phase.dated]
     items += [
         Occurrence(
             dates.start,
@@ -188,6 +263,10 @@ def build_agenda(observances: Iterable[Observance], plans: Iterable[Plan], event
             plan=plan,
             activity=activity,
             start_text=dates.start_text,
+            bounded=dates.bounded,
+            end_text=dates.end_text,
+            start_precision=dates.start_precision,
+            end_precision=dates.end_precision,
         )
         for plan in plans
         for activity, dates in activities[plan.id]
@@ -199,7 +278,28 @@ def _event_item(plans: dict[str, Plan], event: Event) -> Occurrence:
     plan = plans.get(event.plan) if event.plan else None
     activity = next((a for a in plan.activities if a.id == event.activity), None) if plan else None
     kind: ItemKind = "deadline" if event.kind == "han" else "event"
-    return Occurrence(event.date, event.last_day, kind, event.id, event.name, plan=plan, event=event, activity=activity)
+    bounded = None if event.exact else event.date
+    return Occurrence(
+        event.first_day if event.exact else event.last_day,
+        event.last_day,
+        kind,
+        event.id,
+        event.name,
+        plan=plan,
+        event=event,
+        activity=activity,
+        bounded=bounded,
+    )
+
+
+def _phase_item(event: Event, phase: Phase) -> Occurrence:
+    """A dated phase of a competition: on its day, or, short of its day, on its latest possible day."""
+    date = phase.dated
+    day = date.first_day if date.exact else date.latest_day
+    bounded = None if date.exact else date
+    return Occurrence(
+        day, day, "phase", f"{event.id}/{phase.key}", f"{phase.title}: {event.name}", event=event, phase=phase, bounded=bounded
+    )
 
 
 def observance_dates(observance: Observance, year: int) -> tuple[dt.date, dt.date] | None:
@@ -277,6 +377,11 @@ class Step(Span):
     anchor: str | None = None  # an activity's row on the plan page
     partial: bool = False  # a plan dated by month or year only
     note: str | None = None  # what the timeline says besides the date: a period's end it cannot state
+    bounded: PartialDate | None = None  # an event or a deadline short of its day: the step sits on its latest possible day
+    end_text: str | None = None  # a period's end short of its day, in words (`ActivityDates.end_text`)
+
+    def is_current(self, today: dt.date) -> bool:
+        return self.bounded is None and self.end_text is None and Span.is_current(self, today)
 
 
 @dataclass(frozen=True)
@@ -337,7 +442,7 @@ def build_programmes(site) -> tuple[Programme, ...]:
         events: dict[int, list[Event]] = {}
         for event in site.events:
             if obs.id in event.observances:
-                events.setdefault(event.date.year, []).append(event)
+                events.setdefault(event.last_day.year, []).append(event)
         for year in sorted(set(plans) | set(events)):
             year_plans = tuple(sorted(plans.get(year, []), key=lambda p: (p.date, p.id)))
             ids = {p.id for p in year_plans}
@@ -365,7 +470,10 @@ def _timeline(site, obs: Observance, year: int, plans: tuple[Plan, ...], events:
     steps = [Step(start, end, "observance", f"{obs.name} ({when})")]
     covered = {(e.plan, e.activity) for e in site.events if e.activity}
     for plan in plans:
-        steps.append(Step(plan.date.first_day, plan.date.first_day, "plan", plan.title, plan=plan, partial=plan.date.day is None))
+        bounded = plan.date if plan.date.on_or_before else None  # issued on or before a day: said so, not dated to it
+        steps.append(
+            Step(plan.date.first_day, plan.date.first_day, "plan", plan.title, plan=plan, partial=plan.date.day is None, bounded=bounded)
+        )
         for activity in plan.activities:
             dates = activity_dates(plan, activity)
             if dates is None or (dates.kind == "deadline" and (plan.id, activity.id) in covered):
@@ -381,12 +489,18 @@ def _timeline(site, obs: Observance, year: int, plans: tuple[Plan, ...], events:
                     anchor=urls.activity_anchor(activity.id),
                     partial=dates.kind == "start" and not dates.start_exact,
                     note=note,
+                    bounded=dates.bounded,
+                    end_text=dates.end_text,
                 )
             )
     by_id = {p.id: p for p in site.plans}
     for event in events:
         kind = "deadline" if event.kind == "han" else "event"
-        steps.append(Step(event.date, event.last_day, kind, event.name, plan=by_id.get(event.plan) if event.plan else None, event=event))
+        plan = by_id.get(event.plan) if event.plan else None
+        bounded = None if event.exact else event.date
+        steps.append(
+            Step(event.last_day if bounded else event.first_day, event.last_day, kind, event.name, plan=plan, event=event, bounded=bounded)
+        )
     order = {"plan": 0, "start": 1, "period": 1, "event": 2, "deadline": 3, "observance": 4}
     return tuple(sorted(steps, key=lambda s: (s.end if s.kind == "period" else s.start, order[s.kind], s.title)))
 

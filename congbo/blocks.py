@@ -45,9 +45,10 @@ def current_plans(site: Site, here: str) -> str:
 
 
 def is_current(site: Site, plan) -> bool:
-    """A plan is under way until its last dated activity; one with only ongoing work, while its issuer exists."""
+    """A plan is under way until its last dated activity (listed only when that is certain: a last date short of
+    its day that may be past is not); one with only ongoing work, while its issuer exists."""
     if plan.last_day:
-        return plan.last_day >= site.today
+        return plan.running_on(site.today) is True
     issuer = site.plan_issuer(plan)
     return issuer.valid_until is None or issuer.valid_until >= site.today
 

@@ -18,7 +18,14 @@ from .site import Site
 from .render import render
 from .texts import Links, plan_title, source_entry
 
-KINDS = {"observance": "ngay-ky-niem", "event": "su-kien", "deadline": "han", "period": "hoat-dong", "start": "bat-dau"}
+KINDS = {
+    "observance": "ngay-ky-niem",
+    "event": "su-kien",
+    "deadline": "han",
+    "period": "hoat-dong",
+    "start": "bat-dau",
+    "phase": "giai-doan",
+}
 
 FIELDS: list[tuple[str, str]] = [
     ("name", "Tên của lịch."),
@@ -36,9 +43,17 @@ FIELDS: list[tuple[str, str]] = [
     (
         "items[]",
         "Các mục có ngày, sắp theo ngày: `id`, `uid`, `kind` (`ngay-ky-niem`, `su-kien`, `han` — thời hạn phải hoàn thành — `hoat-dong` — "
-        "thời gian thực hiện một hoạt động của văn bản — hoặc `bat-dau` — ngày bắt đầu một hoạt động mà văn bản không cho ngày kết thúc), "
+        "thời gian thực hiện một hoạt động của văn bản — `bat-dau` — ngày bắt đầu một hoạt động mà văn bản không cho ngày kết thúc — "
+        "hoặc `giai-doan` — một giai đoạn của cuộc thi: phát động, hạn nộp bài, công bố kết quả…), "
         "`title`, `start` và `end` (NNNN-TT-NN, `end` tính cả ngày đó; `null` với `bat-dau`: bản gốc để trống hoặc chưa rõ ngày kết "
-        "thúc), `time` (GG:PP giờ Việt Nam, hoặc `null` khi cả ngày), "
+        "thúc), `precision` (ngày của mục — với `hoat-dong` và `bat-dau`: ngày bắt đầu — được biết đến đâu: `day` — biết đúng ngày; "
+        "`month` — chỉ biết tháng; `year` — chỉ biết năm; `on-or-before` — chỉ biết chậm nhất ngày nào), `end_precision` (ngày kết "
+        "thúc được biết đến đâu, cùng các giá trị; `null` với `bat-dau`), `date` (với `su-kien`, `han`, `giai-doan` chưa biết đúng "
+        "ngày: ngày như dữ liệu ghi, ví dụ `2025-12-??` hay `..2025-12-19`, khi đó `start` và `end` là ngày sớm nhất và muộn nhất có "
+        "thể, `start` là `null` với `on-or-before`; `null` khi biết đúng ngày). Với `hoat-dong`, ngày bắt đầu chỉ biết tháng hay năm "
+        "tính từ ngày đầu tiên có thể, ngày kết thúc chưa biết đúng ngày tính đến ngày muộn nhất có thể. Mục nào có ngày chưa biết "
+        "đúng (trừ ngày bắt đầu chỉ biết tháng, năm) thì không có trong tệp .ics và `ics` là `null`; "
+        "`time` (GG:PP giờ Việt Nam, hoặc `null` khi cả ngày), "
         "`place`, `type` (loại sự kiện, như nguồn gọi: "
         + ", ".join(f"`{code}` — {name.lower()}" for code, name in EVENT_TYPES.items())
         + "; `null` khi nguồn không nói rõ, và với các mục không phải sự kiện), `observance` (mã), `anniversary` (số năm kỷ niệm), "
@@ -93,6 +108,9 @@ def _item(site: Site, item: Occurrence, base_url: str) -> dict:
         "title": item.title,
         "start": item.start.isoformat(),
         "end": None if item.kind == "start" else item.end.isoformat(),
+        "precision": item.precision,
+        "end_precision": item.end_precision if item.kind == "period" else None if item.kind == "start" else item.precision,
+        "date": str(item.bounded) if item.bounded else None,
         "time": None,
         "place": None,
         "type": None,
@@ -116,6 +134,15 @@ def _item(site: Site, item: Occurrence, base_url: str) -> dict:
             url=_url(base_url, urls.observance(obs.id)),
             ics=_url(base_url, urls.observance_ics(obs.id)),
         )
+    elif item.phase:
+        event = item.event
+        data.update(
+            uid=agenda.phase_uid(event, item.phase),
+            place=event.place,
+            url=_url(base_url, urls.event(event.id)) + "#" + urls.PHASES_ANCHOR,
+            ics=_url(base_url, urls.ICS) if item.exact else None,
+            sources=_sources(site, event.sources, base_url),
+        )
     elif item.event:
         event = item.event
         data.update(
@@ -124,16 +151,19 @@ def _item(site: Site, item: Occurrence, base_url: str) -> dict:
             place=event.place,
             type=event.type,
             url=_url(base_url, urls.event(event.id)),
-            ics=_url(base_url, urls.event_ics(event.id)),
+            ics=_url(base_url, urls.event_ics(event.id)) if item.exact else None,
             sources=_sources(site, event.sources, base_url),
         )
     else:
         data.update(
             uid=agenda.activity_uid(plan, item.activity),
             url=_url(base_url, urls.activity(plan.id, item.activity.id)),
-            ics=_url(base_url, urls.ICS),
+            ics=_url(base_url, urls.ICS) if item.in_calendar_file else None,
             sources=_sources(site, plan.sources, base_url),
         )
+    if item.bounded:  # the bounds of the days it can be, not a day it is on
+        earliest = item.bounded.earliest_day
+        data.update(start=earliest.isoformat() if earliest else None, end=item.bounded.latest_day.isoformat())
     return data
 
 

@@ -16,6 +16,7 @@ from . import urls, vi
 from .github import escape_cell
 from .content import COLUMN_DIR, FRONT_MATTER
 from .models import DOCUMENT_KINDS, UNKNOWN_KIND_NAME
+from .scalars import PartialDate
 from .yamlread import read_yaml
 
 LISTS = {
@@ -211,7 +212,7 @@ def _dated(key: str, what: str, item: dict, name_key: str, dates: Any) -> Dated 
     if not isinstance(dates, dict):
         return None
     parts = [(label, dates.get(field)) for field, label in (("date", ""), ("start", "từ "), ("end", "đến "), ("deadline", "hạn "))]
-    when = " ".join(f"{label}{_value(value)}" for label, value in parts if value is not None and not isinstance(value, (dict, list)))
+    when = " ".join(f"{label}{_date_value(value)}" for label, value in parts if value is not None and not isinstance(value, (dict, list)))
     return Dated(key, what, _text(item.get(name_key), key.rsplit(":", 1)[-1]), when) if when else None
 
 
@@ -228,6 +229,17 @@ def values_of(value: Any, path: str = "") -> tuple[tuple[str, str], ...]:
     if isinstance(value, list) and any(isinstance(item, (dict, list)) for item in value):
         return tuple(pair for n, item in enumerate(value, 1) for pair in values_of(item, f"{path}[{n}]"))
     return ((path, _value(value)),)
+
+
+def _date_value(value: Any) -> str:
+    """A date as written ('2025-12-19'), or, when it is short of its day, what it says in Vietnamese
+    ('chậm nhất ngày 19/12/2025', 'tháng 12 năm 2025 (chưa rõ ngày)'), as the pages say it."""
+    text = _value(value)
+    try:
+        date = PartialDate.parse(text)
+    except ValueError:
+        return text
+    return text if date.exact or date.missing is None and not date.on_or_before else vi.date_with_state(date)
 
 
 def _value(value: Any) -> str:

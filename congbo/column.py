@@ -205,7 +205,7 @@ def related(site: Site, record: ArticleRecord, here: str) -> list[dict]:
         out.append({"kind": "Ngày kỷ niệm", "href": relative(urls.observance(obs_id), here), "label": obs.name, "note": when})
     for event_id in meta.events:
         event = site.event[event_id]
-        when = ("hạn hoàn thành " if event.kind == "han" else "") + vi.short_date(event.date)
+        when = ("hạn hoàn thành " if event.kind == "han" else "") + vi.short_date_with_state(event.date)
         out.append({"kind": "Sự kiện", "href": relative(urls.event(event_id), here), "label": event.name, "note": when})
     return out
 

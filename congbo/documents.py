@@ -98,7 +98,9 @@ def unstated_facts(plan: Plan) -> tuple[list[str], list[str]]:
     unknown: list[str] = [] if plan.type_known else ["loại văn bản"]
     facts: list[tuple[str, object]] = [("số", plan.number), ("ký hiệu", plan.symbol)]
     parts = vi.missing_parts(plan.date)
-    if parts:
+    if plan.date.on_or_before:  # known only from a report of that day: the date itself is not known
+        unknown.append(f"ngày ban hành (chỉ biết {vi.date_with_state(plan.date)})")
+    elif parts:
         facts.append((parts, plan.date.missing))
     facts += [("tên người ký", s.name) for s in plan.signers]
     facts += [("người ký", s) for s in (plan.signer, *plan.co_signers) if isinstance(s, Missing)]
@@ -198,22 +200,26 @@ def timeline(site: Site, plan: Plan, links: Links) -> list[dict]:
     end of periods (an activity kept as a published event links to the event's page)."""
     rows: list[dict] = []
 
-    def add(day: dt.date, last: dt.date | None, text: str, href: str, tag: str | None) -> None:
-        rows.append({"date": day, "last": last, "text": text, "href": href, "tag": tag})
+    def add(day: dt.date, last: dt.date | None, text: str, href: str, tag: str | None, when: str | None = None) -> None:
+        rows.append({"date": day, "last": last, "text": text, "href": href, "tag": tag, "when": when})
 
     for event in site.events_of_plan(plan.id):
         href = links.to(urls.event(event.id))
-        if event.kind == "han":
-            add(event.date, event.date, event.name, href, "hạn hoàn thành")
+        day = event.first_day
+        if not event.exact:  # on its latest possible day, its date said in words
+            add(event.last_day, event.last_day, event.name, href, "chưa rõ ngày", vi.upper_first(vi.date_with_state(event.date)))
+        elif event.kind == "han":
+            add(day, day, event.name, href, "hạn hoàn thành")
         elif event.end:
-            add(event.date, event.end, event.name, href, "bắt đầu")
+            add(day, event.end, event.name, href, "bắt đầu")
             add(event.end, event.end, event.name, href, "kết thúc")
         else:
-            add(event.date, event.date, event.name, href, None)
+            add(day, day, event.name, href, None)
     for activity, dates in site.agenda.activities_of(plan.id):  # this document's only: the cost stays linear
         href = "#" + urls.activity_anchor(activity.id)
         if dates.kind == "deadline":
-            add(dates.end, dates.end, activity.name, href, "hạn hoàn thành")
+            when = vi.upper_first(vi.date_with_state(dates.bounded)) if dates.bounded else None
+            add(dates.end, dates.end, activity.name, href, "hạn hoàn thành" + ("; chưa rõ ngày" if when else ""), when)
             continue
         if dates.kind == "start":  # its last day is not known, so neither is whether it is past
             if dates.start_exact:
@@ -221,5 +227,6 @@ def timeline(site: Site, plan: Plan, links: Links) -> list[dict]:
             continue
         if dates.start_exact:
             add(dates.start, dates.end, activity.name, href, "bắt đầu")
-        add(dates.end, dates.end, activity.name, href, "kết thúc")
+        end_when = vi.upper_first(dates.end_text) if dates.end_text else None
+        add(dates.end, dates.end, activity.name, href, "kết thúc" + ("; chưa rõ ngày" if end_when else ""), end_when)
     return sorted(rows, key=lambda r: (r["date"], r["text"], r["tag"] or ""))

@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 import icalendar
 
 from . import urls, vi
-from .agenda import TZID, ActivityDates, activity_uid, event_uid, first_occurrence, observance_uid
+from .agenda import TZID, ActivityDates, Occurrence, activity_uid, event_uid, first_occurrence, observance_uid, phase_uid
 from .urls import absolute
 from .models import Activity, Event, Observance, Plan
 from .site import Site
@@ -51,7 +51,7 @@ def event_stamp(site: Site, event: Event) -> dt.date:
     """The issue date of the event's plan (for a plan dated only to its month or year, the first day it
     can have been issued: `Document.earliest_issue_day`), else the event's date."""
     plan = site.plan.get(event.plan) if event.plan else None
-    return plan.earliest_issue_day if plan else event.date
+    return plan.earliest_issue_day if plan else event.first_day
 
 
 # --- components -----------------------------------------------------------------------
@@ -96,11 +96,11 @@ def event_vevent(site: Site, event: Event, base_url: str = "") -> icalendar.Even
     _add_common(vevent, event_uid(event), event_stamp(site, event))
     if event.time:
         zone = ZoneInfo(TZID)
-        vevent.add("dtstart", dt.datetime.combine(event.date, event.time, zone))
+        vevent.add("dtstart", dt.datetime.combine(event.first_day, event.time, zone))
         if event.end:
             vevent.add("dtend", dt.datetime.combine(event.end + ONE_DAY, dt.time(0, 0), zone))
     else:
-        vevent.add("dtstart", event.date)
+        vevent.add("dtstart", event.first_day)
         vevent.add("dtend", event.last_day + ONE_DAY)
     vevent.add("summary", event.name)
     plan = site.plan.get(event.plan) if event.plan else None
@@ -125,6 +125,21 @@ def event_vevent(site: Site, event: Event, base_url: str = "") -> icalendar.Even
     busy = event.kind != "han" and event.time is not None  # a timed ceremony blocks its hours
     categories = ["Thời hạn" if event.kind == "han" else "Sự kiện"] + ([event.type_name] if event.type else [])
     return _finish(vevent, categories, page, transp="OPAQUE" if busy else "TRANSPARENT")
+
+
+def phase_vevent(site: Site, item: Occurrence, base_url: str = "") -> icalendar.Event:
+    """A competition's phase known to the day (launch, entries due, results): one all-day VEVENT."""
+    event, phase = item.event, item.phase
+    vevent = icalendar.Event()
+    _add_common(vevent, phase_uid(event, phase), event_stamp(site, event))
+    vevent.add("dtstart", item.start)
+    vevent.add("dtend", item.start + ONE_DAY)
+    vevent.add("summary", item.title)
+    page = absolute(base_url, urls.event(event.id))
+    vevent.add("description", _describe(event.description, page))
+    if event.place:
+        vevent.add("location", event.place)
+    return _finish(vevent, "Sự kiện", page)
 
 
 def activity_vevent(site: Site, plan: Plan, activity: Activity, dates: ActivityDates, base_url: str = "") -> icalendar.Event:
@@ -215,13 +230,17 @@ def render_ics_files(site: Site, base_url: str = "") -> dict[str, bytes]:
     """Every calendar file of the site: site-relative path → bytes (CRLF, folded, as icalendar writes them).
     Each VEVENT is made and written once, for ``lich.ics`` and for its own file."""
     observances = {o.id: observance_vevent(site, o, base_url) for o in site.observances}
-    events = {e.id: event_vevent(site, e, base_url) for e in site.events}
+    # A calendar file gives every item a day: an event known only to its month, its year, or as "on or before"
+    # a day has none, so it is left out (and has no file of its own); the calendar page lists it and says why.
+    events = {e.id: event_vevent(site, e, base_url) for e in site.events if e.exact}
     activities = [
         activity_vevent(site, plan, activity, dates, base_url)
         for plan in site.plans
         for activity, dates in site.agenda.activities_of(plan.id)
+        if dates.in_calendar_file  # a deadline or an end short of its day has no day to give
     ]
-    everything = sorted([*observances.values(), *events.values(), *activities], key=_order)
+    phases = [phase_vevent(site, item, base_url) for item in site.agenda.items if item.phase and item.exact]
+    everything = sorted([*observances.values(), *events.values(), *activities, *phases], key=_order)
     written = {str(v["uid"]): v.to_ical() for v in everything}
     files = {
         urls.ICS: _calendar(
@@ -236,7 +255,7 @@ def render_ics_files(site: Site, base_url: str = "") -> dict[str, bytes]:
     for o in site.observances:
         page = absolute(base_url, urls.observance(o.id))
         files[urls.observance_ics(o.id)] = _calendar(o.name, o.summary, page, [observances[o.id]], written=written)
-    for e in site.events:
+    for e in (e for e in site.events if e.exact):
         page = absolute(base_url, urls.event(e.id))
         files[urls.event_ics(e.id)] = _calendar(e.name, event_when(e), page, [events[e.id]], written=written)
     return files

@@ -477,11 +477,10 @@ def _check_sources(check, located, path: tuple, sources, known: _Known) -> None:
 
 
 def activity_dates(activity) -> list:
-    """The dates an activity's document gives it: its deadline, or its period's end (and start)."""
+    """The days an activity's document gives it: its deadline, or its period's end (and start), each when
+    known to the day."""
     time = activity.time
-    found = [d for d in (time.deadline, time.end_day) if d is not None]
-    if time.start is not None and time.start.exact:
-        found.append(time.start.first_day)
+    found = [d.first_day for d in (time.deadline, time.end_date, time.start) if d is not None and d.exact]
     return found
 
 
@@ -490,14 +489,23 @@ def _check_event(check, located, event: Event, known: _Known, plans: dict) -> No
     _check_sources(check, located, (i,), event.sources, known)
     _check_event_bodies(check, located, i, event, known)
     _refer(check, located, (i, "plan"), event.plan, known.plans, "văn bản", "data/plans/")
+    seen: set[str] = set()
+    for j, phase in enumerate(event.phases):  # each phase once: its key is its UID's
+        if phase.key in seen:
+            check.add(
+                located,
+                (i, "phases", j),
+                f"giai đoạn '{phase.title}' ghi hai lần; mỗi giai đoạn ghi một lần (giai đoạn khác thì dùng kind: khac với name riêng)",
+            )
+        seen.add(phase.key)
     for j, obs in enumerate(event.observances):
         _refer(check, located, (i, "observances", j), obs, known.observances, "ngày kỷ niệm", OBS_WHERE)
-        first_year = known.observances_by_id[obs].first_year if obs in known.observances_by_id else event.date.year
-        if event.date.year < first_year:  # the observance's programme of that year has no day to stand on
+        first_year = known.observances_by_id[obs].first_year if obs in known.observances_by_id else event.last_day.year
+        if event.last_day.year < first_year:  # the observance's programme of that year has no day to stand on
             check.add(
                 located,
                 (i, "observances", j),
-                f"sự kiện năm {event.date.year} không thể hướng tới ngày kỷ niệm '{obs}': "
+                f"sự kiện năm {event.last_day.year} không thể hướng tới ngày kỷ niệm '{obs}': "
                 f"ngày này được tổ chức lần đầu năm {first_year} (first_year trong {OBS_WHERE})",
             )
     if event.activity and not event.plan:
@@ -509,7 +517,7 @@ def _check_event(check, located, event: Event, known: _Known, plans: dict) -> No
     for j, activity in named_first:
         dates = activity_dates(activity)
         named = event.activity == activity.id
-        repeats = {event.date, event.last_day} & set(dates)
+        repeats = {event.first_day, event.last_day} & set(dates) if event.exact else set()
         if dates and (named or repeats):
             line = doc_located.where(("activities", j, "time"))[0]
             day = sorted(repeats or dates)[0]
@@ -630,7 +638,8 @@ def _check_plan(check, located: Located, plan: Plan, known: _Known) -> None:
         org = known.orgs_by_id.get(org_id)
         if org and not org.heading:
             check.add(located, path, f"cơ quan ban hành '{org_id}' chưa có 'heading' (tên ở góc trái văn bản) trong {ORG_WHERE}")
-        if org and org.valid_until and plan.date.first_day > org.valid_until:
+        # Refused only when certain: a date known only as on or before a day has no earliest day.
+        if org and org.valid_until and plan.date.earliest_day and plan.date.earliest_day > org.valid_until:
             check.add(
                 located, path, f"'{org_id}' hoạt động đến {vi.short_date(org.valid_until)}, trước ngày ban hành văn bản ({plan.date})"
             )
@@ -642,7 +651,7 @@ def _check_plan(check, located: Located, plan: Plan, known: _Known) -> None:
             "'??'",
         )
     for j, basis in enumerate(plan.bases):
-        if isinstance(basis.date, PartialDate) and basis.date.first_day > plan.date.last_day:
+        if isinstance(basis.date, PartialDate) and basis.date.earliest_day and basis.date.earliest_day > plan.date.last_day:
             check.add(
                 located,
                 ("bases", j, "date"),
@@ -673,15 +682,17 @@ def _check_plan(check, located: Located, plan: Plan, known: _Known) -> None:
             check.add(located, ("activities", j, "section"), f"không có mục mã '{activity.section}' trong văn bản")
         if activity.time.end_day and activity.time.start is None:
             _check_activity_period(check, located, ("activities", j, "time", "end"), plan.date.first_day, activity.time.end_day)
-        if activity.time.deadline and activity.time.deadline < plan.date.first_day:
+        if activity.time.deadline and activity.time.deadline_day < plan.date.first_day:
             check.add(
                 located,
                 ("activities", j, "time", "deadline"),
-                f"hạn {activity.time.deadline.isoformat()} trước ngày ban hành văn bản ({plan.date})",
+                f"hạn {activity.time.deadline} trước ngày ban hành văn bản ({plan.date})",
             )
-        if activity.event and activity.time.last_day is None:
+        if activity.event and not _has_event_date(activity.time):
             check.add(
-                located, ("activities", j, "event"), "chỉ hoạt động có ngày ('deadline', hoặc 'end' là một ngày) mới có mã sự kiện 'event'"
+                located,
+                ("activities", j, "event"),
+                "chỉ hoạt động có ngày ('deadline', hoặc 'end' là một ngày) mới có mã sự kiện 'event'",
             )
 
     _check_lettered(check, located, plan.sections, ("sections",), 1)
@@ -727,7 +738,7 @@ def _activity_events(check, plans: list[tuple[Located, Plan]], events_source: Lo
     made = []
     for located, plan in plans:
         for j, activity in enumerate(plan.activities):
-            if not activity.event or activity.time.last_day is None:  # no day to place it on: `_check_plan` says so
+            if not activity.event or not _has_event_date(activity.time):  # no day to place it on: `_check_plan` says so
                 continue
             if activity.event in taken:
                 check.add(
@@ -746,12 +757,18 @@ def _activity_events(check, plans: list[tuple[Located, Plan]], events_source: Lo
                 "sources": list(plan.sources),
             }  # known from where the document is
             if time.deadline:
-                fields.update(kind="han", date=time.deadline.isoformat())
+                fields.update(kind="han", date=str(time.deadline))
             else:
                 start = time.start.first_day if time.start and time.start.exact else time.end_day
                 fields.update(kind="su-kien", date=start.isoformat(), end=time.end_day.isoformat() if start != time.end_day else None)
             made.append((located, j, Event.model_validate({k: v for k, v in fields.items() if v is not None})))
     return made
+
+
+def _has_event_date(time) -> bool:
+    """Whether an activity can be kept as a published event: a deadline (in any of its states), or a period
+    whose end is a day (an event's end is a day)."""
+    return time.deadline is not None or (time.end_date is not None and time.end_date.exact)
 
 
 def _check_activity_period(check, located: Located, path: tuple, start: dt.date, end: dt.date) -> None:

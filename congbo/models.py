@@ -12,12 +12,24 @@ import re
 from dataclasses import dataclass
 from typing import Annotated, Any, ClassVar, Iterator, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    PlainSerializer,
+    PlainValidator,
+    Tag,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from . import vi
 from .scalars import (
-    DAY_PATTERN,
     FIRST_YEAR,
     LAST_YEAR,
     MISSING_HELP,
@@ -32,13 +44,16 @@ from .scalars import (
     Moment,
     PartialDate,
     Text,
+    BLANK,
+    UNKNOWN,
+    UNKNOWN_TOKEN,
     UnknownValue,
     Url,
     clean_text,
     error,
     fact,
     is_known,
-    parse_day,
+    refuse_placeholder,
     to_missing,
 )
 
@@ -557,11 +572,11 @@ SymbolFact = fact(clean_text, {"type": "string", "minLength": 1}, blank=False)
 DateFact = fact(PartialDate.parse, {"type": "string", "pattern": PARTIAL_DATE_PATTERN})
 
 
-def _period_end(value: Any) -> dt.date:
-    """A period's end day; written without any digit ('?', 'chưa rõ'), the message also names the two
-    states an end without a day can take."""
+def _period_end(value: Any) -> PartialDate:
+    """A period's end: a day, or a date short of its day (2025-12-??, 2025-??-??, ..2025-12-19); written without
+    any digit ('?', 'chưa rõ'), the message also names the two states an end without a date can take."""
     try:
-        return parse_day(value)
+        return PartialDate.parse(value)
     except PydanticCustomError as exc:
         if re.search(r"\d", str(value)):
             raise
@@ -572,7 +587,9 @@ def _period_end(value: Any) -> dt.date:
         ) from None
 
 
-EndFact = fact(_period_end, {"type": "string", "pattern": DAY_PATTERN, "description": "NNNN-TT-NN"})
+EndFact = fact(
+    _period_end, {"type": "string", "pattern": PARTIAL_DATE_PATTERN, "description": "NNNN-TT-NN, 2025-12-??, 2025-??-?? hoặc ..2025-12-19"}
+)
 
 
 def _texts(value: object) -> list[str]:
@@ -635,10 +652,10 @@ class EditorialNote(Model):
 class ActivityTime(Model):
     """When an activity happens: one of deadline, a period, tied observances, or ongoing."""
 
-    deadline: Day | None = None
-    """Hoàn thành trước ngày này."""
+    deadline: PartialDate | None = None
+    """Hoàn thành trước ngày này (NNNN-TT-NN; chưa rõ ngày: 2025-12-??, 2025-??-?? hoặc ..2025-12-19)."""
     start: PartialDate | None = None
-    """Bắt đầu (bỏ trống: từ ngày ban hành)."""
+    """Bắt đầu (bỏ trống: từ ngày ban hành; chưa rõ ngày: 2025-12-??, 2025-??-?? hoặc ..2025-12-19)."""
     end: EndFact = None
     """Kết thúc (hết ngày này); khi đã biết ngày bắt đầu ('start') mà không có ngày kết thúc: '..' (bản gốc để trống, "đến ngày …") hoặc
     '??' (ban biên tập chưa rõ)."""
@@ -670,9 +687,19 @@ class ActivityTime(Model):
         return self
 
     @property
+    def end_date(self) -> PartialDate | None:
+        """The period's end as the document gives it, when it gives one (a day, or a date short of its day)."""
+        return self.end if isinstance(self.end, PartialDate) else None
+
+    @property
     def end_day(self) -> dt.date | None:
-        """The period's last day, when the document gives it."""
-        return self.end if isinstance(self.end, dt.date) else None
+        """The period's last day, or, for an end short of its day, the latest day it can be."""
+        return self.end.latest_day if isinstance(self.end, PartialDate) else None
+
+    @property
+    def deadline_day(self) -> dt.date | None:
+        """The deadline's day, or, for a deadline short of its day, the latest day it can be."""
+        return self.deadline.latest_day if self.deadline else None
 
     @property
     def open_end(self) -> Missing | None:
@@ -681,8 +708,13 @@ class ActivityTime(Model):
 
     @property
     def last_day(self) -> dt.date | None:
-        """Its deadline, or the end of its period, when known."""
-        return self.deadline or self.end_day
+        """Its deadline, or the end of its period, when known (the latest day it can be)."""
+        return self.deadline_day or self.end_day
+
+    @property
+    def last_date(self) -> PartialDate | None:
+        """Its deadline, or the end of its period, as the document gives it."""
+        return self.deadline or self.end_date
 
 
 class Activity(Model):
@@ -912,6 +944,26 @@ class Document(Model):
         ends = [a.time.last_day for a in self.activities if a.time.last_day]
         return max(ends) if ends else None
 
+    @property
+    def last_date(self) -> PartialDate | None:
+        """The date giving `last_day`, as the document gives it (it may be short of its day): the one that can
+        end latest (of two that can end the same day, the one known the least: the claim is then the weaker)."""
+        if self.last_day is None:
+            return None
+        dates = [a.time.last_date for a in self.activities if a.time.last_day == self.last_day]
+        return min(dates, key=lambda d: (d.exact, d.earliest_day or dt.date.min))
+
+    def running_on(self, day: dt.date) -> bool | None:
+        """Whether its activities certainly run on ``day`` (True), certainly ended before it (False), or
+        neither is known (None: its last date is short of its day, and ``day`` may be past it or not);
+        None as well when no activity has a last day."""
+        last = self.last_date
+        if last is None:
+            return None
+        if last.latest_day < day:
+            return False
+        return True if last.earliest_day is not None and last.earliest_day >= day else None
+
     def positioned_sections(self) -> Iterator[tuple[tuple[int, ...], Section]]:
         """Every section in reading order with its place in the tree: (4,) for IV, (4, 1, 2) for IV.1.b."""
         return positioned(self.sections)
@@ -950,6 +1002,60 @@ EVENT_TYPES = {
 EventType = Literal[tuple(EVENT_TYPES)]
 
 
+PHASE_KINDS = {"phat-dong": "Phát động", "han-nop": "Hạn nộp bài", "ket-qua": "Công bố kết quả", "khac": "Giai đoạn khác"}
+"""The phases of a competition (cuộc thi): its launch, the deadline for entries, the results; any other named."""
+PhaseKind = Literal[tuple(PHASE_KINDS)]
+
+
+def _phase_date(value: Any) -> Any:
+    """A phase's date: a date in any of its states, or '??' when the report does not date the phase at all."""
+    refuse_placeholder(value)
+    state = to_missing(value)
+    if state == UNKNOWN:
+        return state
+    if state == BLANK:
+        raise error("vi_date", "chưa rõ ngày của giai đoạn thì ghi '??'; biết một phần thì ghi 2025-12-??, 2025-??-?? hoặc ..2025-12-19")
+    return PartialDate.parse(value)
+
+
+PhaseDate = Annotated[
+    Any,
+    PlainValidator(_phase_date),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema({"anyOf": [{"type": "string", "pattern": PARTIAL_DATE_PATTERN}, {"type": "string", "enum": [UNKNOWN_TOKEN]}]}),
+]
+
+
+class Phase(Model):
+    """One phase of a competition: launched, entries due, results announced, or another named one."""
+
+    kind: PhaseKind
+    """phat-dong (phát động), han-nop (hạn nộp bài), ket-qua (công bố kết quả), khac (giai đoạn khác: ghi 'name')."""
+    name: Line | None = None
+    """Tên giai đoạn (bắt buộc với 'khac'; với ba loại kia, bỏ trống thì trang ghi tên loại)."""
+    date: PhaseDate
+    """Ngày NNNN-TT-NN; chưa rõ ngày: 2025-12-??, 2025-??-??, ..2025-12-19 (chậm nhất ngày đó), hoặc '??' khi chưa rõ cả tháng, năm."""
+
+    @model_validator(mode="after")
+    def _named(self) -> "Phase":
+        if self.kind == "khac" and self.name is None:
+            raise error("vi_phase", "giai đoạn 'khac' phải có 'name' (tên giai đoạn), ví dụ name: \"Vòng chung khảo\"")
+        return self
+
+    @property
+    def title(self) -> str:
+        return self.name or PHASE_KINDS[self.kind]
+
+    @property
+    def key(self) -> str:
+        """Stable within its event: the kind for the three named kinds (each once), the name's slug for 'khac'."""
+        return self.kind if self.kind != "khac" else f"khac-{vi.slugify(self.name)}"
+
+    @property
+    def dated(self) -> PartialDate | None:
+        return self.date if isinstance(self.date, PartialDate) else None
+
+
 class Event(Model):
     RENAMED: ClassVar[dict[str, tuple[str, str]]] = {
         "organiser": ("organisers", "danh sách đơn vị tổ chức, đơn vị chủ trì ghi đầu tiên"),
@@ -962,12 +1068,13 @@ class Event(Model):
     """Tên sự kiện."""
     kind: EventKind = "su-kien"
     """su-kien (sự kiện diễn ra vào ngày/khoảng thời gian), han (mốc phải hoàn thành trước ngày)."""
-    date: Day
-    """Ngày diễn ra; với 'han': ngày phải hoàn thành trước."""
+    date: PartialDate
+    """Ngày diễn ra NNNN-TT-NN; với 'han': ngày phải hoàn thành trước. Chưa rõ ngày: 2025-12-?? (biết tháng), 2025-??-?? (chỉ
+    biết năm), ..2025-12-19 (chậm nhất ngày đó: bản tin ngày 19/12/2025 đưa tin đã tổ chức)."""
     end: Day | None = None
-    """Ngày kết thúc, nếu sự kiện kéo dài nhiều ngày."""
+    """Ngày kết thúc, nếu sự kiện kéo dài nhiều ngày (chỉ khi biết đúng ngày bắt đầu)."""
     time: Clock | None = None
-    """Giờ bắt đầu, ví dụ "08:00" (giờ Việt Nam)."""
+    """Giờ bắt đầu, ví dụ "08:00" (giờ Việt Nam; chỉ khi biết đúng ngày)."""
     place: Line | None = None
     """Địa điểm."""
     type: EventType | None = None
@@ -990,28 +1097,52 @@ class Event(Model):
     sources: list[Source] = []
     """Nguồn ban biên tập biết sự kiện (bản tin, văn bản…); mỗi nguồn ghi kind, name, url, date, title. Bỏ trống thì trang ghi 'chưa rõ
     nguồn'."""
+    phases: list[Phase] = []
+    """Các giai đoạn của một cuộc thi: mỗi giai đoạn ghi kind (phat-dong, han-nop, ket-qua, khac), name (bắt buộc với khac), date."""
 
     @model_validator(mode="after")
     def _check_period(self) -> "Event":
-        if self.end is not None and self.end < self.date:
+        if not self.date.exact:
+            for name, what in (("end", "ngày kết thúc"), ("time", "giờ bắt đầu")):
+                if getattr(self, name) is not None:
+                    raise error(
+                        "vi_period",
+                        "chỉ ghi '{name}' ({what}) khi biết đúng ngày diễn ra; 'date: {date}' chưa rõ ngày, nên bỏ '{name}'",
+                        name=name,
+                        what=what,
+                        date=str(self.date),
+                    )
+            return self
+        if self.end is not None and self.end < self.first_day:
             raise error(
-                "vi_period", "ngày kết thúc {end} trước ngày bắt đầu {start}", end=self.end.isoformat(), start=self.date.isoformat()
+                "vi_period", "ngày kết thúc {end} trước ngày bắt đầu {start}", end=self.end.isoformat(), start=self.first_day.isoformat()
             )
         if self.kind == "han" and self.end is not None:
             raise error("vi_deadline", "mốc hạn ('han') chỉ có một ngày; bỏ 'end' hoặc đổi 'kind' thành su-kien")
-        if self.end is not None and (self.end - self.date).days >= MAX_EVENT_DAYS:
+        if self.end is not None and (self.end - self.first_day).days >= MAX_EVENT_DAYS:
             raise error(
                 "vi_period",
                 "sự kiện kéo dài tối đa {days} ngày (từ {start} đến {end} là quá dài); việc dài hơn hãy ghi thành hoạt động của kế hoạch",
                 days=MAX_EVENT_DAYS,
-                start=self.date.isoformat(),
+                start=self.first_day.isoformat(),
                 end=self.end.isoformat(),
             )
         return self
 
     @property
+    def exact(self) -> bool:
+        """Whether its day is known (not only its month, its year, or a day it happened on or before)."""
+        return self.date.exact
+
+    @property
+    def first_day(self) -> dt.date:
+        """Its day; for a date short of its day, `PartialDate.first_day` (never later than it can be)."""
+        return self.date.first_day
+
+    @property
     def last_day(self) -> dt.date:
-        return self.end or self.date
+        """Its last day, or the latest day it can be."""
+        return self.end or self.date.latest_day
 
     @property
     def type_name(self) -> str | None:

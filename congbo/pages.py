@@ -87,7 +87,12 @@ def plan_status(site: Site, plan: Plan) -> dict:
         # the document gives no end date: it says nothing.
         unknown = not plan.full_text or any(a.time.open_end and a.time.open_end.unknown for a in plan.activities)
         return {"state": "not-known" if unknown else "no-end-date"}
-    status = {"state": "ended" if plan.last_day < site.today else "in-force", "date": plan.last_day}
+    running = plan.running_on(site.today)
+    last = plan.last_date
+    when = f"ngày {vi.short_date(plan.last_day)}" if last.exact else vi.date_with_state(last)
+    if running is None:  # a last date short of its day that may be past or not: neither is claimed
+        return {"state": "not-known-to-day", "when": when}
+    status = {"state": "in-force" if running else "ended", "date": plan.last_day, "when": when}
     return status if plan.full_text else {**status, "known_only": True}
 
 
@@ -380,7 +385,7 @@ def event_bodies(site: Site, event, ids: list[str]) -> dict[str, dict]:
         found[org_id] = {"event": event, "via": None, "lead": org_id == ids[0] and len(ids) > 1, "shared": len(ids) > 1}
     for org_id in ids:
         for member in site.members_of(org_id):
-            if member.id not in found and member.active_on(event.date):
+            if member.id not in found and member.active_on(event.first_day):
                 found[member.id] = {"event": event, "via": site.organisation[org_id], "lead": False, "shared": False}
     return found
 
@@ -512,6 +517,9 @@ def render_calendar(site: Site, year: int, base_url: str = "") -> GeneratedPage:
         webcal=webcal,
         ics_url=urls.absolute(base_url, urls.ICS),
         google=f"https://calendar.google.com/calendar/render?cid={quote(webcal, safe='')}" if webcal else None,
+        inexact=any(
+            not row["item"].in_calendar_file for _, months in sections + [(year, past)] for m in months for row in m.get("rows", [])
+        ),
     )
 
 
@@ -616,7 +624,7 @@ def _events_of_observance(site: Site, observance_id: str) -> list:
     for programme in site.programmes:
         if programme.observance.id == observance_id:
             found.update({e.id: e for e in programme.events})
-    return sorted(found.values(), key=lambda e: (e.date, e.id))
+    return sorted(found.values(), key=lambda e: (e.first_day, e.id))
 
 
 def _absolute(base_url: str, url: str) -> str:
@@ -624,8 +632,10 @@ def _absolute(base_url: str, url: str) -> str:
 
 
 def event_schema(site: Site, event, base_url: str = "") -> dict:
-    """schema.org Event (https://schema.org/Event): name, startDate, location, organizer."""
-    start = event.date.isoformat() if not event.time else f"{event.date.isoformat()}T{event.time.strftime('%H:%M')}:00+07:00"
+    """schema.org Event (https://schema.org/Event): name, startDate, location, organizer. An event short of its
+    day has no startDate (schema.org's dates are days; none is invented)."""
+    day = event.first_day.isoformat()
+    start = day if not event.time else f"{day}T{event.time.strftime('%H:%M')}:00+07:00"
     data: dict = {
         "@context": "https://schema.org",
         "@type": "Event",
@@ -638,6 +648,8 @@ def event_schema(site: Site, event, base_url: str = "") -> dict:
     }
     if event.end is None and event.time is not None:
         del data["endDate"]
+    if not event.exact:
+        del data["startDate"], data["endDate"]
     if event.description:
         data["description"] = event.description
     if event.place:
@@ -672,7 +684,7 @@ def render_event(site: Site, event, base_url: str = "") -> GeneratedPage:
         observances=[links.observance(o) for o in event.observances],
         articles=site.articles_about(event=event.id),
         article_url=article_url,
-        ics=urls.event_ics(event.id),
+        ics=urls.event_ics(event.id) if event.exact else None,
         jsonld=script_json(event_schema(site, event, base_url)),
         sources=source_entries(site, event.sources, links),
         known_from=known_from(site, event.sources),

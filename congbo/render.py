@@ -85,6 +85,8 @@ def environment() -> Environment:
         long_date=vi.long_date,
         short_date=vi.short_date,
         partial_date=vi.partial_date,
+        date_with_state=vi.date_with_state,
+        upper_first=vi.upper_first,
         roman=vi.roman,
         letter=vi.letter,
         slug=vi.slugify,

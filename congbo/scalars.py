@@ -11,7 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import total_ordering
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, GetCoreSchemaHandler, GetJsonSchemaHandler, PlainSerializer, PlainValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError, core_schema
@@ -56,7 +56,7 @@ _ID = ID
 DAY_PATTERN = r"^(\d{4})-(\d{2})-(\d{2})$"
 _DAY = re.compile(DAY_PATTERN)
 _PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2}|\.\.|\?\?))?(?:-(\d{2}|\.\.|\?\?))?$")
-PARTIAL_DATE_PATTERN = r"^\d{4}(-(\d{2}|\.\.|\?\?)){0,2}$"
+PARTIAL_DATE_PATTERN = r"^(\d{4}(-(\d{2}|\.\.|\?\?)){0,2}|\.\.\d{4}-\d{2}-\d{2})$"
 """What the editor schema accepts for a partial date (the parser then says what is wrong in words)."""
 _DATETIME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?\s*(Z|[+-]\d{2}:?\d{2})?$")
 
@@ -367,30 +367,49 @@ def fact(parse, schema: dict, blank: bool = True):
     return Annotated[Any, PlainValidator(validate), PlainSerializer(str, return_type=str), WithJsonSchema({"anyOf": [schema, missing]})]
 
 
+ON_OR_BEFORE_TOKEN = ".."
+"""Before a day, '..2025-12-19': on or before that day (EDTF, ISO 8601-2: '[..1760-12-03]'), as a news report
+of 19/12/2025 dates what it says 'đã tổ chức' without its day."""
+
+PARTIAL_DATE_HELP = (
+    "ngày phải viết dạng NNNN-TT-NN (ví dụ 2025-12-19); chưa rõ ngày thì ghi 2025-12-?? (biết tháng, chưa rõ ngày), "
+    "2025-??-?? (chỉ biết năm) hoặc ..2025-12-19 (chậm nhất ngày đó: bản tin ngày 19/12/2025 báo việc đã diễn ra); "
+    "phần bản gốc để trống ghi '..' (ví dụ 2021-01-..); nhận được {found}"
+)
+"""The three states a date short of its day can take, with an example each: what every date message says."""
+
+Precision = Literal["day", "month", "year", "on-or-before"]
+
+
 @total_ordering
 @dataclass(frozen=True)
 class PartialDate:
-    """A date known to the day, the month or only the year.
+    """A date known to the day, the month or only the year, or known only to be on or before a day.
 
     The missing parts are blank in the original (``2021-01-..``: a draft dated 'ngày … tháng 01
     năm 2021'), not known to the editor (``2021-??-??``: an archive knows only the year), or, with
     no state (``2021-01``), a date the text itself gives to the month ('từ tháng 01/2021').
+    ``..2025-12-19`` (``on_or_before``): the day is not known, only that it is not after 19/12/2025.
+
+    What a consumer may say of it: `earliest_day` and `latest_day` are the bounds of the days it can be
+    (`earliest_day` is None for an on-or-before date: nothing earlier is known); `exact` says whether it is
+    one known day; `precision` says which of the four states it is in.
     """
 
     year: int
     month: int | None = None
     day: int | None = None
     missing: Missing | None = None
+    on_or_before: bool = False
 
     @classmethod
     def parse(cls, value: Any) -> "PartialDate":
         refuse_placeholder(value)
         text = value.strip() if isinstance(value, str) else ""
+        if text.startswith(ON_OR_BEFORE_TOKEN):
+            return cls._parse_on_or_before(value, text)
         match = _PARTIAL.match(text)
-        help_text = (
-            "ngày phải viết dạng NNNN-TT-NN; phần không có ghi '..' (bản gốc để trống) hoặc '??' "
-            "(ban biên tập chưa rõ), ví dụ 2021-01-.. hoặc 2015-??-??; nhận được {found}"
-        )
+        help_text = PARTIAL_DATE_HELP
         if not match:
             raise error(
                 "vi_date", help_text + "{asked}", found=_shown(value), asked=_asked_back(as_written_in_vietnamese(value, month=True))
@@ -413,30 +432,62 @@ class PartialDate:
             raise error("vi_date", "{found}: tháng {month} không có", found=text, month=month_n)
         return cls(year, month_n, day_n, missing)
 
-    @property
-    def first_day(self) -> dt.date:
-        return dt.date(self.year, self.month or 1, self.day or 1)
+    @classmethod
+    def _parse_on_or_before(cls, value: Any, text: str) -> "PartialDate":
+        bound = text[len(ON_OR_BEFORE_TOKEN) :]
+        if not _DAY.match(bound):
+            raise error("vi_date", PARTIAL_DATE_HELP, found=_shown(value))
+        day = parse_day(bound)
+        return cls(day.year, day.month, day.day, on_or_before=True)
 
     @property
-    def last_day(self) -> dt.date:
+    def precision(self) -> Precision:
+        if self.on_or_before:
+            return "on-or-before"
+        return "day" if self.day is not None else "month" if self.month is not None else "year"
+
+    @property
+    def earliest_day(self) -> dt.date | None:
+        """The earliest day it can be; None for an on-or-before date (no earlier bound is known)."""
+        return None if self.on_or_before else dt.date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def latest_day(self) -> dt.date:
+        """The latest day it can be: the day itself, the last day of its month or year, or the bound."""
         if self.day:
-            return self.first_day
+            return dt.date(self.year, self.month, self.day)
         if self.month:
             following = dt.date(self.year + (self.month == 12), self.month % 12 + 1, 1)
             return following - dt.timedelta(days=1)
         return dt.date(self.year, 12, 31)
 
     @property
+    def first_day(self) -> dt.date:
+        """The day to count from: `earliest_day`, or, for an on-or-before date (whose earliest day is not known),
+        its bound, the one day it names. Placing, ordering and the feeds' dates use it: it is never later than the
+        date can be (the bound is its latest possible day), and it never invents an earlier day. What states a
+        date's start (a page, .ics) asks `exact` or `earliest_day` first."""
+        return self.earliest_day or self.latest_day
+
+    @property
+    def last_day(self) -> dt.date:
+        """The latest day it can be (`latest_day`)."""
+        return self.latest_day
+
+    @property
     def exact(self) -> bool:
-        return self.day is not None
+        """One known day: not a month, a year or an on-or-before bound."""
+        return self.day is not None and not self.on_or_before
 
     def _key(self) -> tuple:
-        return (self.year, self.month or 0, self.day or 0)
+        return (self.year, self.month or 0, self.day or 0, not self.on_or_before)
 
     def __lt__(self, other: "PartialDate") -> bool:
         return self._key() < other._key()
 
     def __str__(self) -> str:
+        if self.on_or_before:
+            return f"{ON_OR_BEFORE_TOKEN}{self.year:04d}-{self.month:02d}-{self.day:02d}"
         token = str(self.missing) if self.missing else None
         out = f"{self.year:04d}"
         if self.month is not None:
@@ -461,7 +512,8 @@ class PartialDate:
         return {
             "type": "string",
             "pattern": PARTIAL_DATE_PATTERN,
-            "description": "NNNN-TT-NN; phần không có ghi '..' (bản gốc để trống) hoặc '??' (chưa rõ), ví dụ 2021-01-.. hoặc 2015-??-??",
+            "description": "NNNN-TT-NN; phần không có ghi '..' (bản gốc để trống) hoặc '??' (chưa rõ), ví dụ 2021-01-.. hoặc 2015-??-??; "
+            "chậm nhất một ngày: ..2025-12-19",
         }
 
 

@@ -59,12 +59,15 @@ def plan_reference(site: Site, plan: Plan) -> str:
 
 def activity_time(site: Site, plan: Plan, time: ActivityTime) -> str:
     if time.deadline:
-        return f"Hoàn thành trước ngày {vi.short_date(time.deadline)}"
+        if not time.deadline.exact:
+            return f"Hạn hoàn thành: {vi.date_with_state(time.deadline)}"
+        return f"Hoàn thành trước ngày {vi.short_date(time.deadline_day)}"
     if time.open_end:
         return f"Từ {vi.partial_date(time.start)}; {vi.open_end(time.open_end)}"
     if time.end_day:
         start = f"từ {vi.partial_date(time.start)}" if time.start else f"từ khi ban hành {vi.lower_first(plan.kind_name)}"
-        return f"{start[0].upper()}{start[1:]} đến hết ngày {vi.short_date(time.end_day)}"
+        end = f"hết ngày {vi.short_date(time.end_day)}" if time.end_date.exact else vi.date_with_state(time.end_date)
+        return f"{start[0].upper()}{start[1:]} đến {end}"
     if time.observances:
         days = [site.observance[o] for o in time.observances]
         return "Nhân dịp " + "; ".join(f"{o.name} ({vi.day_month(o.day, o.month)})" for o in days)
@@ -72,9 +75,12 @@ def activity_time(site: Site, plan: Plan, time: ActivityTime) -> str:
 
 
 def event_when(event: Event) -> str:
+    if not event.exact:
+        return ("Hạn hoàn thành: " if event.kind == "han" else "") + vi.upper_first(vi.date_with_state(event.date))
     if event.kind == "han":
-        return f"Hoàn thành trước {vi.long_date(event.date)}"
-    when = vi.long_date(event.date) if not event.end else f"Từ {vi.long_date(event.date)} đến {vi.long_date(event.end)}"
+        return f"Hoàn thành trước {vi.long_date(event.first_day)}"
+    day = event.first_day
+    when = vi.long_date(day) if not event.end else f"Từ {vi.long_date(day)} đến {vi.long_date(event.end)}"
     if event.time:
         when = f"{event.time.strftime('%H:%M')}, {when}"
     return when[0].upper() + when[1:]

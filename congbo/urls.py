@@ -62,6 +62,10 @@ def observance_ics(observance_id: str) -> str:
     return f"{OBSERVANCES}{observance_id}.ics"
 
 
+PHASES_ANCHOR = "giai-doan"
+"""The heading of an event page over the competition's phases."""
+
+
 def event_ics(event_id: str) -> str:
     return f"{EVENTS}{event_id}.ics"
 

@@ -16,6 +16,11 @@ def lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
+def upper_first(text: str) -> str:
+    """'chậm nhất ngày 19/12/2025' → 'Chậm nhất ngày 19/12/2025': a phrase starting a line."""
+    return text[:1].upper() + text[1:]
+
+
 def two(n: int) -> str:
     return f"{n:02d}"
 
@@ -42,6 +47,8 @@ NOT_STATED = "…"
 def document_date(place: str, date: PartialDate) -> str:
     """'Lạng Sơn, ngày 05 tháng 01 năm 2021'; a part blank in the original stays blank, as in a
     draft; a part the editor does not know is shown as not stated ('ngày … tháng … năm 2015')."""
+    if date.on_or_before:  # the report gives a day it happened by, not the document's date: nothing of it is stated
+        return f"{place}, ngày {NOT_STATED} tháng {NOT_STATED} năm {NOT_STATED}"
     gap = BLANK_SPACE if date.missing and date.missing.blank else NOT_STATED
     day = two(date.day) if date.day else gap
     month = month_in_document(date.month) if date.month else gap
@@ -51,6 +58,8 @@ def document_date(place: str, date: PartialDate) -> str:
 def missing_parts(date: PartialDate) -> str | None:
     """'ngày' or 'ngày, tháng': what a date lacks, to say so in words; None when it lacks nothing
     it should have (a date the text gives to the month is complete as written)."""
+    if date.on_or_before:
+        return "ngày, tháng, năm"
     if date.missing is None:
         return None
     return "ngày" if date.month else "ngày, tháng"
@@ -61,8 +70,15 @@ def long_date(day: dt.date) -> str:
     return f"ngày {two(day.day)} tháng {month_in_document(day.month)} năm {day.year}"
 
 
+def on_or_before(day: dt.date) -> str:
+    """'chậm nhất ngày 19/12/2025': a date known only not to be after that day."""
+    return f"chậm nhất ngày {short_date(day)}"
+
+
 def partial_date(date: PartialDate) -> str:
-    """'ngày 05 tháng 01 năm 2021', 'tháng 01 năm 2021', 'năm 2015': as much as is known."""
+    """'ngày 05 tháng 01 năm 2021', 'tháng 01 năm 2021', 'năm 2015', 'chậm nhất ngày 19/12/2025': as much as is known."""
+    if date.on_or_before:
+        return on_or_before(date.latest_day)
     if date.day:
         return long_date(date.first_day)
     if date.month:
@@ -72,9 +88,10 @@ def partial_date(date: PartialDate) -> str:
 
 def date_with_state(date: PartialDate) -> str:
     """The date as known, with what it lacks said: 'tháng 01 năm 2021 (bản gốc chưa ghi ngày)',
-    'năm 2015 (chưa rõ ngày, tháng)'."""
+    'năm 2015 (chưa rõ ngày, tháng)', 'tháng 12 năm 2025 (chưa rõ ngày)', 'chậm nhất ngày 19/12/2025'
+    (which says it in its words). The one wording of a date short of its day, on every page."""
     parts = missing_parts(date)
-    if parts is None:
+    if parts is None or date.on_or_before:
         return partial_date(date)
     state = f"bản gốc chưa ghi {parts}" if date.missing.blank else f"chưa rõ {parts}"
     return f"{partial_date(date)} ({state})"
@@ -86,12 +103,19 @@ def open_end(missing: Missing) -> str:
 
 
 def short_partial_date(date: PartialDate) -> str:
-    """'ngày 04/07/2024', 'tháng 07/2024', 'năm 2024': as much as is known, in the short form."""
+    """'ngày 04/07/2024', 'tháng 07/2024', 'năm 2024', 'chậm nhất ngày 04/07/2024': as much as is known, in the short form."""
+    if date.on_or_before:
+        return on_or_before(date.latest_day)
     if date.day:
         return f"ngày {short_date(date.first_day)}"
     if date.month:
         return f"tháng {two(date.month)}/{date.year}"
     return f"năm {date.year}"
+
+
+def short_date_with_state(date: PartialDate) -> str:
+    """'19/12/2025' for a known day; otherwise `date_with_state` ('chậm nhất ngày 19/12/2025')."""
+    return short_date(date.latest_day) if date.exact else date_with_state(date)
 
 
 def short_date(day: dt.date) -> str:

@@ -237,7 +237,7 @@ def test_event_pages_carry_schema_org_event(built_site, site):
         data = _jsonld(read_page(built_site, urls.event(event.id)))
         assert data["@type"] == "Event" and data["@context"] == "https://schema.org"
         assert data["name"] == event.name
-        assert data["startDate"] == event.date.isoformat()
+        assert data["startDate"] == event.first_day.isoformat()
         assert data["url"] == "https://danso.langson.gov.vn/" + urls.event(event.id)
         if len(event.organisers) == 1:
             assert data["organizer"]["@type"] == "GovernmentOrganization"
@@ -251,7 +251,7 @@ def test_jsonld_cannot_break_out_of_its_script_block(site):
     assert body.count("</script>") == 1 and "</SCRIPT>" not in body and "<!--" not in body
     data = json.loads(body.split("</script>", 1)[0])
     assert data["name"] == name
-    assert data["startDate"] == f"{event.date.isoformat()}T08:00:00+07:00"
+    assert data["startDate"] == f"{event.first_day.isoformat()}T08:00:00+07:00"
     assert data["location"] == {"@type": "Place", "name": "Nhà văn hóa </SCRIPT>"}
     assert texts.script_json({"a": "</script>"}) == '{"a": "\\u003c/script\\u003e"}'
 

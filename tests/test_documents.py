@@ -15,6 +15,7 @@ from conftest import ROOT, TEST_TODAY, copy_project, replace, where
 from lxml import html
 
 from congbo import agenda, calendar_json, ical, urls
+from congbo.scalars import PARTIAL_DATE_HELP
 from congbo.errors import DataError
 from congbo.feeds import full_text_link
 from congbo.load import load_site
@@ -572,12 +573,12 @@ def test_a_period_whose_end_the_original_leaves_blank(project):
         ),
         (
             '    time:\n      start: 2021-02-01\n      end: "?"\n',
-            "time.end: ngày phải viết dạng NNNN-TT-NN (ví dụ 2021-12-26), nhận được '?'; "
+            "time.end: " + PARTIAL_DATE_HELP.format(found="'?'") + "; "
             "chưa có ngày kết thúc thì ghi '..' (bản gốc để trống) hoặc '??' (ban biên tập chưa rõ), kèm 'start'",
         ),
         (
             "    time:\n      end: 26/12/2021\n",
-            "time.end: ngày phải viết dạng NNNN-TT-NN (ví dụ 2021-12-26), nhận được '26/12/2021'; có phải 2021-12-26?",
+            "time.end: " + PARTIAL_DATE_HELP.format(found="'26/12/2021'") + "; có phải 2021-12-26?",
         ),
     ],
 )

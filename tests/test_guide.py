@@ -82,6 +82,8 @@ def test_the_worked_examples_show_what_an_editor_meets_in_documents_as_issued():
     assert any(p.type == "QĐ" and p.sections for p in examples.plans)
     assert any(p.date.month and p.date.day is None and p.date.missing.unknown for p in examples.plans)
     assert any(t.same_as for o in examples.observances for t in o.themes)
+    # an event known from a news report of the day it was published, without its own day, with that report
+    assert any(e.date.on_or_before and any(s.kind == "ban-tin" and s.url for s in e.sources) for e in examples.events)
 
 
 def test_the_guide_shows_an_example_of_every_record():

@@ -84,7 +84,9 @@ def test_an_empty_field_is_said_in_words(project):
     text = replace(project, "data/events.yml", "  date: 1994-09-05\n", empty)
     assert problems(project) == [
         f"data/events.yml:{where(text, empty)}: [hoi-nghi-icpd-cairo-1994].date: "
-        "ngày phải viết dạng NNNN-TT-NN (ví dụ 2021-12-26), nhận được giá trị trống"
+        "ngày phải viết dạng NNNN-TT-NN (ví dụ 2025-12-19); chưa rõ ngày thì ghi 2025-12-?? (biết tháng, chưa rõ ngày), "
+        "2025-??-?? (chỉ biết năm) hoặc ..2025-12-19 (chậm nhất ngày đó: bản tin ngày 19/12/2025 báo việc đã diễn ra); "
+        "phần bản gốc để trống ghi '..' (ví dụ 2021-01-..); nhận được giá trị trống"
     ]
 
 
@@ -92,7 +94,9 @@ def test_date_in_a_form_the_loader_would_misread(project):
     text = replace(project, "data/events.yml", "date: 1994-09-05", "date: 5/9/1994")
     assert problems(project) == [
         f"data/events.yml:{where(text, 'date: 5/9/1994')}: [hoi-nghi-icpd-cairo-1994].date: "
-        "ngày phải viết dạng NNNN-TT-NN (ví dụ 2021-12-26), nhận được '5/9/1994'; có phải 1994-09-05?"
+        "ngày phải viết dạng NNNN-TT-NN (ví dụ 2025-12-19); chưa rõ ngày thì ghi 2025-12-?? (biết tháng, chưa rõ ngày), "
+        "2025-??-?? (chỉ biết năm) hoặc ..2025-12-19 (chậm nhất ngày đó: bản tin ngày 19/12/2025 báo việc đã diễn ra); "
+        "phần bản gốc để trống ghi '..' (ví dụ 2021-01-..); nhận được '5/9/1994'; có phải 1994-09-05?"
     ]
 
 

@@ -57,8 +57,8 @@ def test_plan_without_dated_activities_says_it_gives_no_end(built_site):
 def test_status_follows_the_build_date_and_the_data(site):
     plan = site.plan[LANG_SON]
     during = dataclasses.replace(site, today=dt.date(2021, 6, 1))
-    assert pages.plan_status(during, plan) == {"state": "in-force", "date": dt.date(2021, 12, 26)}
-    assert pages.plan_status(site, plan) == {"state": "ended", "date": dt.date(2021, 12, 26)}
+    assert pages.plan_status(during, plan) == {"state": "in-force", "date": dt.date(2021, 12, 26), "when": "ngày 26/12/2021"}
+    assert pages.plan_status(site, plan) == {"state": "ended", "date": dt.date(2021, 12, 26), "when": "ngày 26/12/2021"}
     replaced = plan.model_copy(update={"superseded_by": BAC_GIANG})
     status = pages.plan_status(site, replaced)
     assert status["state"] == "superseded" and status["by"].id == BAC_GIANG
