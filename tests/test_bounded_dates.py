@@ -232,7 +232,7 @@ def test_the_event_page_says_the_date_as_known_and_offers_no_calendar_file(site)
 def test_lists_of_events_say_the_date_as_known(tmp_path):
     project = project_with(
         tmp_path,
-        '\n- id: hoi-nghi-bao-tin\n  name: "Hội nghị biết qua bản tin"\n  date: "..2025-12-19"\n  organiser: so-y-te-lang-son\n',
+        '\n- id: hoi-nghi-bao-tin\n  name: "Hội nghị biết qua bản tin"\n  date: "..2025-12-19"\n  organisers: [so-y-te-lang-son]\n',
     )
     site = load_site(project, today=TODAY, docs_dir=project / "docs")
     related = pages.organisation_records(site)
