@@ -96,7 +96,7 @@ def unstated_facts(plan: Plan) -> tuple[list[str], list[str]]:
     """What the original leaves blank, and what the editor does not know: said on the page in words."""
     blank: list[str] = []
     unknown: list[str] = [] if plan.type_known else ["loại văn bản"]
-    facts: list[tuple[str, object]] = [("số", plan.number), ("ký hiệu", plan.symbol)]
+    facts: list[tuple[str, object]] = [("số", plan.number), ("ký hiệu", plan.symbol), ("địa danh", plan.place)]
     parts = vi.missing_parts(plan.date)
     if parts:
         facts.append((parts, plan.date.missing))

@@ -22,10 +22,22 @@ from . import content, vi
 from .content import COLUMN_DIR, DATA_FILES, FRONT_MATTER, MARKDOWN_SUFFIXES, PLANS_DIR
 from .errors import DataError, Problem
 from .history import NO_HISTORY, History
-from .models import CHOICES, FOOTNOTE_REF, Article, Event, Observance, Organisation, Plan, SiteInfo, check_period, positioned
+from .models import (
+    CHOICES,
+    FOOTNOTE_REF,
+    UNKNOWN_LEAD_HELP,
+    Article,
+    Event,
+    Observance,
+    Organisation,
+    Plan,
+    SiteInfo,
+    check_period,
+    positioned,
+)
 from .images import WIDTH_TEXT, ImageRefused, PublishedImage, published_image
 from .site import ArticleRecord, Site
-from .scalars import MISSING_HELP, PLACEHOLDER, PartialDate
+from .scalars import ID, MISSING_HELP, PLACEHOLDER, PartialDate
 from .yamlread import Located, forbidden_characters, format_path, read_yaml
 
 
@@ -381,11 +393,14 @@ def _index_of(located: Located, record_id: str) -> int:
     raise LookupError(record_id)
 
 
-def _refer(check: _Checker, located: Located, path: tuple, value: str | None, known: set, what: str, where: str) -> None:
+def _refer(
+    check: _Checker, located: Located, path: tuple, value: str | None, known: set, what: str, where: str, also: str | None = None
+) -> None:
+    """``also``: what else the field accepts, said after the suggestion."""
     if value is not None and known is not None and value not in known and not PLACEHOLDER.search(value):
         hint = _closest(value, known)
         suggestion = f"; có phải '{hint}'?" if hint else ""
-        check.add(located, path, f"không có {what} mã '{value}' trong {where}{suggestion}")
+        check.add(located, path, f"không có {what} mã '{value}' trong {where}{suggestion}" + (f"; {also}" if also else ""))
 
 
 def _closest(value: str, known: set) -> str | None:
@@ -530,7 +545,6 @@ ORG_REFS = [
     ("co_issuers", "*"),
     ("bases", "*", "issuer"),
     ("recipients", "*", "organisation"),
-    ("activities", "*", "lead"),
     ("activities", "*", "partners", "*"),
 ]
 OBS_REFS = [("observances", "*"), ("activities", "*", "time", "observances", "*"), ("notes", "*", "observance")]
@@ -545,6 +559,9 @@ def _check_document_refs(check, located: Located, known: _Known) -> None:
     for pattern in ORG_REFS:
         for path, value in _walk(raw, pattern):
             _refer(check, located, path, value, known.orgs, "cơ quan", ORG_WHERE)
+    for path, value in _walk(raw, ("activities", "*", "lead")):
+        if ID.match(value):  # '??' (not known) is said on the page; a value that is no id has the model's message
+            _refer(check, located, path, value, known.orgs, "cơ quan", ORG_WHERE, also=UNKNOWN_LEAD_HELP)
     for pattern in OBS_REFS:
         for path, value in _walk(raw, pattern):
             _refer(check, located, path, value, known.observances, "ngày kỷ niệm", OBS_WHERE)
@@ -716,7 +733,7 @@ def _activity_events(check, plans: list[tuple[Located, Plan]], events_source: Lo
             fields = {
                 "id": activity.event,
                 "name": activity.name,
-                "organiser": activity.lead,
+                "organiser": activity.lead if activity.lead_known else None,
                 "plan": plan.id,
                 "activity": activity.id,
                 "observances": list(time.observances),

@@ -12,13 +12,28 @@ import re
 from dataclasses import dataclass
 from typing import Annotated, Any, Iterator, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    PlainSerializer,
+    PlainValidator,
+    Tag,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from . import vi
 from .scalars import (
     DAY_PATTERN,
+    BLANK,
     FIRST_YEAR,
+    ID,
     LAST_YEAR,
     MISSING_HELP,
     PARTIAL_DATE_PATTERN,
@@ -32,13 +47,16 @@ from .scalars import (
     Moment,
     PartialDate,
     Text,
+    UNKNOWN,
     UnknownValue,
     Url,
+    clean_line,
     clean_text,
     error,
     fact,
     is_known,
     parse_day,
+    parse_id,
     to_missing,
 )
 
@@ -555,6 +573,40 @@ TextFact = fact(clean_text, {"type": "string", "minLength": 1})
 SymbolFact = fact(clean_text, {"type": "string", "minLength": 1}, blank=False)
 """A symbol ('KH-UBND'): every original prints it, a draft's too, so it is known or not known ('??')."""
 DateFact = fact(PartialDate.parse, {"type": "string", "pattern": PARTIAL_DATE_PATTERN})
+PlaceFact = fact(clean_line, {"type": "string", "minLength": 1, "pattern": "^[^\\t\\n\\r]*$"}, blank=False)
+"""A document's place: every original prints it, a draft's too, so it is known or not known ('??')."""
+UNKNOWN_LEAD_HELP = "chưa rõ đơn vị chủ trì (bản tin không nêu) thì ghi '??'"
+
+
+def _lead(value: Any) -> str | Missing:
+    """A lead's id, or '??'; any other value also says how an unknown lead is written."""
+    state = to_missing(value)
+    if state == UNKNOWN:
+        return state
+    if state == BLANK:
+        raise error(
+            "vi_missing", "không ghi '..' (bản gốc để trống) ở đơn vị chủ trì: ghi mã cơ quan chủ trì; {help}", help=UNKNOWN_LEAD_HELP
+        )
+    try:
+        return parse_id(value)
+    except PydanticCustomError as exc:
+        raise error(exc.type, "{reason}; {help}", reason=exc.message(), help=UNKNOWN_LEAD_HELP) from None
+
+
+LeadFact = Annotated[
+    Any,
+    PlainValidator(_lead),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": ID.pattern},
+                {"type": "string", "enum": ["??"], "description": "'??': ban biên tập chưa rõ"},
+            ]
+        }
+    ),
+]
+"""An activity's lead: a body's id, or '??' when the report that lists the activity does not name it."""
 
 
 def _period_end(value: Any) -> dt.date:
@@ -692,8 +744,9 @@ class Activity(Model):
     """Tên ngắn của hoạt động."""
     section: Id | None = None
     """Mục của văn bản nói về hoạt động này (mã mục)."""
-    lead: Id
-    """Đơn vị chủ trì (mã cơ quan)."""
+    lead: LeadFact
+    """Đơn vị chủ trì (mã cơ quan); '??' khi ban biên tập chưa rõ (hoạt động biết qua bản tin không nêu đơn vị chủ trì): trang ghi “Chưa rõ
+    đơn vị chủ trì”."""
     partners: list[Id] = []
     """Đơn vị phối hợp (mã cơ quan)."""
     time: ActivityTime
@@ -704,6 +757,10 @@ class Activity(Model):
     """Sản phẩm, kết quả dự kiến."""
     event: Id | None = None
     """Mã của mốc này khi nó đã được đăng là một sự kiện (giữ địa chỉ su-kien/<mã>/ và mã lịch đã công bố); ngày vẫn chỉ ghi ở 'time'."""
+
+    @property
+    def lead_known(self) -> bool:
+        return is_known(self.lead)
 
 
 RECIPIENT_ROLES = {"thuc-hien": "để thực hiện", "bao-cao": "để báo cáo", "de-biet": "để biết", "luu": "lưu"}
@@ -782,8 +839,9 @@ class Document(Model):
     """Cơ quan ban hành (mã)."""
     co_issuers: list[Id] = []
     """Các cơ quan cùng ban hành (văn bản liên tịch), theo thứ tự trong văn bản."""
-    place: Line
-    """Địa danh, ví dụ 'Lạng Sơn'."""
+    place: PlaceFact
+    """Địa danh, ví dụ 'Lạng Sơn'; '??' khi ban biên tập chưa rõ (trang chỉ in ngày và ghi rõ chưa rõ địa danh). Không ghi '..': bản gốc
+    nào, kể cả bản dự thảo, cũng in địa danh."""
     date: PartialDate
     """Ngày ban hành NNNN-TT-NN; phần không có ghi '..' (bản gốc để trống, ví dụ 2021-01-..) hoặc '??' (ban biên tập chưa rõ, ví dụ
     2015-??-??)."""

@@ -108,7 +108,7 @@ def render_plan(site: Site, plan: Plan) -> GeneratedPage:
     activities = [
         {
             "activity": a,
-            "lead": links.org(a.lead),
+            "lead": links.org(a.lead) if a.lead_known else Markup('<span class="vb-unknown">Chưa rõ đơn vị chủ trì</span>'),
             "partners": Markup(", ").join(links.org(p) for p in a.partners),
             "time": activity_time(site, plan, a.time),
             "anchor": _anchor_of_section(plan, a.section),

@@ -105,7 +105,8 @@ class Site:
         work: dict[str, list] = {}
         for plan in self.plans:
             for activity in plan.activities:
-                work.setdefault(activity.lead, []).append((plan, activity, "lead"))
+                if activity.lead_known:  # a lead not known ('??') is nobody's work
+                    work.setdefault(activity.lead, []).append((plan, activity, "lead"))
                 for partner in dict.fromkeys(activity.partners):
                     if partner != activity.lead:
                         work.setdefault(partner, []).append((plan, activity, "partner"))

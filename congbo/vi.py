@@ -39,13 +39,15 @@ NOT_STATED = "…"
 """A part the editor does not know: shown as not stated (the page says so in words beside it)."""
 
 
-def document_date(place: str, date: PartialDate) -> str:
+def document_date(place: str | Missing, date: PartialDate) -> str:
     """'Lạng Sơn, ngày 05 tháng 01 năm 2021'; a part blank in the original stays blank, as in a
-    draft; a part the editor does not know is shown as not stated ('ngày … tháng … năm 2015')."""
+    draft; a part the editor does not know is shown as not stated ('ngày … tháng … năm 2015'); a
+    place the editor does not know is left out ('ngày 16 tháng 01 năm 2017'), never printed as '??'."""
     gap = BLANK_SPACE if date.missing and date.missing.blank else NOT_STATED
     day = two(date.day) if date.day else gap
     month = month_in_document(date.month) if date.month else gap
-    return f"{place}, ngày {day} tháng {month} năm {date.year}"
+    when = f"ngày {day} tháng {month} năm {date.year}"
+    return when if isinstance(place, Missing) else f"{place}, {when}"
 
 
 def missing_parts(date: PartialDate) -> str | None:
