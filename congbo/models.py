@@ -815,6 +815,63 @@ class Appendix(Model):
     """Các mục của phụ lục (đánh số 1, 2, a) tự động)."""
 
 
+class Validity(Model):
+    """When a document is in force (hiệu lực), as its text or an official portal says."""
+
+    start: PartialDate
+    """Có hiệu lực từ ngày NNNN-TT-NN (phần chưa rõ ghi '??', ví dụ 2017-??-??)."""
+    end: DateFact
+    """Hết hiệu lực sau ngày NNNN-TT-NN (hết ngày này); '..' khi văn bản không ghi ngày hết hiệu lực, '??' khi ban biên tập chưa rõ.
+    Chỉ khi ghi ngày, trang mới có thể nói văn bản “còn hiệu lực”."""
+
+    @model_validator(mode="after")
+    def _in_order(self) -> "Validity":
+        if isinstance(self.end, PartialDate) and self.end.last_day < self.start.first_day:
+            raise error("vi_period", "ngày hết hiệu lực {end} trước ngày có hiệu lực {start}", end=str(self.end), start=str(self.start))
+        return self
+
+
+class Covers(Model):
+    """The year or years a document is for ('Kế hoạch … năm 2022', 'giai đoạn 2021 - 2025'), as its own text says."""
+
+    start: int = Field(ge=FIRST_YEAR, le=LAST_YEAR)
+    """Năm đầu."""
+    end: int = Field(ge=FIRST_YEAR, le=LAST_YEAR)
+    """Năm cuối (bằng năm đầu khi văn bản cho một năm)."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_year(cls, value: object) -> object:
+        return {"start": value, "end": value} if isinstance(value, int) and not isinstance(value, bool) else value
+
+    @model_validator(mode="after")
+    def _in_order(self) -> "Covers":
+        if self.end < self.start:
+            raise error("vi_period", "năm cuối {end} trước năm đầu {start}", end=self.end, start=self.start)
+        if self.end - self.start > MAX_PERIOD_YEARS:
+            raise error(
+                "vi_period",
+                "văn bản áp dụng tối đa {years} năm, nhận được {start}–{end}",
+                years=MAX_PERIOD_YEARS,
+                start=self.start,
+                end=self.end,
+            )
+        return self
+
+    @property
+    def first_day(self) -> dt.date:
+        return dt.date(self.start, 1, 1)
+
+    @property
+    def last_day(self) -> dt.date:
+        return dt.date(self.end, 12, 31)
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema, handler):
+        year = {"type": "integer", "minimum": FIRST_YEAR, "maximum": LAST_YEAR, "description": "Một năm, ví dụ 2025."}
+        return {"anyOf": [year, handler(core_schema)]}
+
+
 class Attachment(Model):
     file: FileName
     """Tệp đính kèm, đường dẫn tính từ thư mục docs/, ví dụ 'van-ban/ke-hoach-60-nam.pdf'."""
@@ -888,6 +945,12 @@ class Document(Model):
     """Người ký của các cơ quan cùng ban hành, theo thứ tự 'co_issuers'."""
     superseded_by: Id | None = None
     """Văn bản thay thế văn bản này (mã trong data/plans/), khi đã có văn bản thay thế."""
+    validity: Validity | None = None
+    """Thời gian có hiệu lực, như văn bản hoặc cổng thông tin chính thức ghi: {start, end}; end là ngày, '..' (văn bản không ghi ngày
+    hết hiệu lực) hoặc '??' (chưa rõ). Không suy từ tiêu đề."""
+    covers: Covers | None = None
+    """Năm văn bản áp dụng, khi chính văn bản (trích yếu, nội dung đã nhập) ghi như vậy: một năm (covers: 2022, cho 'Kế hoạch … năm
+    2022') hoặc {start: 2021, end: 2025} (cho 'giai đoạn 2021 - 2025'). Không đoán từ ngày ban hành."""
     appendices: list[Appendix] = []
     """Phụ lục ban hành kèm theo văn bản."""
     attachments: list[Attachment] = []
@@ -969,6 +1032,20 @@ class Document(Model):
             return None
         ends = [a.time.last_day for a in self.activities if a.time.last_day]
         return max(ends) if ends else None
+
+    def current_on(self, day: dt.date) -> bool:
+        """Whether the data shows the document applies on ``day``: not superseded, and its validity (when
+        entered, it alone decides; an end not given or not known never makes it current), else the years it
+        covers include the day, or its activities' last deadline or end is not past (a document in the data
+        has been issued). Never guessed from its title or its issuer."""
+        if self.superseded_by:
+            return False
+        if self.validity is not None:
+            end = self.validity.end
+            return isinstance(end, PartialDate) and self.validity.start.last_day <= day <= end.first_day
+        if self.covers is not None and self.covers.first_day <= day <= self.covers.last_day:
+            return True
+        return self.last_day is not None and day <= self.last_day
 
     def positioned_sections(self) -> Iterator[tuple[tuple[int, ...], Section]]:
         """Every section in reading order with its place in the tree: (4,) for IV, (4, 1, 2) for IV.1.b."""

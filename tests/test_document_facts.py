@@ -12,7 +12,7 @@ import pytest
 from conftest import TEST_TODAY, copy_project, where
 from lxml import html
 
-from congbo import ical, pages, urls
+from congbo import blocks, ical, pages, urls
 from congbo.errors import DataError
 from congbo.load import load_site
 
@@ -47,7 +47,8 @@ def write_doc(project, extra: str = "", *, doc_id: str = DOC_ID, head: str = HEA
 
 
 def load(project, today: dt.date = TEST_TODAY):
-    return load_site(project, today=today, docs_dir=project / "docs")
+    """The data alone (no column: its articles are dated for the sample's build day, not a test's)."""
+    return load_site(project, today=today)
 
 
 def problems(project) -> list[str]:
@@ -133,3 +134,114 @@ def test_a_wrong_lead_says_how_to_record_an_unknown_one(project, lead):
     [problem] = problems(project)
     assert problem.startswith(f"{DOC}:{where(text, 'lead:')}: activities[chien-dich].lead: ")
     assert "'??'" in problem
+
+
+# --- status only from evidence -------------------------------------------------------
+
+DAY = dt.date(2025, 6, 15)
+
+
+def standing(project, extra: str, today: dt.date = DAY) -> tuple[bool, dict, str]:
+    """(listed on the home page as current, the page's status, the status line as read)."""
+    write_doc(project, extra)
+    site = load(project, today)
+    plan = site.plan[DOC_ID]
+    status_line = " ".join(p.text_content() for p in tree(pages.render_plan(site, plan).source).find_class("cb-status"))
+    return blocks.is_current(site, plan), pages.plan_status(site, plan), " ".join(status_line.split())
+
+
+def test_a_document_without_a_period_is_never_current_whatever_its_issuer(project):
+    current, status, said = standing(project, "")
+    assert not current and status == {"state": "not-known"}
+    assert said == "Chưa rõ thời hạn: ban biên tập chưa biết văn bản được thực hiện đến ngày nào."
+
+
+@pytest.mark.parametrize(
+    "covers, today, current, said",
+    [
+        ("2025", DAY, True, "Đang thực hiện: văn bản áp dụng cho năm 2025."),
+        ("2025", dt.date(2025, 12, 31), True, "Đang thực hiện: văn bản áp dụng cho năm 2025."),
+        ("2025", dt.date(2026, 1, 1), False, "Đã qua thời gian áp dụng: văn bản áp dụng cho năm 2025."),
+        ("{start: 2026, end: 2030}", DAY, False, "Chưa tới thời gian áp dụng: văn bản áp dụng cho giai đoạn 2026–2030."),
+        ("{start: 2021, end: 2025}", dt.date(2025, 1, 1), True, "Đang thực hiện: văn bản áp dụng cho giai đoạn 2021–2025."),
+    ],
+)
+def test_the_years_a_document_covers_decide_around_the_build_day(project, covers, today, current, said):
+    assert standing(project, f"covers: {covers}\n", today)[::2] == (current, said)
+
+
+@pytest.mark.parametrize(
+    "validity, today, current, said",
+    [
+        ("{start: 2025-01-01, end: 2025-12-31}", DAY, True, "Còn hiệu lực: có hiệu lực từ ngày 01/01/2025 đến hết ngày 31/12/2025."),
+        (
+            "{start: 2025-01-01, end: 2025-06-14}",
+            DAY,
+            False,
+            "Hết hiệu lực: văn bản có hiệu lực từ ngày 01/01/2025 đến hết ngày 14/06/2025.",
+        ),
+        ("{start: 2025-06-15, end: 2025-06-15}", DAY, True, "Còn hiệu lực: có hiệu lực từ ngày 15/06/2025 đến hết ngày 15/06/2025."),
+        ("{start: 2025-06-16, end: '..'}", DAY, False, "Chưa có hiệu lực: văn bản có hiệu lực từ ngày 16/06/2025."),
+        (
+            "{start: 2025-01-01, end: '..'}",
+            DAY,
+            False,
+            "Có hiệu lực từ ngày 01/01/2025; văn bản không ghi ngày hết hiệu lực, nên trang không nói văn bản còn hiệu lực hay không.",
+        ),
+        (
+            "{start: 2025-01-01, end: '??'}",
+            DAY,
+            False,
+            "Có hiệu lực từ ngày 01/01/2025; ban biên tập chưa rõ ngày hết hiệu lực, nên trang không nói văn bản còn hiệu lực hay không.",
+        ),
+        ("{start: 2025-01-01, end: 2025-06-??}", DAY, False, "Văn bản có hiệu lực từ ngày 01/01/2025 đến hết tháng 06/2025."),
+        (
+            "{start: 2025-01-01, end: 2025-06-??}",
+            dt.date(2025, 5, 31),
+            True,
+            "Còn hiệu lực: có hiệu lực từ ngày 01/01/2025 đến hết tháng 06/2025.",
+        ),
+    ],
+)
+def test_a_validity_period_decides_alone_and_an_end_not_given_never_makes_it_current(project, validity, today, current, said):
+    # Its activities (a deadline after the build day) would call it current: the validity decides.
+    extra = f"validity: {validity}\n" + ACTIVITY.format(lead="so-y-te-lang-son").replace("end: 2025-07-20", "end: 2025-12-20")
+    assert standing(project, extra, today)[::2] == (current, said)
+
+
+def test_activities_not_all_past_make_a_document_current_until_the_last(project):
+    extra = ACTIVITY.format(lead="so-y-te-lang-son")
+    assert standing(project, extra, dt.date(2025, 7, 20))[0] is True
+    assert standing(project, extra, dt.date(2025, 7, 21))[0] is False
+
+
+def test_a_superseded_document_is_not_current_whatever_it_covers(project):
+    write_doc(project, doc_id=OTHER_ID)
+    assert standing(project, f"covers: 2025\nsuperseded_by: {OTHER_ID}\n")[:2] == (
+        False,
+        {"state": "superseded", "by": load(project).plan[OTHER_ID], "title": "Kế hoạch thực hiện công tác dân số năm 2025"},
+    )
+
+
+def test_the_home_page_lists_only_documents_with_evidence_and_says_what_it_lists(project):
+    write_doc(project, "covers: 2025\n")
+    site = load(project, DAY)
+    block = html.fromstring(f"<div>{blocks.current_plans(site, '')}</div>")
+    assert [a.text_content() for a in block.find_class("cb-list__title")] == ["Kế hoạch thực hiện công tác dân số năm 2025"]
+    assert "Văn bản chưa rõ thời hạn không được liệt kê ở đây." in block.text_content()
+
+
+@pytest.mark.parametrize(
+    "extra, path, said",
+    [
+        ("covers: {start: 2025, end: 2021}\n", "covers", "năm cuối 2021 trước năm đầu 2025"),
+        ("covers: '2025'\n", "covers", "phải là một bảng các trường"),
+        ("validity: {start: 2025-03-01, end: 2025-02-01}\n", "validity", "ngày hết hiệu lực 2025-02-01 trước ngày có hiệu lực 2025-03-01"),
+        ("validity: {start: 2025-03-01}\n", "validity", "thiếu trường bắt buộc 'end'"),
+    ],
+)
+def test_a_wrong_period_is_refused_at_its_place(project, extra, path, said):
+    text = write_doc(project, extra)
+    [problem] = problems(project)
+    assert problem.startswith(f"{DOC}:{where(text, path + ':')}: {path}")
+    assert said in problem
