@@ -160,6 +160,7 @@ def load_site(root: Path, *, today: dt.date, docs_dir: Path | None = None, histo
         _check_plan(check, located, plan, known)
     files = _check_attachments(check, plans, docs_dir)
     _check_numbers(check, plans)
+    _check_related(check, plans)
     derived = _activity_events(check, plans, sources["events"])
     for located, record in articles:
         _check_article(check, located, record, known, info, docs_dir, images, today)
@@ -567,6 +568,10 @@ def _check_document_refs(check, located: Located, known: _Known) -> None:
             _refer(check, located, path, value, known.observances, "ngày kỷ niệm", OBS_WHERE)
     for path, value in _walk(raw, ("bases", "*", "document")):
         _refer(check, located, path, value, known.plans, "văn bản", "data/plans/")
+    for path, value in _walk(raw, ("related", "*", "document")):
+        _refer(check, located, path, value, known.plans, "văn bản", "data/plans/")
+        if value == raw_id(raw):
+            check.add(located, path, "văn bản không thể liên quan với chính nó: ghi mã của một văn bản khác")
     for path, value in _walk(raw, ("sources", "*", "document")):
         _refer(check, located, path, value, known.plans, "văn bản", "data/plans/")
         if value == raw_id(raw):
@@ -795,6 +800,36 @@ def _check_numbers(check, plans: list[tuple[Located, Plan]]) -> None:
             )
         else:
             seen[key] = plan.id
+
+
+def _check_related(check, plans: list[tuple[Located, Plan]]) -> None:
+    """A relation is one fact: entered once in a document, and once for a pair (the other page shows it
+    by itself); a document that is already a basis or the replacement is not related again."""
+    entered: dict[tuple[str, str], tuple[Located, int]] = {}
+    for located, plan in plans:
+        cited = {b.document for b in plan.bases if b.document} | {plan.superseded_by}
+        for j, link in enumerate(plan.related):
+            path = ("related", j, "document")
+            if (plan.id, link.document) in entered:
+                line = entered[(plan.id, link.document)][0].where(("related", entered[(plan.id, link.document)][1]))[0]
+                check.add(located, path, f"văn bản '{link.document}' đã ghi ở dòng {line}; mỗi văn bản liên quan ghi một lần")
+                continue
+            entered[(plan.id, link.document)] = (located, j)
+            if link.document in cited:
+                check.add(
+                    located,
+                    path,
+                    f"văn bản '{link.document}' đã là căn cứ ('bases') hoặc văn bản thay thế ('superseded_by') của văn bản này; bỏ mục này",
+                )
+    for (one, other), (located, j) in sorted(entered.items()):
+        if one > other and (other, one) in entered:
+            first, k = entered[(other, one)]
+            check.add(
+                located,
+                ("related", j, "document"),
+                f"hai văn bản này đã được ghi là liên quan ở {first.file}:{first.where(('related', k))[0]}; mỗi cặp chỉ ghi ở một văn bản "
+                f"(trang của văn bản kia tự hiện liên kết ngược): bỏ mục này",
+            )
 
 
 def _check_unique(check, sources, plans, articles) -> None:

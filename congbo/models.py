@@ -815,6 +815,15 @@ class Appendix(Model):
     """Các mục của phụ lục (đánh số 1, 2, a) tự động)."""
 
 
+class Related(Model):
+    """Another document this one goes with ('liên quan', 'cùng thực hiện'), issued before or after it."""
+
+    document: Id
+    """Mã văn bản liên quan, trong data/plans/."""
+    note: Line | None = None
+    """Hai văn bản liên quan thế nào, viết sao cho đọc đúng ở trang của cả hai, ví dụ 'cùng thực hiện Nghị quyết 21-NQ/TW'."""
+
+
 class Validity(Model):
     """When a document is in force (hiệu lực), as its text or an official portal says."""
 
@@ -945,6 +954,9 @@ class Document(Model):
     """Người ký của các cơ quan cùng ban hành, theo thứ tự 'co_issuers'."""
     superseded_by: Id | None = None
     """Văn bản thay thế văn bản này (mã trong data/plans/), khi đã có văn bản thay thế."""
+    related: list[Related] = []
+    """Văn bản liên quan, cùng thực hiện (ban hành trước hay sau văn bản này), không phải căn cứ: mỗi cặp ghi một lần, ở một trong hai
+    văn bản; trang của văn bản kia tự hiện liên kết ngược."""
     validity: Validity | None = None
     """Thời gian có hiệu lực, như văn bản hoặc cổng thông tin chính thức ghi: {start, end}; end là ngày, '..' (văn bản không ghi ngày
     hết hiệu lực) hoặc '??' (chưa rõ). Không suy từ tiêu đề."""

@@ -196,6 +196,10 @@ def render_plan(site: Site, plan: Plan) -> GeneratedPage:
         article_url=article_url,
         sources=source_entries(site, plan.sources, links),
         known_from=known_from(site, plan.sources),
+        related=[
+            {"href": links.plan(other), "title": plan_title(other), "reference": plan_reference(site, other), "note": note}
+            for other, note in site.related_of(plan.id)
+        ],
     )
 
 

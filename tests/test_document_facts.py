@@ -245,3 +245,55 @@ def test_a_wrong_period_is_refused_at_its_place(project, extra, path, said):
     [problem] = problems(project)
     assert problem.startswith(f"{DOC}:{where(text, path + ':')}: {path}")
     assert said in problem
+
+
+# --- relations beyond bases ----------------------------------------------------------
+
+OTHER_HEAD = HEAD.replace("date: 2025-03-10", "date: 2017-07-29").replace(
+    '"Thực hiện công tác dân số năm 2025"', '"Về công tác dân số <b>tỉnh</b>"'
+)
+
+
+def test_a_relation_entered_once_shows_on_both_pages_in_either_time_order(project):
+    write_doc(project, head=OTHER_HEAD, doc_id=OTHER_ID)
+    write_doc(project, f'related:\n  - document: {OTHER_ID}\n    note: "cùng thực hiện Nghị quyết <21>"\n')
+    site = load(project)
+    for here, there, title in (
+        (DOC_ID, OTHER_ID, "Kế hoạch về công tác dân số <b>tỉnh</b>"),
+        (OTHER_ID, DOC_ID, "Kế hoạch thực hiện công tác dân số năm 2025"),
+    ):
+        source = pages.render_plan(site, site.plan[here]).source
+        [item] = tree(source).xpath("//h2[@id='van-ban-lien-quan']/following-sibling::ul[1]/li")
+        assert item.xpath("a/@href") == [f"../{there}/"]
+        assert item.xpath("a")[0].text_content() == title
+        assert item.text_content().endswith(" · cùng thực hiện Nghị quyết <21>")
+        assert "<b>" not in source and "<21>" not in source  # escaped
+
+
+@pytest.mark.parametrize(
+    "related, said",
+    [
+        (f"  - document: {OTHER_ID[:-1]}\n", f"không có văn bản mã '{OTHER_ID[:-1]}' trong data/plans/; có phải '{OTHER_ID}'?"),
+        (f"  - document: {DOC_ID}\n", "văn bản không thể liên quan với chính nó"),
+        (
+            f"  - document: {OTHER_ID}\n  - document: {OTHER_ID}\n",
+            f"văn bản '{OTHER_ID}' đã ghi ở dòng 11; mỗi văn bản liên quan ghi một lần",
+        ),
+    ],
+)
+def test_a_wrong_relation_is_refused_at_its_place(project, related, said):
+    write_doc(project, head=OTHER_HEAD, doc_id=OTHER_ID)
+    text = write_doc(project, "related:\n" + related)
+    [problem] = problems(project)
+    line = text.count("\n", 0, text.rindex("  - document:")) + 1
+    assert problem.startswith(f"{DOC}:{line}:")
+    assert said in problem
+
+
+def test_a_pair_entered_on_both_sides_is_refused_once_naming_the_other_place(project):
+    other = write_doc(project, f"related:\n  - document: {DOC_ID}\n", head=OTHER_HEAD, doc_id=OTHER_ID)
+    write_doc(project, f"related:\n  - document: {OTHER_ID}\n")
+    [problem] = problems(project)
+    assert problem.startswith(f"{DOC}:11:")  # ke-hoach-thu sorts after cong-van-thu: the message is on the second
+    assert f"đã được ghi là liên quan ở {OTHER}:{where(other, '- document').split(':')[0]}" in problem
+    assert "mỗi cặp chỉ ghi ở một văn bản" in problem
