@@ -633,6 +633,13 @@ def _check_plan(check, located: Located, plan: Plan, known: _Known) -> None:
             check.add(
                 located, path, f"'{org_id}' hoạt động đến {vi.short_date(org.valid_until)}, trước ngày ban hành văn bản ({plan.date})"
             )
+    if plan.points and plan.full_text:
+        check.add(
+            located,
+            ("points",),
+            "'points' (nội dung chính như nguồn nêu) chỉ ghi khi chưa có toàn văn; văn bản đã có toàn văn ('sections') thì trang "
+            "đăng nguyên văn: bỏ 'points'",
+        )
     if not plan.type_known and plan.full_text:
         check.add(
             located,

@@ -815,6 +815,60 @@ class Appendix(Model):
     """Các mục của phụ lục (đánh số 1, 2, a) tự động)."""
 
 
+TARGET_COMPARISONS = ("đạt", "tăng", "giảm", "không quá", "ít nhất", "dưới", "duy trì")
+"""How a target is stated, in the words documents use: reach ('đạt 95%'), raise or lower by ('tăng 0,5 điểm
+phần trăm', 'giảm 0,2 điểm phần trăm so với năm 2022'), a ceiling or a floor, keep ('duy trì')."""
+TargetComparison = Literal[TARGET_COMPARISONS]
+
+
+def _value_as_written(value: Any) -> Any:
+    """A target's value as the document writes it ('1,8', '5.113.387', '≥ 95'): YAML would read 1.8 as a
+    number and the page could not print it as written, so a number must be quoted."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        raise error(
+            "vi_target",
+            'ghi giá trị trong ngoặc kép, đúng như văn bản viết (ví dụ "1,8" hay "5.113.387"), nhận được số {found}: '
+            "trang in giá trị như đã ghi, không làm tròn hay đổi cách viết",
+            found=value,
+        )
+    text = clean_line(value)
+    if not re.search(r"\d", text):
+        raise error("vi_target", "giá trị chỉ tiêu phải có chữ số, như văn bản viết (ví dụ \"95\"), nhận được '{found}'", found=text)
+    return text
+
+
+TargetValue = Annotated[str, BeforeValidator(_value_as_written), WithJsonSchema({"type": "string", "pattern": r"\d"})]
+
+
+class Baseline(Model):
+    """What a target is measured against ('so với năm 2022')."""
+
+    year: int = Field(ge=FIRST_YEAR, le=LAST_YEAR)
+    """Năm làm mốc so sánh."""
+    value: TargetValue | None = None
+    """Giá trị của năm mốc, trong ngoặc kép, đúng như văn bản viết (kèm đơn vị nếu văn bản ghi, ví dụ "111,5 bé trai/100 bé gái"); bỏ
+    trống khi văn bản không nêu."""
+
+
+class Target(Model):
+    """A numeric target of a document, as its text or a report states it."""
+
+    indicator: Line
+    """Chỉ tiêu, như văn bản viết, ví dụ 'Tỷ số giới tính khi sinh'."""
+    comparison: TargetComparison
+    """Cách văn bản nêu mức: đạt, tăng, giảm, không quá, ít nhất, dưới, duy trì."""
+    value: TargetValue
+    """Giá trị, trong ngoặc kép, đúng như văn bản viết, ví dụ "73,8" hay "5.113.387" (trang không làm tròn, không đổi cách viết)."""
+    unit: Line | None = None
+    """Đơn vị, ví dụ 'tuổi', '%', 'bé trai/100 bé gái', 'điểm phần trăm'; bỏ trống khi chỉ tiêu không có đơn vị."""
+    year: int = Field(ge=FIRST_YEAR, le=LAST_YEAR)
+    """Năm phải đạt chỉ tiêu."""
+    baseline: Baseline | None = None
+    """Mốc so sánh, khi văn bản nêu: {year, value}, ví dụ {year: 2022} cho 'so với năm 2022'."""
+    note: Text | None = None
+    """Ghi chú của ban biên tập về chỉ tiêu này (không thuộc văn bản)."""
+
+
 class Related(Model):
     """Another document this one goes with ('liên quan', 'cùng thực hiện'), issued before or after it."""
 
@@ -954,6 +1008,12 @@ class Document(Model):
     """Người ký của các cơ quan cùng ban hành, theo thứ tự 'co_issuers'."""
     superseded_by: Id | None = None
     """Văn bản thay thế văn bản này (mã trong data/plans/), khi đã có văn bản thay thế."""
+    points: list[Text] = []
+    """Các nội dung chính của văn bản như nguồn (bản tin, trang cổng thông tin) nêu, mỗi ý một mục: chỉ ghi khi chưa có toàn văn
+    ('sections'); trang ghi rõ đây là nội dung theo nguồn, không phải nguyên văn."""
+    targets: list[Target] = []
+    """Các chỉ tiêu bằng số, như văn bản hoặc nguồn nêu: indicator, comparison, value, unit, year, baseline, note. Trang lập bảng; tệp
+    van-ban.json đăng lại cho máy đọc."""
     related: list[Related] = []
     """Văn bản liên quan, cùng thực hiện (ban hành trước hay sau văn bản này), không phải căn cứ: mỗi cặp ghi một lần, ở một trong hai
     văn bản; trang của văn bản kia tự hiện liên kết ngược."""

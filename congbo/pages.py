@@ -196,6 +196,16 @@ def render_plan(site: Site, plan: Plan) -> GeneratedPage:
         article_url=article_url,
         sources=source_entries(site, plan.sources, links),
         known_from=known_from(site, plan.sources),
+        targets=[
+            {
+                "target": t,
+                "level": " ".join(part for part in (t.comparison, t.value, t.unit) if part),
+                "baseline": (f"{t.baseline.value} (năm {t.baseline.year})" if t.baseline.value else f"năm {t.baseline.year}")
+                if t.baseline
+                else "—",
+            }
+            for t in plan.targets
+        ],
         related=[
             {"href": links.plan(other), "title": plan_title(other), "reference": plan_reference(site, other), "note": note}
             for other, note in site.related_of(plan.id)

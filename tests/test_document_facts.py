@@ -297,3 +297,91 @@ def test_a_pair_entered_on_both_sides_is_refused_once_naming_the_other_place(pro
     assert problem.startswith(f"{DOC}:11:")  # ke-hoach-thu sorts after cong-van-thu: the message is on the second
     assert f"đã được ghi là liên quan ở {OTHER}:{where(other, '- document').split(':')[0]}" in problem
     assert "mỗi cặp chỉ ghi ở một văn bản" in problem
+
+
+# --- key points and numeric targets ----------------------------------------------------
+
+POINTS = """\
+points:
+  - "Tăng cường truyền thông về <giới tính khi sinh>"
+  - "Mở rộng sàng lọc trước sinh & sơ sinh"
+"""
+TARGETS = """\
+targets:
+  - indicator: "Tỷ số giới tính khi sinh"
+    comparison: giảm
+    value: "0,2"
+    unit: "điểm phần trăm"
+    year: 2025
+    baseline: {year: 2024}
+  - indicator: "Tỷ lệ sàng lọc sơ sinh <b>"
+    comparison: đạt
+    value: "≥ 55"
+    unit: "%"
+    year: 2025
+    baseline: {year: 2024, value: "28 %"}
+    note: "Báo cáo nêu chỉ tiêu giao & kết quả"
+  - indicator: "Người mới sử dụng biện pháp tránh thai hiện đại"
+    comparison: đạt
+    value: "5.113.387"
+    unit: "người"
+    year: 2025
+"""
+
+
+def test_key_points_are_listed_as_what_the_source_says_not_the_text(project):
+    write_doc(project, POINTS)
+    source = plan_page(project)
+    heading = tree(source).xpath("//h2[@id='noi-dung-chinh']")[0]
+    assert heading.text_content().startswith("Nội dung chính theo nguồn")
+    assert "không phải nguyên văn văn bản" in heading.getnext().text_content()
+    items = [li.text_content() for li in tree(source).xpath("//ul[@class='cb-points']/li")]
+    assert items == ["Tăng cường truyền thông về <giới tính khi sinh>", "Mở rộng sàng lọc trước sinh & sơ sinh"]
+    assert "<giới tính" not in source  # escaped
+
+
+def test_key_points_beside_a_full_text_are_refused_at_their_place(project):
+    lang_son = project / "data/plans/ke-hoach-60-nam-dan-so-viet-nam-lang-son.yml"
+    text = lang_son.read_text(encoding="utf-8") + POINTS
+    lang_son.write_text(text, encoding="utf-8")
+    [problem] = problems(project)
+    assert problem.startswith(f"data/plans/ke-hoach-60-nam-dan-so-viet-nam-lang-son.yml:{where(text, 'points:')}: points: ")
+    assert "chỉ ghi khi chưa có toàn văn" in problem and "bỏ 'points'" in problem
+
+
+def test_targets_are_a_table_with_caption_and_headers_and_values_as_written(project):
+    write_doc(project, TARGETS)
+    source = plan_page(project)
+    [table] = tree(source).xpath("//table[contains(@class, 'cb-targets')]")
+    assert table.xpath("caption")[0].text_content().startswith("Các chỉ tiêu bằng số của văn bản, như nguồn nêu")
+    assert [th.text_content() for th in table.xpath("thead/tr/th[@scope='col']")] == ["Chỉ tiêu", "Mức", "Năm", "So với", "Ghi chú"]
+    rows = [[td.text_content() for td in tr.xpath("td")] for tr in table.xpath("tbody/tr")]
+    assert rows == [
+        ["Tỷ số giới tính khi sinh", "giảm 0,2 điểm phần trăm", "2025", "năm 2024", "—"],
+        ["Tỷ lệ sàng lọc sơ sinh <b>", "đạt ≥ 55 %", "2025", "28 % (năm 2024)", "Báo cáo nêu chỉ tiêu giao & kết quả"],
+        ["Người mới sử dụng biện pháp tránh thai hiện đại", "đạt 5.113.387 người", "2025", "—", "—"],
+    ]
+    assert all(td.get("data-label") for td in table.xpath("tbody/tr/td"))  # each cell labelled for the phone layout
+    assert "sơ sinh <b>" not in source
+
+
+@pytest.mark.parametrize(
+    "value, said",
+    [
+        ("1.8", 'ghi giá trị trong ngoặc kép, đúng như văn bản viết (ví dụ "1,8" hay "5.113.387"), nhận được số 1.8'),
+        ("95", "nhận được số 95"),
+        ('"chưa rõ"', "giá trị chỉ tiêu phải có chữ số"),
+    ],
+)
+def test_a_target_value_not_as_written_is_refused_saying_to_quote_it(project, value, said):
+    text = write_doc(project, TARGETS.replace('value: "0,2"', f"value: {value}"))
+    [problem] = problems(project)
+    assert problem.startswith(f"{DOC}:{where(text, 'value: ' + value)}: targets[1].value: ")
+    assert said in problem
+
+
+def test_a_target_comparison_not_in_the_list_names_the_choices(project):
+    text = write_doc(project, TARGETS.replace("comparison: giảm", "comparison: hạ"))
+    [problem] = problems(project)
+    assert problem.startswith(f"{DOC}:{where(text, 'comparison: hạ')}: targets[1].comparison: ")
+    assert "'đạt', 'tăng', 'giảm', 'không quá', 'ít nhất', 'dưới' hoặc 'duy trì'" in problem
