@@ -8,7 +8,7 @@ congbo plugin from the data.
 
 from pathlib import Path
 
-from congbo import blocks, calendar_json, guide
+from congbo import blocks, calendar_json, documents_json, guide
 
 
 def define_env(env):
@@ -71,3 +71,7 @@ def define_env(env):
     @env.macro
     def calendar_fields() -> str:
         return calendar_json.render_fields(site(), env.page.url)
+
+    @env.macro
+    def documents_fields() -> str:
+        return documents_json.render_fields(site(), env.page.url)

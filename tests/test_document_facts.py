@@ -6,13 +6,15 @@ own small document into a copy of the project."""
 from __future__ import annotations
 
 import datetime as dt
+import json
+import shutil
 import textwrap
 
 import pytest
-from conftest import TEST_TODAY, copy_project, where
+from conftest import ROOT, TEST_TODAY, where
 from lxml import html
 
-from congbo import blocks, ical, pages, urls
+from congbo import blocks, documents_json, ical, outputs, pages, urls
 from congbo.errors import DataError
 from congbo.load import load_site
 
@@ -36,7 +38,13 @@ signer: "??"
 
 @pytest.fixture
 def project(tmp_path):
-    return copy_project(tmp_path / "p")
+    """The sample's data (its bodies and documents beside the test's own) and the press page, without the
+    rest of docs/: the tests load the data alone, so each costs a load and not a copy of the column's images."""
+    root = tmp_path / "p"
+    shutil.copytree(ROOT / "data", root / "data")
+    (root / "docs").mkdir()
+    shutil.copy2(ROOT / "docs/bao-chi.md", root / "docs/bao-chi.md")
+    return root
 
 
 def write_doc(project, extra: str = "", *, doc_id: str = DOC_ID, head: str = HEAD) -> str:
@@ -385,3 +393,63 @@ def test_a_target_comparison_not_in_the_list_names_the_choices(project):
     [problem] = problems(project)
     assert problem.startswith(f"{DOC}:{where(text, 'comparison: hạ')}: targets[1].comparison: ")
     assert "'đạt', 'tăng', 'giảm', 'không quá', 'ít nhất', 'dưới' hoặc 'duy trì'" in problem
+
+
+# --- van-ban.json ----------------------------------------------------------------------------
+
+
+def documents_file(project, today: dt.date = TEST_TODAY) -> str:
+    return outputs.render_outputs(load(project, today), BASE)[urls.DOCUMENTS_JSON]
+
+
+BASE = "https://x.invalid/"
+
+
+def test_van_ban_json_lists_each_document_with_its_facts_targets_and_relations(project):
+    write_doc(project, head=OTHER_HEAD.replace('place: "Lạng Sơn"', 'place: "??"'), doc_id=OTHER_ID)
+    write_doc(project, "covers: 2025\n" + TARGETS + POINTS + f'related:\n  - document: {OTHER_ID}\n    note: "cùng thực hiện"\n')
+    data = json.loads(documents_file(project, DAY))
+    assert data["as_of"] == "2025-06-15"
+    by_id = {d["id"]: d for d in data["documents"]}
+    assert [d["id"] for d in data["documents"]] == sorted(by_id)
+    doc = by_id[DOC_ID]
+    assert {k: doc[k] for k in ("url", "type", "kind", "number", "symbol", "reference", "place", "date", "date_precision", "current")} == {
+        "url": f"{BASE}ke-hoach/{DOC_ID}/",
+        "type": "KH",
+        "kind": "Kế hoạch",
+        "number": None,
+        "symbol": "KH-UBND",
+        "reference": None,
+        "place": "Lạng Sơn",
+        "date": "2025-03-10",
+        "date_precision": "day",
+        "current": True,
+    }
+    assert doc["facts"] == {"number": "unknown", "symbol": "known", "place": "known", "date": "known"}
+    assert doc["issuer"] == {"id": "ubnd-lang-son", "name": "Ủy ban nhân dân tỉnh Lạng Sơn"}
+    assert doc["covers"] == {"start": 2025, "end": 2025} and doc["validity"] is None
+    assert [t["value"] for t in doc["targets"]] == ["0,2", "≥ 55", "5.113.387"]  # as written, never a number
+    assert doc["targets"][1]["baseline"] == {"year": 2024, "value": "28 %"}
+    assert doc["points"][0] == "Tăng cường truyền thông về <giới tính khi sinh>"
+    assert doc["related"] == [{"id": OTHER_ID, "url": f"{BASE}ke-hoach/{OTHER_ID}/", "note": "cùng thực hiện"}]
+    other = by_id[OTHER_ID]
+    assert other["related"] == [{"id": DOC_ID, "url": f"{BASE}ke-hoach/{DOC_ID}/", "note": "cùng thực hiện"}]
+    assert (other["place"], other["facts"]["place"], other["current"]) == (None, "unknown", False)
+    assert other["summary"] == "Về công tác dân số <b>tỉnh</b>"  # the text as entered: JSON escapes what JSON must
+
+
+def test_van_ban_json_is_the_same_for_the_same_content_and_escapes_what_json_must(project):
+    write_doc(project, 'points:\n  - "Dấu \\"ngoặc\\" và \\\\ gạch chéo, </script>"\n')
+    first, second = documents_file(project), documents_file(project)
+    assert first == second and first.endswith("\n")
+    assert '"Dấu \\"ngoặc\\" và \\\\ gạch chéo, </script>"' in first  # escaped by JSON, readable as UTF-8
+    [doc] = [d for d in json.loads(first)["documents"] if d["id"] == DOC_ID]
+    assert doc["points"] == ['Dấu "ngoặc" và \\ gạch chéo, </script>']
+
+
+def test_the_press_page_links_van_ban_json_and_lists_its_fields(project):
+    site = load(project)
+    block = html.fromstring(f"<div>{documents_json.render_fields(site, urls.PRESS)}</div>")
+    assert block.xpath("//a/@href") == ["../van-ban.json"]
+    assert "targets[]" in [c.text_content() for c in block.xpath("//td/code")]
+    assert "{{ documents_fields() }}" in (project / "docs/bao-chi.md").read_text(encoding="utf-8")
