@@ -453,3 +453,21 @@ def test_the_press_page_links_van_ban_json_and_lists_its_fields(project):
     assert block.xpath("//a/@href") == ["../van-ban.json"]
     assert "targets[]" in [c.text_content() for c in block.xpath("//td/code")]
     assert "{{ documents_fields() }}" in (project / "docs/bao-chi.md").read_text(encoding="utf-8")
+
+
+# --- the sample ----------------------------------------------------------------------------
+
+
+@pytest.mark.sample
+def test_the_sample_calls_no_document_current_without_a_period_and_covers_only_what_its_text_says(site):
+    """The home page listed a 2001 Quyết định, a 2017 resolution and a 2020 Công văn as under way (their
+    issuers still exist); none has a period that includes the build day. Two summaries state their year."""
+    for old in ("quyet-dinh-72-2001-qd-ttg", "nghi-quyet-21-nq-tw", "cong-van-5463-byt-tcds"):
+        assert not blocks.is_current(site, site.plan[old])
+    covers = {p.id: (p.covers.start, p.covers.end) for p in site.plans if p.covers}
+    assert covers == {
+        "cong-van-ubnd-long-xuyen-ngay-dan-so-the-gioi-2024": (2024, 2024),
+        "ke-hoach-thang-hanh-dong-dan-so-2022-long-an": (2022, 2022),
+    }
+    assert all(str(p.covers.start) in p.summary for p in site.plans if p.covers)
+    assert not any(p.validity for p in site.plans)
