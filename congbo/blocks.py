@@ -36,21 +36,19 @@ def next_observances(site: Site, here: str, count: int = 3) -> str:
 
 
 def current_plans(site: Site, here: str) -> str:
-    """Plans whose activities are not all past, newest first; the latest few when none is current."""
+    """The documents the data shows apply on the build day (`Plan.current_on`), newest first; when none
+    does, the latest few, said to be only the latest."""
     links = Links(site, here)
     current = [p for p in site.plans if is_current(site, p)]
     shown = current or list(site.plans[:3])
     rows = [{"plan": p, "href": links.plan(p), "title": plan_title(p), "reference": plan_reference(site, p)} for p in shown]
-    return render("blocks/plans.html.j2", rows=rows, current=bool(current), index_href=links.to(urls.PLANS))
+    return render("blocks/plans.html.j2", rows=rows, current=bool(current), today=site.today, index_href=links.to(urls.PLANS))
 
 
 def is_current(site: Site, plan) -> bool:
-    """A plan is under way until its last dated activity (listed only when that is certain: a last date short of
-    its day that may be past is not); one with only ongoing work, while its issuer exists."""
-    if plan.last_day:
-        return plan.running_on(site.today) is True
-    issuer = site.plan_issuer(plan)
-    return issuer.valid_until is None or issuer.valid_until >= site.today
+    """Only from evidence entered in the data: its validity, the years it covers or its activities'
+    dates include the build day. A document without such a period is never called current."""
+    return plan.current_on(site.today)
 
 
 def latest_articles(site: Site, here: str, count: int = 5) -> str:

@@ -16,7 +16,7 @@ from .agenda import Occurrence
 from .models import EVENT_TYPES
 from .site import Site
 from .render import render
-from .texts import Links, plan_title, source_entry
+from .texts import Links, plan_title, source_records
 
 KINDS = {
     "observance": "ngay-ky-niem",
@@ -79,23 +79,7 @@ def _url(base_url: str, url: str) -> str:
 
 
 def _sources(site: Site, sources, base_url: str) -> list[dict]:
-    out = []
-    for source in sources:
-        entry = source_entry(site, source, lambda plan_id: _url(base_url, urls.plan(plan_id)))
-        date = str(site.plan[source.document].date) if source.document else (str(source.date) if source.date else None)
-        out.append(
-            {
-                "kind": source.kind,
-                "label": entry["label"],
-                "name": entry["name"],
-                "url": entry["href"],
-                "date": date,
-                "title": source.title,
-                "document": source.document,
-                "note": source.note,
-            }
-        )
-    return out
+    return source_records(site, sources, base_url)
 
 
 def _item(site: Site, item: Occurrence, base_url: str) -> dict:

@@ -248,6 +248,7 @@ MACROS: dict[str, tuple[Param, ...]] = {
     "press_feed_notes": (Param("part", _one_of("updates", "items"), required=True),),
     "reuse_terms": (),
     "calendar_fields": (),
+    "documents_fields": (),
     "guide_example": (Param("rel", _example, required=True),),
     "guide_fields": (Param("record", _one_of(*GUIDE_RECORDS), required=True),),
     "guide_mistakes": (),

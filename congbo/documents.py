@@ -96,7 +96,7 @@ def unstated_facts(plan: Plan) -> tuple[list[str], list[str]]:
     """What the original leaves blank, and what the editor does not know: said on the page in words."""
     blank: list[str] = []
     unknown: list[str] = [] if plan.type_known else ["loại văn bản"]
-    facts: list[tuple[str, object]] = [("số", plan.number), ("ký hiệu", plan.symbol)]
+    facts: list[tuple[str, object]] = [("số", plan.number), ("ký hiệu", plan.symbol), ("địa danh", plan.place)]
     parts = vi.missing_parts(plan.date)
     if plan.date.on_or_before:  # known only from a report of that day: the date itself is not known
         unknown.append(f"ngày ban hành (chỉ biết {vi.date_with_state(plan.date)})")

@@ -157,7 +157,7 @@ def activity_vevent(site: Site, plan: Plan, activity: Activity, dates: ActivityD
         _describe(
             f"{activity_time(site, plan, activity.time)}.",
             f"Theo {plan_title(plan)}.",
-            f"Chủ trì: {site.organisation[activity.lead].name}.",
+            f"Chủ trì: {site.organisation[activity.lead].name}." if activity.lead_known else "Chưa rõ đơn vị chủ trì.",
             page,
         ),
     )

@@ -22,10 +22,22 @@ from . import content, vi
 from .content import COLUMN_DIR, DATA_FILES, FRONT_MATTER, MARKDOWN_SUFFIXES, PLANS_DIR
 from .errors import DataError, Problem
 from .history import NO_HISTORY, History
-from .models import CHOICES, FOOTNOTE_REF, Article, Event, Observance, Organisation, Plan, SiteInfo, check_period, positioned
+from .models import (
+    CHOICES,
+    FOOTNOTE_REF,
+    UNKNOWN_LEAD_HELP,
+    Article,
+    Event,
+    Observance,
+    Organisation,
+    Plan,
+    SiteInfo,
+    check_period,
+    positioned,
+)
 from .images import WIDTH_TEXT, ImageRefused, PublishedImage, published_image
 from .site import ArticleRecord, Site
-from .scalars import MISSING_HELP, PLACEHOLDER, Id, PartialDate
+from .scalars import ID, MISSING_HELP, PLACEHOLDER, Id, PartialDate
 from .yamlread import Located, forbidden_characters, format_path, read_yaml
 
 
@@ -148,6 +160,7 @@ def load_site(root: Path, *, today: dt.date, docs_dir: Path | None = None, histo
         _check_plan(check, located, plan, known)
     files = _check_attachments(check, plans, docs_dir)
     _check_numbers(check, plans)
+    _check_related(check, plans)
     derived = _activity_events(check, plans, sources["events"])
     for located, record in articles:
         _check_article(check, located, record, known, info, docs_dir, images, today)
@@ -381,11 +394,14 @@ def _index_of(located: Located, record_id: str) -> int:
     raise LookupError(record_id)
 
 
-def _refer(check: _Checker, located: Located, path: tuple, value: str | None, known: set, what: str, where: str) -> None:
+def _refer(
+    check: _Checker, located: Located, path: tuple, value: str | None, known: set, what: str, where: str, also: str | None = None
+) -> None:
+    """``also``: what else the field accepts, said after the suggestion."""
     if value is not None and known is not None and value not in known and not PLACEHOLDER.search(value):
         hint = _closest(value, known)
         suggestion = f"; có phải '{hint}'?" if hint else ""
-        check.add(located, path, f"không có {what} mã '{value}' trong {where}{suggestion}")
+        check.add(located, path, f"không có {what} mã '{value}' trong {where}{suggestion}" + (f"; {also}" if also else ""))
 
 
 def _closest(value: str, known: set) -> str | None:
@@ -561,7 +577,6 @@ ORG_REFS = [
     ("co_issuers", "*"),
     ("bases", "*", "issuer"),
     ("recipients", "*", "organisation"),
-    ("activities", "*", "lead"),
     ("activities", "*", "partners", "*"),
 ]
 OBS_REFS = [("observances", "*"), ("activities", "*", "time", "observances", "*"), ("notes", "*", "observance")]
@@ -576,11 +591,18 @@ def _check_document_refs(check, located: Located, known: _Known) -> None:
     for pattern in ORG_REFS:
         for path, value in _walk(raw, pattern):
             _refer(check, located, path, value, known.orgs, "cơ quan", ORG_WHERE)
+    for path, value in _walk(raw, ("activities", "*", "lead")):
+        if ID.match(value):  # '??' (not known) is said on the page; a value that is no id has the model's message
+            _refer(check, located, path, value, known.orgs, "cơ quan", ORG_WHERE, also=UNKNOWN_LEAD_HELP)
     for pattern in OBS_REFS:
         for path, value in _walk(raw, pattern):
             _refer(check, located, path, value, known.observances, "ngày kỷ niệm", OBS_WHERE)
     for path, value in _walk(raw, ("bases", "*", "document")):
         _refer(check, located, path, value, known.plans, "văn bản", "data/plans/")
+    for path, value in _walk(raw, ("related", "*", "document")):
+        _refer(check, located, path, value, known.plans, "văn bản", "data/plans/")
+        if value == raw_id(raw):
+            check.add(located, path, "văn bản không thể liên quan với chính nó: ghi mã của một văn bản khác")
     for path, value in _walk(raw, ("sources", "*", "document")):
         _refer(check, located, path, value, known.plans, "văn bản", "data/plans/")
         if value == raw_id(raw):
@@ -643,6 +665,13 @@ def _check_plan(check, located: Located, plan: Plan, known: _Known) -> None:
             check.add(
                 located, path, f"'{org_id}' hoạt động đến {vi.short_date(org.valid_until)}, trước ngày ban hành văn bản ({plan.date})"
             )
+    if plan.points and plan.full_text:
+        check.add(
+            located,
+            ("points",),
+            "'points' (nội dung chính như nguồn nêu) chỉ ghi khi chưa có toàn văn; văn bản đã có toàn văn ('sections') thì trang "
+            "đăng nguyên văn: bỏ 'points'",
+        )
     if not plan.type_known and plan.full_text:
         check.add(
             located,
@@ -750,7 +779,7 @@ def _activity_events(check, plans: list[tuple[Located, Plan]], events_source: Lo
             fields = {
                 "id": activity.event,
                 "name": activity.name,
-                "organisers": [activity.lead],
+                "organisers": [activity.lead] if activity.lead_known else [],
                 "plan": plan.id,
                 "activity": activity.id,
                 "observances": list(time.observances),
@@ -818,6 +847,36 @@ def _check_numbers(check, plans: list[tuple[Located, Plan]]) -> None:
             )
         else:
             seen[key] = plan.id
+
+
+def _check_related(check, plans: list[tuple[Located, Plan]]) -> None:
+    """A relation is one fact: entered once in a document, and once for a pair (the other page shows it
+    by itself); a document that is already a basis or the replacement is not related again."""
+    entered: dict[tuple[str, str], tuple[Located, int]] = {}
+    for located, plan in plans:
+        cited = {b.document for b in plan.bases if b.document} | {plan.superseded_by}
+        for j, link in enumerate(plan.related):
+            path = ("related", j, "document")
+            if (plan.id, link.document) in entered:
+                line = entered[(plan.id, link.document)][0].where(("related", entered[(plan.id, link.document)][1]))[0]
+                check.add(located, path, f"văn bản '{link.document}' đã ghi ở dòng {line}; mỗi văn bản liên quan ghi một lần")
+                continue
+            entered[(plan.id, link.document)] = (located, j)
+            if link.document in cited:
+                check.add(
+                    located,
+                    path,
+                    f"văn bản '{link.document}' đã là căn cứ ('bases') hoặc văn bản thay thế ('superseded_by') của văn bản này; bỏ mục này",
+                )
+    for (one, other), (located, j) in sorted(entered.items()):
+        if one > other and (other, one) in entered:
+            first, k = entered[(other, one)]
+            check.add(
+                located,
+                ("related", j, "document"),
+                f"hai văn bản này đã được ghi là liên quan ở {first.file}:{first.where(('related', k))[0]}; mỗi cặp chỉ ghi ở một văn bản "
+                f"(trang của văn bản kia tự hiện liên kết ngược): bỏ mục này",
+            )
 
 
 def _check_unique(check, sources, plans, articles) -> None:

@@ -31,6 +31,7 @@ from pydantic_core import PydanticCustomError
 from . import vi
 from .scalars import (
     FIRST_YEAR,
+    ID,
     LAST_YEAR,
     MISSING_HELP,
     PARTIAL_DATE_PATTERN,
@@ -45,15 +46,17 @@ from .scalars import (
     PartialDate,
     Text,
     BLANK,
-    UNKNOWN,
     UNKNOWN_TOKEN,
+    UNKNOWN,
     UnknownValue,
     Url,
+    clean_line,
     clean_text,
     error,
     fact,
     is_known,
     refuse_placeholder,
+    parse_id,
     to_missing,
 )
 
@@ -570,6 +573,40 @@ TextFact = fact(clean_text, {"type": "string", "minLength": 1})
 SymbolFact = fact(clean_text, {"type": "string", "minLength": 1}, blank=False)
 """A symbol ('KH-UBND'): every original prints it, a draft's too, so it is known or not known ('??')."""
 DateFact = fact(PartialDate.parse, {"type": "string", "pattern": PARTIAL_DATE_PATTERN})
+PlaceFact = fact(clean_line, {"type": "string", "minLength": 1, "pattern": "^[^\\t\\n\\r]*$"}, blank=False)
+"""A document's place: every original prints it, a draft's too, so it is known or not known ('??')."""
+UNKNOWN_LEAD_HELP = "chưa rõ đơn vị chủ trì (bản tin không nêu) thì ghi '??'"
+
+
+def _lead(value: Any) -> str | Missing:
+    """A lead's id, or '??'; any other value also says how an unknown lead is written."""
+    state = to_missing(value)
+    if state == UNKNOWN:
+        return state
+    if state == BLANK:
+        raise error(
+            "vi_missing", "không ghi '..' (bản gốc để trống) ở đơn vị chủ trì: ghi mã cơ quan chủ trì; {help}", help=UNKNOWN_LEAD_HELP
+        )
+    try:
+        return parse_id(value)
+    except PydanticCustomError as exc:
+        raise error(exc.type, "{reason}; {help}", reason=exc.message(), help=UNKNOWN_LEAD_HELP) from None
+
+
+LeadFact = Annotated[
+    Any,
+    PlainValidator(_lead),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": ID.pattern},
+                {"type": "string", "enum": ["??"], "description": "'??': ban biên tập chưa rõ"},
+            ]
+        }
+    ),
+]
+"""An activity's lead: a body's id, or '??' when the report that lists the activity does not name it."""
 
 
 def _period_end(value: Any) -> PartialDate:
@@ -724,8 +761,9 @@ class Activity(Model):
     """Tên ngắn của hoạt động."""
     section: Id | None = None
     """Mục của văn bản nói về hoạt động này (mã mục)."""
-    lead: Id
-    """Đơn vị chủ trì (mã cơ quan)."""
+    lead: LeadFact
+    """Đơn vị chủ trì (mã cơ quan); '??' khi ban biên tập chưa rõ (hoạt động biết qua bản tin không nêu đơn vị chủ trì): trang ghi “Chưa rõ
+    đơn vị chủ trì”."""
     partners: list[Id] = []
     """Đơn vị phối hợp (mã cơ quan)."""
     time: ActivityTime
@@ -736,6 +774,10 @@ class Activity(Model):
     """Sản phẩm, kết quả dự kiến."""
     event: Id | None = None
     """Mã của mốc này khi nó đã được đăng là một sự kiện (giữ địa chỉ su-kien/<mã>/ và mã lịch đã công bố); ngày vẫn chỉ ghi ở 'time'."""
+
+    @property
+    def lead_known(self) -> bool:
+        return is_known(self.lead)
 
 
 RECIPIENT_ROLES = {"thuc-hien": "để thực hiện", "bao-cao": "để báo cáo", "de-biet": "để biết", "luu": "lưu"}
@@ -790,6 +832,126 @@ class Appendix(Model):
     """Các mục của phụ lục (đánh số 1, 2, a) tự động)."""
 
 
+TARGET_COMPARISONS = ("đạt", "tăng", "giảm", "không quá", "ít nhất", "dưới", "duy trì")
+"""How a target is stated, in the words documents use: reach ('đạt 95%'), raise or lower by ('tăng 0,5 điểm
+phần trăm', 'giảm 0,2 điểm phần trăm so với năm 2022'), a ceiling or a floor, keep ('duy trì')."""
+TargetComparison = Literal[TARGET_COMPARISONS]
+
+
+def _value_as_written(value: Any) -> Any:
+    """A target's value as the document writes it ('1,8', '5.113.387', '≥ 95'): YAML would read 1.8 as a
+    number and the page could not print it as written, so a number must be quoted."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        raise error(
+            "vi_target",
+            'ghi giá trị trong ngoặc kép, đúng như văn bản viết (ví dụ "1,8" hay "5.113.387"), nhận được số {found}: '
+            "trang in giá trị như đã ghi, không làm tròn hay đổi cách viết",
+            found=value,
+        )
+    text = clean_line(value)
+    if not re.search(r"\d", text):
+        raise error("vi_target", "giá trị chỉ tiêu phải có chữ số, như văn bản viết (ví dụ \"95\"), nhận được '{found}'", found=text)
+    return text
+
+
+TargetValue = Annotated[str, BeforeValidator(_value_as_written), WithJsonSchema({"type": "string", "pattern": r"\d"})]
+
+
+class Baseline(Model):
+    """What a target is measured against ('so với năm 2022')."""
+
+    year: int = Field(ge=FIRST_YEAR, le=LAST_YEAR)
+    """Năm làm mốc so sánh."""
+    value: TargetValue | None = None
+    """Giá trị của năm mốc, trong ngoặc kép, đúng như văn bản viết (kèm đơn vị nếu văn bản ghi, ví dụ "111,5 bé trai/100 bé gái"); bỏ
+    trống khi văn bản không nêu."""
+
+
+class Target(Model):
+    """A numeric target of a document, as its text or a report states it."""
+
+    indicator: Line
+    """Chỉ tiêu, như văn bản viết, ví dụ 'Tỷ số giới tính khi sinh'."""
+    comparison: TargetComparison
+    """Cách văn bản nêu mức: đạt, tăng, giảm, không quá, ít nhất, dưới, duy trì."""
+    value: TargetValue
+    """Giá trị, trong ngoặc kép, đúng như văn bản viết, ví dụ "73,8" hay "5.113.387" (trang không làm tròn, không đổi cách viết)."""
+    unit: Line | None = None
+    """Đơn vị, ví dụ 'tuổi', '%', 'bé trai/100 bé gái', 'điểm phần trăm'; bỏ trống khi chỉ tiêu không có đơn vị."""
+    year: int = Field(ge=FIRST_YEAR, le=LAST_YEAR)
+    """Năm phải đạt chỉ tiêu."""
+    baseline: Baseline | None = None
+    """Mốc so sánh, khi văn bản nêu: {year, value}, ví dụ {year: 2022} cho 'so với năm 2022'."""
+    note: Text | None = None
+    """Ghi chú của ban biên tập về chỉ tiêu này (không thuộc văn bản)."""
+
+
+class Related(Model):
+    """Another document this one goes with ('liên quan', 'cùng thực hiện'), issued before or after it."""
+
+    document: Id
+    """Mã văn bản liên quan, trong data/plans/."""
+    note: Line | None = None
+    """Hai văn bản liên quan thế nào, viết sao cho đọc đúng ở trang của cả hai, ví dụ 'cùng thực hiện Nghị quyết 21-NQ/TW'."""
+
+
+class Validity(Model):
+    """When a document is in force (hiệu lực), as its text or an official portal says."""
+
+    start: PartialDate
+    """Có hiệu lực từ ngày NNNN-TT-NN (phần chưa rõ ghi '??', ví dụ 2017-??-??)."""
+    end: DateFact
+    """Hết hiệu lực sau ngày NNNN-TT-NN (hết ngày này); '..' khi văn bản không ghi ngày hết hiệu lực, '??' khi ban biên tập chưa rõ.
+    Chỉ khi ghi ngày, trang mới có thể nói văn bản “còn hiệu lực”."""
+
+    @model_validator(mode="after")
+    def _in_order(self) -> "Validity":
+        if isinstance(self.end, PartialDate) and self.end.last_day < self.start.first_day:
+            raise error("vi_period", "ngày hết hiệu lực {end} trước ngày có hiệu lực {start}", end=str(self.end), start=str(self.start))
+        return self
+
+
+class Covers(Model):
+    """The year or years a document is for ('Kế hoạch … năm 2022', 'giai đoạn 2021 - 2025'), as its own text says."""
+
+    start: int = Field(ge=FIRST_YEAR, le=LAST_YEAR)
+    """Năm đầu."""
+    end: int = Field(ge=FIRST_YEAR, le=LAST_YEAR)
+    """Năm cuối (bằng năm đầu khi văn bản cho một năm)."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_year(cls, value: object) -> object:
+        return {"start": value, "end": value} if isinstance(value, int) and not isinstance(value, bool) else value
+
+    @model_validator(mode="after")
+    def _in_order(self) -> "Covers":
+        if self.end < self.start:
+            raise error("vi_period", "năm cuối {end} trước năm đầu {start}", end=self.end, start=self.start)
+        if self.end - self.start > MAX_PERIOD_YEARS:
+            raise error(
+                "vi_period",
+                "văn bản áp dụng tối đa {years} năm, nhận được {start}–{end}",
+                years=MAX_PERIOD_YEARS,
+                start=self.start,
+                end=self.end,
+            )
+        return self
+
+    @property
+    def first_day(self) -> dt.date:
+        return dt.date(self.start, 1, 1)
+
+    @property
+    def last_day(self) -> dt.date:
+        return dt.date(self.end, 12, 31)
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema, handler):
+        year = {"type": "integer", "minimum": FIRST_YEAR, "maximum": LAST_YEAR, "description": "Một năm, ví dụ 2025."}
+        return {"anyOf": [year, handler(core_schema)]}
+
+
 class Attachment(Model):
     file: FileName
     """Tệp đính kèm, đường dẫn tính từ thư mục docs/, ví dụ 'van-ban/ke-hoach-60-nam.pdf'."""
@@ -814,8 +976,9 @@ class Document(Model):
     """Cơ quan ban hành (mã)."""
     co_issuers: list[Id] = []
     """Các cơ quan cùng ban hành (văn bản liên tịch), theo thứ tự trong văn bản."""
-    place: Line
-    """Địa danh, ví dụ 'Lạng Sơn'."""
+    place: PlaceFact
+    """Địa danh, ví dụ 'Lạng Sơn'; '??' khi ban biên tập chưa rõ (trang chỉ in ngày và ghi rõ chưa rõ địa danh). Không ghi '..': bản gốc
+    nào, kể cả bản dự thảo, cũng in địa danh."""
     date: PartialDate
     """Ngày ban hành NNNN-TT-NN; phần không có ghi '..' (bản gốc để trống, ví dụ 2021-01-..) hoặc '??' (ban biên tập chưa rõ, ví dụ
     2015-??-??)."""
@@ -862,6 +1025,21 @@ class Document(Model):
     """Người ký của các cơ quan cùng ban hành, theo thứ tự 'co_issuers'."""
     superseded_by: Id | None = None
     """Văn bản thay thế văn bản này (mã trong data/plans/), khi đã có văn bản thay thế."""
+    points: list[Text] = []
+    """Các nội dung chính của văn bản như nguồn (bản tin, trang cổng thông tin) nêu, mỗi ý một mục: chỉ ghi khi chưa có toàn văn
+    ('sections'); trang ghi rõ đây là nội dung theo nguồn, không phải nguyên văn."""
+    targets: list[Target] = []
+    """Các chỉ tiêu bằng số, như văn bản hoặc nguồn nêu: indicator, comparison, value, unit, year, baseline, note. Trang lập bảng; tệp
+    van-ban.json đăng lại cho máy đọc."""
+    related: list[Related] = []
+    """Văn bản liên quan, cùng thực hiện (ban hành trước hay sau văn bản này), không phải căn cứ: mỗi cặp ghi một lần, ở một trong hai
+    văn bản; trang của văn bản kia tự hiện liên kết ngược."""
+    validity: Validity | None = None
+    """Thời gian có hiệu lực, như văn bản hoặc cổng thông tin chính thức ghi: {start, end}; end là ngày, '..' (văn bản không ghi ngày
+    hết hiệu lực) hoặc '??' (chưa rõ). Không suy từ tiêu đề."""
+    covers: Covers | None = None
+    """Năm văn bản áp dụng, khi chính văn bản (trích yếu, nội dung đã nhập) ghi như vậy: một năm (covers: 2022, cho 'Kế hoạch … năm
+    2022') hoặc {start: 2021, end: 2025} (cho 'giai đoạn 2021 - 2025'). Không đoán từ ngày ban hành."""
     appendices: list[Appendix] = []
     """Phụ lục ban hành kèm theo văn bản."""
     attachments: list[Attachment] = []
@@ -963,6 +1141,22 @@ class Document(Model):
         if last.latest_day < day:
             return False
         return True if last.earliest_day is not None and last.earliest_day >= day else None
+
+    def current_on(self, day: dt.date) -> bool:
+        """Whether the data shows the document applies on ``day``: not superseded, and its validity (when
+        entered, it alone decides; an end not given or not known never makes it current), else the years it
+        covers include the day, or its activities' last deadline or end is certainly not past (`running_on`; a
+        document in the data has been issued). Never guessed from its title or its issuer."""
+        if self.superseded_by:
+            return False
+        if self.validity is not None:
+            end = self.validity.end
+            # in force only from a day it certainly is (its start's latest possible day) to one it certainly
+            # still is (its end's earliest possible day: none for an end known only as "on or before")
+            return isinstance(end, PartialDate) and end.earliest_day is not None and self.validity.start.last_day <= day <= end.earliest_day
+        if self.covers is not None and self.covers.first_day <= day <= self.covers.last_day:
+            return True
+        return self.running_on(day) is True
 
     def positioned_sections(self) -> Iterator[tuple[tuple[int, ...], Section]]:
         """Every section in reading order with its place in the tree: (4,) for IV, (4, 1, 2) for IV.1.b."""

@@ -3,7 +3,7 @@ engine needs. The renderers are siblings (none imports another); this module gat
 
 from __future__ import annotations
 
-from . import calendar_json, channels, column, ical, identity, pages, preview, programmes, urls
+from . import calendar_json, channels, column, documents_json, ical, identity, pages, preview, programmes, urls
 from .render import GeneratedPage
 from .site import Site
 
@@ -17,11 +17,12 @@ def render_all_pages(site: Site, base_url: str = "") -> dict[str, GeneratedPage]
 
 
 def render_outputs(site: Site, base_url: str) -> dict[str, GeneratedPage | str | bytes]:
-    """The generated pages, the calendar files, ``lich.json`` and ``robots.txt``. (The feeds need the articles' HTML
+    """The generated pages, the calendar files, ``lich.json``, ``van-ban.json`` and ``robots.txt``. (The feeds need the articles' HTML
     too: see `feeds.render_feeds`.) ``base_url``: the address pages are published at (``site_url``; a preview's own)."""
     outputs: dict[str, GeneratedPage | str | bytes] = dict(render_all_pages(site, base_url))
     outputs.update(ical.render_ics_files(site, base_url))
     outputs[urls.CALENDAR_JSON] = calendar_json.render_calendar_json(site, base_url)
+    outputs[urls.DOCUMENTS_JSON] = documents_json.render_documents_json(site, base_url)
     # From the published address, even in a preview: crawlers read the host's robots.txt, not a preview's.
     outputs[preview.ROBOTS_TXT] = preview.render_robots_txt(site.info.url)
     return outputs

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from markupsafe import escape
 
-from . import blocks, calendar_json, guide
+from . import blocks, calendar_json, documents_json, guide
 from .site import Site
 
 
@@ -33,4 +33,5 @@ def page_macros(
         "guide_fields": lambda record: guide.render_fields(guide.RECORDS[record]),
         "guide_mistakes": lambda: guide.render_mistakes(examples),
         "calendar_fields": lambda: calendar_json.render_fields(site(), here()),
+        "documents_fields": lambda: documents_json.render_fields(site(), here()),
     }

@@ -75,13 +75,43 @@ def plan_search_boost(site: Site, plan: Plan) -> float:
 
 
 def plan_status(site: Site, plan: Plan) -> dict:
-    """In force, ended (with the date) or superseded, from the data: ``superseded_by``, else the last
-    deadline or end of its activities; 'no-end-date' when the full text gives none, 'not-known'
-    when the site does not hold the full text. Without the full text, the last date the site knows
-    need not be the document's last: ``known_only`` says so."""
+    """What the data shows of the document's standing, as `Plan.current_on` decides it: superseded;
+    else its validity ('validity', with ``phase``: before, now, after, open when no end is given, around
+    when a date known only to the month or year leaves the build day in doubt);
+    else the years it covers when they include the build day ('covers'); else its activities: in
+    force or ended (with the date), then the years it covers when past or to come; 'no-end-date' when
+    the full text gives none, 'not-known' when the site does not hold the full text. Without the full
+    text, the last date the site knows need not be the document's last: ``known_only`` says so."""
+    today = site.today
     if plan.superseded_by:
         replacement = site.plan[plan.superseded_by]
         return {"state": "superseded", "by": replacement, "title": plan_title(replacement)}
+    if plan.validity is not None:
+        start, end = plan.validity.start, plan.validity.end
+        status = {"state": "validity", "start": vi.short_partial_date(start), "end": None, "open": None}
+        if isinstance(end, Missing):
+            status["open"] = "blank" if end.blank else "unknown"
+        else:
+            status["end"] = vi.short_partial_date(end)
+        if today < start.first_day:
+            return {**status, "phase": "before"}
+        if status["end"] is None:
+            return {**status, "phase": "open"}
+        if start.last_day <= today <= end.first_day:
+            return {**status, "phase": "now"}
+        # After its end, or on a day a date known only to the month or the year leaves in doubt: the dates alone.
+        return {**status, "phase": "after" if today > end.last_day else "around"}
+    covers = plan.covers
+    years = None
+    if covers is not None:
+        years = f"năm {covers.start}" if covers.start == covers.end else f"giai đoạn {covers.start}–{covers.end}"
+        if covers.first_day <= today <= covers.last_day:
+            return {"state": "covers", "phase": "now", "years": years}
+    if plan.last_day is not None and plan.last_day >= today:
+        status = {"state": "in-force", "date": plan.last_day}
+        return status if plan.full_text else {**status, "known_only": True}
+    if covers is not None:
+        return {"state": "covers", "phase": "past" if covers.last_day < today else "future", "years": years}
     if plan.last_day is None:
         # Without the full text, or with a period whose end the editors do not know, the site cannot say
         # the document gives no end date: it says nothing.
@@ -113,7 +143,7 @@ def render_plan(site: Site, plan: Plan) -> GeneratedPage:
     activities = [
         {
             "activity": a,
-            "lead": links.org(a.lead),
+            "lead": links.org(a.lead) if a.lead_known else Markup('<span class="vb-unknown">Chưa rõ đơn vị chủ trì</span>'),
             "partners": Markup(", ").join(links.org(p) for p in a.partners),
             "time": activity_time(site, plan, a.time),
             "anchor": _anchor_of_section(plan, a.section),
@@ -171,6 +201,20 @@ def render_plan(site: Site, plan: Plan) -> GeneratedPage:
         article_url=article_url,
         sources=source_entries(site, plan.sources, links),
         known_from=known_from(site, plan.sources),
+        targets=[
+            {
+                "target": t,
+                "level": " ".join(part for part in (t.comparison, t.value, t.unit) if part),
+                "baseline": (f"{t.baseline.value} (năm {t.baseline.year})" if t.baseline.value else f"năm {t.baseline.year}")
+                if t.baseline
+                else "—",
+            }
+            for t in plan.targets
+        ],
+        related=[
+            {"href": links.plan(other), "title": plan_title(other), "reference": plan_reference(site, other), "note": note}
+            for other, note in site.related_of(plan.id)
+        ],
     )
 
 

@@ -74,6 +74,20 @@ class Site:
         ready = [a for a in self.articles if a.meta.date.date() <= self.today]
         return tuple(sorted(ready, key=lambda a: (a.meta.date, a.meta.id), reverse=True))
 
+    @cached_property
+    def _related(self) -> dict[str, list[tuple[Plan, str | None]]]:
+        """Each document's related documents, both ways: a pair is entered once, on either side."""
+        found: dict[str, list[tuple[Plan, str | None]]] = {}
+        for plan in self.plans:
+            for link in plan.related:
+                found.setdefault(plan.id, []).append((self.plan[link.document], link.note))
+                found.setdefault(link.document, []).append((plan, link.note))
+        return found
+
+    def related_of(self, plan_id: str) -> list[tuple[Plan, str | None]]:
+        """(document, note) for every document related to this one, oldest first."""
+        return sorted(self._related.get(plan_id, []), key=lambda pair: (pair[0].date, pair[0].id))
+
     def events_of_plan(self, plan_id: str) -> list[Event]:
         return sorted((e for e in self.events if e.plan == plan_id), key=lambda e: (e.date, e.id))
 
@@ -105,7 +119,8 @@ class Site:
         work: dict[str, list] = {}
         for plan in self.plans:
             for activity in plan.activities:
-                work.setdefault(activity.lead, []).append((plan, activity, "lead"))
+                if activity.lead_known:  # a lead not known ('??') is nobody's work
+                    work.setdefault(activity.lead, []).append((plan, activity, "lead"))
                 for partner in dict.fromkeys(activity.partners):
                     if partner != activity.lead:
                         work.setdefault(partner, []).append((plan, activity, "partner"))

@@ -123,6 +123,27 @@ def source_entry(site: Site, source: Source, plan_href) -> dict:
     }
 
 
+def source_records(site: Site, sources: list[Source], base_url: str) -> list[dict]:
+    """A record's sources in the open data files (lich.json, van-ban.json): one shape, absolute links."""
+    out = []
+    for source in sources:
+        entry = source_entry(site, source, lambda plan_id: urls.absolute(base_url, urls.plan(plan_id)) or urls.plan(plan_id))
+        date = str(site.plan[source.document].date) if source.document else (str(source.date) if source.date else None)
+        out.append(
+            {
+                "kind": source.kind,
+                "label": entry["label"],
+                "name": entry["name"],
+                "url": entry["href"],
+                "date": date,
+                "title": source.title,
+                "document": source.document,
+                "note": source.note,
+            }
+        )
+    return out
+
+
 def known_from(site: Site, sources: list[Source]) -> str | None:
     """'Biết qua bản tin của Báo Quảng Nam ngày 04/07/2024': what a record is known through when no source
     shows the record itself (no full text, no official page); None when one does, or when none is written."""

@@ -14,6 +14,7 @@ COLUMN = "chuyen-muc/"
 PRESS = "bao-chi/"
 ICS = "lich.ics"
 CALENDAR_JSON = "lich.json"
+DOCUMENTS_JSON = "van-ban.json"
 
 
 def plan(plan_id: str) -> str:

@@ -44,15 +44,18 @@ NOT_STATED = "…"
 """A part the editor does not know: shown as not stated (the page says so in words beside it)."""
 
 
-def document_date(place: str, date: PartialDate) -> str:
+def document_date(place: str | Missing, date: PartialDate) -> str:
     """'Lạng Sơn, ngày 05 tháng 01 năm 2021'; a part blank in the original stays blank, as in a
-    draft; a part the editor does not know is shown as not stated ('ngày … tháng … năm 2015')."""
+    draft; a part the editor does not know is shown as not stated ('ngày … tháng … năm 2015'); a
+    place the editor does not know is left out ('ngày 16 tháng 01 năm 2017'), never printed as '??'."""
     if date.on_or_before:  # the report gives a day it happened by, not the document's date: nothing of it is stated
-        return f"{place}, ngày {NOT_STATED} tháng {NOT_STATED} năm {NOT_STATED}"
+        when = f"ngày {NOT_STATED} tháng {NOT_STATED} năm {NOT_STATED}"
+        return when if isinstance(place, Missing) else f"{place}, {when}"
     gap = BLANK_SPACE if date.missing and date.missing.blank else NOT_STATED
     day = two(date.day) if date.day else gap
     month = month_in_document(date.month) if date.month else gap
-    return f"{place}, ngày {day} tháng {month} năm {date.year}"
+    when = f"ngày {day} tháng {month} năm {date.year}"
+    return when if isinstance(place, Missing) else f"{place}, {when}"
 
 
 def missing_parts(date: PartialDate) -> str | None:

@@ -509,7 +509,8 @@ def test_a_period_whose_end_is_not_known_keeps_its_start_and_is_not_given_an_end
     for activity in plan.activities:
         time = activity.time
         assert (time.deadline, str(time.start), time.end_day, time.open_end.unknown) == (None, "2024-07-05", None, True)
-    assert plan_status(site, plan) == {"state": "not-known"}
+    # The document as a whole is known to be for 2024 (its summary says so: `covers`), its periods' ends are not.
+    assert plan_status(site, plan) == {"state": "covers", "phase": "past", "years": "năm 2024"}
     page = plan_text(pages, LONG_XUYEN)
     assert page.count("Từ ngày 05 tháng 7 năm 2024; chưa rõ ngày kết thúc") == len(plan.activities)  # the activities' table
     assert page.count("05/07/2024") == len(plan.activities)  # the document's timeline: each start, once

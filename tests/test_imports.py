@@ -60,7 +60,7 @@ def test_no_import_inside_a_function():
     assert hidden == []
 
 
-RENDERERS = {"pages", "programmes", "column", "feeds", "ical", "calendar_json", "blocks", "identity", "edit"}
+RENDERERS = {"pages", "programmes", "column", "feeds", "ical", "calendar_json", "documents_json", "blocks", "identity", "edit"}
 """The modules that make published text from the records (and the agenda): siblings, gathered by `outputs`."""
 
 

@@ -130,7 +130,10 @@ def test_dangling_organisation_id_suggests_the_right_one(project):
     text = replace(project, LANG_SON, "    lead: so-y-te-lang-son\n", "    lead: so-y-te-lang-sn\n")
     [message] = problems(project)
     assert message.startswith(f"{LANG_SON}:{where(text, '    lead: so-y-te-lang-sn')}: activities[")
-    assert message.endswith(".lead: không có cơ quan mã 'so-y-te-lang-sn' trong data/organisations.yml; có phải 'so-y-te-lang-son'?")
+    assert message.endswith(
+        ".lead: không có cơ quan mã 'so-y-te-lang-sn' trong data/organisations.yml; có phải 'so-y-te-lang-son'?; "
+        "chưa rõ đơn vị chủ trì (bản tin không nêu) thì ghi '??'"
+    )
 
 
 def test_dangling_observance_id(project):

@@ -1,0 +1,144 @@
+"""Machine-readable documents: ``van-ban.json``, beside ``lich.json``.
+
+Every document of the site once, with what is known of it and how each fact stands (known, blank in the
+original, not known to the editors), its sources, its key points as reported, its numeric targets (values
+as written) and the documents related to it. The fields are documented on the press page (`FIELDS`,
+rendered by `render_fields`), so the documentation and the file cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import json
+
+from . import urls
+from .models import Plan
+from .render import render
+from .scalars import Missing, PartialDate
+from .site import Site
+from .texts import Links, number_symbol, plan_title, source_records
+
+FIELDS: list[tuple[str, str]] = [
+    ("name", "Tên của tệp."),
+    ("description", "Mô tả ngắn."),
+    ("homepage", "Trang danh mục văn bản trên trang web."),
+    ("as_of", "Ngày dựng tệp (NNNN-TT-NN, giờ Việt Nam): `current` của mỗi văn bản tính theo ngày này."),
+    (
+        "documents[]",
+        "Mỗi văn bản một mục, sắp theo `id`: `id`, `url`, `type` (mã loại: `KH`, `CV`, `QĐ`…, `??` khi chưa rõ loại), "
+        "`kind` (tên loại bằng chữ; `Văn bản` khi chưa rõ), `title`, `summary` (trích yếu), `number` (số, hoặc `null`), "
+        "`symbol` (ký hiệu, hoặc `null`), `reference` (số và ký hiệu như văn bản in, ví dụ `05/KH-UBND`; `null` khi chưa biết đủ), "
+        "`issuer` và `co_issuers[]` (`id`, `name`), `place` (địa danh, hoặc `null`), "
+        "`date` (ngày ban hành như dữ liệu ghi: `2021-01-..`, `2015-??-??`), `date_precision` (`day`, `month` hoặc `year`), "
+        "`facts` (trạng thái từng thông tin), `full_text` (trang có toàn văn hay không), `current`, `validity`, "
+        "`covers`, `points[]`, `targets[]`, `related[]`, `sources[]`.",
+    ),
+    (
+        "facts",
+        "Trạng thái của `number`, `symbol`, `place`, `date`: `known` (đã biết), `blank` (bản gốc để trống, như bản dự thảo) hoặc `unknown` "
+        "(ban biên tập chưa rõ). Giá trị `null` không bao giờ là một giá trị đoán.",
+    ),
+    (
+        "current",
+        "`true` khi dữ liệu cho thấy văn bản đang áp dụng vào ngày `as_of`: thời gian có hiệu lực (`validity`), năm áp dụng (`covers`) "
+        "hoặc thời hạn các hoạt động bao gồm ngày đó; `false` trong mọi trường hợp khác, kể cả khi chưa rõ.",
+    ),
+    (
+        "validity",
+        "Thời gian có hiệu lực, như văn bản ghi: `start`, `end` (NNNN-TT-NN, phần chưa rõ ghi `??`; `end` là `..` khi văn bản không ghi "
+        "ngày hết hiệu lực, `??` khi chưa rõ); `null` khi dữ liệu không ghi.",
+    ),
+    ("covers", "Năm văn bản áp dụng, như chính văn bản ghi: `start`, `end` (năm); `null` khi dữ liệu không ghi."),
+    ("points[]", "Các nội dung chính như nguồn nêu (không phải nguyên văn), chỉ có ở văn bản chưa có toàn văn."),
+    (
+        "targets[]",
+        "Các chỉ tiêu bằng số: `indicator`, `comparison` (`đạt`, `tăng`, `giảm`, `không quá`, `ít nhất`, `dưới`, `duy trì`), `value` "
+        "(chuỗi, đúng như văn bản viết, ví dụ `1,8` hay `5.113.387`: dấu phẩy thập phân, dấu chấm ngăn nghìn), `unit`, `year`, `baseline` "
+        "(`year`, `value`, hoặc `null`), `note` (ghi chú của ban biên tập).",
+    ),
+    ("related[]", "Văn bản liên quan, cả hai chiều: `id`, `url`, `note`."),
+    (
+        "sources[]",
+        "Nguồn ban biên tập biết văn bản, cùng dạng với `sources[]` của lich.json: `kind`, `label`, `name`, `url`, `date`, `title`, "
+        "`document`, `note`; danh sách rỗng: chưa rõ nguồn.",
+    ),
+]
+
+
+def _url(base_url: str, url: str) -> str:
+    return urls.absolute(base_url, url) or url
+
+
+def _state(value) -> str:
+    if isinstance(value, Missing):
+        return "blank" if value.blank else "unknown"
+    return "known"
+
+
+def _precision(date: PartialDate) -> str:
+    return "day" if date.day else "month" if date.month else "year"
+
+
+def _document(site: Site, plan: Plan, base_url: str) -> dict:
+    issuer = site.plan_issuer(plan)
+    validity = plan.validity
+    return {
+        "id": plan.id,
+        "url": _url(base_url, urls.plan(plan.id)),
+        "type": plan.type,
+        "kind": plan.kind_name,
+        "title": plan_title(plan),
+        "summary": plan.summary,
+        "number": plan.number if plan.number_known else None,
+        "symbol": plan.symbol if plan.symbol_known else None,
+        "reference": number_symbol(plan, issuer) if plan.number_known and plan.symbol_known else None,
+        "issuer": {"id": issuer.id, "name": issuer.name},
+        "co_issuers": [{"id": o, "name": site.organisation[o].name} for o in plan.co_issuers],
+        "place": None if isinstance(plan.place, Missing) else plan.place,
+        "date": str(plan.date),
+        "date_precision": _precision(plan.date),
+        "facts": {
+            "number": _state(plan.number),
+            "symbol": _state(plan.symbol),
+            "place": _state(plan.place),
+            "date": _state(plan.date.missing) if plan.date.missing else "known",
+        },
+        "full_text": plan.full_text,
+        "current": plan.current_on(site.today),
+        "validity": {"start": str(validity.start), "end": str(validity.end)} if validity else None,
+        "covers": {"start": plan.covers.start, "end": plan.covers.end} if plan.covers else None,
+        "points": list(plan.points),
+        "targets": [
+            {
+                "indicator": t.indicator,
+                "comparison": t.comparison,
+                "value": t.value,
+                "unit": t.unit,
+                "year": t.year,
+                "baseline": {"year": t.baseline.year, "value": t.baseline.value} if t.baseline else None,
+                "note": t.note,
+            }
+            for t in plan.targets
+        ],
+        "related": [{"id": other.id, "url": _url(base_url, urls.plan(other.id)), "note": note} for other, note in site.related_of(plan.id)],
+        "sources": source_records(site, plan.sources, base_url),
+    }
+
+
+def documents_data(site: Site, base_url: str = "") -> dict:
+    return {
+        "name": f"{site.info.name} — Văn bản",
+        "description": "Các văn bản trên trang (kế hoạch, công văn, quyết định…), với những gì đã biết về mỗi văn bản và nguồn của chúng.",
+        "homepage": _url(base_url, urls.PLANS),
+        "as_of": site.today.isoformat(),
+        "documents": [_document(site, plan, base_url) for plan in sorted(site.plans, key=lambda p: p.id)],
+    }
+
+
+def render_documents_json(site: Site, base_url: str = "") -> str:
+    return json.dumps(documents_data(site, base_url), ensure_ascii=False, indent=2) + "\n"
+
+
+def render_fields(site: Site, here: str) -> str:
+    """The fields of van-ban.json, for the press page: the table is `FIELDS`, which the file follows."""
+    links = Links(site, here)
+    return render("blocks/documents_fields.html.j2", fields=FIELDS, json_href=links.to(urls.DOCUMENTS_JSON))
