@@ -97,7 +97,7 @@ def plan_status(site: Site, plan: Plan) -> dict:
             return {**status, "phase": "before"}
         if status["end"] is None:
             return {**status, "phase": "open"}
-        if start.last_day <= today <= end.first_day:
+        if end.earliest_day is not None and start.last_day <= today <= end.earliest_day:
             return {**status, "phase": "now"}
         # After its end, or on a day a date known only to the month or the year leaves in doubt: the dates alone.
         return {**status, "phase": "after" if today > end.last_day else "around"}
@@ -107,8 +107,9 @@ def plan_status(site: Site, plan: Plan) -> dict:
         years = f"năm {covers.start}" if covers.start == covers.end else f"giai đoạn {covers.start}–{covers.end}"
         if covers.first_day <= today <= covers.last_day:
             return {"state": "covers", "phase": "now", "years": years}
-    if plan.last_day is not None and plan.last_day >= today:
-        status = {"state": "in-force", "date": plan.last_day}
+    running = plan.running_on(today)  # None without a last day, or when its last date leaves the day in doubt
+    if running is True:
+        status = {"state": "in-force", "date": plan.last_day, "when": _last_date_text(plan)}
         return status if plan.full_text else {**status, "known_only": True}
     if covers is not None:
         return {"state": "covers", "phase": "past" if covers.last_day < today else "future", "years": years}
@@ -117,13 +118,16 @@ def plan_status(site: Site, plan: Plan) -> dict:
         # the document gives no end date: it says nothing.
         unknown = not plan.full_text or any(a.time.open_end and a.time.open_end.unknown for a in plan.activities)
         return {"state": "not-known" if unknown else "no-end-date"}
-    running = plan.running_on(site.today)
-    last = plan.last_date
-    when = f"ngày {vi.short_date(plan.last_day)}" if last.exact else vi.date_with_state(last)
     if running is None:  # a last date short of its day that may be past or not: neither is claimed
-        return {"state": "not-known-to-day", "when": when}
-    status = {"state": "in-force" if running else "ended", "date": plan.last_day, "when": when}
+        return {"state": "not-known-to-day", "when": _last_date_text(plan)}
+    status = {"state": "ended", "date": plan.last_day, "when": _last_date_text(plan)}
     return status if plan.full_text else {**status, "known_only": True}
+
+
+def _last_date_text(plan: Plan) -> str:
+    """Its activities' last date as the page says it: 'ngày 31/12/2025', or as far as it is known."""
+    last = plan.last_date
+    return f"ngày {vi.short_date(plan.last_day)}" if last.exact else vi.date_with_state(last)
 
 
 def section_anchor(section: Section, numbers: tuple[str, ...]) -> str:
