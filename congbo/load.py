@@ -514,6 +514,13 @@ def _check_event(check, located, event: Event, known: _Known, plans: dict) -> No
                 f"giai đoạn '{phase.title}' ghi hai lần; mỗi giai đoạn ghi một lần (giai đoạn khác thì dùng kind: khac với name riêng)",
             )
         seen.add(phase.key)
+        if phase.kind == "phat-dong" and event.exact and phase.dated is not None and str(phase.dated) == str(event.date):
+            check.add(  # a competition's 'date' is its own day, its launch when it is one: one fact, one place
+                located,
+                (i, "phases", j),
+                f"giai đoạn 'phat-dong' trùng ngày của sự kiện ('date: {event.date}'): ngày phát động đã ghi ở 'date'; "
+                "hãy bỏ giai đoạn này (phases chỉ ghi các giai đoạn khác ngày của sự kiện, như hạn nộp bài, công bố kết quả)",
+            )
     for j, obs in enumerate(event.observances):
         _refer(check, located, (i, "observances", j), obs, known.observances, "ngày kỷ niệm", OBS_WHERE)
         first_year = known.observances_by_id[obs].first_year if obs in known.observances_by_id else event.last_day.year

@@ -343,6 +343,7 @@ def test_the_event_page_shows_the_phases_as_a_timeline(competition):
         ('    - kind: khac\n      date: "??"\n', "giai đoạn 'khac' phải có 'name'"),
         ('    - kind: ket-qua\n      date: ".."\n', "chưa rõ ngày của giai đoạn thì ghi '??'"),
         ('    - kind: ket-qua\n      date: "??"\n    - kind: ket-qua\n      date: 2025-12-??\n', "giai đoạn 'Công bố kết quả' ghi hai lần"),
+        ("    - kind: phat-dong\n      date: 2025-12-01\n", "giai đoạn 'phat-dong' trùng ngày của sự kiện ('date: 2025-12-01')"),
     ],
 )
 def test_a_wrong_phase_is_refused_at_its_line(tmp_path, phases, found):

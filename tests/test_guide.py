@@ -84,6 +84,14 @@ def test_the_worked_examples_show_what_an_editor_meets_in_documents_as_issued():
     assert any(t.same_as for o in examples.observances for t in o.themes)
     # an event known from a news report of the day it was published, without its own day, with that report
     assert any(e.date.on_or_before and any(s.kind == "ban-tin" and s.url for s in e.sources) for e in examples.events)
+    # a competition: its type, its organiser, a phase not known ('??') and one known to the day, from reports
+    assert any(
+        e.type == "cuoc-thi"
+        and e.organisers
+        and {p.dated is None for p in e.phases} == {True, False}
+        and len([s for s in e.sources if s.kind == "ban-tin" and s.url]) >= 2
+        for e in examples.events
+    )
 
 
 def test_the_guide_shows_an_example_of_every_record():
