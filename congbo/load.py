@@ -998,6 +998,16 @@ def _kind(value: Any) -> str:
     return f"văn bản '{value}'"
 
 
+MISSING_FIELD_HELP = {
+    "number": f"; khi không có số, ghi {MISSING_HELP}",
+    "signer": (
+        '; chưa rõ người ký (bản tin không nêu) thì ghi signer: "??"; bản gốc in chức vụ mà để trống tên người ký (bản dự thảo) '
+        "thì ghi chức vụ ở 'title' và name: \"..\""
+    ),
+}
+"""What a missing field's message adds: how to say the fact is not there."""
+
+
 def _problem(located: Located, model: type[BaseModel], base: tuple, err: dict) -> Problem:
     loc = base + tuple(err["loc"])
     path = tuple(p for p in loc if not (isinstance(p, str) and p.startswith("function-")))
@@ -1005,7 +1015,7 @@ def _problem(located: Located, model: type[BaseModel], base: tuple, err: dict) -
     found = err.get("input")
     field = path[-1] if path and isinstance(path[-1], str) else None
     if kind == "missing":
-        message = f"thiếu trường bắt buộc '{field}'" + (f"; khi không có số, ghi {MISSING_HELP}" if field == "number" else "")
+        message = f"thiếu trường bắt buộc '{field}'" + MISSING_FIELD_HELP.get(field, "")
     elif kind == "extra_forbidden":
         allowed = _fields_at(model, tuple(err["loc"])[:-1])
         hint = _closest(field, set(allowed)) if field else None

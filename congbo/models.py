@@ -581,12 +581,34 @@ def _texts(value: object) -> list[str]:
     return [clean_text(v) for v in value]
 
 
+_NUMBER_AND_SYMBOL = re.compile(r"\s*0*(\d+)\s*([/-])\s*(\S.*?)\s*")
+"""A number written with its symbol: '11/2017/NQ-HĐND' (a normative resolution), '45/KH-UBND', '21-NQ/TW' (a Party one)."""
+
+
 def _positive(value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise error(
-            "vi_number", "số văn bản là một số nguyên dương, hoặc {missing}; nhận được {found}", missing=MISSING_HELP, found=repr(value)
+            "vi_number",
+            "số văn bản là một số nguyên dương, hoặc {missing}; nhận được {found}{hint}",
+            missing=MISSING_HELP,
+            found=repr(value),
+            hint=_number_hint(value),
         )
     return value
+
+
+def _number_hint(value: object) -> str:
+    """What to write instead of a number and symbol in one ('11/2017/NQ-HĐND'), or of a number in quotes."""
+    if not isinstance(value, str):
+        return ""
+    if value.strip().isdigit() and int(value) > 0:
+        return f"; ghi số không có ngoặc kép: number: {int(value)}"
+    split = _NUMBER_AND_SYMBOL.fullmatch(value)
+    if split is None:
+        return ""
+    number, joiner, symbol = split.groups()
+    party = " bằng gạch ngang (văn bản của Đảng)" if joiner == "-" else ""
+    return f'; số và ký hiệu ghi riêng: number: {int(number)} và symbol: "{symbol}"; trang tự nối số với ký hiệu{party}'
 
 
 class LegalBasis(Model):
