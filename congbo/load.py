@@ -13,7 +13,7 @@ import typing
 import unicodedata
 from collections import Counter
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_core import PydanticCustomError
@@ -130,6 +130,7 @@ def load_site(root: Path, *, today: dt.date, docs_dir: Path | None = None, histo
     articles, unvalidated, bodies = read_articles(check, docs_dir / COLUMN_DIR, images) if docs_dir else ([], [], {})
 
     known = _Known(sources, plan_sources, len(plan_sources) == len(plan_files), orgs, observances, events)
+    known.home = known.orgs_by_id.get(info.owner) if info else None
     for located in plan_sources:
         _check_document_refs(check, located, known)  # every document, valid or not: one run shows every mistake
     _check_unique(check, sources, plans, articles)
@@ -352,6 +353,8 @@ class _Known:
         plans = {raw_id(loc.value) for loc in plan_sources} - {None}
         self.plans = plans if plan_files_parsed else None
         self.orgs_by_id = {o.id: o for o in orgs}
+        self.home: Organisation | None = None
+        """The site's owner: its province and level rank suggestions where a record says nothing of its own."""
         self.observances_by_id = {o.id: o for o in observances}
 
 
@@ -381,16 +384,44 @@ def _index_of(located: Located, record_id: str) -> int:
     raise LookupError(record_id)
 
 
-def _refer(check: _Checker, located: Located, path: tuple, value: str | None, known: set, what: str, where: str) -> None:
+def _refer(
+    check: _Checker, located: Located, path: tuple, value: str | None, known: set, what: str, where: str, near: Callable | None = None
+) -> None:
+    """A reference to a record that must exist; ``near`` ranks the suggestions (`_org_rank`)."""
     if value is not None and known is not None and value not in known and not PLACEHOLDER.search(value):
-        hint = _closest(value, known)
+        hint = _closest(value, known, near)
         suggestion = f"; có phải '{hint}'?" if hint else ""
         check.add(located, path, f"không có {what} mã '{value}' trong {where}{suggestion}")
 
 
-def _closest(value: str, known: set) -> str | None:
-    matches = difflib.get_close_matches(value, sorted(k for k in known if k), n=1, cutoff=0.75)
-    return matches[0] if matches else None
+def _closest(value: str, known: set, near: Callable | None = None) -> str | None:
+    names = sorted(k for k in known if k)
+    if near is None:
+        matches = difflib.get_close_matches(value, names, n=1, cutoff=0.75)
+        return matches[0] if matches else None
+    # The closest spellings first, then the ids that start with what was written: an id written without its
+    # place ('so-y-te') is the start of those that name one ('so-y-te-quang-nam'). ``near`` reorders them.
+    found = difflib.get_close_matches(value, names, n=len(names) or 1, cutoff=0.75) + [k for k in names if k.startswith(f"{value}-")]
+    ranked = sorted(enumerate(dict.fromkeys(found)), key=lambda pair: (near(pair[1]), pair[0]))
+    return ranked[0][1] if ranked else None
+
+
+def _org_rank(known: _Known, context: Organisation | None, *, itself: bool = True) -> Callable[[str], tuple]:
+    """How a body fits a record of ``context`` (a document's issuer, an organisation, else the site's owner),
+    to order the suggestions: a body of the same province first, never a central body before a local one
+    ('so-y-te' on a Quảng Nam document is not 'bo-y-te', the Ministry), then one of the same level; among
+    equals, the closest spelling. ``itself``: whether the context body is a fit answer (not for its own parent)."""
+    context = context or known.home
+    home = known.home.province if known.home else None  # a central record's bodies: the site's own province first
+
+    def rank(candidate: str) -> tuple:
+        org = known.orgs_by_id.get(candidate)
+        if org is None or context is None:
+            return (False, True, org is not None and org.level == "trung-uong", True)
+        same_province = org.province is not None and org.province == (context.province or home)
+        return (not itself and org.id == context.id, not same_province, org.level == "trung-uong", org.level != context.level)
+
+    return rank
 
 
 ORG_WHERE = "data/organisations.yml"
@@ -422,8 +453,9 @@ def _check_site_files(check, located, info: SiteInfo, docs_dir: Path | None) -> 
 
 def _check_org(check, located, org: Organisation, known: _Known) -> None:
     i = _index_of(located, org.id)
-    _refer(check, located, (i, "parent"), org.parent, known.orgs, "cơ quan", ORG_WHERE)
-    _refer(check, located, (i, "successor"), org.successor, known.orgs, "cơ quan", ORG_WHERE)
+    near = _org_rank(known, org, itself=False)
+    _refer(check, located, (i, "parent"), org.parent, known.orgs, "cơ quan", ORG_WHERE, near)
+    _refer(check, located, (i, "successor"), org.successor, known.orgs, "cơ quan", ORG_WHERE, near)
     if org.parent == org.id:
         check.add(located, (i, "parent"), "cơ quan không thể là cấp trên của chính nó")
     if org.parent in known.orgs_by_id and org.province and known.orgs_by_id[org.parent].province not in (None, org.province):
@@ -488,7 +520,7 @@ def activity_dates(activity) -> list:
 def _check_event(check, located, event: Event, known: _Known, plans: dict) -> None:
     i = _index_of(located, event.id)
     _check_sources(check, located, (i,), event.sources, known)
-    _refer(check, located, (i, "organiser"), event.organiser, known.orgs, "cơ quan", ORG_WHERE)
+    _refer(check, located, (i, "organiser"), event.organiser, known.orgs, "cơ quan", ORG_WHERE, _org_rank(known, None))
     _refer(check, located, (i, "plan"), event.plan, known.plans, "văn bản", "data/plans/")
     for j, obs in enumerate(event.observances):
         _refer(check, located, (i, "observances", j), obs, known.observances, "ngày kỷ niệm", OBS_WHERE)
@@ -542,9 +574,11 @@ def _check_document_refs(check, located: Located, known: _Known) -> None:
     raw = located.value
     if not isinstance(raw, dict):
         return
+    issuer = raw.get("issuer")
+    near = _org_rank(known, known.orgs_by_id.get(issuer) if isinstance(issuer, str) else None)
     for pattern in ORG_REFS:
         for path, value in _walk(raw, pattern):
-            _refer(check, located, path, value, known.orgs, "cơ quan", ORG_WHERE)
+            _refer(check, located, path, value, known.orgs, "cơ quan", ORG_WHERE, near)
     for pattern in OBS_REFS:
         for path, value in _walk(raw, pattern):
             _refer(check, located, path, value, known.observances, "ngày kỷ niệm", OBS_WHERE)
@@ -560,7 +594,7 @@ def _check_document_refs(check, located: Located, known: _Known) -> None:
         duties_of = section.get("duties_of")
         for k, org in enumerate(duties_of if isinstance(duties_of, list) else []):
             if isinstance(org, str):
-                _refer(check, located, path + ("duties_of", k), org, known.orgs, "cơ quan", ORG_WHERE)
+                _refer(check, located, path + ("duties_of", k), org, known.orgs, "cơ quan", ORG_WHERE, near)
 
 
 def _walk(value: Any, pattern: tuple, path: tuple = ()) -> Iterable[tuple[tuple, str]]:
