@@ -237,6 +237,9 @@ class Members(Model):
     """Loại của các cơ quan trong nhóm, ví dụ ubnd."""
     level: Level
     """Cấp của các cơ quan trong nhóm, ví dụ xa (mọi xã, phường, đặc khu) hoặc huyen."""
+    name: Line | None = None
+    """Khi nhóm chỉ gồm một thứ cơ quan trong loại ấy: tên ngắn chung của chúng ('short_name'), ví dụ 'Sở Y tế' cho 'Sở Y tế các tỉnh,
+    thành phố'; bỏ trống khi nhóm gồm mọi cơ quan cùng loại, cùng cấp."""
 
 
 class Organisation(Model):
@@ -281,11 +284,35 @@ class Organisation(Model):
             )
         if (self.members is not None) != (self.kind == "nhom"):
             raise error("vi_members", "'members' (loại và cấp của các cơ quan trong nhóm) ghi khi và chỉ khi kind là nhom")
-        if self.level != "trung-uong" and self.province is None:
+        if self.level != "trung-uong" and self.province is None and self.kind != "nhom":
             raise error("vi_province", "cơ quan địa phương phải ghi 'province' (tỉnh, thành phố), ví dụ 'Lạng Sơn'")
+        if self.kind == "nhom" and self.province is None and self.level != "trung-uong":
+            self._check_national_class()
         if self.district is not None and self.level not in ("huyen", "xa"):
             raise error("vi_district", "'district' (huyện, thành phố thuộc tỉnh) chỉ ghi cho cơ quan cấp huyện hoặc cấp xã")
         return self
+
+    def _check_national_class(self) -> None:
+        """A class of bodies of every province ('Sở Y tế các tỉnh, thành phố'): local bodies, of the class's own level."""
+        if self.members.level == "trung-uong":
+            raise error(
+                "vi_members",
+                "nhóm cơ quan trung ương thì ghi 'level: trung-uong'; nhóm không ghi 'province' là nhóm cơ quan địa phương của mọi tỉnh, "
+                "thành phố (members.level: tinh, huyen hoặc xa)",
+            )
+        if self.members.level != self.level:
+            raise error(
+                "vi_members",
+                "nhóm cơ quan của mọi tỉnh, thành phố (không ghi 'province') có cùng cấp với các cơ quan trong nhóm: ghi 'level: {level}' "
+                "như members.level, hoặc ghi 'province' nếu nhóm chỉ gồm cơ quan của một tỉnh",
+                level=self.members.level,
+            )
+        if self.district is not None or self.parent is not None:
+            raise error(
+                "vi_members",
+                "nhóm cơ quan của mọi tỉnh, thành phố (không ghi 'province') không ghi 'district' hay 'parent': các cơ quan trong nhóm "
+                "ở khắp các tỉnh; nhóm của một huyện hay một cơ quan cấp trên thì ghi cả 'province'",
+            )
 
     @property
     def label(self) -> str:
@@ -297,15 +324,17 @@ class Organisation(Model):
         return self.kind == "dang"
 
     def belongs_to(self, group: "Organisation") -> bool:
-        """Whether this body is one of those a class of bodies stands for: of the class's kind and
-        level, in its province, in its district when the class names one ('các đoàn thể thành phố
-        Long Xuyên'), and under its parent when the class names one ('các phòng thuộc Sở')."""
+        """Whether this body is one of those a class of bodies stands for: of the class's kind and level
+        (and short name, when the class names one: 'Sở Y tế'), in its province (in any province when the
+        class names none: 'Sở Y tế các tỉnh, thành phố'), in its district when the class names one ('các
+        đoàn thể thành phố Long Xuyên'), and under its parent when the class names one ('các phòng thuộc Sở')."""
         members = group.members
         return (
             members is not None
             and self.kind == members.kind
             and self.level == members.level
-            and self.province == group.province
+            and members.name in (None, self.short_name)
+            and group.province in (None, self.province)
             and group.district in (None, self.district)
             and group.parent in (None, self.parent)
         )

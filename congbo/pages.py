@@ -414,8 +414,11 @@ def render_organisation(site: Site, org: Organisation, related: dict[str, list])
 
 def level_and_place(org: Organisation) -> str:
     """Where a body sits, as the organisation index heads its group: 'Trung ương', 'Cấp tỉnh — Lạng Sơn'.
-    (Not 'Tỉnh Lạng Sơn': a centrally-run city such as Hà Nội is a province-level body too.)"""
-    return LEVELS[org.level] if org.province is None else f"{LEVELS[org.level]} — {org.province}"
+    (Not 'Tỉnh Lạng Sơn': a centrally-run city such as Hà Nội is a province-level body too.) A class of bodies of
+    every province ('Sở Y tế các tỉnh, thành phố'): 'Cấp tỉnh — các tỉnh, thành phố'."""
+    if org.province is None:
+        return LEVELS[org.level] if org.level == "trung-uong" else f"{LEVELS[org.level]} — các tỉnh, thành phố"
+    return f"{LEVELS[org.level]} — {org.province}"
 
 
 def organisation_groups(site: Site) -> list[tuple[str, list[tuple[str, list[Organisation]]]]]:

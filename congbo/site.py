@@ -120,7 +120,8 @@ class Site:
             if group.members is not None:
                 classes.setdefault((group.members.kind, group.members.level, group.province), []).append(group)
         for org in self.organisations:
-            for group in classes.get((org.kind, org.level, org.province), []):
+            provinces = {org.province, None}  # its province's classes, and the classes of every province ('Sở Y tế các tỉnh')
+            for group in (g for p in sorted(provinces, key=str) for g in classes.get((org.kind, org.level, p), [])):
                 if org.id != group.id and org.belongs_to(group):
                     groups[org.id][0].append(group)
                     groups[group.id][1].append(org)
