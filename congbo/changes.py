@@ -108,6 +108,9 @@ FIELD_LABELS = {
     "first_year": "năm đầu tiên",
     "district": "huyện",
     "origin": "nguồn gốc",
+    "provinces": "tỉnh, thành phố",
+    "merged_into": "sắp xếp vào tỉnh",
+    "since": "từ ngày",
 }
 """Vietnamese names of the fields editors write, as a change summary shows them; a field not here shows its key."""
 KIND_FIELD_LABELS = {

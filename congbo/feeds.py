@@ -237,7 +237,7 @@ def plan_items(site: Site, site_url: str) -> list[FeedItem]:
                 content=str(content),
                 published=issued,
                 updated=issued,
-                authors=(site.plan_issuer(plan).name,),
+                authors=(site.name_of(plan.issuer),),
                 categories=labels,
             )
         )
@@ -254,7 +254,7 @@ def plan_items(site: Site, site_url: str) -> list[FeedItem]:
                 ]
             )
             kind = "Hạn hoàn thành" if event.kind == "han" else "Sự kiện"
-            organiser = site.organisation[event.organiser].name if event.organiser else site.plan_issuer(plan).name
+            organiser = site.name_of(event.organiser or plan.issuer)
             items.append(
                 FeedItem(
                     guid=tag_uri(site_url, urls.event(event.id)),

@@ -104,7 +104,7 @@ def event_vevent(site: Site, event: Event, base_url: str = "") -> icalendar.Even
         vevent.add("dtend", event.last_day + ONE_DAY)
     vevent.add("summary", event.name)
     plan = site.plan.get(event.plan) if event.plan else None
-    organiser = site.organisation[event.organiser].name if event.organiser else None
+    organiser = site.name_of(event.organiser) if event.organiser else None
     observances = ", ".join(site.observance[o].name for o in event.observances)
     page = absolute(base_url, urls.event(event.id))
     vevent.add(
@@ -138,7 +138,7 @@ def activity_vevent(site: Site, plan: Plan, activity: Activity, dates: ActivityD
         _describe(
             f"{activity_time(site, plan, activity.time)}.",
             f"Theo {plan_title(plan)}.",
-            f"Chủ trì: {site.organisation[activity.lead].name}.",
+            f"Chủ trì: {site.name_of(activity.lead)}.",
             page,
         ),
     )

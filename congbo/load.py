@@ -12,6 +12,7 @@ import re
 import typing
 import unicodedata
 from collections import Counter
+from itertools import groupby
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
@@ -22,7 +23,20 @@ from . import content, vi
 from .content import COLUMN_DIR, DATA_FILES, FRONT_MATTER, MARKDOWN_SUFFIXES, PLANS_DIR
 from .errors import DataError, Problem
 from .history import NO_HISTORY, History
-from .models import CHOICES, FOOTNOTE_REF, Article, Event, Observance, Organisation, Plan, SiteInfo, check_period, positioned
+from .models import (
+    CHOICES,
+    FOOTNOTE_REF,
+    Article,
+    Event,
+    Observance,
+    Organisation,
+    Plan,
+    Province,
+    SiteInfo,
+    check_period,
+    needs_province,
+    positioned,
+)
 from .images import WIDTH_TEXT, ImageRefused, PublishedImage, published_image
 from .site import ArticleRecord, Site
 from .scalars import MISSING_HELP, PLACEHOLDER, PartialDate
@@ -114,6 +128,9 @@ def load_site(root: Path, *, today: dt.date, docs_dir: Path | None = None, histo
     observances = check.validate_list(sources["observances"], Observance) if sources["observances"] else []
     events = check.validate_list(sources["events"], Event) if sources["events"] else []
 
+    if info:  # without a valid data/site.yml the mergers are not known: the checks that need them wait
+        orgs = _follow_mergers(check, sources["organisations"], orgs, {p.name: p for p in info.provinces})
+
     plan_files = read_plan_paths(check, data)
     plans: list[tuple[Located, Plan]] = []
     plan_sources: list[Located] = []
@@ -131,6 +148,7 @@ def load_site(root: Path, *, today: dt.date, docs_dir: Path | None = None, histo
 
     known = _Known(sources, plan_sources, len(plan_sources) == len(plan_files), orgs, observances, events)
     known.home = known.orgs_by_id.get(info.owner) if info else None
+    known.provinces_known = info is not None
     for located in plan_sources:
         _check_document_refs(check, located, known)  # every document, valid or not: one run shows every mistake
     _check_unique(check, sources, plans, articles)
@@ -141,6 +159,8 @@ def load_site(root: Path, *, today: dt.date, docs_dir: Path | None = None, histo
         _check_org(check, located, org, known)
     if sources["organisations"]:
         _check_cycles(check, sources["organisations"], orgs)
+        if info and known.home:
+            _check_province_names(check, sources["organisations"], orgs, known.home.province, info)
     for located, obs in _with_source(sources["observances"], observances):
         _check_themes(check, located, obs, known, observances)
     for located, event in _with_source(sources["events"], events):
@@ -354,6 +374,8 @@ class _Known:
         self.plans = plans if plan_files_parsed else None
         self.orgs_by_id = {o.id: o for o in orgs}
         self.home: Organisation | None = None
+        self.provinces_known = False
+        """Whether data/site.yml was read, with the provinces' mergers that end bodies ('valid_until' follows them)."""
         """The site's owner: its province and level rank suggestions where a record says nothing of its own."""
         self.observances_by_id = {o.id: o for o in observances}
 
@@ -424,12 +446,47 @@ def _org_rank(known: _Known, context: Organisation | None, *, itself: bool = Tru
     return rank
 
 
+def _follow_mergers(check: _Checker, located: Located | None, orgs: list[Organisation], provinces: dict[str, Province]) -> list:
+    """A province-level body of a merged province worked until the day before the new province's government
+    began: that day comes from the one merger record in data/site.yml, never entered body by body."""
+    followed = []
+    for org in orgs:
+        province = provinces.get(org.province) if org.province else None
+        if province is None or province.last_day is None or org.level != "tinh":
+            followed.append(org)
+            continue
+        since = vi.short_date(province.since)
+        merger = f"tỉnh {province.name} được sắp xếp vào {province.merged_into} từ ngày {since} ({SITE_WHERE}, provinces)"
+        if org.valid_until is None:
+            followed.append(org.model_copy(update={"valid_until": province.last_day}))
+            continue
+        path = (_index_of(located, org.id), "valid_until")
+        if org.valid_until == province.last_day:
+            check.add(
+                located,
+                path,
+                f"ngày này đã có: {merger}, nên cơ quan cấp tỉnh của tỉnh {province.name} hoạt động đến "
+                f"{vi.short_date(province.last_day)}; mỗi điều chỉ ghi một lần: bỏ 'valid_until'",
+            )
+        elif org.valid_until > province.last_day:
+            check.add(
+                located,
+                path,
+                f"{merger}: cơ quan cấp tỉnh của tỉnh {province.name} hoạt động muộn nhất đến "
+                f"{vi.short_date(province.last_day)}; bỏ 'valid_until' (trang tự suy ra) hoặc ghi ngày sớm hơn",
+            )
+        followed.append(org)
+    return followed
+
+
 ORG_WHERE = "data/organisations.yml"
+SITE_WHERE = "data/site.yml"
 OBS_WHERE = "data/observances.yml"
 
 
 def _check_site(check, located, info: SiteInfo, known: _Known) -> None:
     _refer(check, located, ("owner",), info.owner, known.orgs, "cơ quan", ORG_WHERE)
+    _check_provinces(check, located, info.provinces, known)
     seen = Counter(c.id for c in info.column.categories)
     for i, category in enumerate(info.column.categories):
         if seen[category.id] > 1:
@@ -439,6 +496,31 @@ def _check_site(check, located, info: SiteInfo, known: _Known) -> None:
                 located,
                 ("column", "categories", i, "id"),
                 f"mã chuyên mục '{category.id}' trùng địa chỉ dành cho trang lưu trữ, trang số hoặc nguồn tin kế hoạch; hãy chọn mã khác",
+            )
+
+
+def _check_provinces(check, located, provinces: list[Province], known: _Known) -> None:
+    """Each province once; a merger names a province written there too (its kind says 'tỉnh' or 'thành phố'), itself not merged."""
+    by_name = {p.name: p for p in provinces}
+    seen: Counter = Counter()
+    for i, province in enumerate(provinces):
+        seen[province.name] += 1
+        if seen[province.name] == 2:
+            check.add(located, ("provinces", i, "name"), f"tỉnh '{province.name}' đã ghi ở trên: mỗi tỉnh, thành phố ghi một lần")
+        _check_sources(check, located, ("provinces", i), province.sources, known)
+        target = by_name.get(province.merged_into) if province.merged_into else None
+        if province.merged_into is not None and target is None:
+            check.add(
+                located,
+                ("provinces", i, "merged_into"),
+                f"chưa có tỉnh '{province.merged_into}' ở 'provinces': ghi thêm một mục (name: {province.merged_into}, kind: tinh hoặc "
+                "thanh-pho) để trang biết gọi là tỉnh hay thành phố",
+            )
+        elif target is not None and target.merged_into is not None:
+            check.add(
+                located,
+                ("provinces", i, "merged_into"),
+                f"tỉnh '{target.name}' cũng đã được sắp xếp vào '{target.merged_into}': ghi tỉnh, thành phố sau sắp xếp",
             )
 
 
@@ -464,8 +546,26 @@ def _check_org(check, located, org: Organisation, known: _Known) -> None:
             (i, "province"),
             f"cơ quan cấp trên '{org.parent}' ở tỉnh {known.orgs_by_id[org.parent].province}, không phải {org.province}",
         )
-    if org.successor and not org.valid_until:
+    if org.successor and not org.valid_until and known.provinces_known:
         check.add(located, (i, "successor"), "có cơ quan kế thừa thì phải ghi 'valid_until' (ngày cuối cùng hoạt động)")
+
+
+def _check_province_names(check, located: Located, orgs: list[Organisation], home: str | None, info: SiteInfo) -> None:
+    """A body of another province whose name does not say it is named with its province ('… tỉnh Bình Phước'):
+    data/site.yml says whether that province is a tỉnh or a thành phố. Said once per province, at its first body."""
+    listed = {p.name for p in info.provinces}
+    unnamed = [org for org in orgs if needs_province(org, home) and org.province not in listed]
+    for province, bodies in groupby(sorted(unnamed, key=lambda o: (o.province, _index_of(located, o.id))), key=lambda o: o.province):
+        first, *others = bodies
+        more = f" (và {len(others)} cơ quan khác của tỉnh này)" if others else ""
+        site = home or "một cơ quan trung ương"
+        check.add(
+            located,
+            (_index_of(located, first.id), "province"),
+            f"tên '{first.name}'{more} không nêu tỉnh {province}, mà trang là trang của {site}: trang ghi tên cơ quan "
+            f"tỉnh khác kèm tên tỉnh, nên cần biết {province} là tỉnh hay thành phố: ghi ở {SITE_WHERE}, mục 'provinces', "
+            f"'name: {province}' với 'kind: tinh' hoặc 'kind: thanh-pho' (thành phố trực thuộc trung ương)",
+        )
 
 
 def _check_cycles(check, located: Located, orgs: list[Organisation]) -> None:

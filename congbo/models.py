@@ -182,6 +182,9 @@ class SiteInfo(Model):
     “Sửa trang này” mở đúng tệp cần sửa. Bỏ trống cho đến khi biết địa chỉ kho (không tự đặt)."""
     repository_branch: Text = "main"
     """Nhánh chính của kho (nơi trang được xuất bản), mặc định 'main'."""
+    provinces: list[Province] = []
+    """Các tỉnh, thành phố mà trang cần biết thêm, mỗi tỉnh ghi một lần: là tỉnh hay thành phố (để ghi tên cơ quan của tỉnh khác kèm tên
+    tỉnh), và, với tỉnh đã được sắp xếp vào tỉnh khác, tỉnh nhận, ngày và nguồn. Mọi cơ quan của tỉnh ấy theo đó."""
 
     @field_validator("repository")
     @classmethod
@@ -405,6 +408,62 @@ class Source(Model):
     @property
     def primary(self) -> bool:
         return self.kind in PRIMARY_SOURCES
+
+
+# --- provinces ------------------------------------------------------------------------
+
+PROVINCE_KINDS = {"tinh": "tỉnh", "thanh-pho": "thành phố"}
+"""A province-level unit is a tỉnh or a centrally-run thành phố (Hà Nội, Đà Nẵng…): how its name is written."""
+
+
+class Province(Model):
+    """A province-level unit the site names, once: its kind, and its merger into another one (the 2025 reform:
+    Nghị quyết số 202/2025/QH15 of the National Assembly, 12/6/2025; the merged provinces' local governments
+    began work on 01/7/2025)."""
+
+    name: Line
+    """Tên tỉnh, thành phố đúng như ghi ở 'province' của cơ quan, ví dụ 'Bình Phước'."""
+    kind: Literal[tuple(PROVINCE_KINDS)]
+    """tinh (tỉnh) hoặc thanh-pho (thành phố trực thuộc trung ương, ví dụ Hà Nội, Đà Nẵng)."""
+    merged_into: Line | None = None
+    """Tỉnh, thành phố mà tỉnh này đã được sắp xếp vào (cũng ghi ở 'provinces'), ví dụ 'Đồng Nai'."""
+    since: Day | None = None
+    """Ngày chính quyền của tỉnh, thành phố sau sắp xếp bắt đầu hoạt động, ví dụ 2025-07-01: cơ quan cấp tỉnh của tỉnh cũ hoạt động đến
+    ngày hôm trước (trang tự suy ra, không ghi ở từng cơ quan)."""
+    basis: Line | None = None
+    """Văn bản quyết định việc sắp xếp, như nguồn ghi, ví dụ 'Nghị quyết số 202/2025/QH15 ngày 12/6/2025 của Quốc hội'."""
+    sources: list[Source] = []
+    """Nơi ban biên tập biết việc sắp xếp (bắt buộc khi ghi 'merged_into'), mỗi nguồn một mục như ở văn bản."""
+
+    @model_validator(mode="after")
+    def _check_merger(self) -> "Province":
+        if (self.merged_into is None) != (self.since is None):
+            raise error(
+                "vi_province",
+                "tỉnh đã được sắp xếp vào tỉnh khác ghi cả 'merged_into' (tỉnh nhận) và 'since' (ngày chính quyền tỉnh sau sắp xếp bắt "
+                "đầu hoạt động, ví dụ 2025-07-01); tỉnh không sắp xếp thì bỏ cả hai",
+            )
+        if self.merged_into is None and (self.basis is not None or self.sources):
+            raise error("vi_province", "'basis' và 'sources' là căn cứ và nguồn của việc sắp xếp: chỉ ghi cùng 'merged_into'")
+        if self.merged_into is not None and not self.sources:
+            raise error(
+                "vi_province",
+                "ghi 'sources': nơi ban biên tập biết việc sắp xếp tỉnh {name} (không ghi điều chưa có nguồn)",
+                name=self.name,
+            )
+        if self.merged_into == self.name:
+            raise error("vi_province", "tỉnh {name} không thể được sắp xếp vào chính nó", name=self.name)
+        return self
+
+    @property
+    def title(self) -> str:
+        """'tỉnh Bình Phước', 'thành phố Đà Nẵng'."""
+        return f"{PROVINCE_KINDS[self.kind]} {self.name}"
+
+    @property
+    def last_day(self) -> dt.date | None:
+        """The last day the merged province's own bodies worked (the day before the new province's government began)."""
+        return self.since - dt.timedelta(days=1) if self.since else None
 
 
 # --- observances ----------------------------------------------------------------------
@@ -1111,3 +1170,31 @@ class ArticleRecord:
 
 
 Organisation.model_rebuild()  # its contact's model is written below it, beside Source
+SiteInfo.model_rebuild()  # its provinces' model too
+
+
+def names_province(text: str, province: str) -> bool:
+    """Whether a body's name already says its province ('Sở Y tế tỉnh Quảng Nam' says Quảng Nam)."""
+    return province.casefold() in text.casefold()
+
+
+def needs_province(org: Organisation, home: str | None) -> bool:
+    """Whether a body's name must be completed with its province: it is of another province than the
+    site's own (``home``) and its full name does not say which."""
+    return org.province is not None and org.province != home and not names_province(org.name, org.province)
+
+
+def body_name(org: Organisation, home: str | None, provinces: dict[str, Province], *, short: bool = False) -> str:
+    """A body's name as every page, feed and calendar shows it: a body of another province than the site's
+    own (``home``) always with its province ('Chi cục Dân số - KHHGĐ tỉnh Bình Phước', 'Ủy ban nhân dân
+    huyện Lộc Ninh (tỉnh Bình Phước cũ)' once Bình Phước is merged), never by a short name that would read
+    as the site's own. ``short``: the short name where it is enough (the site's own bodies, central ones)."""
+    text = org.label if short else org.name
+    if org.province is None or org.province == home or names_province(text, org.province):
+        return text
+    if not needs_province(org, home):
+        return org.name
+    province = provinces[org.province]  # the loader refuses such a body whose province is not in data/site.yml
+    if province.merged_into is not None:
+        return f"{org.name} ({province.title} cũ)"
+    return f"{org.name}{', ' if org.level in ('huyen', 'xa') else ' '}{province.title}"
