@@ -54,7 +54,7 @@ def unmerge_binh_phuoc(root: Path) -> None:
     path = root / SITE
     text = path.read_text(encoding="utf-8")
     start = text.index("  - name: Bình Phước\n")
-    end = text.index("  - name: Đồng Nai\n")
+    end = text.index("  - name: ", start + 1)
     path.write_text(text[:start] + "  - name: Bình Phước\n    kind: tinh\n" + text[end:], encoding="utf-8")
 
 
@@ -209,7 +209,7 @@ def test_a_province_written_twice_is_refused(tmp_path):
     [message] = problems(root)
     assert (
         message
-        == f"{SITE}:{where(text, 'name: Đồng Nai', 2)}: provinces[6].name: tỉnh 'Đồng Nai' đã ghi ở trên: mỗi tỉnh, thành phố ghi một lần"
+        == f"{SITE}:{where(text, 'name: Đồng Nai', 2)}: provinces[7].name: tỉnh 'Đồng Nai' đã ghi ở trên: mỗi tỉnh, thành phố ghi một lần"
     )
 
 
