@@ -11,6 +11,7 @@ among them) see each one as they see any page, whatever their order in ``mkdocs.
 
 from __future__ import annotations
 
+import gc
 import os
 from pathlib import Path
 
@@ -186,4 +187,9 @@ class CongboPlugin(BasePlugin):
         # Past this point MkDocs only fills the theme's templates with what every page now holds: the
         # loaded data (article bodies included) is let go before the theme and the search index need memory.
         self.site, self.generated, self.articles_by_src = None, {}, {}
+        # A template that defines macros (the calendar's) leaves each of its renderings in a reference cycle
+        # with the variables it was given, the site among them (Jinja's macros close over their context):
+        # such cycles wait for the collector's next full pass, which comes whenever allocations say so. Run
+        # it here, so the data is gone now, whatever the pages rendered before happened to allocate.
+        gc.collect()
         return env
