@@ -1188,7 +1188,9 @@ def body_name(org: Organisation, home: str | None, provinces: dict[str, Province
     """A body's name as every page, feed and calendar shows it: a body of another province than the site's
     own (``home``) always with its province ('Chi cục Dân số - KHHGĐ tỉnh Bình Phước', 'Ủy ban nhân dân
     huyện Lộc Ninh (tỉnh Bình Phước cũ)' once Bình Phước is merged), never by a short name that would read
-    as the site's own. ``short``: the short name where it is enough (the site's own bodies, central ones)."""
+    as the site's own. ``short``: the short name where it is enough (the site's own bodies, central ones).
+    The reproduction of a document (documents.py: a Quyết định's 'Căn cứ' lines, an appendix's 'Kèm theo'
+    line) keeps the names as the document gives them, with no '(… cũ)' it could not have printed."""
     text = org.label if short else org.name
     if org.province is None or org.province == home or names_province(text, org.province):
         return text

@@ -237,3 +237,25 @@ def test_the_sample_names_other_provinces_bodies_with_their_province(site):
     assert site.name_of("so-y-te-lang-son", short=True) == "Sở Y tế"
     for org_id in ("ubnd-bac-giang", "so-khcn-bac-giang", "so-y-te-bac-giang", "van-phong-so-khcn-bac-giang"):
         assert site.organisation[org_id].valid_until == dt.date(2025, 6, 30), "from Bắc Giang's merger, written once"
+
+
+def test_a_cited_document_s_issuer_is_named_by_the_site_but_a_decision_s_basis_lines_keep_the_text(tmp_path):
+    """The line 'Văn bản được dẫn làm căn cứ' is the site speaking: another province's body with its
+    province. A Quyết định's 'Căn cứ …;' lines are the document's own text: the name as it gives it."""
+    root = copy_project(tmp_path)
+    unmerge_binh_phuoc(root)
+    add_orgs(root, BINH_PHUOC_BRANCH)
+    long_xuyen = "data/plans/cong-van-ubnd-long-xuyen-ngay-dan-so-the-gioi-2024.yml"
+    decision = "data/plans/quyet-dinh-27-2006-qd-ubnd-bac-giang.yml"
+    replace(root, long_xuyen, "    issuer: ubnd-an-giang\n", "    issuer: chi-cuc-dan-so-binh-phuoc\n")
+    replace(root, decision, "    issuer: quoc-hoi\n", "    issuer: chi-cuc-dan-so-binh-phuoc\n")
+    site = load_site(root, today=TEST_TODAY, docs_dir=root / "docs")
+    pages = render_all_pages(site, "https://x.invalid/")
+
+    def text_of(plan_id: str) -> str:
+        page = pages[urls.src_of(urls.plan(plan_id))].source
+        return " ".join(html.fromstring(f"<div>{page.split('---', 2)[2]}</div>").text_content().split())
+
+    assert "của Chi cục Dân số - KHHGĐ tỉnh Bình Phước" in text_of("cong-van-ubnd-long-xuyen-ngay-dan-so-the-gioi-2024")
+    decided = text_of("quyet-dinh-27-2006-qd-ubnd-bac-giang")
+    assert "của Chi cục Dân số - KHHGĐ;" in decided and "KHHGĐ tỉnh Bình Phước" not in decided
