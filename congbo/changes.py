@@ -117,6 +117,9 @@ FIELD_LABELS = {
     "origin": "nguồn gốc",
     "organisers": "đơn vị tổ chức",
     "participants": "thành phần tham gia",
+    "provinces": "tỉnh, thành phố",
+    "merged_into": "sắp xếp vào tỉnh",
+    "since": "từ ngày",
 }
 """Vietnamese names of the fields editors write, as a change summary shows them; a field not here shows its key."""
 KIND_FIELD_LABELS = {

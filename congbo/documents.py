@@ -115,8 +115,10 @@ def joined(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " và " + items[-1]
 
 
-def basis_text(site: Site, basis: LegalBasis) -> str:
-    """'Công văn số 5463/BYT-TCDS ngày 09/10/2020 của Bộ Y tế về việc …', each missing fact said."""
+def basis_text(site: Site, basis: LegalBasis, *, as_issued: bool = False) -> str:
+    """'Công văn số 5463/BYT-TCDS ngày 09/10/2020 của Bộ Y tế về việc …', each missing fact said. The issuer
+    is named as the site names a body (`Site.name_of`), or, ``as_issued``, as in the text of the document
+    that cites it (a Quyết định's 'Căn cứ' lines)."""
     out = basis.type
     if basis.number is not None:
         if is_known(basis.number):
@@ -130,7 +132,7 @@ def basis_text(site: Site, basis: LegalBasis) -> str:
         out += f" ngày {vi.short_date(date.first_day)}"
     else:
         out += f" {vi.date_with_state(date)}"
-    out += f" của {site.organisation[basis.issuer].name}"
+    out += f" của {site.organisation[basis.issuer].name if as_issued else site.name_of(basis.issuer)}"
     if basis.summary:
         out += f" {vi.lower_first(basis.summary)}"
     return out
@@ -152,9 +154,10 @@ _WRITTEN_NUMBER = re.compile(r"^(\d+)[/-](.+)$")
 
 
 def bases(site: Site, plan: Plan, links: Links) -> list[Markup]:
+    """The documents a document cites: a Quyết định's 'Căn cứ' lines (its text), else the page's own line."""
     out = []
     for basis in plan.bases:
-        text = basis_text(site, basis)
+        text = basis_text(site, basis, as_issued=plan.type == "QĐ")
         target = basis_document(site, basis)
         out.append(Markup('<a href="{}">{}</a>').format(links.plan(target), text) if target else Markup("{}").format(text))
     return out

@@ -239,7 +239,7 @@ def plan_items(site: Site, site_url: str) -> list[FeedItem]:
                 content=str(content),
                 published=issued,
                 updated=issued,
-                authors=(site.plan_issuer(plan).name,),
+                authors=(site.name_of(plan.issuer),),
                 categories=labels,
             )
         )
@@ -256,7 +256,7 @@ def plan_items(site: Site, site_url: str) -> list[FeedItem]:
                 ]
             )
             kind = "Hạn hoàn thành" if event.kind == "han" else "Sự kiện"
-            organisers = tuple(site.organisation[o].name for o in event.organisers) or (site.plan_issuer(plan).name,)
+            organisers = tuple(site.name_of(o) for o in event.organisers) or (site.name_of(plan.issuer),)
             items.append(
                 FeedItem(
                     guid=tag_uri(site_url, urls.event(event.id)),

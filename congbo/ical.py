@@ -105,7 +105,7 @@ def event_vevent(site: Site, event: Event, base_url: str = "") -> icalendar.Even
     vevent.add("summary", event.name)
     plan = site.plan.get(event.plan) if event.plan else None
     organisers = organiser_names(site, event)
-    participants = ", ".join(site.organisation[o].name for o in event.participants)
+    participants = ", ".join(site.name_of(o) for o in event.participants)
     observances = ", ".join(site.observance[o].name for o in event.observances)
     page = absolute(base_url, urls.event(event.id))
     vevent.add(
@@ -157,7 +157,7 @@ def activity_vevent(site: Site, plan: Plan, activity: Activity, dates: ActivityD
         _describe(
             f"{activity_time(site, plan, activity.time)}.",
             f"Theo {plan_title(plan)}.",
-            f"Chủ trì: {site.organisation[activity.lead].name}." if activity.lead_known else "Chưa rõ đơn vị chủ trì.",
+            f"Chủ trì: {site.name_of(activity.lead)}." if activity.lead_known else "Chưa rõ đơn vị chủ trì.",
             page,
         ),
     )

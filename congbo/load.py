@@ -12,8 +12,9 @@ import re
 import typing
 import unicodedata
 from collections import Counter
+from itertools import groupby
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_core import PydanticCustomError
@@ -31,8 +32,10 @@ from .models import (
     Observance,
     Organisation,
     Plan,
+    Province,
     SiteInfo,
     check_period,
+    needs_province,
     positioned,
 )
 from .images import WIDTH_TEXT, ImageRefused, PublishedImage, published_image
@@ -126,6 +129,9 @@ def load_site(root: Path, *, today: dt.date, docs_dir: Path | None = None, histo
     observances = check.validate_list(sources["observances"], Observance) if sources["observances"] else []
     events = check.validate_list(sources["events"], Event) if sources["events"] else []
 
+    if info:  # without a valid data/site.yml the mergers are not known: the checks that need them wait
+        orgs = _follow_mergers(check, sources["organisations"], orgs, {p.name: p for p in info.provinces})
+
     plan_files = read_plan_paths(check, data)
     plans: list[tuple[Located, Plan]] = []
     plan_sources: list[Located] = []
@@ -142,6 +148,8 @@ def load_site(root: Path, *, today: dt.date, docs_dir: Path | None = None, histo
     articles, unvalidated, bodies = read_articles(check, docs_dir / COLUMN_DIR, images) if docs_dir else ([], [], {})
 
     known = _Known(sources, plan_sources, len(plan_sources) == len(plan_files), orgs, observances, events)
+    known.home = known.orgs_by_id.get(info.owner) if info else None
+    known.provinces_known = info is not None
     for located in plan_sources:
         _check_document_refs(check, located, known)  # every document, valid or not: one run shows every mistake
     _check_unique(check, sources, plans, articles)
@@ -152,6 +160,8 @@ def load_site(root: Path, *, today: dt.date, docs_dir: Path | None = None, histo
         _check_org(check, located, org, known)
     if sources["organisations"]:
         _check_cycles(check, sources["organisations"], orgs)
+        if info and known.home:
+            _check_province_names(check, sources["organisations"], orgs, known.home.province, info)
     for located, obs in _with_source(sources["observances"], observances):
         _check_themes(check, located, obs, known, observances)
     for located, event in _with_source(sources["events"], events):
@@ -365,6 +375,10 @@ class _Known:
         plans = {raw_id(loc.value) for loc in plan_sources} - {None}
         self.plans = plans if plan_files_parsed else None
         self.orgs_by_id = {o.id: o for o in orgs}
+        self.home: Organisation | None = None
+        self.provinces_known = False
+        """Whether data/site.yml was read, with the provinces' mergers that end bodies ('valid_until' follows them)."""
+        """The site's owner: its province and level rank suggestions where a record says nothing of its own."""
         self.observances_by_id = {o.id: o for o in observances}
 
 
@@ -395,26 +409,95 @@ def _index_of(located: Located, record_id: str) -> int:
 
 
 def _refer(
-    check: _Checker, located: Located, path: tuple, value: str | None, known: set, what: str, where: str, also: str | None = None
+    check: _Checker,
+    located: Located,
+    path: tuple,
+    value: str | None,
+    known: set,
+    what: str,
+    where: str,
+    near: Callable | None = None,
+    also: str | None = None,
 ) -> None:
-    """``also``: what else the field accepts, said after the suggestion."""
+    """A reference to a record that must exist; ``near`` ranks the suggestions (`_org_rank`); ``also``: what
+    else the field accepts, said after the suggestion."""
     if value is not None and known is not None and value not in known and not PLACEHOLDER.search(value):
-        hint = _closest(value, known)
+        hint = _closest(value, known, near)
         suggestion = f"; có phải '{hint}'?" if hint else ""
         check.add(located, path, f"không có {what} mã '{value}' trong {where}{suggestion}" + (f"; {also}" if also else ""))
 
 
-def _closest(value: str, known: set) -> str | None:
-    matches = difflib.get_close_matches(value, sorted(k for k in known if k), n=1, cutoff=0.75)
-    return matches[0] if matches else None
+def _closest(value: str, known: set, near: Callable | None = None) -> str | None:
+    names = sorted(k for k in known if k)
+    if near is None:
+        matches = difflib.get_close_matches(value, names, n=1, cutoff=0.75)
+        return matches[0] if matches else None
+    # The closest spellings first, then the ids that start with what was written: an id written without its
+    # place ('so-y-te') is the start of those that name one ('so-y-te-quang-nam'). ``near`` reorders them.
+    found = difflib.get_close_matches(value, names, n=len(names) or 1, cutoff=0.75) + [k for k in names if k.startswith(f"{value}-")]
+    ranked = sorted(enumerate(dict.fromkeys(found)), key=lambda pair: (near(pair[1]), pair[0]))
+    return ranked[0][1] if ranked else None
+
+
+def _org_rank(known: _Known, context: Organisation | None, *, itself: bool = True) -> Callable[[str], tuple]:
+    """How a body fits a record of ``context`` (a document's issuer, an organisation, else the site's owner),
+    to order the suggestions: a body of the same province first, never a central body before a local one
+    ('so-y-te' on a Quảng Nam document is not 'bo-y-te', the Ministry), then one of the same level; among
+    equals, the closest spelling. ``itself``: whether the context body is a fit answer (not for its own parent)."""
+    context = context or known.home
+    home = known.home.province if known.home else None  # a central record's bodies: the site's own province first
+
+    def rank(candidate: str) -> tuple:
+        org = known.orgs_by_id.get(candidate)
+        if org is None or context is None:
+            return (False, True, org is not None and org.level == "trung-uong", True)
+        same_province = org.province is not None and org.province == (context.province or home)
+        return (not itself and org.id == context.id, not same_province, org.level == "trung-uong", org.level != context.level)
+
+    return rank
+
+
+def _follow_mergers(check: _Checker, located: Located | None, orgs: list[Organisation], provinces: dict[str, Province]) -> list:
+    """A province-level body of a merged province worked until the day before the new province's government
+    began: that day comes from the one merger record in data/site.yml, never entered body by body."""
+    followed = []
+    for org in orgs:
+        province = provinces.get(org.province) if org.province else None
+        if province is None or province.last_day is None or org.level != "tinh":
+            followed.append(org)
+            continue
+        since = vi.short_date(province.since)
+        merger = f"tỉnh {province.name} được sắp xếp vào {province.merged_into} từ ngày {since} ({SITE_WHERE}, provinces)"
+        if org.valid_until is None:
+            followed.append(org.model_copy(update={"valid_until": province.last_day}))
+            continue
+        path = (_index_of(located, org.id), "valid_until")
+        if org.valid_until == province.last_day:
+            check.add(
+                located,
+                path,
+                f"ngày này đã có: {merger}, nên cơ quan cấp tỉnh của tỉnh {province.name} hoạt động đến "
+                f"{vi.short_date(province.last_day)}; mỗi điều chỉ ghi một lần: bỏ 'valid_until'",
+            )
+        elif org.valid_until > province.last_day:
+            check.add(
+                located,
+                path,
+                f"{merger}: cơ quan cấp tỉnh của tỉnh {province.name} hoạt động muộn nhất đến "
+                f"{vi.short_date(province.last_day)}; bỏ 'valid_until' (trang tự suy ra) hoặc ghi ngày sớm hơn",
+            )
+        followed.append(org)
+    return followed
 
 
 ORG_WHERE = "data/organisations.yml"
+SITE_WHERE = "data/site.yml"
 OBS_WHERE = "data/observances.yml"
 
 
 def _check_site(check, located, info: SiteInfo, known: _Known) -> None:
     _refer(check, located, ("owner",), info.owner, known.orgs, "cơ quan", ORG_WHERE)
+    _check_provinces(check, located, info.provinces, known)
     seen = Counter(c.id for c in info.column.categories)
     for i, category in enumerate(info.column.categories):
         if seen[category.id] > 1:
@@ -424,6 +507,31 @@ def _check_site(check, located, info: SiteInfo, known: _Known) -> None:
                 located,
                 ("column", "categories", i, "id"),
                 f"mã chuyên mục '{category.id}' trùng địa chỉ dành cho trang lưu trữ, trang số hoặc nguồn tin kế hoạch; hãy chọn mã khác",
+            )
+
+
+def _check_provinces(check, located, provinces: list[Province], known: _Known) -> None:
+    """Each province once; a merger names a province written there too (its kind says 'tỉnh' or 'thành phố'), itself not merged."""
+    by_name = {p.name: p for p in provinces}
+    seen: Counter = Counter()
+    for i, province in enumerate(provinces):
+        seen[province.name] += 1
+        if seen[province.name] == 2:
+            check.add(located, ("provinces", i, "name"), f"tỉnh '{province.name}' đã ghi ở trên: mỗi tỉnh, thành phố ghi một lần")
+        _check_sources(check, located, ("provinces", i), province.sources, known)
+        target = by_name.get(province.merged_into) if province.merged_into else None
+        if province.merged_into is not None and target is None:
+            check.add(
+                located,
+                ("provinces", i, "merged_into"),
+                f"chưa có tỉnh '{province.merged_into}' ở 'provinces': ghi thêm một mục (name: {province.merged_into}, kind: tinh hoặc "
+                "thanh-pho) để trang biết gọi là tỉnh hay thành phố",
+            )
+        elif target is not None and target.merged_into is not None:
+            check.add(
+                located,
+                ("provinces", i, "merged_into"),
+                f"tỉnh '{target.name}' cũng đã được sắp xếp vào '{target.merged_into}': ghi tỉnh, thành phố sau sắp xếp",
             )
 
 
@@ -438,8 +546,9 @@ def _check_site_files(check, located, info: SiteInfo, docs_dir: Path | None) -> 
 
 def _check_org(check, located, org: Organisation, known: _Known) -> None:
     i = _index_of(located, org.id)
-    _refer(check, located, (i, "parent"), org.parent, known.orgs, "cơ quan", ORG_WHERE)
-    _refer(check, located, (i, "successor"), org.successor, known.orgs, "cơ quan", ORG_WHERE)
+    near = _org_rank(known, org, itself=False)
+    _refer(check, located, (i, "parent"), org.parent, known.orgs, "cơ quan", ORG_WHERE, near)
+    _refer(check, located, (i, "successor"), org.successor, known.orgs, "cơ quan", ORG_WHERE, near)
     if org.parent == org.id:
         check.add(located, (i, "parent"), "cơ quan không thể là cấp trên của chính nó")
     if org.parent in known.orgs_by_id and org.province and known.orgs_by_id[org.parent].province not in (None, org.province):
@@ -448,8 +557,26 @@ def _check_org(check, located, org: Organisation, known: _Known) -> None:
             (i, "province"),
             f"cơ quan cấp trên '{org.parent}' ở tỉnh {known.orgs_by_id[org.parent].province}, không phải {org.province}",
         )
-    if org.successor and not org.valid_until:
+    if org.successor and not org.valid_until and known.provinces_known:
         check.add(located, (i, "successor"), "có cơ quan kế thừa thì phải ghi 'valid_until' (ngày cuối cùng hoạt động)")
+
+
+def _check_province_names(check, located: Located, orgs: list[Organisation], home: str | None, info: SiteInfo) -> None:
+    """A body of another province whose name does not say it is named with its province ('… tỉnh Bình Phước'):
+    data/site.yml says whether that province is a tỉnh or a thành phố. Said once per province, at its first body."""
+    listed = {p.name for p in info.provinces}
+    unnamed = [org for org in orgs if needs_province(org, home) and org.province not in listed]
+    for province, bodies in groupby(sorted(unnamed, key=lambda o: (o.province, _index_of(located, o.id))), key=lambda o: o.province):
+        first, *others = bodies
+        more = f" (và {len(others)} cơ quan khác của tỉnh này)" if others else ""
+        site = home or "một cơ quan trung ương"
+        check.add(
+            located,
+            (_index_of(located, first.id), "province"),
+            f"tên '{first.name}'{more} không nêu tỉnh {province}, mà trang là trang của {site}: trang ghi tên cơ quan "
+            f"tỉnh khác kèm tên tỉnh, nên cần biết {province} là tỉnh hay thành phố: ghi ở {SITE_WHERE}, mục 'provinces', "
+            f"'name: {province}' với 'kind: tinh' hoặc 'kind: thanh-pho' (thành phố trực thuộc trung ương)",
+        )
 
 
 def _check_cycles(check, located: Located, orgs: list[Organisation]) -> None:
@@ -562,7 +689,7 @@ def _check_event_bodies(check, located, i: int, event: Event, known: _Known) -> 
     seen: dict[str, str] = {}
     for field, ids in (("organisers", event.organisers), ("participants", event.participants)):
         for j, org_id in enumerate(ids):
-            _refer(check, located, (i, field, j), org_id, known.orgs, "cơ quan", ORG_WHERE)
+            _refer(check, located, (i, field, j), org_id, known.orgs, "cơ quan", ORG_WHERE, _org_rank(known, None))
             if org_id not in seen:
                 seen[org_id] = field
             elif seen[org_id] == field:
@@ -595,12 +722,14 @@ def _check_document_refs(check, located: Located, known: _Known) -> None:
     raw = located.value
     if not isinstance(raw, dict):
         return
+    issuer = raw.get("issuer")
+    near = _org_rank(known, known.orgs_by_id.get(issuer) if isinstance(issuer, str) else None)
     for pattern in ORG_REFS:
         for path, value in _walk(raw, pattern):
-            _refer(check, located, path, value, known.orgs, "cơ quan", ORG_WHERE)
+            _refer(check, located, path, value, known.orgs, "cơ quan", ORG_WHERE, near)
     for path, value in _walk(raw, ("activities", "*", "lead")):
         if ID.match(value):  # '??' (not known) is said on the page; a value that is no id has the model's message
-            _refer(check, located, path, value, known.orgs, "cơ quan", ORG_WHERE, also=UNKNOWN_LEAD_HELP)
+            _refer(check, located, path, value, known.orgs, "cơ quan", ORG_WHERE, near, also=UNKNOWN_LEAD_HELP)
     for pattern in OBS_REFS:
         for path, value in _walk(raw, pattern):
             _refer(check, located, path, value, known.observances, "ngày kỷ niệm", OBS_WHERE)
@@ -620,7 +749,7 @@ def _check_document_refs(check, located: Located, known: _Known) -> None:
         duties_of = section.get("duties_of")
         for k, org in enumerate(duties_of if isinstance(duties_of, list) else []):
             if isinstance(org, str):
-                _refer(check, located, path + ("duties_of", k), org, known.orgs, "cơ quan", ORG_WHERE)
+                _refer(check, located, path + ("duties_of", k), org, known.orgs, "cơ quan", ORG_WHERE, near)
 
 
 def _walk(value: Any, pattern: tuple, path: tuple = ()) -> Iterable[tuple[tuple, str]]:
@@ -1104,6 +1233,16 @@ def _kind(value: Any) -> str:
     return f"văn bản '{value}'"
 
 
+MISSING_FIELD_HELP = {
+    "number": f"; khi không có số, ghi {MISSING_HELP}",
+    "signer": (
+        '; chưa rõ người ký (bản tin không nêu) thì ghi signer: "??"; bản gốc in chức vụ mà để trống tên người ký (bản dự thảo) '
+        "thì ghi chức vụ ở 'title' và name: \"..\""
+    ),
+}
+"""What a missing field's message adds: how to say the fact is not there."""
+
+
 def _problem(located: Located, model: type[BaseModel], base: tuple, err: dict) -> Problem:
     loc = base + tuple(err["loc"])
     path = tuple(p for p in loc if not (isinstance(p, str) and p.startswith("function-")))
@@ -1111,7 +1250,7 @@ def _problem(located: Located, model: type[BaseModel], base: tuple, err: dict) -
     found = err.get("input")
     field = path[-1] if path and isinstance(path[-1], str) else None
     if kind == "missing":
-        message = f"thiếu trường bắt buộc '{field}'" + (f"; khi không có số, ghi {MISSING_HELP}" if field == "number" else "")
+        message = f"thiếu trường bắt buộc '{field}'" + MISSING_FIELD_HELP.get(field, "")
     elif kind == "extra_forbidden" and field in _renamed_at(model, tuple(err["loc"])[:-1]):
         new_key, meaning = _renamed_at(model, tuple(err["loc"])[:-1])[field]
         items = [found] if isinstance(found, str) else found if isinstance(found, list) and all(isinstance(v, str) for v in found) else []

@@ -200,6 +200,9 @@ class SiteInfo(Model):
     “Sửa trang này” mở đúng tệp cần sửa. Bỏ trống cho đến khi biết địa chỉ kho (không tự đặt)."""
     repository_branch: Text = "main"
     """Nhánh chính của kho (nơi trang được xuất bản), mặc định 'main'."""
+    provinces: list[Province] = []
+    """Các tỉnh, thành phố mà trang cần biết thêm, mỗi tỉnh ghi một lần: là tỉnh hay thành phố (để ghi tên cơ quan của tỉnh khác kèm tên
+    tỉnh), và, với tỉnh đã được sắp xếp vào tỉnh khác, tỉnh nhận, ngày và nguồn. Mọi cơ quan của tỉnh ấy theo đó."""
 
     @field_validator("repository")
     @classmethod
@@ -255,6 +258,9 @@ class Members(Model):
     """Loại của các cơ quan trong nhóm, ví dụ ubnd."""
     level: Level
     """Cấp của các cơ quan trong nhóm, ví dụ xa (mọi xã, phường, đặc khu) hoặc huyen."""
+    name: Line | None = None
+    """Khi nhóm chỉ gồm một thứ cơ quan trong loại ấy: tên ngắn chung của chúng ('short_name'), ví dụ 'Sở Y tế' cho 'Sở Y tế các tỉnh,
+    thành phố'; bỏ trống khi nhóm gồm mọi cơ quan cùng loại, cùng cấp."""
 
 
 class Organisation(Model):
@@ -299,11 +305,35 @@ class Organisation(Model):
             )
         if (self.members is not None) != (self.kind == "nhom"):
             raise error("vi_members", "'members' (loại và cấp của các cơ quan trong nhóm) ghi khi và chỉ khi kind là nhom")
-        if self.level != "trung-uong" and self.province is None:
+        if self.level != "trung-uong" and self.province is None and self.kind != "nhom":
             raise error("vi_province", "cơ quan địa phương phải ghi 'province' (tỉnh, thành phố), ví dụ 'Lạng Sơn'")
+        if self.kind == "nhom" and self.province is None and self.level != "trung-uong":
+            self._check_national_class()
         if self.district is not None and self.level not in ("huyen", "xa"):
             raise error("vi_district", "'district' (huyện, thành phố thuộc tỉnh) chỉ ghi cho cơ quan cấp huyện hoặc cấp xã")
         return self
+
+    def _check_national_class(self) -> None:
+        """A class of bodies of every province ('Sở Y tế các tỉnh, thành phố'): local bodies, of the class's own level."""
+        if self.members.level == "trung-uong":
+            raise error(
+                "vi_members",
+                "nhóm cơ quan trung ương thì ghi 'level: trung-uong'; nhóm không ghi 'province' là nhóm cơ quan địa phương của mọi tỉnh, "
+                "thành phố (members.level: tinh, huyen hoặc xa)",
+            )
+        if self.members.level != self.level:
+            raise error(
+                "vi_members",
+                "nhóm cơ quan của mọi tỉnh, thành phố (không ghi 'province') có cùng cấp với các cơ quan trong nhóm: ghi 'level: {level}' "
+                "như members.level, hoặc ghi 'province' nếu nhóm chỉ gồm cơ quan của một tỉnh",
+                level=self.members.level,
+            )
+        if self.district is not None or self.parent is not None:
+            raise error(
+                "vi_members",
+                "nhóm cơ quan của mọi tỉnh, thành phố (không ghi 'province') không ghi 'district' hay 'parent': các cơ quan trong nhóm "
+                "ở khắp các tỉnh; nhóm của một huyện hay một cơ quan cấp trên thì ghi cả 'province'",
+            )
 
     @property
     def label(self) -> str:
@@ -315,15 +345,17 @@ class Organisation(Model):
         return self.kind == "dang"
 
     def belongs_to(self, group: "Organisation") -> bool:
-        """Whether this body is one of those a class of bodies stands for: of the class's kind and
-        level, in its province, in its district when the class names one ('các đoàn thể thành phố
-        Long Xuyên'), and under its parent when the class names one ('các phòng thuộc Sở')."""
+        """Whether this body is one of those a class of bodies stands for: of the class's kind and level
+        (and short name, when the class names one: 'Sở Y tế'), in its province (in any province when the
+        class names none: 'Sở Y tế các tỉnh, thành phố'), in its district when the class names one ('các
+        đoàn thể thành phố Long Xuyên'), and under its parent when the class names one ('các phòng thuộc Sở')."""
         members = group.members
         return (
             members is not None
             and self.kind == members.kind
             and self.level == members.level
-            and self.province == group.province
+            and members.name in (None, self.short_name)
+            and group.province in (None, self.province)
             and group.district in (None, self.district)
             and group.parent in (None, self.parent)
         )
@@ -394,6 +426,62 @@ class Source(Model):
     @property
     def primary(self) -> bool:
         return self.kind in PRIMARY_SOURCES
+
+
+# --- provinces ------------------------------------------------------------------------
+
+PROVINCE_KINDS = {"tinh": "tỉnh", "thanh-pho": "thành phố"}
+"""A province-level unit is a tỉnh or a centrally-run thành phố (Hà Nội, Đà Nẵng…): how its name is written."""
+
+
+class Province(Model):
+    """A province-level unit the site names, once: its kind, and its merger into another one (the 2025 reform:
+    Nghị quyết số 202/2025/QH15 of the National Assembly, 12/6/2025; the merged provinces' local governments
+    began work on 01/7/2025)."""
+
+    name: Line
+    """Tên tỉnh, thành phố đúng như ghi ở 'province' của cơ quan, ví dụ 'Bình Phước'."""
+    kind: Literal[tuple(PROVINCE_KINDS)]
+    """tinh (tỉnh) hoặc thanh-pho (thành phố trực thuộc trung ương, ví dụ Hà Nội, Đà Nẵng)."""
+    merged_into: Line | None = None
+    """Tỉnh, thành phố mà tỉnh này đã được sắp xếp vào (cũng ghi ở 'provinces'), ví dụ 'Đồng Nai'."""
+    since: Day | None = None
+    """Ngày chính quyền của tỉnh, thành phố sau sắp xếp bắt đầu hoạt động, ví dụ 2025-07-01: cơ quan cấp tỉnh của tỉnh cũ hoạt động đến
+    ngày hôm trước (trang tự suy ra, không ghi ở từng cơ quan)."""
+    basis: Line | None = None
+    """Văn bản quyết định việc sắp xếp, như nguồn ghi, ví dụ 'Nghị quyết số 202/2025/QH15 ngày 12/6/2025 của Quốc hội'."""
+    sources: list[Source] = []
+    """Nơi ban biên tập biết việc sắp xếp (bắt buộc khi ghi 'merged_into'), mỗi nguồn một mục như ở văn bản."""
+
+    @model_validator(mode="after")
+    def _check_merger(self) -> "Province":
+        if (self.merged_into is None) != (self.since is None):
+            raise error(
+                "vi_province",
+                "tỉnh đã được sắp xếp vào tỉnh khác ghi cả 'merged_into' (tỉnh nhận) và 'since' (ngày chính quyền tỉnh sau sắp xếp bắt "
+                "đầu hoạt động, ví dụ 2025-07-01); tỉnh không sắp xếp thì bỏ cả hai",
+            )
+        if self.merged_into is None and (self.basis is not None or self.sources):
+            raise error("vi_province", "'basis' và 'sources' là căn cứ và nguồn của việc sắp xếp: chỉ ghi cùng 'merged_into'")
+        if self.merged_into is not None and not self.sources:
+            raise error(
+                "vi_province",
+                "ghi 'sources': nơi ban biên tập biết việc sắp xếp tỉnh {name} (không ghi điều chưa có nguồn)",
+                name=self.name,
+            )
+        if self.merged_into == self.name:
+            raise error("vi_province", "tỉnh {name} không thể được sắp xếp vào chính nó", name=self.name)
+        return self
+
+    @property
+    def title(self) -> str:
+        """'tỉnh Bình Phước', 'thành phố Đà Nẵng'."""
+        return f"{PROVINCE_KINDS[self.kind]} {self.name}"
+
+    @property
+    def last_day(self) -> dt.date | None:
+        """The last day the merged province's own bodies worked (the day before the new province's government began)."""
+        return self.since - dt.timedelta(days=1) if self.since else None
 
 
 # --- observances ----------------------------------------------------------------------
@@ -635,12 +723,34 @@ def _texts(value: object) -> list[str]:
     return [clean_text(v) for v in value]
 
 
+_NUMBER_AND_SYMBOL = re.compile(r"\s*0*(\d+)\s*([/-])\s*(\S.*?)\s*")
+"""A number written with its symbol: '11/2017/NQ-HĐND' (a normative resolution), '45/KH-UBND', '21-NQ/TW' (a Party one)."""
+
+
 def _positive(value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise error(
-            "vi_number", "số văn bản là một số nguyên dương, hoặc {missing}; nhận được {found}", missing=MISSING_HELP, found=repr(value)
+            "vi_number",
+            "số văn bản là một số nguyên dương, hoặc {missing}; nhận được {found}{hint}",
+            missing=MISSING_HELP,
+            found=repr(value),
+            hint=_number_hint(value),
         )
     return value
+
+
+def _number_hint(value: object) -> str:
+    """What to write instead of a number and symbol in one ('11/2017/NQ-HĐND'), or of a number in quotes."""
+    if not isinstance(value, str):
+        return ""
+    if value.strip().isdigit() and int(value) > 0:
+        return f"; ghi số không có ngoặc kép: number: {int(value)}"
+    split = _NUMBER_AND_SYMBOL.fullmatch(value)
+    if split is None:
+        return ""
+    number, joiner, symbol = split.groups()
+    party = " bằng gạch ngang (văn bản của Đảng)" if joiner == "-" else ""
+    return f'; số và ký hiệu ghi riêng: number: {int(number)} và symbol: "{symbol}"; trang tự nối số với ký hiệu{party}'
 
 
 class LegalBasis(Model):
@@ -1417,3 +1527,33 @@ class ArticleRecord:
 
 
 Organisation.model_rebuild()  # its contact's model is written below it, beside Source
+SiteInfo.model_rebuild()  # its provinces' model too
+
+
+def names_province(text: str, province: str) -> bool:
+    """Whether a body's name already says its province ('Sở Y tế tỉnh Quảng Nam' says Quảng Nam)."""
+    return province.casefold() in text.casefold()
+
+
+def needs_province(org: Organisation, home: str | None) -> bool:
+    """Whether a body's name must be completed with its province: it is of another province than the
+    site's own (``home``) and its full name does not say which."""
+    return org.province is not None and org.province != home and not names_province(org.name, org.province)
+
+
+def body_name(org: Organisation, home: str | None, provinces: dict[str, Province], *, short: bool = False) -> str:
+    """A body's name as every page, feed and calendar shows it: a body of another province than the site's
+    own (``home``) always with its province ('Chi cục Dân số - KHHGĐ tỉnh Bình Phước', 'Ủy ban nhân dân
+    huyện Lộc Ninh (tỉnh Bình Phước cũ)' once Bình Phước is merged), never by a short name that would read
+    as the site's own. ``short``: the short name where it is enough (the site's own bodies, central ones).
+    The reproduction of a document (documents.py: a Quyết định's 'Căn cứ' lines, an appendix's 'Kèm theo'
+    line) keeps the names as the document gives them, with no '(… cũ)' it could not have printed."""
+    text = org.label if short else org.name
+    if org.province is None or org.province == home or names_province(text, org.province):
+        return text
+    if not needs_province(org, home):
+        return org.name
+    province = provinces[org.province]  # the loader refuses such a body whose province is not in data/site.yml
+    if province.merged_into is not None:
+        return f"{org.name} ({province.title} cũ)"
+    return f"{org.name}{', ' if org.level in ('huyen', 'xa') else ' '}{province.title}"

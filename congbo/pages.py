@@ -23,6 +23,7 @@ from .texts import (
     article_url,
     event_when,
     known_from,
+    merger_sentence,
     number_text,
     plan_reference,
     plan_title,
@@ -58,7 +59,7 @@ def render_pages(site: Site, base_url: str = "") -> dict[str, GeneratedPage]:
 def plan_share_description(site: Site, plan: Plan) -> str:
     """What a shared link says: 'Kế hoạch … — UBND tỉnh Lạng Sơn, tháng 01 năm 2021' (the number only when it has one)."""
     number = f", {vi.lower_first(number_text(plan, site.plan_issuer(plan)))}" if plan.number_known else ""
-    return f"{plan_title(plan)} — {site.plan_issuer(plan).name}, {vi.partial_date(plan.date)}{number}."
+    return f"{plan_title(plan)} — {site.name_of(plan.issuer)}, {vi.partial_date(plan.date)}{number}."
 
 
 # Search weights (Material's `search: boost:`, a factor on a page's score): an observance's own page 3,
@@ -480,13 +481,18 @@ def render_organisation(site: Site, org: Organisation, related: dict[str, list])
         successor=site.organisation.get(org.successor) if org.successor else None,
         historical=org.valid_until is not None and org.valid_until < site.today,
         contact_sources=source_entries(site, org.contact.sources, links) if org.contact else [],
+        merger=merger_sentence(site, org),
+        merger_sources=source_entries(site, site.merger_of(org).sources, links) if site.merger_of(org) else [],
     )
 
 
 def level_and_place(org: Organisation) -> str:
     """Where a body sits, as the organisation index heads its group: 'Trung ương', 'Cấp tỉnh — Lạng Sơn'.
-    (Not 'Tỉnh Lạng Sơn': a centrally-run city such as Hà Nội is a province-level body too.)"""
-    return LEVELS[org.level] if org.province is None else f"{LEVELS[org.level]} — {org.province}"
+    (Not 'Tỉnh Lạng Sơn': a centrally-run city such as Hà Nội is a province-level body too.) A class of bodies of
+    every province ('Sở Y tế các tỉnh, thành phố'): 'Cấp tỉnh — các tỉnh, thành phố'."""
+    if org.province is None:
+        return LEVELS[org.level] if org.level == "trung-uong" else f"{LEVELS[org.level]} — các tỉnh, thành phố"
+    return f"{LEVELS[org.level]} — {org.province}"
 
 
 def organisation_groups(site: Site) -> list[tuple[str, list[tuple[str, list[Organisation]]]]]:
@@ -703,7 +709,7 @@ def event_schema(site: Site, event, base_url: str = "") -> dict:
     if event.place:
         data["location"] = {"@type": "Place", "name": event.place}
     organizers = [
-        {"@type": "GovernmentOrganization", "name": org.name, "url": _absolute(base_url, urls.organisation(org.id))}
+        {"@type": "GovernmentOrganization", "name": site.name_of(org), "url": _absolute(base_url, urls.organisation(org.id))}
         for org in (site.organisation[o] for o in event.organisers)
     ]
     if organizers:

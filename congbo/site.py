@@ -8,7 +8,7 @@ from functools import cached_property
 
 from .agenda import Agenda, Programme, build_agenda, build_programmes
 from .history import NO_HISTORY, History
-from .models import Activity, ArticleRecord, Event, Observance, Organisation, Plan, SiteInfo, Theme
+from .models import Activity, ArticleRecord, Event, Observance, Organisation, Plan, Province, SiteInfo, Theme, body_name
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,26 @@ class Site:
     @cached_property
     def organisation(self) -> dict[str, Organisation]:
         return {o.id: o for o in self.organisations}
+
+    @cached_property
+    def home_province(self) -> str | None:
+        """The site's own province: its owner's ('owner' in data/site.yml); none for a central body's site."""
+        return self.organisation[self.info.owner].province
+
+    @cached_property
+    def province(self) -> dict[str, Province]:
+        """The provinces data/site.yml describes ('provinces'), by name."""
+        return {p.name: p for p in self.info.provinces}
+
+    def name_of(self, org: Organisation | str, *, short: bool = False) -> str:
+        """A body's name wherever it is shown: with its province when it is another province's (`models.body_name`)."""
+        org = self.organisation[org] if isinstance(org, str) else org
+        return body_name(org, self.home_province, self.province, short=short)
+
+    def merger_of(self, org: Organisation) -> Province | None:
+        """The merger of the body's province into another, when data/site.yml records one."""
+        province = self.province.get(org.province) if org.province else None
+        return province if province is not None and province.merged_into is not None else None
 
     @cached_property
     def observance(self) -> dict[str, Observance]:
@@ -135,7 +155,8 @@ class Site:
             if group.members is not None:
                 classes.setdefault((group.members.kind, group.members.level, group.province), []).append(group)
         for org in self.organisations:
-            for group in classes.get((org.kind, org.level, org.province), []):
+            provinces = {org.province, None}  # its province's classes, and the classes of every province ('Sở Y tế các tỉnh')
+            for group in (g for p in sorted(provinces, key=str) for g in classes.get((org.kind, org.level, p), [])):
                 if org.id != group.id and org.belongs_to(group):
                     groups[org.id][0].append(group)
                     groups[group.id][1].append(org)

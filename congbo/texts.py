@@ -53,7 +53,7 @@ def number_text(plan: Plan, issuer: Organisation) -> str:
 def plan_reference(site: Site, plan: Plan) -> str:
     """'Số …/KH-UBND (bản gốc chưa ghi số) — Ủy ban nhân dân tỉnh Lạng Sơn, tháng 01 năm 2021 (bản gốc chưa ghi ngày)'."""
     issuer = site.plan_issuer(plan)
-    names = " – ".join([issuer.name] + [site.organisation[o].name for o in plan.co_issuers])
+    names = " – ".join(site.name_of(o) for o in [plan.issuer, *plan.co_issuers])
     return f"{number_text(plan, issuer)} — {names}, {vi.date_with_state(plan.date)}"
 
 
@@ -89,7 +89,7 @@ def event_when(event: Event) -> str:
 def organiser_names(site: Site, event: Event) -> str:
     """'Sở Y tế tỉnh Lạng Sơn (chủ trì), Sở Văn hóa, Thể thao và Du lịch tỉnh Lạng Sơn': the first organiser
     leads; '' when none is known."""
-    names = [site.organisation[o].name for o in event.organisers]
+    names = [site.name_of(o) for o in event.organisers]
     if len(names) > 1:
         names[0] += " (chủ trì)"
     return ", ".join(names)
@@ -144,6 +144,20 @@ def source_records(site: Site, sources: list[Source], base_url: str) -> list[dic
     return out
 
 
+def merger_sentence(site: Site, org: Organisation) -> str | None:
+    """'Tỉnh Bình Phước (cũ) nay thuộc tỉnh Đồng Nai: …', from the one merger record of the body's province
+    (data/site.yml, provinces); None when its province is not recorded as merged."""
+    merged = site.merger_of(org)
+    if merged is None:
+        return None
+    into = site.province[merged.merged_into].title
+    basis = f"theo {merged.basis}, " if merged.basis else ""
+    return (
+        f"{merged.title[:1].upper()}{merged.title[1:]} (cũ) nay thuộc {into}: {basis}chính quyền {into} sau sắp xếp hoạt động từ ngày "
+        f"{vi.short_date(merged.since)}; các cơ quan cấp tỉnh của {merged.title} hoạt động đến ngày {vi.short_date(merged.last_day)}."
+    )
+
+
 def known_from(site: Site, sources: list[Source]) -> str | None:
     """'Biết qua bản tin của Báo Quảng Nam ngày 04/07/2024': what a record is known through when no source
     shows the record itself (no full text, no official page); None when one does, or when none is written."""
@@ -177,7 +191,7 @@ class Links:
 
     def org(self, org_id: str) -> Markup:
         org = self.site.organisation[org_id]
-        return Markup('<a href="{}">{}</a>').format(self.to(urls.organisation(org.id)), org.label)
+        return Markup('<a href="{}">{}</a>').format(self.to(urls.organisation(org.id)), self.site.name_of(org, short=True))
 
     def observance(self, observance_id: str) -> Markup:
         obs = self.site.observance[observance_id]

@@ -469,7 +469,7 @@ def test_a_city_dispatch_known_from_its_portal_keeps_its_district_level_and_says
     page = plan_text(pages, LONG_XUYEN)
     assert "Ban biên tập chưa rõ loại văn bản, số, ký hiệu, ngày, tháng và người ký của văn bản" in page
     assert not re.search(r"\b(Công văn|Kế hoạch|Thông báo)\b", page.replace("Công văn số 860/UBND-KGVX", "")), "no kind is guessed"
-    assert "Chưa rõ số và ký hiệu — Ủy ban nhân dân thành phố Long Xuyên, năm 2024 (chưa rõ ngày, tháng)" in page
+    assert "Chưa rõ số và ký hiệu — Ủy ban nhân dân thành phố Long Xuyên, tỉnh An Giang, năm 2024 (chưa rõ ngày, tháng)" in page
     assert "(chưa rõ người ký)" in page and "bản gốc chưa ghi" not in page
     [bases] = tree.xpath("//p[@class='cb-meta__bases']")
     assert " ".join(bases.text_content().split()) == (
@@ -487,13 +487,13 @@ def test_a_city_dispatch_gives_work_to_its_wards_and_communes_as_a_class(site, p
     tree = pages[urls.src_of(urls.plan(LONG_XUYEN))]
     rows = tree.xpath("//table[@class='cb-duties']/tbody/tr")
     leads = {" ".join(r.xpath("td[2]")[0].text_content().split()): r for r in rows}
-    assert sorted(leads) == [
-        "Các phòng, ban, ngành thành phố",
-        "Các đoàn thể thành phố",
-        "Trung tâm Văn hóa - Thể thao và Truyền thanh thành phố",
-        "UBND các phường, xã",
+    assert sorted(leads) == [  # another province's bodies: named with their province, never by a short name
+        "Các phòng, ban, ngành thành phố Long Xuyên, tỉnh An Giang",
+        "Các đoàn thể thành phố Long Xuyên, tỉnh An Giang",
+        "Trung tâm Văn hóa - Thể thao và Truyền thanh thành phố Long Xuyên, tỉnh An Giang",
+        "Ủy ban nhân dân các phường, xã thuộc thành phố Long Xuyên, tỉnh An Giang",
     ]
-    row = leads["UBND các phường, xã"]
+    row = leads["Ủy ban nhân dân các phường, xã thuộc thành phố Long Xuyên, tỉnh An Giang"]
     assert row.xpath("td[2]/a/@href") == ["../../co-quan/ubnd-cac-phuong-xa-long-xuyen/"]
     assert " ".join(row.xpath("td[1]")[0].text_content().split()) == (
         "UBND các phường, xã treo băng rôn, biểu ngữ hưởng ứng ngày Dân số thế giới (11/7)"

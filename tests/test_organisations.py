@@ -61,9 +61,9 @@ def index_groups(tree) -> list[tuple[str, list[tuple[str, list[str]]]]]:
 def test_the_built_index_groups_bodies_by_level_then_province_then_kind(site, built_site):
     groups = index_groups(read_page(built_site, urls.ORGANISATIONS))
     placed = {name: (place, kind) for place, kinds in groups for kind, names in kinds for name in names}
-    assert sorted(placed) == sorted(o.name for o in site.organisations), "every body listed once"
+    assert sorted(placed) == sorted(site.name_of(o) for o in site.organisations), "every body listed once"
     for org in site.organisations:
-        assert placed[org.name] == (level_and_place(org), ORGANISATION_KINDS[org.kind]), org.id
+        assert placed[site.name_of(org)] == (level_and_place(org), ORGANISATION_KINDS[org.kind]), org.id
     levels = [next(label for key, label in LEVELS.items() if place.startswith(label)) for place, _ in groups]
     assert levels == sorted(levels, key=list(LEVELS.values()).index), "levels in order: trung ương, tỉnh, huyện, xã"
     assert groups[0][0] == "Trung ương"
@@ -163,13 +163,13 @@ def test_a_city_s_class_of_wards_and_communes_is_a_real_assignee_with_its_own_pa
     Long Xuyên (a district-level unit of An Giang), given work by the city's 2024 dispatch."""
     doc = "cong-van-ubnd-long-xuyen-ngay-dan-so-the-gioi-2024"
     groups = dict(index_groups(read_page(built_site, urls.ORGANISATIONS)))
-    assert ("Nhóm cơ quan", ["Ủy ban nhân dân các phường, xã thuộc thành phố Long Xuyên"]) in groups["Cấp xã — An Giang"]
-    assert ("Ủy ban nhân dân", ["Ủy ban nhân dân thành phố Long Xuyên"]) in groups["Cấp huyện (đến 30/6/2025) — An Giang"]
+    assert ("Nhóm cơ quan", ["Ủy ban nhân dân các phường, xã thuộc thành phố Long Xuyên, tỉnh An Giang"]) in groups["Cấp xã — An Giang"]
+    assert ("Ủy ban nhân dân", ["Ủy ban nhân dân thành phố Long Xuyên, tỉnh An Giang"]) in groups["Cấp huyện (đến 30/6/2025) — An Giang"]
     page = read_page(built_site, urls.organisation("ubnd-cac-phuong-xa-long-xuyen"))
     said = text_of(page)
     assert (
-        "mỗi cơ quan loại «Ủy ban nhân dân», cấp xã, ở thành phố Long Xuyên, An Giang, trực thuộc Ủy ban nhân dân thành phố Long Xuyên"
-        in said
+        "mỗi cơ quan loại «Ủy ban nhân dân», cấp xã, ở thành phố Long Xuyên, An Giang, trực thuộc Ủy ban nhân dân thành phố Long Xuyên, "
+        "tỉnh An Giang" in said
     )
     [row] = page.xpath("//table[@class='cb-duties']/tbody/tr")
     assert [text_of(td) for td in row.xpath("td")] == [
