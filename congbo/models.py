@@ -234,9 +234,13 @@ ORGANISATION_KINDS = {
     "bao-chi": "Cơ quan báo chí",
     "mat-tran-doan-the": "Mặt trận, đoàn thể",
     "don-vi": "Đơn vị trực thuộc",
+    "ban-chi-dao": "Ban chỉ đạo",
+    "to-chuc-khac": "Tổ chức khác (quốc tế, phi chính phủ, doanh nghiệp)",
     "nhom": "Nhóm cơ quan",
 }
-"""The kinds of organisation, in the order the organisation index lists them, with its group headings."""
+"""The kinds of organisation, in the order the organisation index lists them, with its group headings. A
+steering committee (Ban Chỉ đạo công tác dân số) issues plans of its own; an international or non-governmental
+organisation co-organises events (a drawing competition with DKT International): neither is a state body."""
 OrganisationKind = Literal[tuple(ORGANISATION_KINDS)]
 
 LEVELS = {
@@ -271,8 +275,9 @@ class Organisation(Model):
     short_name: Line | None = None
     """Tên ngắn dùng trong bảng, ví dụ 'Sở Y tế'."""
     kind: OrganisationKind
-    """Loại: trung-uong, dang, hdnd, ubnd, so, bao-chi, mat-tran-doan-the, don-vi, hoặc nhom (một nhóm cơ quan, như 'UBND các huyện, thành
-    phố')."""
+    """Loại: trung-uong, dang, hdnd, ubnd, so, bao-chi, mat-tran-doan-the, don-vi, ban-chi-dao (ban chỉ đạo, như Ban Chỉ đạo công tác dân số
+    tỉnh), to-chuc-khac (tổ chức quốc tế, phi chính phủ, doanh nghiệp: không phải cơ quan nhà nước), hoặc nhom (một nhóm cơ quan, như
+    'UBND các huyện, thành phố')."""
     level: Level
     """Cấp: trung-uong, tinh, huyen (cấp huyện, chỉ có đến 30/6/2025) hoặc xa."""
     province: Text | None = None
@@ -942,9 +947,10 @@ class Appendix(Model):
     """Các mục của phụ lục (đánh số 1, 2, a) tự động)."""
 
 
-TARGET_COMPARISONS = ("đạt", "tăng", "giảm", "không quá", "ít nhất", "dưới", "duy trì")
+TARGET_COMPARISONS = ("đạt", "tăng", "giảm", "không quá", "ít nhất", "trên", "dưới", "duy trì")
 """How a target is stated, in the words documents use: reach ('đạt 95%'), raise or lower by ('tăng 0,5 điểm
-phần trăm', 'giảm 0,2 điểm phần trăm so với năm 2022'), a ceiling or a floor, keep ('duy trì')."""
+phần trăm', 'giảm 0,2 điểm phần trăm so với năm 2022'), a ceiling or a floor ('không quá', 'ít nhất'), a strict
+bound ('trên 95%', 'dưới 10%'), keep ('duy trì')."""
 TargetComparison = Literal[TARGET_COMPARISONS]
 
 

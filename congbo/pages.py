@@ -168,6 +168,7 @@ def render_plan(site: Site, plan: Plan) -> GeneratedPage:
         plan=plan,
         issuer=issuer,
         issuers=[issuer] + [site.organisation[o] for o in plan.co_issuers],
+        issuer_names=[site.name_of(o) for o in (plan.issuer, *plan.co_issuers)],
         party=issuer.party,
         state_heading=documents.STATE_HEADING,
         party_heading=documents.PARTY_HEADING,
@@ -709,7 +710,11 @@ def event_schema(site: Site, event, base_url: str = "") -> dict:
     if event.place:
         data["location"] = {"@type": "Place", "name": event.place}
     organizers = [
-        {"@type": "GovernmentOrganization", "name": site.name_of(org), "url": _absolute(base_url, urls.organisation(org.id))}
+        {
+            "@type": "Organization" if org.kind == "to-chuc-khac" else "GovernmentOrganization",  # not every organiser is the state's
+            "name": site.name_of(org),
+            "url": _absolute(base_url, urls.organisation(org.id)),
+        }
         for org in (site.organisation[o] for o in event.organisers)
     ]
     if organizers:

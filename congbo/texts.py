@@ -65,7 +65,10 @@ def activity_time(site: Site, plan: Plan, time: ActivityTime) -> str:
     if time.open_end:
         return f"Từ {vi.partial_date(time.start)}; {vi.open_end(time.open_end)}"
     if time.end_day:
-        start = f"từ {vi.partial_date(time.start)}" if time.start else f"từ khi ban hành {vi.lower_first(plan.kind_name)}"
+        if time.start is None:
+            start = f"từ khi ban hành {vi.lower_first(plan.kind_name)}"
+        else:  # a known day in the same short form as the end ('từ ngày 28/03/2014 đến hết ngày 28/04/2014')
+            start = f"từ ngày {vi.short_date(time.start.first_day)}" if time.start.exact else f"từ {vi.partial_date(time.start)}"
         end = f"hết ngày {vi.short_date(time.end_day)}" if time.end_date.exact else vi.date_with_state(time.end_date)
         return f"{start[0].upper()}{start[1:]} đến {end}"
     if time.observances:

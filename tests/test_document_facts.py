@@ -471,3 +471,63 @@ def test_the_sample_calls_no_document_current_without_a_period_and_covers_only_w
     }
     assert all(str(p.covers.start) in p.summary for p in site.plans if p.covers)
     assert not any(p.validity for p in site.plans)
+
+
+# --- found by entering real documents known from reports ---------------------------------------------------
+
+STEERING = """
+- id: ban-chi-dao-thu
+  name: "Ban Chỉ đạo công tác dân số và phát triển tỉnh Lạng Sơn"
+  kind: ban-chi-dao
+  level: tinh
+  province: "Lạng Sơn"
+"""
+
+
+def _with_steering_committee(project) -> None:
+    path = project / "data/organisations.yml"
+    path.write_text(path.read_text(encoding="utf-8") + STEERING, encoding="utf-8")
+
+
+def test_an_issuer_known_only_by_name_needs_no_heading_without_the_full_text(project):
+    """A document known from a report: the lines its original prints at the top left are not known, the
+    issuer is, by name; the page's header shows that name instead of inventing the printed lines."""
+    _with_steering_committee(project)
+    write_doc(project, head=HEAD.replace("issuer: ubnd-lang-son", "issuer: ban-chi-dao-thu").replace("KH-UBND", "KH-BCĐ"))
+    site = load(project)
+    page = html.fromstring(pages.render_plan(site, site.plan[DOC_ID]).html)
+    named = page.xpath("//p[contains(@class, 'vb-header__org--named')]")
+    assert [p.text_content() for p in named] == ["Ban Chỉ đạo công tác dân số và phát triển tỉnh Lạng Sơn"]
+
+
+def test_an_issuer_without_heading_is_refused_when_the_full_text_is_entered(project):
+    _with_steering_committee(project)
+    text = write_doc(
+        project,
+        'sections:\n  - title: "MỤC ĐÍCH"\nrecipients:\n  - text: "Lưu: VT"\n    role: luu\n',
+        head=HEAD.replace("issuer: ubnd-lang-son", "issuer: ban-chi-dao-thu"),
+    )
+    with pytest.raises(DataError) as caught:
+        load(project)
+    [message] = [str(p) for p in caught.value.problems]
+    assert message.startswith(
+        f"{DOC}:{where(text, 'issuer: ban-chi-dao-thu')}: issuer: cơ quan ban hành 'ban-chi-dao-thu' chưa có 'heading'"
+    )
+
+
+def test_a_target_stated_as_more_than_is_written_so(project):
+    """'trên 95%' (more than) is not 'ít nhất' (at least): the comparison is kept as the source words it."""
+    write_doc(
+        project,
+        """\
+        targets:
+          - indicator: "Tỷ lệ phụ nữ mang thai được tư vấn"
+            comparison: "trên"
+            value: "95"
+            unit: "%"
+            year: 2025
+        """,
+    )
+    site = load(project)
+    page = html.fromstring(pages.render_plan(site, site.plan[DOC_ID]).html)
+    assert "trên 95 %" in " ".join(page.xpath("//table//td")[1].text_content().split())

@@ -271,6 +271,20 @@ def test_the_json_ld_names_every_organiser(site):
     assert [o["name"] for o in data["organizer"]] == ["Sở Thử Nghiệm", "Đoàn thể Thử Nghiệm"]
 
 
+def test_the_json_ld_types_an_organisation_that_is_not_the_state_s_as_an_organization(project):
+    """A competition run with an international organisation (DKT International, 2017): that co-organiser is
+    an Organization in the structured data, never a GovernmentOrganization; the state body stays one."""
+    append(project, "data/organisations.yml", '\n- id: to-chuc-thu\n  name: "Tổ chức Thử"\n  kind: to-chuc-khac\n  level: trung-uong\n')
+    append(
+        project,
+        "data/events.yml",
+        '\n- id: cuoc-thi-thu\n  name: "Cuộc thi thử"\n  type: cuoc-thi\n  date: 2026-11-01\n  organisers: [so-thu-nghiem, to-chuc-thu]\n',
+    )
+    site = load(project)
+    data = pages.event_schema(site, site.event["cuoc-thi-thu"], "https://x.invalid/")
+    assert [o["@type"] for o in data["organizer"]] == ["GovernmentOrganization", "Organization"]
+
+
 def test_an_event_from_a_document_s_activity_is_organised_by_its_lead(site):
     derived = [e for e in site.events if e.activity]
     assert derived
