@@ -84,6 +84,10 @@ def test_the_worked_examples_show_what_an_editor_meets_in_documents_as_issued():
     assert any(t.same_as for o in examples.observances for t in o.themes)
     # an event known from a news report of the day it was published, without its own day, with that report
     assert any(e.date.on_or_before and any(s.kind == "ban-tin" and s.url for s in e.sources) for e in examples.events)
+    # a People's Council resolution whose number carries its year, known from a report, and a yearly plan
+    # with numeric targets: the two shapes the sources issue asked the guide to show
+    assert any(p.type == "NQ" and str(p.symbol).endswith("/NQ-HĐND") and str(p.symbol)[:4].isdigit() and p.covers for p in examples.plans)
+    assert any(p.type == "KH" and len(p.targets) >= 5 and p.covers and not p.full_text for p in examples.plans)
     # a competition: its type, its organiser, a phase not known ('??') and one known to the day, from reports
     assert any(
         e.type == "cuoc-thi"
