@@ -36,11 +36,11 @@ def next_observances(site: Site, here: str, count: int = 3) -> str:
 
 
 def current_plans(site: Site, here: str) -> str:
-    """The documents the data shows apply on the build day (`Plan.current_on`), newest first; when none
+    """The documents the data shows apply on the build day (`Document.current_on`), newest first; when none
     does, the latest few, said to be only the latest."""
     links = Links(site, here)
-    current = [p for p in site.plans if is_current(site, p)]
-    shown = current or list(site.plans[:3])
+    current = [p for p in site.documents if is_current(site, p)]
+    shown = current or list(site.documents[:3])
     rows = [{"plan": p, "href": links.plan(p), "title": plan_title(p), "reference": plan_reference(site, p)} for p in shown]
     return render("blocks/plans.html.j2", rows=rows, current=bool(current), today=site.today, index_href=links.to(urls.PLANS))
 

@@ -84,7 +84,7 @@ def _sources(site: Site, sources, base_url: str) -> list[dict]:
 
 def _item(site: Site, item: Occurrence, base_url: str) -> dict:
     year = item.start.year
-    plan = item.plan
+    plan = item.document
     data: dict = {
         "id": item.key,
         "uid": None,

@@ -196,7 +196,7 @@ def related(site: Site, record: ArticleRecord, here: str) -> list[dict]:
     meta = record.meta
     out = []
     for plan_id in meta.plans:
-        plan = site.plan[plan_id]
+        plan = site.document[plan_id]
         href = relative(urls.plan(plan_id), here)
         out.append({"kind": plan.kind_name, "href": href, "label": plan_title(plan), "note": plan_reference(site, plan)})
     for obs_id in meta.observances:

@@ -13,7 +13,7 @@ import re
 from markupsafe import Markup
 
 from . import agenda, urls, vi
-from .models import Attachment, LegalBasis, Plan
+from .models import Attachment, LegalBasis, Document
 from .site import Site
 from .texts import Links, number_symbol, number_text, symbol_joiner
 from .scalars import Missing, is_known
@@ -53,7 +53,7 @@ def label(kind: str, level: int, written: str) -> str:
     return f"{written})" if style == "letter" else f"{written}."
 
 
-def number_line(plan: Plan, party: bool) -> Markup:
+def number_line(plan: Document, party: bool) -> Markup:
     """'Số: 05/KH-UBND'; a Party document's 'Số 21-NQ/TW'; a number blank in the original left blank
     ('Số:      /KH-UBND'); a number or symbol the editor does not know said so ('Số: (chưa rõ số)/KH-UBND',
     'Số: (chưa rõ số)/(chưa rõ ký hiệu)')."""
@@ -69,7 +69,7 @@ def number_line(plan: Plan, party: bool) -> Markup:
     return Markup("{}{}{}{}").format(prefix, gap, joiner, symbol)
 
 
-def appendix_of(plan: Plan, issuer) -> str:
+def appendix_of(plan: Document, issuer) -> str:
     """'(Kèm theo Kế hoạch số 05/KH-UBND ngày 05/01/2021 của Ủy ban nhân dân tỉnh Lạng Sơn)', saying
     what is blank or not known rather than filling it."""
     if not plan.symbol_known:
@@ -92,7 +92,7 @@ def signer_name(name) -> Markup:
     return Markup('<span class="vb-unknown">(chưa rõ tên người ký)</span>')
 
 
-def unstated_facts(plan: Plan) -> tuple[list[str], list[str]]:
+def unstated_facts(plan: Document) -> tuple[list[str], list[str]]:
     """What the original leaves blank, and what the editor does not know: said on the page in words."""
     blank: list[str] = []
     unknown: list[str] = [] if plan.type_known else ["loại văn bản"]
@@ -138,14 +138,14 @@ def basis_text(site: Site, basis: LegalBasis, *, as_issued: bool = False) -> str
     return out
 
 
-def basis_document(site: Site, basis: LegalBasis) -> Plan | None:
+def basis_document(site: Site, basis: LegalBasis) -> Document | None:
     """The cited document's page on this site: named by the editor, or found by issuer and number."""
     if basis.document:
-        return site.plan.get(basis.document)
+        return site.document.get(basis.document)
     if not is_known(basis.number) or basis.symbol:
         return None
     written = _WRITTEN_NUMBER.match(basis.number)
-    plan = site.plan_by_number.get((basis.issuer, int(written.group(1)), written.group(2))) if written else None
+    plan = site.document_by_number.get((basis.issuer, int(written.group(1)), written.group(2))) if written else None
     return plan if plan is not None and number_symbol(plan, site.organisation[plan.issuer]) == basis.number else None
 
 
@@ -153,7 +153,7 @@ _WRITTEN_NUMBER = re.compile(r"^(\d+)[/-](.+)$")
 """'5463/BYT-TCDS', '21-NQ/TW': the number, then the symbol after the first joiner."""
 
 
-def bases(site: Site, plan: Plan, links: Links) -> list[Markup]:
+def bases(site: Site, plan: Document, links: Links) -> list[Markup]:
     """The documents a document cites: a Quyết định's 'Căn cứ' lines (its text), else the page's own line."""
     out = []
     for basis in plan.bases:
@@ -163,7 +163,7 @@ def bases(site: Site, plan: Plan, links: Links) -> list[Markup]:
     return out
 
 
-def themes(site: Site, plan: Plan) -> list[tuple[str, str, str | None]]:
+def themes(site: Site, plan: Document) -> list[tuple[str, str, str | None]]:
     """(whose, theme, source): the year's theme of each observance the document works towards
     (from observances.yml, entered once; one line for observances sharing it), then the document's own theme."""
     shared: dict[tuple, list[str]] = {}  # one line for a theme two observances share that year
@@ -198,7 +198,7 @@ def file_size(size: int) -> str:
     return f"{value:.1f}".replace(".", ",") + f" {unit}"
 
 
-def timeline(site: Site, plan: Plan, links: Links) -> list[dict]:
+def timeline(site: Site, plan: Document, links: Links) -> list[dict]:
     """Every date the document sets, each once and from the document: deadlines, and the start and
     end of periods (an activity kept as a published event links to the event's page)."""
     rows: list[dict] = []
@@ -206,7 +206,7 @@ def timeline(site: Site, plan: Plan, links: Links) -> list[dict]:
     def add(day: dt.date, last: dt.date | None, text: str, href: str, tag: str | None, when: str | None = None) -> None:
         rows.append({"date": day, "last": last, "text": text, "href": href, "tag": tag, "when": when})
 
-    for event in site.events_of_plan(plan.id):
+    for event in site.events_of_document(plan.id):
         href = links.to(urls.event(event.id))
         day = event.first_day
         if not event.exact:  # on its latest possible day, its date said in words

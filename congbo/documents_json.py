@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 
 from . import urls
-from .models import Plan
+from .models import Document
 from .render import render
 from .scalars import Missing, PartialDate
 from .site import Site
@@ -78,8 +78,8 @@ def _precision(date: PartialDate) -> str:
     return "day" if date.day else "month" if date.month else "year"
 
 
-def _document(site: Site, plan: Plan, base_url: str) -> dict:
-    issuer = site.plan_issuer(plan)
+def _document(site: Site, plan: Document, base_url: str) -> dict:
+    issuer = site.document_issuer(plan)
     validity = plan.validity
     return {
         "id": plan.id,
@@ -130,7 +130,7 @@ def documents_data(site: Site, base_url: str = "") -> dict:
         "description": "Các văn bản trên trang (kế hoạch, công văn, quyết định…), với những gì đã biết về mỗi văn bản và nguồn của chúng.",
         "homepage": _url(base_url, urls.PLANS),
         "as_of": site.today.isoformat(),
-        "documents": [_document(site, plan, base_url) for plan in sorted(site.plans, key=lambda p: p.id)],
+        "documents": [_document(site, plan, base_url) for plan in sorted(site.documents, key=lambda p: p.id)],
     }
 
 

@@ -205,7 +205,7 @@ def plan_items(site: Site, site_url: str) -> list[FeedItem]:
     (``..2025-01-04``) has no known first day: it is dated that day, the one day its data names, which is never
     later than it can have been issued (`PartialDate.first_day`). Its text says what is blank or not known."""
     items = []
-    for plan in site.plans:
+    for plan in site.documents:
         issued = dt.datetime.combine(plan.earliest_issue_day, dt.time(0, 0), VN_TZ)
         link = site_url + urls.plan(plan.id)
         reference = plan_reference(site, plan)
@@ -243,7 +243,7 @@ def plan_items(site: Site, site_url: str) -> list[FeedItem]:
                 categories=labels,
             )
         )
-        for event in site.events_of_plan(plan.id):
+        for event in site.events_of_document(plan.id):
             event_link = site_url + urls.event(event.id)
             when = event_when(event)
             summary = when + (f" — {event.place}" if event.place else "")

@@ -21,7 +21,7 @@ import icalendar
 from . import urls, vi
 from .agenda import TZID, ActivityDates, Occurrence, activity_uid, event_uid, first_occurrence, observance_uid, phase_uid
 from .urls import absolute
-from .models import Activity, Event, Observance, Plan
+from .models import Activity, Event, Observance, Document
 from .site import Site
 from .scalars import VN_TZ
 from .texts import activity_time, event_when, organiser_names, plan_title
@@ -50,7 +50,7 @@ def observance_stamp(observance: Observance) -> dt.date:
 def event_stamp(site: Site, event: Event) -> dt.date:
     """The issue date of the event's plan (for a plan dated only to its month or year, the first day it
     can have been issued: `Document.earliest_issue_day`), else the event's date."""
-    plan = site.plan.get(event.plan) if event.plan else None
+    plan = site.document.get(event.plan) if event.plan else None
     return plan.earliest_issue_day if plan else event.first_day
 
 
@@ -103,7 +103,7 @@ def event_vevent(site: Site, event: Event, base_url: str = "") -> icalendar.Even
         vevent.add("dtstart", event.first_day)
         vevent.add("dtend", event.last_day + ONE_DAY)
     vevent.add("summary", event.name)
-    plan = site.plan.get(event.plan) if event.plan else None
+    plan = site.document.get(event.plan) if event.plan else None
     organisers = organiser_names(site, event)
     participants = ", ".join(site.name_of(o) for o in event.participants)
     observances = ", ".join(site.observance[o].name for o in event.observances)
@@ -142,7 +142,7 @@ def phase_vevent(site: Site, item: Occurrence, base_url: str = "") -> icalendar.
     return _finish(vevent, "Sự kiện", page)
 
 
-def activity_vevent(site: Site, plan: Plan, activity: Activity, dates: ActivityDates, base_url: str = "") -> icalendar.Event:
+def activity_vevent(site: Site, plan: Document, activity: Activity, dates: ActivityDates, base_url: str = "") -> icalendar.Event:
     """A dated activity, from its document: a deadline (one day), a period (all its days), or the first
     day of a period whose end the document does not give (its description says so)."""
     vevent = icalendar.Event()
@@ -235,7 +235,7 @@ def render_ics_files(site: Site, base_url: str = "") -> dict[str, bytes]:
     events = {e.id: event_vevent(site, e, base_url) for e in site.events if e.exact}
     activities = [
         activity_vevent(site, plan, activity, dates, base_url)
-        for plan in site.plans
+        for plan in site.documents
         for activity, dates in site.agenda.activities_of(plan.id)
         if dates.in_calendar_file  # a deadline or an end short of its day has no day to give
     ]

@@ -31,7 +31,7 @@ from .models import (
     Event,
     Observance,
     Organisation,
-    Plan,
+    Document,
     Province,
     SiteInfo,
     check_period,
@@ -133,13 +133,13 @@ def load_site(root: Path, *, today: dt.date, docs_dir: Path | None = None, histo
         orgs = _follow_mergers(check, sources["organisations"], orgs, {p.name: p for p in info.provinces})
 
     plan_files = read_plan_paths(check, data)
-    plans: list[tuple[Located, Plan]] = []
+    plans: list[tuple[Located, Document]] = []
     plan_sources: list[Located] = []
     for path in plan_files:
         located = check.read(path)
         if located:
             plan_sources.append(located)
-        plan = check.validate(located, Plan) if located else None
+        plan = check.validate(located, Document) if located else None
         if plan:
             plans.append((located, plan))
             if plan.id != path.stem:
@@ -183,7 +183,7 @@ def load_site(root: Path, *, today: dt.date, docs_dir: Path | None = None, histo
         info=info,
         organisations=tuple(orgs),
         observances=tuple(observances),
-        plans=tuple(sorted((p for _, p in plans), key=lambda p: (p.date, p.id), reverse=True)),
+        documents=tuple(sorted((p for _, p in plans), key=lambda p: (p.date, p.id), reverse=True)),
         events=tuple(sorted(events + [e for _, _, e in derived], key=lambda e: (e.date, e.id))),
         articles=tuple(sorted((r for _, r in articles), key=lambda r: r.meta.id)),
         today=today,
@@ -198,7 +198,7 @@ def load_site(root: Path, *, today: dt.date, docs_dir: Path | None = None, histo
 _LIST_KINDS = {"organisations": "organisation", "observances": "observance", "events": "event"}
 
 
-def _origins(sources: dict[str, Located], plans: list[tuple[Located, Plan]], derived) -> dict[tuple[str, str], tuple[str, int]]:
+def _origins(sources: dict[str, Located], plans: list[tuple[Located, Document]], derived) -> dict[tuple[str, str], tuple[str, int]]:
     """The file and line where each record starts (the data is valid: every list item has its id)."""
     found = {("site", "site"): (sources["site"].file, 1), ("site", "column"): (sources["site"].file, sources["site"].where(("column",))[0])}
     for key, kind in _LIST_KINDS.items():
@@ -778,7 +778,7 @@ def _raw_sections(value: dict, path: tuple) -> Iterable[tuple[tuple, dict]]:
             yield from _raw_sections(item, ("appendices", i))
 
 
-def _check_plan(check, located: Located, plan: Plan, known: _Known) -> None:
+def _check_plan(check, located: Located, plan: Document, known: _Known) -> None:
     if plan.type == "CV" and vi.fold(plan.summary).casefold().startswith(("v/v", "ve viec")):
         check.add(
             located,
@@ -873,7 +873,7 @@ ATTACHMENT_TYPES = {b"%PDF-": ("application/pdf", "pdf"), b"PK\x03\x04": ("appli
 """The files an attachment may be, by their first bytes: a PDF, or an Office file (a zip)."""
 
 
-def _check_attachments(check, plans: list[tuple[Located, Plan]], docs_dir: Path | None) -> dict[str, tuple[int, str]]:
+def _check_attachments(check, plans: list[tuple[Located, Document]], docs_dir: Path | None) -> dict[str, tuple[int, str]]:
     """Each attachment is a file under docs/ of a known type; its size and type are read from it."""
     files: dict[str, tuple[int, str]] = {}
     for located, plan in plans:
@@ -896,7 +896,7 @@ def _check_attachments(check, plans: list[tuple[Located, Plan]], docs_dir: Path 
     return files
 
 
-def _activity_events(check, plans: list[tuple[Located, Plan]], events_source: Located | None) -> list[tuple[Located, int, Event]]:
+def _activity_events(check, plans: list[tuple[Located, Document]], events_source: Located | None) -> list[tuple[Located, int, Event]]:
     """The events a document's dated activities stand for, when the activity keeps a published
     event's id (its page and calendar UID stay where they were): made from the document, never retyped."""
     taken = _ids(events_source, []) or set()
@@ -956,7 +956,7 @@ def _check_lettered(check, located: Located, sections, path: tuple, level: int) 
         _check_lettered(check, located, section.sections, path + (i, "sections"), level + 1)
 
 
-def _check_footnotes(check, located: Located, plan: Plan) -> None:
+def _check_footnotes(check, located: Located, plan: Document) -> None:
     referenced = Counter(int(n) for s in plan_strings(plan, footnotes=False) for n in FOOTNOTE_REF.findall(s))
     defined = Counter(f.id for f in plan.footnotes)
     for j, footnote in enumerate(plan.footnotes):
@@ -970,7 +970,7 @@ def _check_footnotes(check, located: Located, plan: Plan) -> None:
         check.add(located, ("footnotes",), f"văn bản đánh dấu [^{number}] nhưng không có chú thích số {number}")
 
 
-def _check_numbers(check, plans: list[tuple[Located, Plan]]) -> None:
+def _check_numbers(check, plans: list[tuple[Located, Document]]) -> None:
     """Nghị định 30/2020: a number is unique for one issuer within one year."""
     seen: dict[tuple, str] = {}
     for located, plan in plans:
@@ -985,7 +985,7 @@ def _check_numbers(check, plans: list[tuple[Located, Plan]]) -> None:
             seen[key] = plan.id
 
 
-def _check_related(check, plans: list[tuple[Located, Plan]]) -> None:
+def _check_related(check, plans: list[tuple[Located, Document]]) -> None:
     """A relation is one fact: entered once in a document, and once for a pair (the other page shows it
     by itself); a document that is already a basis or the replacement is not related again."""
     entered: dict[tuple[str, str], tuple[Located, int]] = {}
@@ -1186,7 +1186,7 @@ def _section_path(position: tuple[int, ...]) -> tuple:
     return tuple(part for i in position for part in ("sections", i - 1))
 
 
-def plan_strings(plan: Plan, *, footnotes: bool = True) -> list[str]:
+def plan_strings(plan: Document, *, footnotes: bool = True) -> list[str]:
     """Every text of the document as issued, in reading order."""
     out = list(plan.preamble) + _sections_strings(plan.sections)
     if plan.closing:

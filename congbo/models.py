@@ -1282,10 +1282,6 @@ def positioned(sections: list[Section]) -> Iterator[tuple[tuple[int, ...], Secti
         stack.extend((position + (i,), s) for i, s in reversed(list(enumerate(section.sections, 1))))
 
 
-Plan = Document
-"""Documents were plans first; the name stays for the code that reads a plan's activities."""
-
-
 # --- events ---------------------------------------------------------------------------
 
 EVENT_KINDS = {"su-kien": "sự kiện diễn ra vào ngày hoặc khoảng thời gian", "han": "mốc phải hoàn thành trước ngày"}

@@ -13,7 +13,7 @@ from urllib.parse import quote
 from markupsafe import Markup, escape
 
 from . import agenda, documents, history, urls, vi
-from .models import FOOTNOTE_REF, LEVELS, ORGANISATION_KINDS, Block, Organisation, Plan, Section, positioned
+from .models import FOOTNOTE_REF, LEVELS, ORGANISATION_KINDS, Block, Organisation, Document, Section, positioned
 from .render import GeneratedPage, Outline, html_text, render_page, superscript
 from .site import Site
 from .scalars import Missing
@@ -38,7 +38,7 @@ MONTHS = [f"Tháng {m}" for m in range(1, 13)]
 def render_pages(site: Site, base_url: str = "") -> dict[str, GeneratedPage]:
     """Every page made from the data, by source path. ``base_url``: the public address (``site_url``)."""
     pages = {urls.src_of(urls.PLANS): render_plans_index(site)}
-    for plan in site.plans:
+    for plan in site.documents:
         pages[urls.src_of(urls.plan(plan.id))] = render_plan(site, plan)
     pages[urls.src_of(urls.ORGANISATIONS)] = render_organisations_index(site)
     related = organisation_records(site)
@@ -56,9 +56,9 @@ def render_pages(site: Site, base_url: str = "") -> dict[str, GeneratedPage]:
 # --- plans ----------------------------------------------------------------------------
 
 
-def plan_share_description(site: Site, plan: Plan) -> str:
+def plan_share_description(site: Site, plan: Document) -> str:
     """What a shared link says: 'Kế hoạch … — UBND tỉnh Lạng Sơn, tháng 01 năm 2021' (the number only when it has one)."""
-    number = f", {vi.lower_first(number_text(plan, site.plan_issuer(plan)))}" if plan.number_known else ""
+    number = f", {vi.lower_first(number_text(plan, site.document_issuer(plan)))}" if plan.number_known else ""
     return f"{plan_title(plan)} — {site.name_of(plan.issuer)}, {vi.partial_date(plan.date)}{number}."
 
 
@@ -69,14 +69,14 @@ DOCUMENT_BOOST = 2
 HOME_DOCUMENT_BOOST = 2.5
 
 
-def plan_search_boost(site: Site, plan: Plan) -> float:
+def plan_search_boost(site: Site, plan: Document) -> float:
     """The plan's search weight: higher when its issuer is in the province of the site's owner."""
     home = site.organisation[site.info.owner].province
-    return HOME_DOCUMENT_BOOST if home is not None and site.plan_issuer(plan).province == home else DOCUMENT_BOOST
+    return HOME_DOCUMENT_BOOST if home is not None and site.document_issuer(plan).province == home else DOCUMENT_BOOST
 
 
-def plan_status(site: Site, plan: Plan) -> dict:
-    """What the data shows of the document's standing, as `Plan.current_on` decides it: superseded;
+def plan_status(site: Site, plan: Document) -> dict:
+    """What the data shows of the document's standing, as `Document.current_on` decides it: superseded;
     else its validity ('validity', with ``phase``: before, now, after, open when no end is given, around
     when a date known only to the month or year leaves the build day in doubt);
     else the years it covers when they include the build day ('covers'); else its activities: in
@@ -85,7 +85,7 @@ def plan_status(site: Site, plan: Plan) -> dict:
     text, the last date the site knows need not be the document's last: ``known_only`` says so."""
     today = site.today
     if plan.superseded_by:
-        replacement = site.plan[plan.superseded_by]
+        replacement = site.document[plan.superseded_by]
         return {"state": "superseded", "by": replacement, "title": plan_title(replacement)}
     if plan.validity is not None:
         start, end = plan.validity.start, plan.validity.end
@@ -125,7 +125,7 @@ def plan_status(site: Site, plan: Plan) -> dict:
     return status if plan.full_text else {**status, "known_only": True}
 
 
-def _last_date_text(plan: Plan) -> str:
+def _last_date_text(plan: Document) -> str:
     """Its activities' last date as the page says it: 'ngày 31/12/2025', or as far as it is known."""
     last = plan.last_date
     return f"ngày {vi.short_date(plan.last_day)}" if last.exact else vi.date_with_state(last)
@@ -136,10 +136,10 @@ def section_anchor(section: Section, numbers: tuple[str, ...]) -> str:
     return "muc-" + (section.id or "-".join(vi.slugify(n) for n in numbers))
 
 
-def render_plan(site: Site, plan: Plan) -> GeneratedPage:
+def render_plan(site: Site, plan: Document) -> GeneratedPage:
     here = urls.plan(plan.id)
     links = Links(site, here)
-    issuer = site.plan_issuer(plan)
+    issuer = site.document_issuer(plan)
     notes = {note.at: (i, note) for i, note in enumerate(plan.notes, 1)}
     bases = documents.bases(site, plan, links)
     body = _DocumentWriter(
@@ -202,7 +202,7 @@ def render_plan(site: Site, plan: Plan) -> GeneratedPage:
         successor=site.organisation.get(issuer.successor) if issuer.successor else None,
         observances=[links.observance(o) for o in plan.observances],
         urls=urls,
-        articles=site.articles_about(plan=plan.id),
+        articles=site.articles_about(document=plan.id),
         article_url=article_url,
         sources=source_entries(site, plan.sources, links),
         known_from=known_from(site, plan.sources),
@@ -223,7 +223,7 @@ def render_plan(site: Site, plan: Plan) -> GeneratedPage:
     )
 
 
-def _anchor_of_section(plan: Plan, section_id: str | None) -> str | None:
+def _anchor_of_section(plan: Document, section_id: str | None) -> str | None:
     if not section_id:
         return None
     for numbers, section in _numbered(plan):
@@ -232,7 +232,7 @@ def _anchor_of_section(plan: Plan, section_id: str | None) -> str | None:
     return None
 
 
-def _numbered(plan: Plan, sections: list[Section] | None = None, scheme: str | None = None):
+def _numbered(plan: Document, sections: list[Section] | None = None, scheme: str | None = None):
     """Every section with its numbers as the document writes them: ('IV', '1', 'b'), ('Điều 2', '1')."""
     kind = scheme or plan.type
     for position, section in positioned(plan.sections if sections is None else sections):
@@ -244,7 +244,7 @@ class _DocumentWriter:
 
     def __init__(
         self,
-        plan: Plan,
+        plan: Document,
         notes: dict,
         bases: list[Markup],
         sections: list[Section] | None = None,
@@ -323,14 +323,14 @@ class _DocumentWriter:
                 )
 
 
-def _inline_block(block: Block, plan: Plan, notes: dict) -> Markup:
+def _inline_block(block: Block, plan: Document, notes: dict) -> Markup:
     if block.text is not None:
         return Markup("<p>{}</p>").format(_inline(block.text, plan, notes))
     items = Markup("").join(Markup("<li>{}</li>").format(_inline(t, plan, notes)) for t in block.items)
     return Markup('<ul class="vb-dash">{}</ul>').format(items)
 
 
-def _inline(text: str, plan: Plan, notes: dict) -> Markup:
+def _inline(text: str, plan: Document, notes: dict) -> Markup:
     """Escaped text with footnote marks [^1] and editorial-note anchors made into links."""
     out = html_text(text)
     for at, (i, _note) in notes.items():
@@ -353,7 +353,7 @@ def _inline(text: str, plan: Plan, notes: dict) -> Markup:
 def render_plans_index(site: Site) -> GeneratedPage:
     links = Links(site, urls.PLANS)
     by_issuer = defaultdict(list)
-    for plan in site.plans:
+    for plan in site.documents:
         by_issuer[plan.issuer].append(plan)
     groups = []
     for issuer_id in sorted(by_issuer, key=lambda i: issuer_order(site, site.organisation[i])):
@@ -361,9 +361,9 @@ def render_plans_index(site: Site) -> GeneratedPage:
         years = [(year, list(items)) for year, items in groupby(plans, key=lambda p: p.date.year)]
         groups.append((site.organisation[issuer_id], years))
     filters = {
-        "year": Counter(str(p.date.year) for p in site.plans),
-        "kind": Counter(p.kind_name for p in site.plans),
-        "level": Counter(LEVELS[site.plan_issuer(p).level] for p in site.plans),
+        "year": Counter(str(p.date.year) for p in site.documents),
+        "kind": Counter(p.kind_name for p in site.documents),
+        "level": Counter(LEVELS[site.document_issuer(p).level] for p in site.documents),
     }
     return render_page(
         "plans_index.html.j2",
@@ -398,7 +398,7 @@ def organisation_records(site: Site) -> dict[str, dict[str, list]]:
     related = {
         o.id: {"duties": [], "issued": [], "received": [], "children": [], "events": [], "participating": []} for o in site.organisations
     }
-    for plan in site.plans:
+    for plan in site.documents:
         related[plan.issuer]["issued"].append(plan)
         for numbers, section in _numbered(plan):
             for org_id in dict.fromkeys(section.duties_of):
@@ -659,7 +659,7 @@ def render_observance(site: Site, obs) -> GeneratedPage:
         reference=lambda p: plan_reference(site, p),
         next_text=vi.next_day_text(f"{obs.name} tiếp theo", None, *upcoming, site.today) if upcoming else None,
         rules=[yearly_rule(obs)],
-        plans=[p for p in site.plans if obs.id in p.observances],
+        plans=[p for p in site.documents if obs.id in p.observances],
         events=_events_of_observance(site, obs.id),
         articles=site.articles_about(observance=obs.id),
         article_url=article_url,
@@ -722,7 +722,7 @@ def event_schema(site: Site, event, base_url: str = "") -> dict:
 def render_event(site: Site, event, base_url: str = "") -> GeneratedPage:
     here = urls.event(event.id)
     links = Links(site, here)
-    plan = site.plan.get(event.plan) if event.plan else None
+    plan = site.document.get(event.plan) if event.plan else None
     activity = next((a for a in plan.activities if a.id == event.activity), None) if plan else None
     return render_page(
         "event.html.j2",

@@ -11,13 +11,13 @@ import json
 from markupsafe import Markup
 
 from . import urls, vi
-from .models import SOURCE_KINDS, ActivityTime, Event, Organisation, Plan, Source
+from .models import SOURCE_KINDS, ActivityTime, Event, Organisation, Document, Source
 from .render import relative
 from .site import ArticleRecord, Site
 
 
-def plan_title(plan: Plan) -> str:
-    """The document's title (`Plan.title`), for templates that are handed a function."""
+def plan_title(plan: Document) -> str:
+    """The document's title (`Document.title`), for templates that are handed a function."""
     return plan.title
 
 
@@ -26,7 +26,7 @@ def symbol_joiner(party: bool) -> str:
     return "-" if party else "/"
 
 
-def number_symbol(plan: Plan, issuer: Organisation) -> str:
+def number_symbol(plan: Document, issuer: Organisation) -> str:
     """'05/KH-UBND', or a Party document's '21-NQ/TW'; the number part empty when it is not known;
     the number alone when the symbol is not known."""
     number = vi.two(plan.number) if plan.number_known else ""
@@ -35,7 +35,7 @@ def number_symbol(plan: Plan, issuer: Organisation) -> str:
     return f"{number}{symbol_joiner(issuer.party)}{plan.symbol}"
 
 
-def number_text(plan: Plan, issuer: Organisation) -> str:
+def number_text(plan: Document, issuer: Organisation) -> str:
     """'Số 05/KH-UBND', 'Số …/KH-UBND (bản gốc chưa ghi số)', 'Chưa rõ số (ký hiệu …/KH-UBND)';
     without a known symbol 'Số 3589 (chưa rõ ký hiệu)', 'Chưa rõ số và ký hiệu'."""
     written = number_symbol(plan, issuer)
@@ -50,14 +50,14 @@ def number_text(plan: Plan, issuer: Organisation) -> str:
     return f"Chưa rõ số (ký hiệu …{written})"
 
 
-def plan_reference(site: Site, plan: Plan) -> str:
+def plan_reference(site: Site, plan: Document) -> str:
     """'Số …/KH-UBND (bản gốc chưa ghi số) — Ủy ban nhân dân tỉnh Lạng Sơn, tháng 01 năm 2021 (bản gốc chưa ghi ngày)'."""
-    issuer = site.plan_issuer(plan)
+    issuer = site.document_issuer(plan)
     names = " – ".join(site.name_of(o) for o in [plan.issuer, *plan.co_issuers])
     return f"{number_text(plan, issuer)} — {names}, {vi.date_with_state(plan.date)}"
 
 
-def activity_time(site: Site, plan: Plan, time: ActivityTime) -> str:
+def activity_time(site: Site, plan: Document, time: ActivityTime) -> str:
     if time.deadline:
         if not time.deadline.exact:
             return f"Hạn hoàn thành: {vi.date_with_state(time.deadline)}"
@@ -100,7 +100,7 @@ def source_entry(site: Site, source: Source, plan_href) -> dict:
     link to a document of the site: relative on a page, absolute in a feed), when, its title and note."""
     label = SOURCE_KINDS[source.kind]
     if source.document:
-        cited = site.plan[source.document]
+        cited = site.document[source.document]
         return {
             "kind": source.kind,
             "label": label[:1].upper() + label[1:],
@@ -128,7 +128,7 @@ def source_records(site: Site, sources: list[Source], base_url: str) -> list[dic
     out = []
     for source in sources:
         entry = source_entry(site, source, lambda plan_id: urls.absolute(base_url, urls.plan(plan_id)) or urls.plan(plan_id))
-        date = str(site.plan[source.document].date) if source.document else (str(source.date) if source.date else None)
+        date = str(site.document[source.document].date) if source.document else (str(source.date) if source.date else None)
         out.append(
             {
                 "kind": source.kind,
@@ -166,7 +166,7 @@ def known_from(site: Site, sources: list[Source]) -> str | None:
     parts = []
     for source in sources:
         if source.document:
-            parts.append(f"{site.plan[source.document].title} (văn bản dẫn tới)")
+            parts.append(f"{site.document[source.document].title} (văn bản dẫn tới)")
         else:
             parts.append(f"bản tin của {source.name}" + (f" {vi.short_partial_date(source.date)}" if source.date else ""))
     return "Biết qua " + "; ".join(parts)
@@ -186,7 +186,7 @@ class Links:
     def to(self, url: str) -> str:
         return relative(url, self.here)
 
-    def plan(self, plan: Plan, anchor: str = "") -> str:
+    def plan(self, plan: Document, anchor: str = "") -> str:
         return self.to(urls.plan(plan.id) + (f"#{anchor}" if anchor else ""))
 
     def org(self, org_id: str) -> Markup:

@@ -40,7 +40,7 @@ def test_synthetic_set_passes_the_loader(tmp_path):
     real_plans = len(list((ROOT / "data/plans").glob("*.yml")))
     assert len(site.articles) == 30
     assert len(site.published_articles) == 30, "every synthetic article is dated before the build date"
-    assert len(site.plans) == 4 + real_plans
+    assert len(site.documents) == 4 + real_plans
     assert {e.id for e in site.events} >= {e["id"] for e in content.events}
     assert any(a.meta.plans for a in site.articles) and any(a.meta.image for a in site.articles)
 

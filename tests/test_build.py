@@ -60,7 +60,7 @@ def test_generated_pages_exist_for_every_record(built_site):
     import datetime as dt
 
     site = load_site(ROOT, today=dt.date(2026, 11, 20), docs_dir=ROOT / "docs")
-    for plan in site.plans:
+    for plan in site.documents:
         assert (built_site / "ke-hoach" / plan.id / "index.html").is_file()
     for org in site.organisations:
         assert (built_site / "co-quan" / org.id / "index.html").is_file()

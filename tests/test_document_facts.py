@@ -67,7 +67,7 @@ def problems(project) -> list[str]:
 
 def plan_page(project, doc_id: str = DOC_ID, today: dt.date = TEST_TODAY) -> str:
     site = load(project, today)
-    return pages.render_plan(site, site.plan[doc_id]).source
+    return pages.render_plan(site, site.document[doc_id]).source
 
 
 def text_of(source: str) -> str:
@@ -114,9 +114,9 @@ activities:
 def test_an_activity_with_an_unknown_lead_is_accepted_said_and_reaches_the_calendar(project):
     write_doc(project, ACTIVITY.format(lead='"??"'))
     site = load(project)
-    page = text_of(pages.render_plan(site, site.plan[DOC_ID]).source)
+    page = text_of(pages.render_plan(site, site.document[DOC_ID]).source)
     assert "Chiến dịch truyền thông Chưa rõ đơn vị chủ trì" in page
-    periods = [o for o in site.agenda.occurrences(2025) if o.activity is not None and o.plan.id == DOC_ID]
+    periods = [o for o in site.agenda.occurrences(2025) if o.activity is not None and o.document.id == DOC_ID]
     assert [(o.start, o.end) for o in periods] == [(dt.date(2025, 6, 20), dt.date(2025, 7, 20))]
     assert all(activity.id != "chien-dich" for _, activity, _ in site.activities_of("ubnd-lang-son"))
 
@@ -153,7 +153,7 @@ def standing(project, extra: str, today: dt.date = DAY) -> tuple[bool, dict, str
     """(listed on the home page as current, the page's status, the status line as read)."""
     write_doc(project, extra)
     site = load(project, today)
-    plan = site.plan[DOC_ID]
+    plan = site.document[DOC_ID]
     status_line = " ".join(p.text_content() for p in tree(pages.render_plan(site, plan).source).find_class("cb-status"))
     return blocks.is_current(site, plan), pages.plan_status(site, plan), " ".join(status_line.split())
 
@@ -227,7 +227,7 @@ def test_a_superseded_document_is_not_current_whatever_it_covers(project):
     write_doc(project, doc_id=OTHER_ID)
     assert standing(project, f"covers: 2025\nsuperseded_by: {OTHER_ID}\n")[:2] == (
         False,
-        {"state": "superseded", "by": load(project).plan[OTHER_ID], "title": "Kế hoạch thực hiện công tác dân số năm 2025"},
+        {"state": "superseded", "by": load(project).document[OTHER_ID], "title": "Kế hoạch thực hiện công tác dân số năm 2025"},
     )
 
 
@@ -270,7 +270,7 @@ def test_a_relation_entered_once_shows_on_both_pages_in_either_time_order(projec
         (DOC_ID, OTHER_ID, "Kế hoạch về công tác dân số <b>tỉnh</b>"),
         (OTHER_ID, DOC_ID, "Kế hoạch thực hiện công tác dân số năm 2025"),
     ):
-        source = pages.render_plan(site, site.plan[here]).source
+        source = pages.render_plan(site, site.document[here]).source
         [item] = tree(source).xpath("//h2[@id='van-ban-lien-quan']/following-sibling::ul[1]/li")
         assert item.xpath("a/@href") == [f"../{there}/"]
         assert item.xpath("a")[0].text_content() == title
@@ -463,11 +463,11 @@ def test_the_sample_calls_no_document_current_without_a_period_and_covers_only_w
     """The home page listed a 2001 Quyết định, a 2017 resolution and a 2020 Công văn as under way (their
     issuers still exist); none has a period that includes the build day. Two summaries state their year."""
     for old in ("quyet-dinh-72-2001-qd-ttg", "nghi-quyet-21-nq-tw", "cong-van-5463-byt-tcds"):
-        assert not blocks.is_current(site, site.plan[old])
-    covers = {p.id: (p.covers.start, p.covers.end) for p in site.plans if p.covers}
+        assert not blocks.is_current(site, site.document[old])
+    covers = {p.id: (p.covers.start, p.covers.end) for p in site.documents if p.covers}
     assert covers == {
         "cong-van-ubnd-long-xuyen-ngay-dan-so-the-gioi-2024": (2024, 2024),
         "ke-hoach-thang-hanh-dong-dan-so-2022-long-an": (2022, 2022),
     }
-    assert all(str(p.covers.start) in p.summary for p in site.plans if p.covers)
-    assert not any(p.validity for p in site.plans)
+    assert all(str(p.covers.start) in p.summary for p in site.documents if p.covers)
+    assert not any(p.validity for p in site.documents)

@@ -185,7 +185,7 @@ def test_every_activity_date_is_in_lich_ics_with_two_parsers_and_on_the_calendar
     parsed = icalendar.Calendar.from_ical(ics)
     by_uid = {str(v["uid"]): v for v in parsed.walk("VEVENT")}
     checked = 0
-    for plan in site.plans:
+    for plan in site.documents:
         for activity in plan.activities:
             if not (activity.time.deadline or activity.time.end):
                 continue
@@ -275,7 +275,7 @@ def test_a_document_shows_the_year_s_theme_of_each_observance_it_works_towards(s
     """The theme is written once, in observances.yml, and reaches every document working towards that year's day."""
     pages = render_all_pages(site, "https://x.invalid/")
     shown = 0
-    for plan in site.plans:
+    for plan in site.documents:
         page = text(pages[urls.src_of(urls.plan(plan.id))].source)
         for obs in (site.observance[o] for o in plan.observances):
             year = agenda.programme_year(obs, plan.date.first_day)
@@ -290,7 +290,7 @@ def test_a_document_shows_the_year_s_theme_of_each_observance_it_works_towards(s
 def test_a_period_from_an_undated_issue_is_not_given_a_day_it_does_not_have(site):
     """The Lạng Sơn plan's day is blank and its activities run 'from now on': the calendar says so,
     and never '01/01/2021', which the bar only uses to start drawing."""
-    plan = site.plan["ke-hoach-60-nam-dan-so-viet-nam-lang-son"]
+    plan = site.document["ke-hoach-60-nam-dan-so-viet-nam-lang-son"]
     period = next(a for a in plan.activities if a.time.end and not a.time.start and not a.event)
     assert agenda.activity_dates(plan, period).start_text == "khi ban hành văn bản, tháng 01 năm 2021 (bản gốc chưa ghi ngày)"
     html = render_calendar(site, 2021, "").html
@@ -426,8 +426,8 @@ def test_a_plan_spanning_vietnam_population_day_carries_the_year_s_shared_theme(
     assert page.count(theme) == 1
     assert "Long An, ngày … tháng … năm 2022" in page and "năm 2022 (chưa rõ ngày, tháng)" in page
     assert (ROOT / "data" / "observances.yml").read_text(encoding="utf-8").count(theme) == 1, "entered once"
-    [activity] = site.plan[LONG_AN].activities
-    dates = agenda.activity_dates(site.plan[LONG_AN], activity)
+    [activity] = site.document[LONG_AN].activities
+    dates = agenda.activity_dates(site.document[LONG_AN], activity)
     start, end = dates.start, dates.end
     assert start <= dt.date(2022, 12, 26) <= end
     december = [o for o in site.agenda.occurrences(2022) if agenda.overlaps(o, dt.date(2022, 12, 26), dt.date(2022, 12, 26))]
@@ -438,7 +438,7 @@ def test_a_plan_spanning_vietnam_population_day_carries_the_year_s_shared_theme(
 
 
 def test_a_district_plan_issued_before_july_2025_keeps_its_district(site, pages):
-    plan = site.plan[LOC_NINH]
+    plan = site.document[LOC_NINH]
     issuer = site.organisation[plan.issuer]
     assert issuer.level == "huyen" and plan.date.last_day <= dt.date(2025, 6, 30)
     left, right, title = header(pages, LOC_NINH)
@@ -451,7 +451,7 @@ def test_a_city_dispatch_known_from_its_portal_keeps_its_district_level_and_says
     """Long Xuyên, 2024: a city of An Giang (district level before 1/7/2025); the portal gave neither kind,
     number, symbol, date beyond the year nor signer: each is said as not known, never blank, and no kind
     is guessed (the page calls it 'văn bản'; with the kind unknown, whether it has 'Kính gửi' lines is too)."""
-    plan = site.plan[LONG_XUYEN]
+    plan = site.document[LONG_XUYEN]
     issuer = site.organisation[plan.issuer]
     assert (issuer.id, issuer.kind, issuer.level, issuer.province) == ("ubnd-long-xuyen", "ubnd", "huyen", "An Giang")
     assert issuer.parent == "ubnd-an-giang" and plan.date.last_day <= dt.date(2025, 6, 30)
@@ -483,7 +483,7 @@ def test_a_city_dispatch_gives_work_to_its_wards_and_communes_as_a_class(site, p
     assignee in its own right: not a partner of another body, which the text does not say."""
     group = site.organisation["ubnd-cac-phuong-xa-long-xuyen"]
     assert group.kind == "nhom" and (group.members.kind, group.members.level) == ("ubnd", "xa")
-    assert group.parent == site.plan[LONG_XUYEN].issuer
+    assert group.parent == site.document[LONG_XUYEN].issuer
     tree = pages[urls.src_of(urls.plan(LONG_XUYEN))]
     rows = tree.xpath("//table[@class='cb-duties']/tbody/tr")
     leads = {" ".join(r.xpath("td[2]")[0].text_content().split()): r for r in rows}
@@ -504,7 +504,7 @@ def test_a_city_dispatch_gives_work_to_its_wards_and_communes_as_a_class(site, p
 def test_a_period_whose_end_is_not_known_keeps_its_start_and_is_not_given_an_end(site, pages):
     """The portal's copy stops at 'từ ngày 05/7/2024 đến ngày ': the start is stated, the end is not known
     ('??'). Every output says so; none draws the period to a day, nor calls it past or under way."""
-    plan = site.plan[LONG_XUYEN]
+    plan = site.document[LONG_XUYEN]
     assert plan.activities and plan.last_day is None
     for activity in plan.activities:
         time = activity.time
@@ -553,7 +553,7 @@ def test_a_period_whose_end_the_original_leaves_blank(project):
         encoding="utf-8",
     )
     site = load_site(project, today=TEST_TODAY, docs_dir=project / "docs")
-    plan = site.plan["ke-hoach-60-nam-dan-so-viet-nam-lang-son"]
+    plan = site.document["ke-hoach-60-nam-dan-so-viet-nam-lang-son"]
     assert plan.full_text and plan.last_day is None and plan_status(site, plan) == {"state": "no-end-date"}
     page = text(render_all_pages(site, "https://x.invalid/")[urls.src_of(urls.plan(plan.id))].source)
     assert "Từ ngày 01 tháng 02 năm 2021; bản gốc chưa ghi ngày kết thúc" in page
@@ -619,17 +619,17 @@ def test_the_2021_theme_entered_once_reaches_the_lang_son_plan_through_vietnam_p
 
 
 def test_the_documents_index_does_not_claim_every_document_is_published_in_full(site, pages):
-    assert any(not p.full_text for p in site.plans)
+    assert any(not p.full_text for p in site.documents)
     [lead] = pages[urls.src_of(urls.PLANS)].xpath("//p[@class='cb-lead']")
     said = " ".join(lead.text_content().split())
-    assert said.startswith(f"{len(site.plans)} văn bản (kế hoạch, công văn, quyết định…)")
+    assert said.startswith(f"{len(site.documents)} văn bản (kế hoạch, công văn, quyết định…)")
     assert "văn bản chưa có toàn văn chỉ ghi những gì đã biết" in said and "Mỗi kế hoạch được đăng nguyên văn" not in said
 
 
 def test_a_feed_item_offers_the_full_text_only_when_the_site_holds_it(site):
-    assert full_text_link(site.plan[QUANG_NAM]) == "Những gì đã biết về văn bản (chưa có toàn văn)"
-    assert full_text_link(site.plan[QD_BAC_GIANG]) == "Toàn văn quyết định"
-    assert full_text_link(site.plan["ke-hoach-60-nam-dan-so-viet-nam-lang-son"]) == "Toàn văn kế hoạch và bảng phân công"
+    assert full_text_link(site.document[QUANG_NAM]) == "Những gì đã biết về văn bản (chưa có toàn văn)"
+    assert full_text_link(site.document[QD_BAC_GIANG]) == "Toàn văn quyết định"
+    assert full_text_link(site.document["ke-hoach-60-nam-dan-so-viet-nam-lang-son"]) == "Toàn văn kế hoạch và bảng phân công"
 
 
 @pytest.mark.parametrize("written, linked", [("5463/BYT-TCDS", True), ("5463/BYT-KHTC", False), ("546/BYT-TCDS", False)])

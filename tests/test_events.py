@@ -275,7 +275,7 @@ def test_an_event_from_a_document_s_activity_is_organised_by_its_lead(site):
     derived = [e for e in site.events if e.activity]
     assert derived
     for event in derived:
-        [activity] = [a for a in site.plan[event.plan].activities if a.id == event.activity]
+        [activity] = [a for a in site.document[event.plan].activities if a.id == event.activity]
         assert event.organisers == [activity.lead] and event.participants == [] and event.type is None
 
 

@@ -247,11 +247,11 @@ def test_same_guid_in_every_feed_that_carries_the_item(built_site, feed_paths):
 def test_plans_and_events_feed(built_site, site):
     items = parse(built_site, urls.plans_feed("rss")).findall("channel/item")
     guids = [i.findtext("guid") for i in items]
-    expected = {channels.tag_uri(BASE, urls.plan(p.id)) for p in site.plans} | {
+    expected = {channels.tag_uri(BASE, urls.plan(p.id)) for p in site.documents} | {
         channels.tag_uri(BASE, urls.event(e.id)) for e in site.events if e.plan
     }
     assert set(guids) == expected
-    external = {s.url for r in (*site.plans, *site.events) for s in r.sources if s.url}
+    external = {s.url for r in (*site.documents, *site.events) for s in r.sources if s.url}
     assert external and all(u.startswith(("https://", "http://")) for u in external)
     for item in items:
         pub = email.utils.parsedate_to_datetime(item.findtext("pubDate"))
@@ -260,7 +260,7 @@ def test_plans_and_events_feed(built_site, site):
         assert all(u.startswith(BASE) or u in external for u in html_urls(item.findtext("content:encoded", namespaces=NS)))
     # A document known only to its month or year is dated within it, and never before a document it cites.
     later = []
-    for plan in site.plans:
+    for plan in site.documents:
         item = next(i for i in items if i.findtext("guid") == channels.tag_uri(BASE, urls.plan(plan.id)))
         day = email.utils.parsedate_to_datetime(item.findtext("pubDate")).date()
         cited = [b.date.first_day for b in plan.bases if isinstance(b.date, PartialDate)]

@@ -138,7 +138,7 @@ def test_a_plan_dated_to_its_month_stamps_and_starts_nothing_before_a_document_i
     stamps = {str(v["uid"]): v.decoded("dtstamp") for v in icalendar.Calendar.from_ical(ical.render_ics(moved, BASE)).walk("VEVENT")}
     assert stamps["su-kien-han-lien-hoan-cap-tinh-lang-son-2021@congbo"] == dt.datetime(2021, 1, 14, 17, 0, tzinfo=dt.timezone.utc)
     # A period 'from issue' to 26/12/2021 starts no earlier either (it started on 1 January before).
-    plan = moved.plan["ke-hoach-60-nam-dan-so-viet-nam-lang-son"]
+    plan = moved.document["ke-hoach-60-nam-dan-so-viet-nam-lang-son"]
     [activity] = [a for a in plan.activities if a.id == "tuyen-truyen-bao-dai"]
     assert (activity.time.start, activity.time.end_day) == (None, dt.date(2021, 12, 26))
     [vevent] = [v for v in icalendar.Calendar.from_ical(ical.render_ics(moved, BASE)).walk("VEVENT") if str(v["summary"]) == activity.name]

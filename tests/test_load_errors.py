@@ -37,7 +37,7 @@ def problems(root: Path) -> list[str]:
 
 def test_sample_data_is_valid():
     site = load_site(Path(__file__).parent.parent, today=TODAY, docs_dir=Path(__file__).parent.parent / "docs")
-    assert {p.id for p in site.plans} == {
+    assert {p.id for p in site.documents} == {
         "ke-hoach-60-nam-dan-so-viet-nam-lang-son",
         "ke-hoach-nghi-quyet-21-khcn-bac-giang",
         "cong-van-1214-ubnd-bac-giang",

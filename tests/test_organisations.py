@@ -244,9 +244,9 @@ def test_pages_call_documents_by_their_kind_never_all_of_them_plans(tmp_path):
     def page(org_id: str):
         return render_organisation(site, site.organisation[org_id], records[org_id])
 
-    issuer = next(p.issuer for p in site.plans)
+    issuer = next(p.issuer for p in site.documents)
     assert [text_of(h) for h in tree_of(page(issuer).source).xpath("//h2[@id='da-ban-hanh']")] == ["Văn bản đã ban hành"]
-    lead = next(a.lead for p in site.plans for a in p.activities)
+    lead = next(a.lead for p in site.documents for a in p.activities)
     [duties] = tree_of(page(lead).source).xpath("//table[@class='cb-duties']")
     assert [text_of(th) for th in duties.xpath(".//th")] == ["Hoạt động", "Vai trò", "Thời gian", "Văn bản"]
     assert {td.get("data-label") for td in duties.xpath(".//td")} == {"Hoạt động", "Vai trò", "Thời gian", "Văn bản"}
@@ -257,6 +257,6 @@ def test_pages_call_documents_by_their_kind_never_all_of_them_plans(tmp_path):
 
 
 def test_an_activity_running_from_its_document_s_issue_names_the_document_s_kind(site):
-    plan, activity = next((p, a) for p in site.plans for a in p.activities if a.time.end_day and a.time.start is None)
+    plan, activity = next((p, a) for p in site.documents for a in p.activities if a.time.end_day and a.time.start is None)
     for kind, name in (("CV", "công văn"), ("QĐ", "quyết định"), ("??", "văn bản")):
         assert activity_time(site, plan.model_copy(update={"type": kind}), activity.time).startswith(f"Từ khi ban hành {name} đến hết ngày")

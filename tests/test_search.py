@@ -304,7 +304,7 @@ def test_documents_of_the_owners_province_weigh_more(site):
     from congbo import pages
 
     home = site.organisation[site.info.owner].province
-    boosts = {plan.id: (site.plan_issuer(plan).province == home, pages.plan_search_boost(site, plan)) for plan in site.plans}
+    boosts = {plan.id: (site.document_issuer(plan).province == home, pages.plan_search_boost(site, plan)) for plan in site.documents}
     assert {boost for own, boost in boosts.values() if own} == {pages.HOME_DOCUMENT_BOOST}
     assert {boost for own, boost in boosts.values() if not own} == {pages.DOCUMENT_BOOST}
     assert pages.DOCUMENT_BOOST < pages.HOME_DOCUMENT_BOOST < 3  # 3: an observance's own page

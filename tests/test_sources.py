@@ -307,7 +307,7 @@ def test_every_sample_document_page_has_its_nguon_section(site):
     """The sample's own content: every document names where it is known from (the seeds, the reports
     and portal pages its file's comments cite); only records no source could be found for say 'chưa rõ nguồn'."""
     pages = render_all_pages(site, BASE)
-    for plan in site.plans:
+    for plan in site.documents:
         doc = tree(pages[urls.src_of(urls.plan(plan.id))].source)
         heading = doc.get_element_by_id("nguon")
         assert said(heading).startswith("Nguồn"), plan.id
