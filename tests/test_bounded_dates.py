@@ -251,9 +251,9 @@ def test_a_document_issued_on_or_before_a_day_is_dated_by_that_day_in_the_feed(t
     site = load_site(project, today=TODAY, docs_dir=project / "docs")
     plan = site.document["cong-van-ubnd-quang-nam-ngay-dan-so-the-gioi-2024"]
     assert plan.date.precision == "on-or-before"
-    item = next(i for i in feeds.plan_items(site, "https://example.org/") if i.link.endswith(urls.plan(plan.id)))
+    item = next(i for i in feeds.document_items(site, "https://example.org/") if i.link.endswith(urls.document(plan.id)))
     assert item.published.date() == dt.date(2024, 7, 4)
-    page = pages.render_plan(site, plan).html
+    page = pages.render_document(site, plan).html
     assert "chậm nhất ngày 04/07/2024" in page
     assert "ngày ban hành (chỉ biết chậm nhất ngày 04/07/2024)" in page and "ngày … tháng … năm …" in page
 
@@ -386,7 +386,7 @@ def test_a_deadline_known_to_its_month_sits_on_its_last_day_and_stays_out_of_the
     items = {i["id"]: i for i in json.loads(calendar_json.render_calendar_json(site))["items"]}
     press = items["ke-hoach-60-nam-dan-so-viet-nam-lang-son/tuyen-truyen-bao-dai"]
     assert (press["precision"], press["date"], press["start"], press["ics"]) == ("month", "2021-12-??", "2021-12-01", None)
-    page = pages.render_plan(site, site.document["ke-hoach-60-nam-dan-so-viet-nam-lang-son"]).html
+    page = pages.render_document(site, site.document["ke-hoach-60-nam-dan-so-viet-nam-lang-son"]).html
     assert "Hạn hoàn thành: tháng 12 năm 2021 (chưa rõ ngày)" in page
 
 
@@ -402,7 +402,7 @@ def test_an_end_known_to_its_month_is_never_said_to_be_under_way(tmp_path):
     item = next(i for i in site.agenda.items if i.key.endswith("/tuyen-truyen-bao-dai"))
     assert not item.is_current(dt.date(2021, 12, 10)) and not item.is_past(dt.date(2021, 12, 10)) and item.is_past(dt.date(2022, 1, 1))
     assert "hoat-dong-" + _press_uid() not in _calendar_text(site)
-    page = pages.render_plan(site, site.document["ke-hoach-60-nam-dan-so-viet-nam-lang-son"]).html
+    page = pages.render_document(site, site.document["ke-hoach-60-nam-dan-so-viet-nam-lang-son"]).html
     assert "Từ ngày 01 tháng 02 năm 2021 đến tháng 12 năm 2021 (chưa rõ ngày)" in page
     december = pages.render_calendar(site, 2021).html
     assert "– tháng 12 năm 2021 (chưa rõ ngày)" in december and "không đưa vào tệp lịch (.ics)" in december
@@ -480,11 +480,11 @@ def test_a_documents_status_claims_only_what_its_last_date_allows(tmp_path, dead
     (project / rel).write_text(text, encoding="utf-8")
     site = load_site(project, today=today, docs_dir=project / "docs")
     plan = site.document["ke-hoach-60-nam-dan-so-viet-nam-lang-son"]
-    status = pages.plan_status(site, plan)
+    status = pages.document_status(site, plan)
     assert status["state"] == state
     assert blocks.is_current(site, plan) is current
     if state == "not-known-to-day":
-        assert "Chưa rõ đã kết thúc hay chưa" in pages.render_plan(site, plan).html
+        assert "Chưa rõ đã kết thúc hay chưa" in pages.render_document(site, plan).html
 
 
 def test_a_programme_says_a_document_was_issued_on_or_before_a_day(tmp_path):

@@ -67,7 +67,7 @@ def problems(project) -> list[str]:
 
 def plan_page(project, doc_id: str = DOC_ID, today: dt.date = TEST_TODAY) -> str:
     site = load(project, today)
-    return pages.render_plan(site, site.document[doc_id]).source
+    return pages.render_document(site, site.document[doc_id]).source
 
 
 def text_of(source: str) -> str:
@@ -114,7 +114,7 @@ activities:
 def test_an_activity_with_an_unknown_lead_is_accepted_said_and_reaches_the_calendar(project):
     write_doc(project, ACTIVITY.format(lead='"??"'))
     site = load(project)
-    page = text_of(pages.render_plan(site, site.document[DOC_ID]).source)
+    page = text_of(pages.render_document(site, site.document[DOC_ID]).source)
     assert "Chiến dịch truyền thông Chưa rõ đơn vị chủ trì" in page
     periods = [o for o in site.agenda.occurrences(2025) if o.activity is not None and o.document.id == DOC_ID]
     assert [(o.start, o.end) for o in periods] == [(dt.date(2025, 6, 20), dt.date(2025, 7, 20))]
@@ -154,8 +154,8 @@ def standing(project, extra: str, today: dt.date = DAY) -> tuple[bool, dict, str
     write_doc(project, extra)
     site = load(project, today)
     plan = site.document[DOC_ID]
-    status_line = " ".join(p.text_content() for p in tree(pages.render_plan(site, plan).source).find_class("cb-status"))
-    return blocks.is_current(site, plan), pages.plan_status(site, plan), " ".join(status_line.split())
+    status_line = " ".join(p.text_content() for p in tree(pages.render_document(site, plan).source).find_class("cb-status"))
+    return blocks.is_current(site, plan), pages.document_status(site, plan), " ".join(status_line.split())
 
 
 def test_a_document_without_a_period_is_never_current_whatever_its_issuer(project):
@@ -234,7 +234,7 @@ def test_a_superseded_document_is_not_current_whatever_it_covers(project):
 def test_the_home_page_lists_only_documents_with_evidence_and_says_what_it_lists(project):
     write_doc(project, "covers: 2025\n")
     site = load(project, DAY)
-    block = html.fromstring(f"<div>{blocks.current_plans(site, '')}</div>")
+    block = html.fromstring(f"<div>{blocks.current_documents(site, '')}</div>")
     assert [a.text_content() for a in block.find_class("cb-list__title")] == ["Kế hoạch thực hiện công tác dân số năm 2025"]
     assert "Văn bản chưa rõ thời hạn không được liệt kê ở đây." in block.text_content()
 
@@ -270,7 +270,7 @@ def test_a_relation_entered_once_shows_on_both_pages_in_either_time_order(projec
         (DOC_ID, OTHER_ID, "Kế hoạch về công tác dân số <b>tỉnh</b>"),
         (OTHER_ID, DOC_ID, "Kế hoạch thực hiện công tác dân số năm 2025"),
     ):
-        source = pages.render_plan(site, site.document[here]).source
+        source = pages.render_document(site, site.document[here]).source
         [item] = tree(source).xpath("//h2[@id='van-ban-lien-quan']/following-sibling::ul[1]/li")
         assert item.xpath("a/@href") == [f"../{there}/"]
         assert item.xpath("a")[0].text_content() == title

@@ -300,7 +300,7 @@ def test_a_plan_s_feed_item_for_the_event_has_each_organiser_as_author(project):
         "  plan: ke-hoach-60-nam-dan-so-viet-nam-lang-son\n  organisers: [so-thu-nghiem, doan-the-thu-nghiem]\n",
     )
     site = load(project)
-    [item] = [i for i in feeds.plan_items(site, "https://x.invalid/") if i.link.endswith("/hoi-nghi-theo-ke-hoach/")]
+    [item] = [i for i in feeds.document_items(site, "https://x.invalid/") if i.link.endswith("/hoi-nghi-theo-ke-hoach/")]
     assert item.authors == ("Sở Thử Nghiệm", "Đoàn thể Thử Nghiệm")
 
 

@@ -245,9 +245,9 @@ def test_same_guid_in_every_feed_that_carries_the_item(built_site, feed_paths):
 
 
 def test_plans_and_events_feed(built_site, site):
-    items = parse(built_site, urls.plans_feed("rss")).findall("channel/item")
+    items = parse(built_site, urls.documents_feed("rss")).findall("channel/item")
     guids = [i.findtext("guid") for i in items]
-    expected = {channels.tag_uri(BASE, urls.plan(p.id)) for p in site.documents} | {
+    expected = {channels.tag_uri(BASE, urls.document(p.id)) for p in site.documents} | {
         channels.tag_uri(BASE, urls.event(e.id)) for e in site.events if e.plan
     }
     assert set(guids) == expected
@@ -261,7 +261,7 @@ def test_plans_and_events_feed(built_site, site):
     # A document known only to its month or year is dated within it, and never before a document it cites.
     later = []
     for plan in site.documents:
-        item = next(i for i in items if i.findtext("guid") == channels.tag_uri(BASE, urls.plan(plan.id)))
+        item = next(i for i in items if i.findtext("guid") == channels.tag_uri(BASE, urls.document(plan.id)))
         day = email.utils.parsedate_to_datetime(item.findtext("pubDate")).date()
         cited = [b.date.first_day for b in plan.bases if isinstance(b.date, PartialDate)]
         assert plan.date.first_day <= day <= plan.date.last_day, plan.id

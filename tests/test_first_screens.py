@@ -159,7 +159,7 @@ def test_the_column_index_opens_with_its_newest_articles(built_site):
 
 
 def test_the_documents_index_puts_the_sites_own_province_first(site):
-    page = pages.render_plans_index(site)
+    page = pages.render_documents_index(site)
     order = re.findall(r'<h2 id="([^"]+)"', page.html)
     province = site.organisation[site.info.owner].province
     own = [o for o in order if site.organisation[o].province == province]

@@ -62,7 +62,7 @@ def test_each_page_last_changed_when_its_record_or_file_did(site):
     assert set(pages) <= set(updated)  # every generated page has a date
     assert updated[f"ke-hoach/{PLAN}/index.md"].date() == dt.date(2026, 3, 12)  # in Vietnam: 16:30 UTC
     assert updated[f"ke-hoach/{OTHER}/index.md"].date() == dt.date(2026, 2, 1)
-    assert updated[urls.src_of(urls.PLANS)].date() == dt.date(2026, 3, 12)  # a listing: its newest file
+    assert updated[urls.src_of(urls.DOCUMENTS)].date() == dt.date(2026, 3, 12)  # a listing: its newest file
     assert updated["index.md"].date() == dt.date(2026, 2, 1)  # a written page: its file
 
 
@@ -97,11 +97,11 @@ def built(repository, tmp_path_factory) -> Path:
 
 
 def test_the_built_pages_say_when_they_last_changed(built):
-    assert built_updated(built, urls.plan(PLAN)) == ["Cập nhật lần cuối: ngày 12/03/2026"]
-    assert built_updated(built, urls.plan(OTHER)) == ["Cập nhật lần cuối: ngày 01/02/2026"]
+    assert built_updated(built, urls.document(PLAN)) == ["Cập nhật lần cuối: ngày 12/03/2026"]
+    assert built_updated(built, urls.document(OTHER)) == ["Cập nhật lần cuối: ngày 01/02/2026"]
     assert built_updated(built, "") == ["Cập nhật lần cuối: ngày 01/02/2026"]
     assert built_updated(built, urls.article("bieu-duong-nguoi-lam-dan-so-co-so")) == ["Cập nhật lần cuối: ngày 01/02/2026"]
-    history_line = text_of(read_page(built, urls.plan(PLAN)).xpath("//p[@class='cb-history']")[0])
+    history_line = text_of(read_page(built, urls.document(PLAN)).xpath("//p[@class='cb-history']")[0])
     assert history_line == "Lịch sử cập nhật: 12/03/2026 — ngày ban hành, nơi nhận; 01/02/2026 — đăng lần đầu."
 
 
@@ -118,6 +118,6 @@ def test_a_build_outside_git_says_nothing_of_changes(tmp_path):
     site_dir = tmp_path / "site"
     result = mkdocs_build(project, site_dir)
     assert result.returncode == 0, result.stderr
-    for url in ("", urls.plan(PLAN), urls.article("bieu-duong-nguoi-lam-dan-so-co-so"), urls.CALENDAR):
+    for url in ("", urls.document(PLAN), urls.article("bieu-duong-nguoi-lam-dan-so-co-so"), urls.CALENDAR):
         page = read_page(site_dir, url)
         assert not page.xpath("//p[@class='cb-updated'] | //p[@class='cb-history']"), url

@@ -20,7 +20,7 @@ from conftest import ROOT, build_env, copy_project, mkdocs_build
 
 from congbo import urls
 
-PLAN = urls.plan("ke-hoach-60-nam-dan-so-viet-nam-lang-son")
+PLAN = urls.document("ke-hoach-60-nam-dan-so-viet-nam-lang-son")
 
 
 def with_plugins(root: Path, order: list[str]) -> None:
@@ -143,7 +143,7 @@ def test_serve_shows_an_edited_template_on_the_next_rebuild(tmp_path):
     try:
         url = f"http://127.0.0.1:{port}/{PLAN}"
         assert "Bảng phân công" in _wait_for(url, "Bảng phân công", 60)
-        template = root / "congbo" / "templates" / "plan.html.j2"
+        template = root / "congbo" / "templates" / "document.html.j2"
         template.write_text(template.read_text(encoding="utf-8").replace("Bảng phân công", "Bảng phân công đã sửa"), encoding="utf-8")
         assert "Bảng phân công đã sửa" in _wait_for(url, "Bảng phân công đã sửa", 60)
     finally:
@@ -152,10 +152,10 @@ def test_serve_shows_an_edited_template_on_the_next_rebuild(tmp_path):
 
 
 def test_a_page_outside_the_nav_falls_under_the_tab_of_its_address():
-    assert urls.section_of(PLAN) == urls.PLANS
+    assert urls.section_of(PLAN) == urls.DOCUMENTS
     assert urls.section_of(urls.event("x")) == urls.CALENDAR
     assert urls.section_of(urls.article("x")) == urls.COLUMN
-    assert urls.section_of(urls.PLANS) is None  # a tab's own page
+    assert urls.section_of(urls.DOCUMENTS) is None  # a tab's own page
     assert urls.section_of("bao-chi/") is None
 
 

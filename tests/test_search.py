@@ -273,10 +273,10 @@ def test_every_typed_word_must_be_found(search, site_url, built_site):
     words = {doc["location"]: set(search_tokens(doc["title"] + " " + doc["text"], separator)) for doc in index["docs"]}
     with_both = {loc.split("#")[0] for loc, found in words.items() if {"cao", "loc"} <= found}
     with_cao = {loc.split("#")[0] for loc, found in words.items() if "cao" in found}
-    assert urls.plan("ke-hoach-128-ubnd-loc-ninh") in with_both and len(with_both) < len(with_cao)
+    assert urls.document("ke-hoach-128-ubnd-loc-ninh") in with_both and len(with_both) < len(with_cao)
     page = search("Cao Lộc")
     found = {r["path"] for r in results(page, site_url)}
-    assert urls.plan("ke-hoach-128-ubnd-loc-ninh") in found
+    assert urls.document("ke-hoach-128-ubnd-loc-ninh") in found
     assert found <= with_both, sorted(found - with_both)
     page = search("cao tuoi")
     assert "Người cao tuổi" in first_result(page, site_url)["title"]
@@ -304,7 +304,7 @@ def test_documents_of_the_owners_province_weigh_more(site):
     from congbo import pages
 
     home = site.organisation[site.info.owner].province
-    boosts = {plan.id: (site.document_issuer(plan).province == home, pages.plan_search_boost(site, plan)) for plan in site.documents}
+    boosts = {plan.id: (site.document_issuer(plan).province == home, pages.document_search_boost(site, plan)) for plan in site.documents}
     assert {boost for own, boost in boosts.values() if own} == {pages.HOME_DOCUMENT_BOOST}
     assert {boost for own, boost in boosts.values() if not own} == {pages.DOCUMENT_BOOST}
     assert pages.DOCUMENT_BOOST < pages.HOME_DOCUMENT_BOOST < 3  # 3: an observance's own page

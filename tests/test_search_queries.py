@@ -15,7 +15,7 @@ from test_search import first_result, marked_on, results, search  # noqa: F401  
 
 pytestmark = [pytest.mark.browser, pytest.mark.sample]
 
-PLAN = urls.plan("ke-hoach-60-nam-dan-so-viet-nam-lang-son")
+PLAN = urls.document("ke-hoach-60-nam-dan-so-viet-nam-lang-son")
 
 # (typed, path of the expected first result, words of its title)
 QUERIES = [
