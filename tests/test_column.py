@@ -211,8 +211,8 @@ def test_archive_by_year_and_month(built_site, site):
 
 
 def test_related_articles_on_plan_observance_and_event_pages(built_site):
-    plan = page(built_site, "ke-hoach/ke-hoach-60-nam-dan-so-viet-nam-lang-son")
-    section = plan.xpath("//h2[@id='bai-viet-lien-quan']/following-sibling::ul[1]//a/@href")
+    document = page(built_site, "ke-hoach/ke-hoach-60-nam-dan-so-viet-nam-lang-son")
+    section = document.xpath("//h2[@id='bai-viet-lien-quan']/following-sibling::ul[1]//a/@href")
     assert "../../bai-viet/lang-son-ke-hoach-60-nam-dan-so/" in section
     assert "../../bai-viet/lien-hoan-tuyen-truyen-vien-dan-so-2021/" in section
     observance = page(built_site, "ngay-ky-niem/ngay-dan-so-the-gioi")

@@ -65,7 +65,7 @@ def problems(project) -> list[str]:
     return [str(p) for p in caught.value.problems]
 
 
-def plan_page(project, doc_id: str = DOC_ID, today: dt.date = TEST_TODAY) -> str:
+def document_page(project, doc_id: str = DOC_ID, today: dt.date = TEST_TODAY) -> str:
     site = load(project, today)
     return pages.render_document(site, site.document[doc_id]).source
 
@@ -84,7 +84,7 @@ def tree(source: str):
 
 def test_an_unknown_place_is_never_printed_and_the_page_says_it_is_not_known(project):
     write_doc(project, head=HEAD.replace('place: "Lạng Sơn"', 'place: "??"'))
-    source = plan_page(project)
+    source = document_page(project)
     date_line = tree(source).find_class("vb-header__date")[0].text_content()
     assert date_line == "ngày 10 tháng 3 năm 2025"
     assert "??" not in text_of(source)
@@ -153,9 +153,9 @@ def standing(project, extra: str, today: dt.date = DAY) -> tuple[bool, dict, str
     """(listed on the home page as current, the page's status, the status line as read)."""
     write_doc(project, extra)
     site = load(project, today)
-    plan = site.document[DOC_ID]
-    status_line = " ".join(p.text_content() for p in tree(pages.render_document(site, plan).source).find_class("cb-status"))
-    return blocks.is_current(site, plan), pages.document_status(site, plan), " ".join(status_line.split())
+    document = site.document[DOC_ID]
+    status_line = " ".join(p.text_content() for p in tree(pages.render_document(site, document).source).find_class("cb-status"))
+    return blocks.is_current(site, document), pages.document_status(site, document), " ".join(status_line.split())
 
 
 def test_a_document_without_a_period_is_never_current_whatever_its_issuer(project):
@@ -339,7 +339,7 @@ targets:
 
 def test_key_points_are_listed_as_what_the_source_says_not_the_text(project):
     write_doc(project, POINTS)
-    source = plan_page(project)
+    source = document_page(project)
     heading = tree(source).xpath("//h2[@id='noi-dung-chinh']")[0]
     assert heading.text_content().startswith("Nội dung chính theo nguồn")
     assert "không phải nguyên văn văn bản" in heading.getnext().text_content()
@@ -359,7 +359,7 @@ def test_key_points_beside_a_full_text_are_refused_at_their_place(project):
 
 def test_targets_are_a_table_with_caption_and_headers_and_values_as_written(project):
     write_doc(project, TARGETS)
-    source = plan_page(project)
+    source = document_page(project)
     [table] = tree(source).xpath("//table[contains(@class, 'cb-targets')]")
     assert table.xpath("caption")[0].text_content().startswith("Các chỉ tiêu bằng số của văn bản, như nguồn nêu")
     assert [th.text_content() for th in table.xpath("thead/tr/th[@scope='col']")] == ["Chỉ tiêu", "Mức", "Năm", "So với", "Ghi chú"]

@@ -185,20 +185,20 @@ def test_every_activity_date_is_in_lich_ics_with_two_parsers_and_on_the_calendar
     parsed = icalendar.Calendar.from_ical(ics)
     by_uid = {str(v["uid"]): v for v in parsed.walk("VEVENT")}
     checked = 0
-    for plan in site.documents:
-        for activity in plan.activities:
+    for document in site.documents:
+        for activity in document.activities:
             if not (activity.time.deadline or activity.time.end):
                 continue
-            dates = agenda.activity_dates(plan, activity)
+            dates = agenda.activity_dates(document, activity)
             start, end = dates.start, dates.end
-            uid = f"su-kien-{activity.event}@congbo" if activity.event else agenda.activity_uid(plan, activity)
+            uid = f"su-kien-{activity.event}@congbo" if activity.event else agenda.activity_uid(document, activity)
             vevent = by_uid[uid]
             assert (vevent.decoded("dtstart"), vevent.decoded("dtend")) == (start, end + dt.timedelta(days=1))
             found = recurring_ical_events.of(parsed).between(end, end + dt.timedelta(days=1))
             assert uid in {str(o["uid"]) for o in found}
             year_page = pages[urls.src_of(urls.calendar_year(end.year, TEST_TODAY.year))]
             items = year_page.xpath(f"//li[.//time[@datetime='{end.isoformat()}']]")  # a start not known to the day is said in words
-            assert any(activity.name in i.text_content() for i in items), (plan.id, activity.id)
+            assert any(activity.name in i.text_content() for i in items), (document.id, activity.id)
             checked += 1
     assert checked >= 6
 
@@ -275,14 +275,14 @@ def test_a_document_shows_the_year_s_theme_of_each_observance_it_works_towards(s
     """The theme is written once, in observances.yml, and reaches every document working towards that year's day."""
     pages = render_all_pages(site, "https://x.invalid/")
     shown = 0
-    for plan in site.documents:
-        page = text(pages[urls.src_of(urls.document(plan.id))].source)
-        for obs in (site.observance[o] for o in plan.observances):
-            year = agenda.programme_year(obs, plan.date.first_day)
+    for document in site.documents:
+        page = text(pages[urls.src_of(urls.document(document.id))].source)
+        for obs in (site.observance[o] for o in document.observances):
+            year = agenda.programme_year(obs, document.date.first_day)
             theme = site.theme_of(obs, year)
             if theme:
                 said = re.search(f"Chủ đề (.+?) năm {year}: “{re.escape(theme.theme)}”", page)
-                assert said and obs.name in said.group(1), (plan.id, obs.id)  # observances sharing it: one line names both
+                assert said and obs.name in said.group(1), (document.id, obs.id)  # observances sharing it: one line names both
                 shown += 1
     assert shown >= 1, "a sample document carries an observance's theme of its year"
 
@@ -290,9 +290,9 @@ def test_a_document_shows_the_year_s_theme_of_each_observance_it_works_towards(s
 def test_a_period_from_an_undated_issue_is_not_given_a_day_it_does_not_have(site):
     """The Lạng Sơn plan's day is blank and its activities run 'from now on': the calendar says so,
     and never '01/01/2021', which the bar only uses to start drawing."""
-    plan = site.document["ke-hoach-60-nam-dan-so-viet-nam-lang-son"]
-    period = next(a for a in plan.activities if a.time.end and not a.time.start and not a.event)
-    assert agenda.activity_dates(plan, period).start_text == "khi ban hành văn bản, tháng 01 năm 2021 (bản gốc chưa ghi ngày)"
+    document = site.document["ke-hoach-60-nam-dan-so-viet-nam-lang-son"]
+    period = next(a for a in document.activities if a.time.end and not a.time.start and not a.event)
+    assert agenda.activity_dates(document, period).start_text == "khi ban hành văn bản, tháng 01 năm 2021 (bản gốc chưa ghi ngày)"
     html = render_calendar(site, 2021, "").html
     assert "Từ khi ban hành văn bản, tháng 01 năm 2021 (bản gốc chưa ghi ngày) đến hết 26/12/2021" in html
     assert "01/01/2021" not in html
@@ -393,7 +393,7 @@ LONG_XUYEN = "cong-van-ubnd-long-xuyen-ngay-dan-so-the-gioi-2024"
 QD_BAC_GIANG = "quyet-dinh-27-2006-qd-ubnd-bac-giang"
 
 
-def plan_text(pages, doc_id: str) -> str:
+def document_text(pages, doc_id: str) -> str:
     return " ".join(pages[urls.src_of(urls.document(doc_id))].text_content().split())
 
 
@@ -409,7 +409,7 @@ def test_a_document_known_from_a_news_report_says_what_it_does_not_know(pages):
         "Văn bản về việc tổ chức các hoạt động hưởng ứng ngày Dân số thế giới 11/7 trên địa bàn tỉnh"
     )
     assert not tree.xpath("//*[@class='vb-blank']"), "not known is never shown as blank in the original"
-    page = plan_text(pages, QUANG_NAM)
+    page = document_text(pages, QUANG_NAM)
     assert "Chưa rõ số và ký hiệu — Ủy ban nhân dân tỉnh Quảng Nam, ngày 03 tháng 7 năm 2024" in page
     assert "bản gốc chưa ghi" not in page
     assert "Công văn số 3589 (chưa rõ ký hiệu) (chưa rõ ngày ban hành) của Bộ Y tế" in page
@@ -421,7 +421,7 @@ def test_a_plan_spanning_vietnam_population_day_carries_the_year_s_shared_theme(
     """Long An 2022: its period (1–31/12/2022) holds 26/12, and both observances share the one theme of 2022,
     entered once and said once."""
     theme = "Nâng cao chất lượng dân số để phát triển đất nước nhanh và bền vững"
-    page = plan_text(pages, LONG_AN)
+    page = document_text(pages, LONG_AN)
     assert f"Chủ đề Tháng hành động quốc gia về Dân số và Ngày Dân số Việt Nam năm 2022: “{theme}”" in page
     assert page.count(theme) == 1
     assert "Long An, ngày … tháng … năm 2022" in page and "năm 2022 (chưa rõ ngày, tháng)" in page
@@ -438,25 +438,25 @@ def test_a_plan_spanning_vietnam_population_day_carries_the_year_s_shared_theme(
 
 
 def test_a_district_plan_issued_before_july_2025_keeps_its_district(site, pages):
-    plan = site.document[LOC_NINH]
-    issuer = site.organisation[plan.issuer]
-    assert issuer.level == "huyen" and plan.date.last_day <= dt.date(2025, 6, 30)
+    document = site.document[LOC_NINH]
+    issuer = site.organisation[document.issuer]
+    assert issuer.level == "huyen" and document.date.last_day <= dt.date(2025, 6, 30)
     left, right, title = header(pages, LOC_NINH)
     assert left == ["ỦY BAN NHÂN DÂN", "HUYỆN LỘC NINH", "Số: 128/KH-UBND"]
     assert right[-1] == "Lộc Ninh, ngày … tháng 9 năm 2019"
-    assert "tháng 9 năm 2019 (chưa rõ ngày)" in plan_text(pages, LOC_NINH)
+    assert "tháng 9 năm 2019 (chưa rõ ngày)" in document_text(pages, LOC_NINH)
 
 
 def test_a_city_dispatch_known_from_its_portal_keeps_its_district_level_and_says_what_it_does_not_know(site, pages):
     """Long Xuyên, 2024: a city of An Giang (district level before 1/7/2025); the portal gave neither kind,
     number, symbol, date beyond the year nor signer: each is said as not known, never blank, and no kind
     is guessed (the page calls it 'văn bản'; with the kind unknown, whether it has 'Kính gửi' lines is too)."""
-    plan = site.document[LONG_XUYEN]
-    issuer = site.organisation[plan.issuer]
+    document = site.document[LONG_XUYEN]
+    issuer = site.organisation[document.issuer]
     assert (issuer.id, issuer.kind, issuer.level, issuer.province) == ("ubnd-long-xuyen", "ubnd", "huyen", "An Giang")
-    assert issuer.parent == "ubnd-an-giang" and plan.date.last_day <= dt.date(2025, 6, 30)
+    assert issuer.parent == "ubnd-an-giang" and document.date.last_day <= dt.date(2025, 6, 30)
     left, right, title = header(pages, LONG_XUYEN)
-    assert (plan.type_known, plan.kind_name) == (False, "Văn bản")
+    assert (document.type_known, document.kind_name) == (False, "Văn bản")
     assert left == ["ỦY BAN NHÂN DÂN", "THÀNH PHỐ LONG XUYÊN", "Số: (chưa rõ số)/(chưa rõ ký hiệu)"]
     assert right[-1] == "Long Xuyên, ngày … tháng … năm 2024"
     assert title == ["(chưa rõ loại văn bản)", "Treo băng rôn, biểu ngữ hưởng ứng ngày Dân số thế giới (11/7) năm 2024"]
@@ -466,7 +466,7 @@ def test_a_city_dispatch_known_from_its_portal_keeps_its_district_level_and_says
     )
     assert not tree.xpath("//*[@class='vb-blank']"), "not known is never shown as blank in the original"
     assert not tree.xpath("//*[contains(@class, 'vb-addressees')]")
-    page = plan_text(pages, LONG_XUYEN)
+    page = document_text(pages, LONG_XUYEN)
     assert "Ban biên tập chưa rõ loại văn bản, số, ký hiệu, ngày, tháng và người ký của văn bản" in page
     assert not re.search(r"\b(Công văn|Kế hoạch|Thông báo)\b", page.replace("Công văn số 860/UBND-KGVX", "")), "no kind is guessed"
     assert "Chưa rõ số và ký hiệu — Ủy ban nhân dân thành phố Long Xuyên, tỉnh An Giang, năm 2024 (chưa rõ ngày, tháng)" in page
@@ -504,23 +504,23 @@ def test_a_city_dispatch_gives_work_to_its_wards_and_communes_as_a_class(site, p
 def test_a_period_whose_end_is_not_known_keeps_its_start_and_is_not_given_an_end(site, pages):
     """The portal's copy stops at 'từ ngày 05/7/2024 đến ngày ': the start is stated, the end is not known
     ('??'). Every output says so; none draws the period to a day, nor calls it past or under way."""
-    plan = site.document[LONG_XUYEN]
-    assert plan.activities and plan.last_day is None
-    for activity in plan.activities:
+    document = site.document[LONG_XUYEN]
+    assert document.activities and document.last_day is None
+    for activity in document.activities:
         time = activity.time
         assert (time.deadline, str(time.start), time.end_day, time.open_end.unknown) == (None, "2024-07-05", None, True)
     # The document as a whole is known to be for 2024 (its summary says so: `covers`), its periods' ends are not.
-    assert document_status(site, plan) == {"state": "covers", "phase": "past", "years": "năm 2024"}
-    page = plan_text(pages, LONG_XUYEN)
-    assert page.count("Từ ngày 05 tháng 7 năm 2024; chưa rõ ngày kết thúc") == len(plan.activities)  # the activities' table
-    assert page.count("05/07/2024") == len(plan.activities)  # the document's timeline: each start, once
+    assert document_status(site, document) == {"state": "covers", "phase": "past", "years": "năm 2024"}
+    page = document_text(pages, LONG_XUYEN)
+    assert page.count("Từ ngày 05 tháng 7 năm 2024; chưa rõ ngày kết thúc") == len(document.activities)  # the activities' table
+    assert page.count("05/07/2024") == len(document.activities)  # the document's timeline: each start, once
     assert "đến hết ngày" not in page and "kết thúc" not in page.replace("chưa rõ ngày kết thúc", "")
     timeline = pages[urls.src_of(urls.document(LONG_XUYEN))].xpath("//ol[contains(@class, 'cb-timeline')]/li")
-    assert len(timeline) == len(plan.activities) and not [li for li in timeline if li.xpath(".//*[@data-cb-start]")]
+    assert len(timeline) == len(document.activities) and not [li for li in timeline if li.xpath(".//*[@data-cb-start]")]
 
     calendar_file = icalendar.Calendar.from_ical(ical.render_ics(site, "https://x.invalid/"))
     vevents = [v for v in calendar_file.walk("VEVENT") if LONG_XUYEN in str(v["uid"])]
-    assert len(vevents) == len(plan.activities)
+    assert len(vevents) == len(document.activities)
     for vevent in vevents:
         assert (vevent.decoded("dtstart"), vevent.decoded("dtend")) == (dt.date(2024, 7, 5), dt.date(2024, 7, 6))
         assert str(vevent["summary"]).startswith("Bắt đầu: ") and "chưa rõ ngày kết thúc" in str(vevent["description"])
@@ -528,7 +528,7 @@ def test_a_period_whose_end_is_not_known_keeps_its_start_and_is_not_given_an_end
     year = pages[urls.src_of(urls.calendar_year(2024, TEST_TODAY.year))]
     items = year.xpath("//li[contains(@class, 'cb-cal__item--start')]")
     assert sorted(" ".join(i.xpath(".//p[@class='cb-cal__title']/a")[0].text_content().split()) for i in items) == sorted(
-        a.name for a in plan.activities
+        a.name for a in document.activities
     )
     for item in items:
         words = " ".join(item.text_content().split())
@@ -538,24 +538,24 @@ def test_a_period_whose_end_is_not_known_keeps_its_start_and_is_not_given_an_end
         )
 
     listed = [i for i in json.loads(calendar_json.render_calendar_json(site, "https://x.invalid/"))["items"] if i["kind"] == "bat-dau"]
-    assert [(i["start"], i["end"]) for i in listed] == [("2024-07-05", None)] * len(plan.activities)
+    assert [(i["start"], i["end"]) for i in listed] == [("2024-07-05", None)] * len(document.activities)
 
 
 def test_a_period_whose_end_the_original_leaves_blank(project):
     """'đến ngày …' in the original: the page says the original gives no end; a document with its full
     text then has no end date to state."""
-    plan_file = project / LANG_SON
-    source = plan_file.read_text(encoding="utf-8")
+    document_file = project / LANG_SON
+    source = document_file.read_text(encoding="utf-8")
     written = '    time:\n      end: 2021-12-26\n    output: "Tăng số lượng chuyên trang'
     assert source.count(written) == 1
-    plan_file.write_text(
+    document_file.write_text(
         source.replace(written, '    time:\n      start: 2021-02-01\n      end: ".."\n    output: "Tăng số lượng chuyên trang'),
         encoding="utf-8",
     )
     site = load_site(project, today=TEST_TODAY, docs_dir=project / "docs")
-    plan = site.document["ke-hoach-60-nam-dan-so-viet-nam-lang-son"]
-    assert plan.full_text and plan.last_day is None and document_status(site, plan) == {"state": "no-end-date"}
-    page = text(render_all_pages(site, "https://x.invalid/")[urls.src_of(urls.document(plan.id))].source)
+    document = site.document["ke-hoach-60-nam-dan-so-viet-nam-lang-son"]
+    assert document.full_text and document.last_day is None and document_status(site, document) == {"state": "no-end-date"}
+    page = text(render_all_pages(site, "https://x.invalid/")[urls.src_of(urls.document(document.id))].source)
     assert "Từ ngày 01 tháng 02 năm 2021; bản gốc chưa ghi ngày kết thúc" in page
     assert "Văn bản không ghi thời hạn kết thúc." in page
 
@@ -584,10 +584,10 @@ def test_a_period_whose_end_the_original_leaves_blank(project):
     ],
 )
 def test_a_period_without_an_end_date_needs_its_start_and_keeps_no_event(project, time, message):
-    plan_file = project / LANG_SON
-    source = plan_file.read_text(encoding="utf-8")
+    document_file = project / LANG_SON
+    source = document_file.read_text(encoding="utf-8")
     written = '    time:\n      end: 2021-12-26\n    output: "Tăng số lượng chuyên trang'
-    plan_file.write_text(source.replace(written, time + '    output: "Tăng số lượng chuyên trang'), encoding="utf-8")
+    document_file.write_text(source.replace(written, time + '    output: "Tăng số lượng chuyên trang'), encoding="utf-8")
     with pytest.raises(DataError) as caught:
         load_site(project, today=TEST_TODAY, docs_dir=project / "docs")
     [problem] = [str(p) for p in caught.value.problems]
@@ -606,7 +606,7 @@ def test_a_decision_s_articles_are_numbered_and_its_unknown_recipients_said(page
     articles = [" ".join(p.text_content().split()) for p in tree.xpath("//p[@class='vb-numbered']")]
     assert [a.split(".")[0] for a in articles] == ["Điều 1", "Điều 2", "Điều 3"]
     assert articles[1] == "Điều 2. Quyết định có hiệu lực thi hành sau 10 ngày, kể từ ngày ký."
-    page = plan_text(pages, QD_BAC_GIANG)
+    page = document_text(pages, QD_BAC_GIANG)
     assert "Nơi nhận: (chưa rõ) TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Bùi Văn Hạnh" in page
     assert "Ban biên tập chưa nhập Chương trình hành động ban hành kèm theo Quyết định này" in page
 
@@ -614,7 +614,7 @@ def test_a_decision_s_articles_are_numbered_and_its_unknown_recipients_said(page
 def test_the_2021_theme_entered_once_reaches_the_lang_son_plan_through_vietnam_population_day(site, pages):
     obs = site.observance["ngay-dan-so-viet-nam"]
     assert obs.theme_for(2021).same_as == "thang-hanh-dong-dan-so" and obs.theme_for(2021).theme is None
-    page = plan_text(pages, "ke-hoach-60-nam-dan-so-viet-nam-lang-son")
+    page = document_text(pages, "ke-hoach-60-nam-dan-so-viet-nam-lang-son")
     assert "Chủ đề Ngày Dân số Việt Nam năm 2021: “60 năm ngành Dân số – Vì một Việt Nam phát triển bền vững”" in page
 
 

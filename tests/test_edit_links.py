@@ -61,9 +61,9 @@ def edit_link(built: Path, url: str) -> str:
     return link.get("href")
 
 
-PLAN = "ke-hoach-60-nam-dan-so-viet-nam-lang-son"
+DOCUMENT = "ke-hoach-60-nam-dan-so-viet-nam-lang-son"
 CASES = [
-    ("plan", urls.document(PLAN), f"data/plans/{PLAN}.yml"),
+    ("plan", urls.document(DOCUMENT), f"data/plans/{DOCUMENT}.yml"),
     (
         "organisation",
         urls.organisation("so-y-te-lang-son"),
@@ -83,7 +83,7 @@ CASES = [
     (
         "event from a document",
         urls.event("han-lien-hoan-cap-huyen-lang-son-2021"),
-        f"data/plans/{PLAN}.yml#L{{}}".format(line_of(f"data/plans/{PLAN}.yml", "  - id: lien-hoan-cap-huyen")),
+        f"data/plans/{DOCUMENT}.yml#L{{}}".format(line_of(f"data/plans/{DOCUMENT}.yml", "  - id: lien-hoan-cap-huyen")),
     ),
     (
         "programme",

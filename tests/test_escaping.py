@@ -261,8 +261,8 @@ def test_count_in_is_count_out(poisoned):
         channels.article_guid(str(rss.findtext("channel/link")).split("chuyen-muc/")[0], a.meta.id)
         for a in site.published_articles[: channels.MAX_ITEMS]
     ]
-    plans_rss = feed_xml(out, urls.documents_feed("rss"))
-    assert len(list(plans_rss.iter("item"))) == len(site.documents) + sum(len(site.events_of_document(p.id)) for p in site.documents)
+    documents_rss = feed_xml(out, urls.documents_feed("rss"))
+    assert len(list(documents_rss.iter("item"))) == len(site.documents) + sum(len(site.events_of_document(p.id)) for p in site.documents)
     calendar = icalendar.Calendar.from_ical((out / urls.ICS).read_bytes())
     uids = {str(c["UID"]) for c in calendar.walk("VEVENT")}
     assert all(any(e.id in uid for uid in uids) for e in site.events)

@@ -190,6 +190,6 @@ def test_the_documents_index_filters_in_the_page(site_url, browser, site):
 
 
 def test_document_pages_carry_no_editorial_process_notes(built_site, site):
-    for plan in site.documents:
-        text = text_of(read_page(built_site, f"ke-hoach/{plan.id}/").xpath("//article")[0])
-        assert "không tự điền" not in text and "không để trống như một bản nháp" not in text, plan.id
+    for document in site.documents:
+        text = text_of(read_page(built_site, f"ke-hoach/{document.id}/").xpath("//article")[0])
+        assert "không tự điền" not in text and "không để trống như một bản nháp" not in text, document.id

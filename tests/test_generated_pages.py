@@ -118,9 +118,9 @@ def test_sections_that_only_list_other_pages_are_not_search_results(built_site, 
     locations = {doc["location"] for doc in index["docs"]}
     generated = [loc for loc in locations if loc.split("#")[0]]  # the home page is written by hand
     assert not [loc for loc in generated if any(loc.endswith(anchor) for anchor in LISTING_SECTIONS)]
-    plan = urls.document("ke-hoach-60-nam-dan-so-viet-nam-lang-son")
-    assert {plan, plan + "#muc-tuyen-truyen", urls.organisation("so-y-te-lang-son")} <= locations
-    page = (built_site / plan / "index.html").read_text(encoding="utf-8")
+    document = urls.document("ke-hoach-60-nam-dan-so-viet-nam-lang-son")
+    assert {document, document + "#muc-tuyen-truyen", urls.organisation("so-y-te-lang-son")} <= locations
+    page = (built_site / document / "index.html").read_text(encoding="utf-8")
     assert '<h2 id="bang-phan-cong" data-search-exclude>' in page and '<h2 id="moc-thoi-gian" data-search-exclude>' in page
     titled = [a for a in site.published_articles if a.meta.plans]
     assert titled

@@ -307,10 +307,10 @@ def test_every_sample_document_page_has_its_nguon_section(site):
     """The sample's own content: every document names where it is known from (the seeds, the reports
     and portal pages its file's comments cite); only records no source could be found for say 'chưa rõ nguồn'."""
     pages = render_all_pages(site, BASE)
-    for plan in site.documents:
-        doc = tree(pages[urls.src_of(urls.document(plan.id))].source)
+    for document in site.documents:
+        doc = tree(pages[urls.src_of(urls.document(document.id))].source)
         heading = doc.get_element_by_id("nguon")
-        assert said(heading).startswith("Nguồn"), plan.id
-        assert plan.sources and "chưa rõ nguồn" not in said(heading.getnext()), plan.id
+        assert said(heading).startswith("Nguồn"), document.id
+        assert document.sources and "chưa rõ nguồn" not in said(heading.getnext()), document.id
     quang_nam = tree(pages[urls.src_of(urls.document(QUANG_NAM_ID))].source)
     assert said(quang_nam.find_class("cb-meta__known-from")[0]) == "Biết qua bản tin của Báo Quảng Nam ngày 04/07/2024."
