@@ -110,7 +110,7 @@ class ActivityDates:
 
 
 def activity_dates(document: Document, activity: Activity) -> ActivityDates | None:
-    """The dates ``activity`` has in ``plan``, or None when the document dates it by no day (an observance
+    """The dates ``activity`` has in ``document``, or None when the document dates it by no day (an observance
     it is tied to, or ongoing work). A period running from the date of issue of a document dated only to
     its month or year starts at the first day it can have been issued (`Document.earliest_issue_day`)."""
     time = activity.time
@@ -227,8 +227,8 @@ class Agenda:
     def years(self, today: dt.date) -> list[int]:
         """The years with a calendar page: this one (and the next from October), and every year the data dates.
 
-        Dated means an event, a deadline or a period, a plan tied to an observance (its programme's year)
-        or a yearly theme, so that a theme or a plan of a past year still has its year's page.
+        Dated means an event, a deadline or a period, a document tied to an observance (its programme's year)
+        or a yearly theme, so that a theme or a document of a past year still has its year's page.
         """
         years = set(shown_years(today, today.year))
         years |= {y for item in self.items for y in range(item.start.year, item.end.year + 1)}
@@ -341,7 +341,7 @@ def first_occurrence(observance: Observance) -> tuple[dt.date, dt.date]:
 
 
 def programme_year(observance: Observance, since: dt.date) -> int:
-    """The year of the observance's first occurrence ending on or after ``since``: a plan issued in
+    """The year of the observance's first occurrence ending on or after ``since``: a document issued in
     August that names World Population Day (11 July) works towards next year's."""
     year = max(since.year, observance.first_year)
     while (dates := observance_dates(observance, year)) is None or dates[1] < since:
@@ -374,8 +374,8 @@ class Step(Span):
     title: str
     document: Document | None = None
     event: Event | None = None
-    anchor: str | None = None  # an activity's row on the plan page
-    partial: bool = False  # a plan dated by month or year only
+    anchor: str | None = None  # an activity's row on the document's page
+    partial: bool = False  # a document dated by month or year only
     note: str | None = None  # what the timeline says besides the date: a period's end it cannot state
     bounded: PartialDate | None = None  # an event or a deadline short of its day: the step sits on its latest possible day
     end_text: str | None = None  # a period's end short of its day, in words (`ActivityDates.end_text`)
@@ -446,7 +446,7 @@ def build_programmes(site) -> tuple[Programme, ...]:
         for year in sorted(set(documents) | set(events)):
             year_documents = tuple(sorted(documents.get(year, []), key=lambda p: (p.date, p.id)))
             ids = {p.id for p in year_documents}
-            # The plans' own events belong to the programme too, whatever observance they name.
+            # The documents' own events belong to the programme too, whatever observance they name.
             year_events = {e.id: e for e in events.get(year, [])}
             year_events.update({e.id: e for e in site.events if e.plan in ids})
             year_events = tuple(sorted(year_events.values(), key=lambda e: (e.date, e.id)))
@@ -522,8 +522,8 @@ def _timeline(site, obs: Observance, year: int, documents: tuple[Document, ...],
 
 
 def _articles(site, obs: Observance, year: int, documents: tuple[Document, ...], events: tuple[Event, ...]) -> tuple[ArticleRecord, ...]:
-    """Articles about the observance published in its year, and those about its plans or events
-    published by the end of its year that name no other observance (a plan serving several
+    """Articles about the observance published in its year, and those about its documents or events
+    published by the end of its year that name no other observance (a document serving several
     observances is not a reason to list an article about another one, or a later year's)."""
     candidates = site.articles_about(observance=obs.id)
     candidates += [a for p in documents for a in site.articles_about(document=p.id)]

@@ -41,7 +41,7 @@ def current_documents(site: Site, here: str) -> str:
     links = Links(site, here)
     current = [p for p in site.documents if is_current(site, p)]
     shown = current or list(site.documents[:3])
-    rows = [{"plan": p, "href": links.document(p), "title": document_title(p), "reference": document_reference(site, p)} for p in shown]
+    rows = [{"document": p, "href": links.document(p), "title": document_title(p), "reference": document_reference(site, p)} for p in shown]
     return render("blocks/documents.html.j2", rows=rows, current=bool(current), today=site.today, index_href=links.to(urls.DOCUMENTS))
 
 

@@ -192,7 +192,7 @@ def moment(value) -> str:
 
 
 def related(site: Site, record: ArticleRecord, here: str) -> list[dict]:
-    """The plans, observances and events an article is about, as links from ``here``."""
+    """The documents, observances and events an article is about, as links from ``here``."""
     meta = record.meta
     out = []
     for document_id in meta.plans:

@@ -20,7 +20,7 @@ RecordKey = tuple[str, str]
 
 def edit_sources(site: Site, page_paths: Iterable[str]) -> dict[str, Origin]:
     """Each generated page's source (file from the project root, line), by the page's source path.
-    A page made from many files of one folder (the plans' index) has none."""
+    A page made from many files of one folder (the documents' index) has none."""
     records = record_pages(site)
     found = {}
     for src_uri in page_paths:

@@ -198,10 +198,10 @@ def sources_paragraph(site: Site, sources, site_url: str) -> Markup:
 
 
 def document_items(site: Site, site_url: str) -> list[FeedItem]:
-    """Plans, and the events each plan sets, dated by the plan's issue date (an event's own date
-    is when it happens, not when it was announced). A plan known only to its month or year is dated the
+    """Documents, and the events each document sets, dated by the document's issue date (an event's own date
+    is when it happens, not when it was announced). A document known only to its month or year is dated the
     first day it can have been issued (a feed item needs a full date): the first of that month or year, or
-    the date of the latest document it cites if later. A plan known only to have been issued on or before a day
+    the date of the latest document it cites if later. A document known only to have been issued on or before a day
     (``..2025-01-04``) has no known first day: it is dated that day, the one day its data names, which is never
     later than it can have been issued (`PartialDate.first_day`). Its text says what is blank or not known."""
     items = []

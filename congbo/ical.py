@@ -2,7 +2,7 @@
 
 One file with everything (``lich.ics``, to subscribe to), and one per observance and per event
 (the "Thêm vào lịch" links). Observances are yearly all-day events; the December action month is
-one month-long yearly event; events and plan deadlines are dated events.
+one month-long yearly event; events and documents' deadlines are dated events.
 
 Every VEVENT is a pure function of its own record: its UID comes from the record's id (no host
 name, so a move to another domain changes nothing), its DTSTAMP from a date in the data (never
@@ -48,7 +48,7 @@ def observance_stamp(observance: Observance) -> dt.date:
 
 
 def event_stamp(site: Site, event: Event) -> dt.date:
-    """The issue date of the event's plan (for a plan dated only to its month or year, the first day it
+    """The issue date of the event's document (for a document dated only to its month or year, the first day it
     can have been issued: `Document.earliest_issue_day`), else the event's date."""
     document = site.document.get(event.plan) if event.plan else None
     return document.earliest_issue_day if document else event.first_day

@@ -217,7 +217,7 @@ def _origins(sources: dict[str, Located], documents: list[tuple[Located, Documen
 
 
 def read_document_paths(check: _Checker, data: Path) -> list[Path]:
-    """The plan files; a data file with another extension (`.yaml`) would be ignored: it is a problem."""
+    """The document files (data/plans/); a data file with another extension (`.yaml`) would be ignored: it is a problem."""
     for name in DATA_FILES.values():
         twin = data / name.replace(".yml", ".yaml")
         if twin.exists():
@@ -903,7 +903,7 @@ def _activity_events(check, documents: list[tuple[Located, Document]], events_so
     made = []
     for located, document in documents:
         for j, activity in enumerate(document.activities):
-            if not activity.event or not _has_event_date(activity.time):  # no day to place it on: `_check_plan` says so
+            if not activity.event or not _has_event_date(activity.time):  # no day to place it on: `_check_document` says so
                 continue
             if activity.event in taken:
                 check.add(
@@ -937,7 +937,7 @@ def _has_event_date(time) -> bool:
 
 
 def _check_activity_period(check, located: Located, path: tuple, start: dt.date, end: dt.date) -> None:
-    """An activity without 'start' runs from the plan's date: its period is bounded all the same."""
+    """An activity without 'start' runs from the document's date: its period is bounded all the same."""
     try:
         check_period(start, end)
     except PydanticCustomError as exc:
@@ -1184,7 +1184,7 @@ def file_head(path: Path, size: int = 8) -> bytes | None:
 
 
 def _section_path(position: tuple[int, ...]) -> tuple:
-    """Where a section stands in the plan's data: ('sections', 3, 'sections', 0) for IV.1."""
+    """Where a section stands in the document's data: ('sections', 3, 'sections', 0) for IV.1."""
     return tuple(part for i in position for part in ("sections", i - 1))
 
 

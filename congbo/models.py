@@ -61,9 +61,9 @@ from .scalars import (
 )
 
 MAX_EVENT_DAYS = 366
-"""An event lasts at most a year (a longer undertaking is a plan's activity)."""
+"""An event lasts at most a year (a longer undertaking is a document's activity)."""
 MAX_PERIOD_YEARS = 10
-"""An activity's period spans at most ten years: the longest horizon of a plan (a strategy to 2030)."""
+"""An activity's period spans at most ten years: the longest horizon of a document (a strategy to 2030)."""
 _PHONE = re.compile(r"^\+?[0-9]+(?:[ .-][0-9]+)*$")
 
 
@@ -589,7 +589,7 @@ class Observance(Model):
         return next((t for t in self.themes if t.year == year), None)
 
 
-# --- plans ----------------------------------------------------------------------------
+# --- documents ------------------------------------------------------------------------
 
 DOCUMENT_KINDS = {
     "KH": "Kế hoạch",

@@ -53,7 +53,7 @@ def render_pages(site: Site, base_url: str = "") -> dict[str, GeneratedPage]:
     return pages
 
 
-# --- plans ----------------------------------------------------------------------------
+# --- documents ------------------------------------------------------------------------
 
 
 def document_share_description(site: Site, document: Document) -> str:
@@ -64,13 +64,13 @@ def document_share_description(site: Site, document: Document) -> str:
 
 # Search weights (Material's `search: boost:`, a factor on a page's score): an observance's own page 3,
 # a document 2 (above the articles about it, 1), a document of the site's own province a little more,
-# so that for the same words Lạng Sơn's plan comes before Bắc Giang's and still after the day's page.
+# so that for the same words Lạng Sơn's document comes before Bắc Giang's and still after the day's page.
 DOCUMENT_BOOST = 2
 HOME_DOCUMENT_BOOST = 2.5
 
 
 def document_search_boost(site: Site, document: Document) -> float:
-    """The plan's search weight: higher when its issuer is in the province of the site's owner."""
+    """The document's search weight: higher when its issuer is in the province of the site's owner."""
     home = site.organisation[site.info.owner].province
     return HOME_DOCUMENT_BOOST if home is not None and site.document_issuer(document).province == home else DOCUMENT_BOOST
 
@@ -675,7 +675,7 @@ def render_observance(site: Site, obs) -> GeneratedPage:
 
 
 def _events_of_observance(site: Site, observance_id: str) -> list:
-    """Events naming the observance, and those of its programmes' plans."""
+    """Events naming the observance, and those of its programmes' documents."""
     found = {e.id: e for e in site.events if observance_id in e.observances}
     for programme in site.programmes:
         if programme.observance.id == observance_id:

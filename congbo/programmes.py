@@ -1,4 +1,4 @@
-"""Programme pages: one per observance and year that has plans or events (the programmes are made
+"""Programme pages: one per observance and year that has documents or events (the programmes are made
 once with the site: `agenda.Programme`). Vietnam Population Day 2021 (its 60th anniversary) is the first."""
 
 from __future__ import annotations

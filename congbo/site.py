@@ -113,7 +113,7 @@ class Site:
 
     @cached_property
     def _articles_by_record(self) -> dict[tuple[str, str], list[ArticleRecord]]:
-        """Published articles by related record, built once: each plan or observance page looks up its own."""
+        """Published articles by related record, built once: each document or observance page looks up its own."""
         index: dict[tuple[str, str], list[ArticleRecord]] = {}
         for a in self.published_articles:
             for kind, ids in (("plan", a.meta.plans), ("observance", a.meta.observances), ("event", a.meta.events)):
@@ -132,12 +132,12 @@ class Site:
         return sorted(found.values(), key=lambda a: (a.meta.date, a.meta.id), reverse=True)
 
     def activities_of(self, org_id: str) -> list[tuple[Document, Activity, str]]:
-        """Every activity an organisation leads or supports: (plan, activity, 'lead' | 'partner')."""
+        """Every activity an organisation leads or supports: (document, activity, 'lead' | 'partner')."""
         return self._work_by_org.get(org_id, [])
 
     @cached_property
     def _work_by_org(self) -> dict[str, list[tuple[Document, Activity, str]]]:
-        """One pass over all plans, so pages per organisation cost what they show, not the whole data."""
+        """One pass over all documents, so pages per organisation cost what they show, not the whole data."""
         work: dict[str, list] = {}
         for document in self.documents:
             for activity in document.activities:
@@ -173,7 +173,7 @@ class Site:
         return self._groups[group_id][1]
 
     def activities_through_groups(self, org_id: str) -> list[tuple[Document, Activity, str, Organisation]]:
-        """The activities a body carries as one of a class: (plan, activity, role, class), for the
+        """The activities a body carries as one of a class: (document, activity, role, class), for the
         documents issued while it still existed."""
         org = self.organisation[org_id]
         return [

@@ -1,4 +1,4 @@
-"""Shared wording and links: how a plan, an activity's time and an event's date are said, the
+"""Shared wording and links: how a document, an activity's time and an event's date are said, the
 relative links from one page to another, and JSON fit for a ``<script>`` element.
 
 Used by the pages, the calendar files, the feeds and the JSON alike, so each phrase is written once.
@@ -96,7 +96,7 @@ def organiser_names(site: Site, event: Event) -> str:
 
 
 def source_entry(site: Site, source: Source, document_href) -> dict:
-    """How one source is shown: its kind in words, whose it is, where to read it (``plan_href`` makes the
+    """How one source is shown: its kind in words, whose it is, where to read it (``document_href`` makes the
     link to a document of the site: relative on a page, absolute in a feed), when, its title and note."""
     label = SOURCE_KINDS[source.kind]
     if source.document:

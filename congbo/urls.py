@@ -22,7 +22,7 @@ def document(document_id: str) -> str:
 
 
 def activity_anchor(activity_id: str) -> str:
-    """The activity's row in its plan's table of duties."""
+    """The activity's row in its document's table of duties."""
     return f"hoat-dong-{activity_id}"
 
 
@@ -133,7 +133,7 @@ def column_feed(kind: str, category: str | None = None) -> str:
 
 
 def documents_feed(kind: str) -> str:
-    """Plans and their events: rss-ke-hoach.xml, atom-ke-hoach.xml."""
+    """Documents and their events: rss-ke-hoach.xml, atom-ke-hoach.xml."""
     return column_feed(kind, "ke-hoach")
 
 

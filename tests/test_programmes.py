@@ -45,7 +45,7 @@ def test_every_observance_year_with_plans_or_events_has_a_programme(site):
         site.document[BAC_GIANG],
         site.document["cong-van-ubnd-quang-nam-ngay-dan-so-the-gioi-2024"],
     )
-    assert "thang-hanh-dong-dan-so-2021" not in found  # no plan or event names it
+    assert "thang-hanh-dong-dan-so-2021" not in found  # no document or event names it
 
 
 def test_programmes_are_made_once_with_the_site_and_refer_to_no_site(site):
