@@ -240,7 +240,7 @@ def read_document_paths(check: _Checker, data: Path) -> list[Path]:
                     1,
                     1,
                     "",
-                    "mỗi kế hoạch là một tệp đuôi .yml trong data/plans/; tệp này không được đọc, hãy đổi tên (đuôi .yml) hoặc chuyển đi",
+                    "mỗi văn bản là một tệp đuôi .yml trong data/plans/; tệp này không được đọc, hãy đổi tên (đuôi .yml) hoặc chuyển đi",
                 )
             )
     return paths
@@ -1112,7 +1112,7 @@ def _check_article_refs(
         names = ", ".join(c.id for c in info.column.categories)
         check.add(located, ("category",), f"không có chuyên mục con '{category}'; chọn một trong: {names}")
     for j, document in enumerate(documents):
-        _refer(check, located, ("plans", j), document, known.documents, "kế hoạch", "data/plans/")
+        _refer(check, located, ("plans", j), document, known.documents, "văn bản", "data/plans/")
     for j, obs in enumerate(observances):
         _refer(check, located, ("observances", j), obs, known.observances, "ngày kỷ niệm", OBS_WHERE)
     for j, event in enumerate(events):

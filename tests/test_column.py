@@ -344,7 +344,7 @@ def test_an_article_with_a_field_error_still_has_its_references_checked(tmp_path
     in_article = [p for p in problems if p.startswith(ARTICLE)]
     assert [p.split(": ", 1)[0].rsplit(":", 2)[0] for p in in_article] == [ARTICLE] * 3
     assert any(f":{line_of(text, 'category:')}:1: category: không có chuyên mục con 'kien-thuc-dan-so'" in p for p in in_article)
-    assert any(f":{line_of(text, 'plans:')}:" in p and "không có kế hoạch mã 'ke-hoach-nghi-quyet-21'" in p for p in in_article)
+    assert any(f":{line_of(text, 'plans:')}:" in p and "không có văn bản mã 'ke-hoach-nghi-quyet-21'" in p for p in in_article)
     in_other = [p for p in problems if p.startswith(OTHER)]
     assert len(in_other) == 2 and sum("category:" in p for p in in_other) == 1
     assert f"{OTHER}:{line_of(other, 'category:')}:" in next(p for p in in_other if "category:" in p)
