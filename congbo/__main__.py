@@ -103,7 +103,7 @@ def run_check(root: Path, output: str) -> int:
         print(exc.report(), file=sys.stderr)
         return 1
     message = (
-        f"Dữ liệu hợp lệ: {len(site.plans)} văn bản, {len(site.organisations)} cơ quan, "
+        f"Dữ liệu hợp lệ: {len(site.documents)} văn bản, {len(site.organisations)} cơ quan, "
         f"{len(site.observances)} ngày kỷ niệm, {len(site.events)} sự kiện, {len(site.articles)} bài viết."
     )
     print(message)

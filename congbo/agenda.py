@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Iterable, Literal
 
 from . import urls, vi
-from .models import Activity, ArticleRecord, Event, Observance, Phase, Plan, Theme
+from .models import Activity, ArticleRecord, Event, Observance, Phase, Document, Theme
 from .scalars import Missing, PartialDate, Precision
 
 ItemKind = Literal["observance", "event", "deadline", "period", "start", "phase"]
@@ -44,17 +44,17 @@ def phase_uid(event: Event, phase: Phase) -> str:
     return f"giai-doan-{event.id}-{phase.key}{UID_SUFFIX}"
 
 
-def deadline_uid(plan: Plan, activity: Activity) -> str:
-    return f"han-{plan.id}-{activity.id}{UID_SUFFIX}"
+def deadline_uid(document: Document, activity: Activity) -> str:
+    return f"han-{document.id}-{activity.id}{UID_SUFFIX}"
 
 
-def period_uid(plan: Plan, activity: Activity) -> str:
-    return f"hoat-dong-{plan.id}-{activity.id}{UID_SUFFIX}"
+def period_uid(document: Document, activity: Activity) -> str:
+    return f"hoat-dong-{document.id}-{activity.id}{UID_SUFFIX}"
 
 
-def activity_uid(plan: Plan, activity: Activity) -> str:
+def activity_uid(document: Document, activity: Activity) -> str:
     """A deadline keeps the UID it was first published with; a period has its own."""
-    return deadline_uid(plan, activity) if activity.time.deadline else period_uid(plan, activity)
+    return deadline_uid(document, activity) if activity.time.deadline else period_uid(document, activity)
 
 
 class Span:
@@ -109,10 +109,10 @@ class ActivityDates:
         return self.bounded is None and self.end_text is None and not self.start_on_or_before
 
 
-def activity_dates(plan: Plan, activity: Activity) -> ActivityDates | None:
-    """The dates ``activity`` has in ``plan``, or None when the document dates it by no day (an observance
+def activity_dates(document: Document, activity: Activity) -> ActivityDates | None:
+    """The dates ``activity`` has in ``document``, or None when the document dates it by no day (an observance
     it is tied to, or ongoing work). A period running from the date of issue of a document dated only to
-    its month or year starts at the first day it can have been issued (`Plan.earliest_issue_day`)."""
+    its month or year starts at the first day it can have been issued (`Document.earliest_issue_day`)."""
     time = activity.time
     if time.deadline:
         day = time.deadline_day
@@ -136,9 +136,9 @@ def activity_dates(plan: Plan, activity: Activity) -> ActivityDates | None:
         start, exact, text = time.start.first_day, time.start.exact, None if time.start.exact else vi.partial_date(time.start)
         precision = time.start.precision
     else:
-        start, exact = plan.earliest_issue_day, plan.date.exact
-        text = None if exact else f"khi ban hành văn bản, {vi.date_with_state(plan.date)}"
-        precision = plan.date.precision
+        start, exact = document.earliest_issue_day, document.date.exact
+        text = None if exact else f"khi ban hành văn bản, {vi.date_with_state(document.date)}"
+        precision = document.date.precision
     end = time.end_date
     return ActivityDates(
         "period",
@@ -163,7 +163,7 @@ class Occurrence(Span):
     kind: ItemKind
     key: str  # the record's id, for sorting and links
     title: str
-    plan: Plan | None = None
+    document: Document | None = None
     event: Event | None = None
     observance: Observance | None = None
     activity: Activity | None = None
@@ -204,7 +204,7 @@ class Agenda:
     the items dated once (events and documents' dated activities), in date order."""
 
     observances: tuple[Observance, ...]
-    plans: tuple[Plan, ...]
+    documents: tuple[Document, ...]
     items: tuple[Occurrence, ...]
     """Events and dated activities, by (start, end, kind, key)."""
     activities: dict[str, tuple[tuple[Activity, ActivityDates], ...]]
@@ -221,20 +221,20 @@ class Agenda:
         items += [item for item in self.items if item.start.year <= year <= item.end.year]
         return sorted(items, key=lambda o: (o.start, o.end, o.kind, o.key))
 
-    def activities_of(self, plan_id: str) -> tuple[tuple[Activity, ActivityDates], ...]:
-        return self.activities.get(plan_id, ())
+    def activities_of(self, document_id: str) -> tuple[tuple[Activity, ActivityDates], ...]:
+        return self.activities.get(document_id, ())
 
     def years(self, today: dt.date) -> list[int]:
         """The years with a calendar page: this one (and the next from October), and every year the data dates.
 
-        Dated means an event, a deadline or a period, a plan tied to an observance (its programme's year)
-        or a yearly theme, so that a theme or a plan of a past year still has its year's page.
+        Dated means an event, a deadline or a period, a document tied to an observance (its programme's year)
+        or a yearly theme, so that a theme or a document of a past year still has its year's page.
         """
         years = set(shown_years(today, today.year))
         years |= {y for item in self.items for y in range(item.start.year, item.end.year + 1)}
         years |= {t.year for o in self.observances for t in o.themes}
         by_id = {o.id: o for o in self.observances}
-        years |= {programme_year(by_id[o], plan.date.first_day) for plan in self.plans for o in plan.observances}
+        years |= {programme_year(by_id[o], document.date.first_day) for document in self.documents for o in document.observances}
         return sorted(years)
 
     def next_observances(self, today: dt.date, count: int = 3) -> list[Occurrence]:
@@ -243,12 +243,12 @@ class Agenda:
         return [o for o in items if o.end >= today][:count]
 
 
-def build_agenda(observances: Iterable[Observance], plans: Iterable[Plan], events: Iterable[Event]) -> Agenda:
-    plans = tuple(plans)
-    by_id = {p.id: p for p in plans}
+def build_agenda(observances: Iterable[Observance], documents: Iterable[Document], events: Iterable[Event]) -> Agenda:
+    documents = tuple(documents)
+    by_id = {p.id: p for p in documents}
     activities = {
-        plan.id: tuple((a, dates) for a in plan.activities if not a.event and (dates := activity_dates(plan, a)) is not None)
-        for plan in plans
+        document.id: tuple((a, dates) for a in document.activities if not a.event and (dates := activity_dates(document, a)) is not None)
+        for document in documents
     }
     events = tuple(events)
     items = [_event_item(by_id, event) for event in events]
@@ -258,9 +258,9 @@ def build_agenda(observances: Iterable[Observance], plans: Iterable[Plan], event
             dates.start,
             dates.end,
             dates.kind,
-            f"{plan.id}/{activity.id}",
+            f"{document.id}/{activity.id}",
             activity.name,
-            plan=plan,
+            document=document,
             activity=activity,
             start_text=dates.start_text,
             bounded=dates.bounded,
@@ -268,15 +268,15 @@ def build_agenda(observances: Iterable[Observance], plans: Iterable[Plan], event
             start_precision=dates.start_precision,
             end_precision=dates.end_precision,
         )
-        for plan in plans
-        for activity, dates in activities[plan.id]
+        for document in documents
+        for activity, dates in activities[document.id]
     ]
-    return Agenda(tuple(observances), plans, tuple(sorted(items, key=lambda o: (o.start, o.end, o.kind, o.key))), activities)
+    return Agenda(tuple(observances), documents, tuple(sorted(items, key=lambda o: (o.start, o.end, o.kind, o.key))), activities)
 
 
-def _event_item(plans: dict[str, Plan], event: Event) -> Occurrence:
-    plan = plans.get(event.plan) if event.plan else None
-    activity = next((a for a in plan.activities if a.id == event.activity), None) if plan else None
+def _event_item(documents: dict[str, Document], event: Event) -> Occurrence:
+    document = documents.get(event.plan) if event.plan else None
+    activity = next((a for a in document.activities if a.id == event.activity), None) if document else None
     kind: ItemKind = "deadline" if event.kind == "han" else "event"
     bounded = None if event.exact else event.date
     return Occurrence(
@@ -285,7 +285,7 @@ def _event_item(plans: dict[str, Plan], event: Event) -> Occurrence:
         kind,
         event.id,
         event.name,
-        plan=plan,
+        document=document,
         event=event,
         activity=activity,
         bounded=bounded,
@@ -341,7 +341,7 @@ def first_occurrence(observance: Observance) -> tuple[dt.date, dt.date]:
 
 
 def programme_year(observance: Observance, since: dt.date) -> int:
-    """The year of the observance's first occurrence ending on or after ``since``: a plan issued in
+    """The year of the observance's first occurrence ending on or after ``since``: a document issued in
     August that names World Population Day (11 July) works towards next year's."""
     year = max(since.year, observance.first_year)
     while (dates := observance_dates(observance, year)) is None or dates[1] < since:
@@ -372,10 +372,10 @@ class Step(Span):
     end: dt.date
     kind: str  # "plan" | "event" | "deadline" | "period" | "start" (a period without an end date) | "observance"
     title: str
-    plan: Plan | None = None
+    document: Document | None = None
     event: Event | None = None
-    anchor: str | None = None  # an activity's row on the plan page
-    partial: bool = False  # a plan dated by month or year only
+    anchor: str | None = None  # an activity's row on the document's page
+    partial: bool = False  # a document dated by month or year only
     note: str | None = None  # what the timeline says besides the date: a period's end it cannot state
     bounded: PartialDate | None = None  # an event or a deadline short of its day: the step sits on its latest possible day
     end_text: str | None = None  # a period's end short of its day, in words (`ActivityDates.end_text`)
@@ -391,7 +391,7 @@ class Programme(Span):
 
     observance: Observance
     year: int
-    plans: tuple[Plan, ...]
+    documents: tuple[Document, ...]
     events: tuple[Event, ...]
     theme: Theme | None
     timeline: tuple[Step, ...]
@@ -435,18 +435,18 @@ def build_programmes(site) -> tuple[Programme, ...]:
     observance (in data order) then year: one per observance and year with documents or events."""
     found = []
     for obs in site.observances:
-        plans: dict[int, list[Plan]] = {}
-        for plan in site.plans:
-            if obs.id in plan.observances:
-                plans.setdefault(programme_year(obs, plan.date.first_day), []).append(plan)
+        documents: dict[int, list[Document]] = {}
+        for document in site.documents:
+            if obs.id in document.observances:
+                documents.setdefault(programme_year(obs, document.date.first_day), []).append(document)
         events: dict[int, list[Event]] = {}
         for event in site.events:
             if obs.id in event.observances:
                 events.setdefault(event.last_day.year, []).append(event)
-        for year in sorted(set(plans) | set(events)):
-            year_plans = tuple(sorted(plans.get(year, []), key=lambda p: (p.date, p.id)))
-            ids = {p.id for p in year_plans}
-            # The plans' own events belong to the programme too, whatever observance they name.
+        for year in sorted(set(documents) | set(events)):
+            year_documents = tuple(sorted(documents.get(year, []), key=lambda p: (p.date, p.id)))
+            ids = {p.id for p in year_documents}
+            # The documents' own events belong to the programme too, whatever observance they name.
             year_events = {e.id: e for e in events.get(year, [])}
             year_events.update({e.id: e for e in site.events if e.plan in ids})
             year_events = tuple(sorted(year_events.values(), key=lambda e: (e.date, e.id)))
@@ -454,29 +454,37 @@ def build_programmes(site) -> tuple[Programme, ...]:
                 Programme(
                     obs,
                     year,
-                    year_plans,
+                    year_documents,
                     year_events,
                     site.theme_of(obs, year),
-                    _timeline(site, obs, year, year_plans, year_events),
-                    _articles(site, obs, year, year_plans, year_events),
+                    _timeline(site, obs, year, year_documents, year_events),
+                    _articles(site, obs, year, year_documents, year_events),
                 )
             )
     return tuple(found)
 
 
-def _timeline(site, obs: Observance, year: int, plans: tuple[Plan, ...], events: tuple[Event, ...]) -> tuple[Step, ...]:
+def _timeline(site, obs: Observance, year: int, documents: tuple[Document, ...], events: tuple[Event, ...]) -> tuple[Step, ...]:
     start, end = observance_dates(obs, year)
     when = "cả tháng" if obs.whole_month else "ngày kỷ niệm"
     steps = [Step(start, end, "observance", f"{obs.name} ({when})")]
     covered = {(e.plan, e.activity) for e in site.events if e.activity}
-    for plan in plans:
-        bounded = plan.date if plan.date.on_or_before else None  # issued on or before a day: said so, not dated to it
+    for document in documents:
+        bounded = document.date if document.date.on_or_before else None  # issued on or before a day: said so, not dated to it
         steps.append(
-            Step(plan.date.first_day, plan.date.first_day, "plan", plan.title, plan=plan, partial=plan.date.day is None, bounded=bounded)
+            Step(
+                document.date.first_day,
+                document.date.first_day,
+                "plan",
+                document.title,
+                document=document,
+                partial=document.date.day is None,
+                bounded=bounded,
+            )
         )
-        for activity in plan.activities:
-            dates = activity_dates(plan, activity)
-            if dates is None or (dates.kind == "deadline" and (plan.id, activity.id) in covered):
+        for activity in document.activities:
+            dates = activity_dates(document, activity)
+            if dates is None or (dates.kind == "deadline" and (document.id, activity.id) in covered):
                 continue
             note = f"bắt đầu; {vi.open_end(dates.open_end)}" if dates.kind == "start" else None
             steps.append(
@@ -485,7 +493,7 @@ def _timeline(site, obs: Observance, year: int, plans: tuple[Plan, ...], events:
                     dates.end,
                     dates.kind,
                     activity.name,
-                    plan=plan,
+                    document=document,
                     anchor=urls.activity_anchor(activity.id),
                     partial=dates.kind == "start" and not dates.start_exact,
                     note=note,
@@ -493,32 +501,40 @@ def _timeline(site, obs: Observance, year: int, plans: tuple[Plan, ...], events:
                     end_text=dates.end_text,
                 )
             )
-    by_id = {p.id: p for p in site.plans}
+    by_id = {p.id: p for p in site.documents}
     for event in events:
         kind = "deadline" if event.kind == "han" else "event"
-        plan = by_id.get(event.plan) if event.plan else None
+        document = by_id.get(event.plan) if event.plan else None
         bounded = None if event.exact else event.date
         steps.append(
-            Step(event.last_day if bounded else event.first_day, event.last_day, kind, event.name, plan=plan, event=event, bounded=bounded)
+            Step(
+                event.last_day if bounded else event.first_day,
+                event.last_day,
+                kind,
+                event.name,
+                document=document,
+                event=event,
+                bounded=bounded,
+            )
         )
     order = {"plan": 0, "start": 1, "period": 1, "event": 2, "deadline": 3, "observance": 4}
     return tuple(sorted(steps, key=lambda s: (s.end if s.kind == "period" else s.start, order[s.kind], s.title)))
 
 
-def _articles(site, obs: Observance, year: int, plans: tuple[Plan, ...], events: tuple[Event, ...]) -> tuple[ArticleRecord, ...]:
-    """Articles about the observance published in its year, and those about its plans or events
-    published by the end of its year that name no other observance (a plan serving several
+def _articles(site, obs: Observance, year: int, documents: tuple[Document, ...], events: tuple[Event, ...]) -> tuple[ArticleRecord, ...]:
+    """Articles about the observance published in its year, and those about its documents or events
+    published by the end of its year that name no other observance (a document serving several
     observances is not a reason to list an article about another one, or a later year's)."""
     candidates = site.articles_about(observance=obs.id)
-    candidates += [a for p in plans for a in site.articles_about(plan=p.id)]
+    candidates += [a for p in documents for a in site.articles_about(document=p.id)]
     candidates += [a for e in events for a in site.articles_about(event=e.id)]
-    plan_ids, event_ids = {p.id for p in plans}, {e.id for e in events}
+    document_ids, event_ids = {p.id for p in documents}, {e.id for e in events}
 
     def about(article: ArticleRecord) -> bool:
         meta = article.meta
         if meta.observances:
             return obs.id in meta.observances and meta.date.year == year
-        linked = bool(plan_ids & set(meta.plans) or event_ids & set(meta.events))
+        linked = bool(document_ids & set(meta.plans) or event_ids & set(meta.events))
         return linked and meta.date.year <= year
 
     chosen = {id(a) for a in candidates if about(a)}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from . import agenda, channels, urls
 from .render import render
 from .site import Site
-from .texts import Links, article_url, plan_reference, plan_title, source_entries
+from .texts import Links, article_url, document_reference, document_title, source_entries
 
 
 def next_observances(site: Site, here: str, count: int = 3) -> str:
@@ -35,20 +35,20 @@ def next_observances(site: Site, here: str, count: int = 3) -> str:
     )
 
 
-def current_plans(site: Site, here: str) -> str:
-    """The documents the data shows apply on the build day (`Plan.current_on`), newest first; when none
+def current_documents(site: Site, here: str) -> str:
+    """The documents the data shows apply on the build day (`Document.current_on`), newest first; when none
     does, the latest few, said to be only the latest."""
     links = Links(site, here)
-    current = [p for p in site.plans if is_current(site, p)]
-    shown = current or list(site.plans[:3])
-    rows = [{"plan": p, "href": links.plan(p), "title": plan_title(p), "reference": plan_reference(site, p)} for p in shown]
-    return render("blocks/plans.html.j2", rows=rows, current=bool(current), today=site.today, index_href=links.to(urls.PLANS))
+    current = [p for p in site.documents if is_current(site, p)]
+    shown = current or list(site.documents[:3])
+    rows = [{"document": p, "href": links.document(p), "title": document_title(p), "reference": document_reference(site, p)} for p in shown]
+    return render("blocks/documents.html.j2", rows=rows, current=bool(current), today=site.today, index_href=links.to(urls.DOCUMENTS))
 
 
-def is_current(site: Site, plan) -> bool:
+def is_current(site: Site, document) -> bool:
     """Only from evidence entered in the data: its validity, the years it covers or its activities'
     dates include the build day. A document without such a period is never called current."""
-    return plan.current_on(site.today)
+    return document.current_on(site.today)
 
 
 def latest_articles(site: Site, here: str, count: int = 5) -> str:
@@ -94,16 +94,16 @@ def press_feeds(site: Site, here: str, site_url: str) -> str:
                 "links": [(labels[k], channel.self_url(k)) for k in channel.paths],
             }
         )
-    plans = channels.plans_channel(site, base)
+    documents = channels.documents_channel(site, base)
     rows.append(
         {
             "title": "Kế hoạch và sự kiện",
-            "page": Links(site, here).to(urls.PLANS),
+            "page": Links(site, here).to(urls.DOCUMENTS),
             "carries": (
                 "Mỗi kế hoạch được đăng (trích yếu, số, cơ quan ban hành, các hoạt động) và các mốc, sự kiện kế hoạch đặt ra; "
                 "ghi theo ngày ban hành kế hoạch."
             ),
-            "links": [(labels[k], plans.self_url(k)) for k in plans.paths],
+            "links": [(labels[k], documents.self_url(k)) for k in documents.paths],
         }
     )
     return render("blocks/feeds.html.j2", rows=rows)

@@ -16,7 +16,7 @@ from .agenda import Occurrence
 from .models import EVENT_TYPES
 from .site import Site
 from .render import render
-from .texts import Links, plan_title, source_records
+from .texts import Links, document_title, source_records
 
 KINDS = {
     "observance": "ngay-ky-niem",
@@ -84,7 +84,7 @@ def _sources(site: Site, sources, base_url: str) -> list[dict]:
 
 def _item(site: Site, item: Occurrence, base_url: str) -> dict:
     year = item.start.year
-    plan = item.plan
+    document = item.document
     data: dict = {
         "id": item.key,
         "uid": None,
@@ -102,7 +102,9 @@ def _item(site: Site, item: Occurrence, base_url: str) -> dict:
         "anniversary": None,
         "theme": None,
         "programme": None,
-        "plan": {"id": plan.id, "title": plan_title(plan), "url": _url(base_url, urls.plan(plan.id))} if plan else None,
+        "plan": {"id": document.id, "title": document_title(document), "url": _url(base_url, urls.document(document.id))}
+        if document
+        else None,
     }
     if item.observance:
         obs = item.observance
@@ -140,10 +142,10 @@ def _item(site: Site, item: Occurrence, base_url: str) -> dict:
         )
     else:
         data.update(
-            uid=agenda.activity_uid(plan, item.activity),
-            url=_url(base_url, urls.activity(plan.id, item.activity.id)),
+            uid=agenda.activity_uid(document, item.activity),
+            url=_url(base_url, urls.activity(document.id, item.activity.id)),
             ics=_url(base_url, urls.ICS) if item.in_calendar_file else None,
-            sources=_sources(site, plan.sources, base_url),
+            sources=_sources(site, document.sources, base_url),
         )
     if item.bounded:  # the bounds of the days it can be, not a day it is on
         earliest = item.bounded.earliest_day

@@ -188,7 +188,7 @@ def records_of(rel: str, text: str | None) -> dict[tuple[str, str], Record]:
             ("site", "site"): Record("site", "site", "data/site.yml", "", text, values_of(located.value if located is not None else {}))
         }
     if path.parent == PurePosixPath("data/plans") and path.suffix == ".yml":
-        return _plan_records(path, text)
+        return _document_records(path, text)
     if path.parts[0] == "docs" and path.suffix == ".md":
         return _page_records(path, text)
     return {}
@@ -265,7 +265,7 @@ def excerpts(old: str, new: str, width: int = 60) -> tuple[str, str]:
     return tuple(("…" if start else "") + text[start : start + width] + ("…" if len(text) > start + width else "") for text in (old, new))
 
 
-def _plan_records(path: PurePosixPath, text: str) -> dict[tuple[str, str], Record]:
+def _document_records(path: PurePosixPath, text: str) -> dict[tuple[str, str], Record]:
     located, _ = read_yaml(text, str(path))
     value = located.value if located is not None and isinstance(located.value, dict) else {}
     record_id = value.get("id") if isinstance(value.get("id"), str) else path.stem
@@ -280,7 +280,7 @@ def _plan_records(path: PurePosixPath, text: str) -> dict[tuple[str, str], Recor
             "plan",
             record_id,
             _text(value.get("summary"), record_id),
-            urls.plan(record_id),
+            urls.document(record_id),
             text,
             values_of(value),
             tuple(d for d in dated if d),

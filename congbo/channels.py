@@ -18,7 +18,7 @@ TTL_MINUTES = 60
 TAG_DATE = "2021"
 """The date in every tag URI (RFC 4151): fixed for good, or every guid would change."""
 COLUMN_KINDS = ("rss", "atom", "json")
-CATEGORY_KINDS = PLAN_KINDS = ("rss", "atom")
+CATEGORY_KINDS = DOCUMENT_KINDS = ("rss", "atom")
 MIME = {"rss": "application/rss+xml", "atom": "application/atom+xml", "json": "application/feed+json"}
 
 
@@ -83,13 +83,13 @@ def column_channels(site: Site, site_url: str) -> list[tuple[Channel, str | None
     return out
 
 
-def plans_channel(site: Site, site_url: str) -> Channel:
+def documents_channel(site: Site, site_url: str) -> Channel:
     return Channel(
         title=f"Kế hoạch và sự kiện — {site.info.name}",
         description="Các kế hoạch được đăng nguyên văn và các mốc thời gian, sự kiện mà mỗi kế hoạch đặt ra.",
-        home=site_url + urls.PLANS,
-        guid=tag_uri(site_url, urls.PLANS),
-        paths={k: urls.plans_feed(k) for k in PLAN_KINDS},
+        home=site_url + urls.DOCUMENTS,
+        guid=tag_uri(site_url, urls.DOCUMENTS),
+        paths={k: urls.documents_feed(k) for k in DOCUMENT_KINDS},
         site_url=site_url,
     )
 
@@ -98,7 +98,7 @@ def feed_paths(site: Site) -> list[str]:
     """Every feed file the site has (site-relative), whatever the articles: known before pages render."""
     paths = [urls.column_feed(k) for k in COLUMN_KINDS]
     paths += [urls.column_feed(k, c.id) for c in site.info.column.categories for k in CATEGORY_KINDS]
-    return paths + [urls.plans_feed(k) for k in PLAN_KINDS]
+    return paths + [urls.documents_feed(k) for k in DOCUMENT_KINDS]
 
 
 def discovery_links(site: Site) -> dict[str, list[dict]]:

@@ -18,7 +18,7 @@ from . import urls, vi
 from .models import Category
 from .render import GeneratedPage, environment, relative, render_page
 from .site import ArticleRecord, Site
-from .texts import plan_reference, plan_title, script_json
+from .texts import document_reference, document_title, script_json
 
 PAGE_SIZE = 20
 """Articles per listing page."""
@@ -192,13 +192,15 @@ def moment(value) -> str:
 
 
 def related(site: Site, record: ArticleRecord, here: str) -> list[dict]:
-    """The plans, observances and events an article is about, as links from ``here``."""
+    """The documents, observances and events an article is about, as links from ``here``."""
     meta = record.meta
     out = []
-    for plan_id in meta.plans:
-        plan = site.plan[plan_id]
-        href = relative(urls.plan(plan_id), here)
-        out.append({"kind": plan.kind_name, "href": href, "label": plan_title(plan), "note": plan_reference(site, plan)})
+    for document_id in meta.plans:
+        document = site.document[document_id]
+        href = relative(urls.document(document_id), here)
+        out.append(
+            {"kind": document.kind_name, "href": href, "label": document_title(document), "note": document_reference(site, document)}
+        )
     for obs_id in meta.observances:
         obs = site.observance[obs_id]
         when = f"ngày {vi.day_month(obs.day, obs.month)} hằng năm" if obs.day else f"cả tháng {obs.month} hằng năm"

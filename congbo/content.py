@@ -36,7 +36,7 @@ DATA_FILES = {
     "events": "events.yml",
 }
 """The data files at the top of data/, by kind, besides the documents' folder."""
-PLANS_DIR = "plans"
+DOCUMENTS_DIR = "plans"
 """data/plans/: one document a file."""
 COLUMN_DIR = "chuyen-muc"
 """docs/chuyen-muc/: the column's articles."""
@@ -149,11 +149,11 @@ def _misplaced_data(parts: tuple[str, ...], suffix: str) -> str | None:
     )
     if len(parts) == 2 and parts[1] in DATA_FILES.values():
         return None
-    if len(parts) == 3 and parts[1] == PLANS_DIR and suffix == ".yml":
+    if len(parts) == 3 and parts[1] == DOCUMENTS_DIR and suffix == ".yml":
         return None
     if len(parts) == 2 and suffix in (".yml", ".yaml") and parts[1].replace(".yaml", ".yml") in DATA_FILES.values():
         return None  # a '.yaml' twin of a data file: the loader says to merge it
-    if len(parts) >= 3 and parts[1] == PLANS_DIR:
+    if len(parts) >= 3 and parts[1] == DOCUMENTS_DIR:
         return None  # the loader says what a document's file must be
     if suffix in (".yml", ".yaml"):
         return f"tệp này không được đọc: nếu là một văn bản, hãy chuyển vào data/plans/ (đuôi .yml); {where}"

@@ -13,7 +13,7 @@ import re
 from markupsafe import Markup
 
 from . import agenda, urls, vi
-from .models import Attachment, LegalBasis, Plan
+from .models import Attachment, LegalBasis, Document
 from .site import Site
 from .texts import Links, number_symbol, number_text, symbol_joiner
 from .scalars import Missing, is_known
@@ -53,35 +53,35 @@ def label(kind: str, level: int, written: str) -> str:
     return f"{written})" if style == "letter" else f"{written}."
 
 
-def number_line(plan: Plan, party: bool) -> Markup:
+def number_line(document: Document, party: bool) -> Markup:
     """'Số: 05/KH-UBND'; a Party document's 'Số 21-NQ/TW'; a number blank in the original left blank
     ('Số:      /KH-UBND'); a number or symbol the editor does not know said so ('Số: (chưa rõ số)/KH-UBND',
     'Số: (chưa rõ số)/(chưa rõ ký hiệu)')."""
     prefix = "Số " if party else "Số: "
     joiner = symbol_joiner(party)
-    symbol = plan.symbol if plan.symbol_known else Markup('<span class="vb-unknown">(chưa rõ ký hiệu)</span>')
-    if plan.number_known:
-        return Markup("{}{}{}{}").format(prefix, vi.two(plan.number), joiner, symbol)
-    if plan.number.blank:
+    symbol = document.symbol if document.symbol_known else Markup('<span class="vb-unknown">(chưa rõ ký hiệu)</span>')
+    if document.number_known:
+        return Markup("{}{}{}{}").format(prefix, vi.two(document.number), joiner, symbol)
+    if document.number.blank:
         gap = Markup('<span class="vb-blank" title="bản gốc chưa ghi số">&emsp;&emsp;</span>')
     else:
         gap = Markup('<span class="vb-unknown">(chưa rõ số)</span>')
     return Markup("{}{}{}{}").format(prefix, gap, joiner, symbol)
 
 
-def appendix_of(plan: Plan, issuer) -> str:
+def appendix_of(document: Document, issuer) -> str:
     """'(Kèm theo Kế hoạch số 05/KH-UBND ngày 05/01/2021 của Ủy ban nhân dân tỉnh Lạng Sơn)', saying
     what is blank or not known rather than filling it."""
-    if not plan.symbol_known:
-        number = vi.lower_first(number_text(plan, issuer))
-    elif plan.number_known:
-        number = f"số {number_symbol(plan, issuer)}"
-    elif plan.number.blank:
-        number = f"số \u2003\u2003{number_symbol(plan, issuer)}"
+    if not document.symbol_known:
+        number = vi.lower_first(number_text(document, issuer))
+    elif document.number_known:
+        number = f"số {number_symbol(document, issuer)}"
+    elif document.number.blank:
+        number = f"số \u2003\u2003{number_symbol(document, issuer)}"
     else:
-        number = f"(chưa rõ số) ký hiệu {number_symbol(plan, issuer)}"
-    date = f"ngày {vi.short_date(plan.date.first_day)}" if plan.date.exact else vi.date_with_state(plan.date)
-    return f"(Kèm theo {plan.kind_name} {number} {date} của {issuer.name})"
+        number = f"(chưa rõ số) ký hiệu {number_symbol(document, issuer)}"
+    date = f"ngày {vi.short_date(document.date.first_day)}" if document.date.exact else vi.date_with_state(document.date)
+    return f"(Kèm theo {document.kind_name} {number} {date} của {issuer.name})"
 
 
 def signer_name(name) -> Markup:
@@ -92,19 +92,19 @@ def signer_name(name) -> Markup:
     return Markup('<span class="vb-unknown">(chưa rõ tên người ký)</span>')
 
 
-def unstated_facts(plan: Plan) -> tuple[list[str], list[str]]:
+def unstated_facts(document: Document) -> tuple[list[str], list[str]]:
     """What the original leaves blank, and what the editor does not know: said on the page in words."""
     blank: list[str] = []
-    unknown: list[str] = [] if plan.type_known else ["loại văn bản"]
-    facts: list[tuple[str, object]] = [("số", plan.number), ("ký hiệu", plan.symbol), ("địa danh", plan.place)]
-    parts = vi.missing_parts(plan.date)
-    if plan.date.on_or_before:  # known only from a report of that day: the date itself is not known
-        unknown.append(f"ngày ban hành (chỉ biết {vi.date_with_state(plan.date)})")
+    unknown: list[str] = [] if document.type_known else ["loại văn bản"]
+    facts: list[tuple[str, object]] = [("số", document.number), ("ký hiệu", document.symbol), ("địa danh", document.place)]
+    parts = vi.missing_parts(document.date)
+    if document.date.on_or_before:  # known only from a report of that day: the date itself is not known
+        unknown.append(f"ngày ban hành (chỉ biết {vi.date_with_state(document.date)})")
     elif parts:
-        facts.append((parts, plan.date.missing))
-    facts += [("tên người ký", s.name) for s in plan.signers]
-    facts += [("người ký", s) for s in (plan.signer, *plan.co_signers) if isinstance(s, Missing)]
-    facts += [("nơi nhận ở dòng Kính gửi", plan.addressees), ("phần nơi nhận", plan.recipients)]
+        facts.append((parts, document.date.missing))
+    facts += [("tên người ký", s.name) for s in document.signers]
+    facts += [("người ký", s) for s in (document.signer, *document.co_signers) if isinstance(s, Missing)]
+    facts += [("nơi nhận ở dòng Kính gửi", document.addressees), ("phần nơi nhận", document.recipients)]
     for what, value in facts:
         if isinstance(value, Missing):
             (blank if value.blank else unknown).append(what)
@@ -138,44 +138,44 @@ def basis_text(site: Site, basis: LegalBasis, *, as_issued: bool = False) -> str
     return out
 
 
-def basis_document(site: Site, basis: LegalBasis) -> Plan | None:
+def basis_document(site: Site, basis: LegalBasis) -> Document | None:
     """The cited document's page on this site: named by the editor, or found by issuer and number."""
     if basis.document:
-        return site.plan.get(basis.document)
+        return site.document.get(basis.document)
     if not is_known(basis.number) or basis.symbol:
         return None
     written = _WRITTEN_NUMBER.match(basis.number)
-    plan = site.plan_by_number.get((basis.issuer, int(written.group(1)), written.group(2))) if written else None
-    return plan if plan is not None and number_symbol(plan, site.organisation[plan.issuer]) == basis.number else None
+    document = site.document_by_number.get((basis.issuer, int(written.group(1)), written.group(2))) if written else None
+    return document if document is not None and number_symbol(document, site.organisation[document.issuer]) == basis.number else None
 
 
 _WRITTEN_NUMBER = re.compile(r"^(\d+)[/-](.+)$")
 """'5463/BYT-TCDS', '21-NQ/TW': the number, then the symbol after the first joiner."""
 
 
-def bases(site: Site, plan: Plan, links: Links) -> list[Markup]:
+def bases(site: Site, document: Document, links: Links) -> list[Markup]:
     """The documents a document cites: a Quyết định's 'Căn cứ' lines (its text), else the page's own line."""
     out = []
-    for basis in plan.bases:
-        text = basis_text(site, basis, as_issued=plan.type == "QĐ")
+    for basis in document.bases:
+        text = basis_text(site, basis, as_issued=document.type == "QĐ")
         target = basis_document(site, basis)
-        out.append(Markup('<a href="{}">{}</a>').format(links.plan(target), text) if target else Markup("{}").format(text))
+        out.append(Markup('<a href="{}">{}</a>').format(links.document(target), text) if target else Markup("{}").format(text))
     return out
 
 
-def themes(site: Site, plan: Plan) -> list[tuple[str, str, str | None]]:
+def themes(site: Site, document: Document) -> list[tuple[str, str, str | None]]:
     """(whose, theme, source): the year's theme of each observance the document works towards
     (from observances.yml, entered once; one line for observances sharing it), then the document's own theme."""
     shared: dict[tuple, list[str]] = {}  # one line for a theme two observances share that year
-    for obs_id in plan.observances:
+    for obs_id in document.observances:
         obs = site.observance[obs_id]
-        year = agenda.programme_year(obs, plan.date.first_day)
+        year = agenda.programme_year(obs, document.date.first_day)
         theme = site.theme_of(obs, year)
         if theme:
             shared.setdefault((year, theme.theme, theme.source), []).append(obs.name)
     out = [(f"Chủ đề {joined(names)} năm {year}", theme, source) for (year, theme, source), names in shared.items()]
-    if plan.theme:
-        out.append(("Chủ đề của văn bản", plan.theme, None))
+    if document.theme:
+        out.append(("Chủ đề của văn bản", document.theme, None))
     return out
 
 
@@ -198,7 +198,7 @@ def file_size(size: int) -> str:
     return f"{value:.1f}".replace(".", ",") + f" {unit}"
 
 
-def timeline(site: Site, plan: Plan, links: Links) -> list[dict]:
+def timeline(site: Site, document: Document, links: Links) -> list[dict]:
     """Every date the document sets, each once and from the document: deadlines, and the start and
     end of periods (an activity kept as a published event links to the event's page)."""
     rows: list[dict] = []
@@ -206,7 +206,7 @@ def timeline(site: Site, plan: Plan, links: Links) -> list[dict]:
     def add(day: dt.date, last: dt.date | None, text: str, href: str, tag: str | None, when: str | None = None) -> None:
         rows.append({"date": day, "last": last, "text": text, "href": href, "tag": tag, "when": when})
 
-    for event in site.events_of_plan(plan.id):
+    for event in site.events_of_document(document.id):
         href = links.to(urls.event(event.id))
         day = event.first_day
         if not event.exact:  # on its latest possible day, its date said in words
@@ -218,7 +218,7 @@ def timeline(site: Site, plan: Plan, links: Links) -> list[dict]:
             add(event.end, event.end, event.name, href, "kết thúc")
         else:
             add(day, day, event.name, href, None)
-    for activity, dates in site.agenda.activities_of(plan.id):  # this document's only: the cost stays linear
+    for activity, dates in site.agenda.activities_of(document.id):  # this document's only: the cost stays linear
         href = "#" + urls.activity_anchor(activity.id)
         if dates.kind == "deadline":
             when = vi.upper_first(vi.date_with_state(dates.bounded)) if dates.bounded else None

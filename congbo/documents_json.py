@@ -11,11 +11,11 @@ from __future__ import annotations
 import json
 
 from . import urls
-from .models import Plan
+from .models import Document
 from .render import render
 from .scalars import Missing, PartialDate
 from .site import Site
-from .texts import Links, number_symbol, plan_title, source_records
+from .texts import Links, number_symbol, document_title, source_records
 
 FIELDS: list[tuple[str, str]] = [
     ("name", "Tên của tệp."),
@@ -78,35 +78,35 @@ def _precision(date: PartialDate) -> str:
     return "day" if date.day else "month" if date.month else "year"
 
 
-def _document(site: Site, plan: Plan, base_url: str) -> dict:
-    issuer = site.plan_issuer(plan)
-    validity = plan.validity
+def _document(site: Site, document: Document, base_url: str) -> dict:
+    issuer = site.document_issuer(document)
+    validity = document.validity
     return {
-        "id": plan.id,
-        "url": _url(base_url, urls.plan(plan.id)),
-        "type": plan.type,
-        "kind": plan.kind_name,
-        "title": plan_title(plan),
-        "summary": plan.summary,
-        "number": plan.number if plan.number_known else None,
-        "symbol": plan.symbol if plan.symbol_known else None,
-        "reference": number_symbol(plan, issuer) if plan.number_known and plan.symbol_known else None,
+        "id": document.id,
+        "url": _url(base_url, urls.document(document.id)),
+        "type": document.type,
+        "kind": document.kind_name,
+        "title": document_title(document),
+        "summary": document.summary,
+        "number": document.number if document.number_known else None,
+        "symbol": document.symbol if document.symbol_known else None,
+        "reference": number_symbol(document, issuer) if document.number_known and document.symbol_known else None,
         "issuer": {"id": issuer.id, "name": issuer.name},
-        "co_issuers": [{"id": o, "name": site.organisation[o].name} for o in plan.co_issuers],
-        "place": None if isinstance(plan.place, Missing) else plan.place,
-        "date": str(plan.date),
-        "date_precision": _precision(plan.date),
+        "co_issuers": [{"id": o, "name": site.organisation[o].name} for o in document.co_issuers],
+        "place": None if isinstance(document.place, Missing) else document.place,
+        "date": str(document.date),
+        "date_precision": _precision(document.date),
         "facts": {
-            "number": _state(plan.number),
-            "symbol": _state(plan.symbol),
-            "place": _state(plan.place),
-            "date": _state(plan.date.missing) if plan.date.missing else "known",
+            "number": _state(document.number),
+            "symbol": _state(document.symbol),
+            "place": _state(document.place),
+            "date": _state(document.date.missing) if document.date.missing else "known",
         },
-        "full_text": plan.full_text,
-        "current": plan.current_on(site.today),
+        "full_text": document.full_text,
+        "current": document.current_on(site.today),
         "validity": {"start": str(validity.start), "end": str(validity.end)} if validity else None,
-        "covers": {"start": plan.covers.start, "end": plan.covers.end} if plan.covers else None,
-        "points": list(plan.points),
+        "covers": {"start": document.covers.start, "end": document.covers.end} if document.covers else None,
+        "points": list(document.points),
         "targets": [
             {
                 "indicator": t.indicator,
@@ -117,10 +117,12 @@ def _document(site: Site, plan: Plan, base_url: str) -> dict:
                 "baseline": {"year": t.baseline.year, "value": t.baseline.value} if t.baseline else None,
                 "note": t.note,
             }
-            for t in plan.targets
+            for t in document.targets
         ],
-        "related": [{"id": other.id, "url": _url(base_url, urls.plan(other.id)), "note": note} for other, note in site.related_of(plan.id)],
-        "sources": source_records(site, plan.sources, base_url),
+        "related": [
+            {"id": other.id, "url": _url(base_url, urls.document(other.id)), "note": note} for other, note in site.related_of(document.id)
+        ],
+        "sources": source_records(site, document.sources, base_url),
     }
 
 
@@ -128,9 +130,9 @@ def documents_data(site: Site, base_url: str = "") -> dict:
     return {
         "name": f"{site.info.name} — Văn bản",
         "description": "Các văn bản trên trang (kế hoạch, công văn, quyết định…), với những gì đã biết về mỗi văn bản và nguồn của chúng.",
-        "homepage": _url(base_url, urls.PLANS),
+        "homepage": _url(base_url, urls.DOCUMENTS),
         "as_of": site.today.isoformat(),
-        "documents": [_document(site, plan, base_url) for plan in sorted(site.plans, key=lambda p: p.id)],
+        "documents": [_document(site, document, base_url) for document in sorted(site.documents, key=lambda p: p.id)],
     }
 
 

@@ -20,7 +20,7 @@ RecordKey = tuple[str, str]
 
 def edit_sources(site: Site, page_paths: Iterable[str]) -> dict[str, Origin]:
     """Each generated page's source (file from the project root, line), by the page's source path.
-    A page made from many files of one folder (the plans' index) has none."""
+    A page made from many files of one folder (the documents' index) has none."""
     records = record_pages(site)
     found = {}
     for src_uri in page_paths:
@@ -33,7 +33,12 @@ def edit_sources(site: Site, page_paths: Iterable[str]) -> dict[str, Origin]:
 def record_pages(site: Site) -> dict[str, RecordKey]:
     """The record each record's page is made from, by the page's source path (a programme: its observance)."""
     pages = {}
-    for kind, url_of in (("plan", urls.plan), ("organisation", urls.organisation), ("observance", urls.observance), ("event", urls.event)):
+    for kind, url_of in (
+        ("plan", urls.document),
+        ("organisation", urls.organisation),
+        ("observance", urls.observance),
+        ("event", urls.event),
+    ):
         for origin_kind, record_id in site.origins:
             if origin_kind == kind:
                 pages[urls.src_of(url_of(record_id))] = (kind, record_id)
@@ -70,7 +75,7 @@ def _listing_files(src_uri: str, docs_dir: str) -> tuple[str, ...]:
         return ("data/observances.yml", "data/events.yml", "data/plans/")
     if src_uri == urls.src_of(urls.ORGANISATIONS):
         return ("data/organisations.yml",)
-    if src_uri == urls.src_of(urls.PLANS):
+    if src_uri == urls.src_of(urls.DOCUMENTS):
         return ("data/plans/",)
     return ()
 

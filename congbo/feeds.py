@@ -43,14 +43,14 @@ from .channels import (
     Channel,
     article_guid,
     column_channels,
-    plans_channel,
+    documents_channel,
     tag_uri,
 )
 from .images import IMAGE_TYPES
 from .models import Category
 from .sanitize import clean_body
 from .site import ArticleRecord, Site
-from .texts import activity_time, event_when, known_from, plan_reference, plan_title, source_entry
+from .texts import activity_time, event_when, known_from, document_reference, document_title, source_entry
 from .scalars import FORBIDDEN, VN_TZ
 
 MEDIA_NS = "http://search.yahoo.com/mrss/"
@@ -176,17 +176,17 @@ def article_items(
     return items
 
 
-def full_text_link(plan) -> str:
+def full_text_link(document) -> str:
     """What the link to a document's page offers: its full text only when the site holds it."""
-    if not plan.full_text:
+    if not document.full_text:
         return "Những gì đã biết về văn bản (chưa có toàn văn)"
-    return f"Toàn văn {plan.kind_name.lower()}" + (" và bảng phân công" if plan.activities else "")
+    return f"Toàn văn {document.kind_name.lower()}" + (" và bảng phân công" if document.activities else "")
 
 
 def sources_paragraph(site: Site, sources, site_url: str) -> Markup:
     """'Nguồn: <a>Báo Quảng Nam</a> (bản tin, ngày 04/07/2024); …', every link absolute; 'chưa rõ nguồn'
     when none is written. A record known only from reports says so first, as its page does."""
-    entries = [source_entry(site, s, lambda plan_id: site_url + urls.plan(plan_id)) for s in sources]
+    entries = [source_entry(site, s, lambda document_id: site_url + urls.document(document_id)) for s in sources]
     shown = []
     for e in entries:
         name = Markup('<a href="{}">{}</a>').format(e["href"], e["name"]) if e["href"] else escape(e["name"])
@@ -197,24 +197,24 @@ def sources_paragraph(site: Site, sources, site_url: str) -> Markup:
     return lead + Markup("<p><strong>Nguồn:</strong> {}.</p>").format(Markup("; ").join(shown) if shown else "chưa rõ nguồn")
 
 
-def plan_items(site: Site, site_url: str) -> list[FeedItem]:
-    """Plans, and the events each plan sets, dated by the plan's issue date (an event's own date
-    is when it happens, not when it was announced). A plan known only to its month or year is dated the
+def document_items(site: Site, site_url: str) -> list[FeedItem]:
+    """Documents, and the events each document sets, dated by the document's issue date (an event's own date
+    is when it happens, not when it was announced). A document known only to its month or year is dated the
     first day it can have been issued (a feed item needs a full date): the first of that month or year, or
-    the date of the latest document it cites if later. A plan known only to have been issued on or before a day
+    the date of the latest document it cites if later. A document known only to have been issued on or before a day
     (``..2025-01-04``) has no known first day: it is dated that day, the one day its data names, which is never
     later than it can have been issued (`PartialDate.first_day`). Its text says what is blank or not known."""
     items = []
-    for plan in site.plans:
-        issued = dt.datetime.combine(plan.earliest_issue_day, dt.time(0, 0), VN_TZ)
-        link = site_url + urls.plan(plan.id)
-        reference = plan_reference(site, plan)
-        observances = [(site.observance[o].name, site_url + urls.observance(o)) for o in plan.observances]
-        activities = [(a.name, activity_time(site, plan, a.time)) for a in plan.activities]
+    for document in site.documents:
+        issued = dt.datetime.combine(document.earliest_issue_day, dt.time(0, 0), VN_TZ)
+        link = site_url + urls.document(document.id)
+        reference = document_reference(site, document)
+        observances = [(site.observance[o].name, site_url + urls.observance(o)) for o in document.observances]
+        activities = [(a.name, activity_time(site, document, a.time)) for a in document.activities]
         content = Markup("").join(
             [
                 Markup("<p>{}</p>").format(reference),
-                Markup("<p><strong>Trích yếu:</strong> {}</p>").format(plan.summary),
+                Markup("<p><strong>Trích yếu:</strong> {}</p>").format(document.summary),
                 Markup("<p><strong>Hướng tới:</strong> {}</p>").format(
                     Markup(", ").join(Markup('<a href="{}">{}</a>').format(h, n) for n, h in observances)
                 )
@@ -225,25 +225,25 @@ def plan_items(site: Site, site_url: str) -> list[FeedItem]:
                 )
                 if activities
                 else Markup(""),
-                sources_paragraph(site, plan.sources, site_url),
-                Markup('<p><a href="{}">{}</a></p>').format(link, full_text_link(plan)),
+                sources_paragraph(site, document.sources, site_url),
+                Markup('<p><a href="{}">{}</a></p>').format(link, full_text_link(document)),
             ]
         )
-        labels = labelled([("Kế hoạch", site_url + urls.PLANS)] + observance_labels(site, site_url, plan.observances))
+        labels = labelled([("Kế hoạch", site_url + urls.DOCUMENTS)] + observance_labels(site, site_url, document.observances))
         items.append(
             FeedItem(
-                guid=tag_uri(site_url, urls.plan(plan.id)),
-                title=plan_title(plan),
+                guid=tag_uri(site_url, urls.document(document.id)),
+                title=document_title(document),
                 link=link,
                 summary=reference,
                 content=str(content),
                 published=issued,
                 updated=issued,
-                authors=(site.name_of(plan.issuer),),
+                authors=(site.name_of(document.issuer),),
                 categories=labels,
             )
         )
-        for event in site.events_of_plan(plan.id):
+        for event in site.events_of_document(document.id):
             event_link = site_url + urls.event(event.id)
             when = event_when(event)
             summary = when + (f" — {event.place}" if event.place else "")
@@ -251,12 +251,12 @@ def plan_items(site: Site, site_url: str) -> list[FeedItem]:
                 [
                     Markup("<p><strong>{}</strong>{}</p>").format(when, Markup(" — {}").format(event.place) if event.place else ""),
                     Markup("<p>{}</p>").format(event.description) if event.description else Markup(""),
-                    Markup('<p>Thuộc <a href="{}">{}</a>.</p>').format(link, plan_title(plan)),
+                    Markup('<p>Thuộc <a href="{}">{}</a>.</p>').format(link, document_title(document)),
                     sources_paragraph(site, event.sources, site_url),
                 ]
             )
             kind = "Hạn hoàn thành" if event.kind == "han" else "Sự kiện"
-            organisers = tuple(site.name_of(o) for o in event.organisers) or (site.name_of(plan.issuer),)
+            organisers = tuple(site.name_of(o) for o in event.organisers) or (site.name_of(document.issuer),)
             items.append(
                 FeedItem(
                     guid=tag_uri(site_url, urls.event(event.id)),
@@ -309,8 +309,8 @@ def render_feeds(site: Site, site_url: str, now: dt.datetime, page_html: Mapping
         # Items are made for the newest few only: the cost does not grow with the archive.
         items = newest(article_items(site, site_url, records[:MAX_ITEMS], content_of), now)
         out.update(render_channel(site, channel, items, owner, column_newest))
-    items = newest(plan_items(site, site_url), now)
-    out.update(render_channel(site, plans_channel(site, site_url), items, owner, items[0].published if items else fallback))
+    items = newest(document_items(site, site_url), now)
+    out.update(render_channel(site, documents_channel(site, site_url), items, owner, items[0].published if items else fallback))
     return out
 
 

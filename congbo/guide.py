@@ -17,12 +17,12 @@ from markupsafe import Markup, escape
 from pydantic import BaseModel
 
 from .content import GUIDE_EXAMPLES, example_file
-from .models import Article, Event, Observance, Organisation, Plan, SiteInfo
+from .models import Article, Event, Observance, Organisation, Document, SiteInfo
 
 EXAMPLES = Path(GUIDE_EXAMPLES)
 """The example project, from the project root."""
 MISTAKES = "loi.yml"
-RECORDS = {"site": SiteInfo, "organisation": Organisation, "observance": Observance, "plan": Plan, "event": Event, "article": Article}
+RECORDS = {"site": SiteInfo, "organisation": Organisation, "observance": Observance, "plan": Document, "event": Event, "article": Article}
 
 
 @dataclass(frozen=True)

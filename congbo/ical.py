@@ -2,7 +2,7 @@
 
 One file with everything (``lich.ics``, to subscribe to), and one per observance and per event
 (the "Thêm vào lịch" links). Observances are yearly all-day events; the December action month is
-one month-long yearly event; events and plan deadlines are dated events.
+one month-long yearly event; events and documents' deadlines are dated events.
 
 Every VEVENT is a pure function of its own record: its UID comes from the record's id (no host
 name, so a move to another domain changes nothing), its DTSTAMP from a date in the data (never
@@ -21,10 +21,10 @@ import icalendar
 from . import urls, vi
 from .agenda import TZID, ActivityDates, Occurrence, activity_uid, event_uid, first_occurrence, observance_uid, phase_uid
 from .urls import absolute
-from .models import Activity, Event, Observance, Plan
+from .models import Activity, Event, Observance, Document
 from .site import Site
 from .scalars import VN_TZ
-from .texts import activity_time, event_when, organiser_names, plan_title
+from .texts import activity_time, event_when, organiser_names, document_title
 
 PRODID = "-//congbo//Lich ngay ky niem//VI"
 # Vietnam has kept UTC+07:00 since 13/6/1975; the VTIMEZONE starts after that change.
@@ -48,10 +48,10 @@ def observance_stamp(observance: Observance) -> dt.date:
 
 
 def event_stamp(site: Site, event: Event) -> dt.date:
-    """The issue date of the event's plan (for a plan dated only to its month or year, the first day it
+    """The issue date of the event's document (for a document dated only to its month or year, the first day it
     can have been issued: `Document.earliest_issue_day`), else the event's date."""
-    plan = site.plan.get(event.plan) if event.plan else None
-    return plan.earliest_issue_day if plan else event.first_day
+    document = site.document.get(event.plan) if event.plan else None
+    return document.earliest_issue_day if document else event.first_day
 
 
 # --- components -----------------------------------------------------------------------
@@ -103,7 +103,7 @@ def event_vevent(site: Site, event: Event, base_url: str = "") -> icalendar.Even
         vevent.add("dtstart", event.first_day)
         vevent.add("dtend", event.last_day + ONE_DAY)
     vevent.add("summary", event.name)
-    plan = site.plan.get(event.plan) if event.plan else None
+    document = site.document.get(event.plan) if event.plan else None
     organisers = organiser_names(site, event)
     participants = ", ".join(site.name_of(o) for o in event.participants)
     observances = ", ".join(site.observance[o].name for o in event.observances)
@@ -112,7 +112,7 @@ def event_vevent(site: Site, event: Event, base_url: str = "") -> icalendar.Even
         "description",
         _describe(
             event.description,
-            f"Theo {plan_title(plan)}." if plan else None,
+            f"Theo {document_title(document)}." if document else None,
             f"Loại sự kiện: {event.type_name}." if event.type else None,
             f"Đơn vị tổ chức: {organisers}." if organisers else None,
             f"Thành phần tham gia: {participants}." if participants else None,
@@ -142,21 +142,21 @@ def phase_vevent(site: Site, item: Occurrence, base_url: str = "") -> icalendar.
     return _finish(vevent, "Sự kiện", page)
 
 
-def activity_vevent(site: Site, plan: Plan, activity: Activity, dates: ActivityDates, base_url: str = "") -> icalendar.Event:
+def activity_vevent(site: Site, document: Document, activity: Activity, dates: ActivityDates, base_url: str = "") -> icalendar.Event:
     """A dated activity, from its document: a deadline (one day), a period (all its days), or the first
     day of a period whose end the document does not give (its description says so)."""
     vevent = icalendar.Event()
-    _add_common(vevent, activity_uid(plan, activity), plan.earliest_issue_day)
+    _add_common(vevent, activity_uid(document, activity), document.earliest_issue_day)
     vevent.add("dtstart", dates.start)
     vevent.add("dtend", dates.end + ONE_DAY)
     prefix = {"deadline": "Hạn: ", "start": "Bắt đầu: ", "period": ""}[dates.kind]
     vevent.add("summary", prefix + activity.name)
-    page = absolute(base_url, urls.activity(plan.id, activity.id))
+    page = absolute(base_url, urls.activity(document.id, activity.id))
     vevent.add(
         "description",
         _describe(
-            f"{activity_time(site, plan, activity.time)}.",
-            f"Theo {plan_title(plan)}.",
+            f"{activity_time(site, document, activity.time)}.",
+            f"Theo {document_title(document)}.",
             f"Chủ trì: {site.name_of(activity.lead)}." if activity.lead_known else "Chưa rõ đơn vị chủ trì.",
             page,
         ),
@@ -234,9 +234,9 @@ def render_ics_files(site: Site, base_url: str = "") -> dict[str, bytes]:
     # a day has none, so it is left out (and has no file of its own); the calendar page lists it and says why.
     events = {e.id: event_vevent(site, e, base_url) for e in site.events if e.exact}
     activities = [
-        activity_vevent(site, plan, activity, dates, base_url)
-        for plan in site.plans
-        for activity, dates in site.agenda.activities_of(plan.id)
+        activity_vevent(site, document, activity, dates, base_url)
+        for document in site.documents
+        for activity, dates in site.agenda.activities_of(document.id)
         if dates.in_calendar_file  # a deadline or an end short of its day has no day to give
     ]
     phases = [phase_vevent(site, item, base_url) for item in site.agenda.items if item.phase and item.exact]

@@ -20,7 +20,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_core import PydanticCustomError
 
 from . import content, vi
-from .content import COLUMN_DIR, DATA_FILES, FRONT_MATTER, MARKDOWN_SUFFIXES, PLANS_DIR
+from .content import COLUMN_DIR, DATA_FILES, FRONT_MATTER, MARKDOWN_SUFFIXES, DOCUMENTS_DIR
 from .errors import DataError, Problem
 from .history import NO_HISTORY, History
 from .models import (
@@ -31,7 +31,7 @@ from .models import (
     Event,
     Observance,
     Organisation,
-    Plan,
+    Document,
     Province,
     SiteInfo,
     check_period,
@@ -132,27 +132,27 @@ def load_site(root: Path, *, today: dt.date, docs_dir: Path | None = None, histo
     if info:  # without a valid data/site.yml the mergers are not known: the checks that need them wait
         orgs = _follow_mergers(check, sources["organisations"], orgs, {p.name: p for p in info.provinces})
 
-    plan_files = read_plan_paths(check, data)
-    plans: list[tuple[Located, Plan]] = []
-    plan_sources: list[Located] = []
-    for path in plan_files:
+    document_files = read_document_paths(check, data)
+    documents: list[tuple[Located, Document]] = []
+    document_sources: list[Located] = []
+    for path in document_files:
         located = check.read(path)
         if located:
-            plan_sources.append(located)
-        plan = check.validate(located, Plan) if located else None
-        if plan:
-            plans.append((located, plan))
-            if plan.id != path.stem:
-                check.add(located, ("id",), f"mã văn bản '{plan.id}' phải trùng tên tệp '{path.stem}.yml'")
+            document_sources.append(located)
+        document = check.validate(located, Document) if located else None
+        if document:
+            documents.append((located, document))
+            if document.id != path.stem:
+                check.add(located, ("id",), f"mã văn bản '{document.id}' phải trùng tên tệp '{path.stem}.yml'")
 
     articles, unvalidated, bodies = read_articles(check, docs_dir / COLUMN_DIR, images) if docs_dir else ([], [], {})
 
-    known = _Known(sources, plan_sources, len(plan_sources) == len(plan_files), orgs, observances, events)
+    known = _Known(sources, document_sources, len(document_sources) == len(document_files), orgs, observances, events)
     known.home = known.orgs_by_id.get(info.owner) if info else None
     known.provinces_known = info is not None
-    for located in plan_sources:
+    for located in document_sources:
         _check_document_refs(check, located, known)  # every document, valid or not: one run shows every mistake
-    _check_unique(check, sources, plans, articles)
+    _check_unique(check, sources, documents, articles)
     if info:
         _check_site(check, sources["site"], info, known)
         _check_site_files(check, sources["site"], info, docs_dir)
@@ -165,13 +165,13 @@ def load_site(root: Path, *, today: dt.date, docs_dir: Path | None = None, histo
     for located, obs in _with_source(sources["observances"], observances):
         _check_themes(check, located, obs, known, observances)
     for located, event in _with_source(sources["events"], events):
-        _check_event(check, located, event, known, dict((p.id, (loc, p)) for loc, p in plans))
-    for located, plan in plans:
-        _check_plan(check, located, plan, known)
-    files = _check_attachments(check, plans, docs_dir)
-    _check_numbers(check, plans)
-    _check_related(check, plans)
-    derived = _activity_events(check, plans, sources["events"])
+        _check_event(check, located, event, known, dict((p.id, (loc, p)) for loc, p in documents))
+    for located, document in documents:
+        _check_document(check, located, document, known)
+    files = _check_attachments(check, documents, docs_dir)
+    _check_numbers(check, documents)
+    _check_related(check, documents)
+    derived = _activity_events(check, documents, sources["events"])
     for located, record in articles:
         _check_article(check, located, record, known, info, docs_dir, images, today)
     for located in unvalidated:
@@ -183,11 +183,11 @@ def load_site(root: Path, *, today: dt.date, docs_dir: Path | None = None, histo
         info=info,
         organisations=tuple(orgs),
         observances=tuple(observances),
-        plans=tuple(sorted((p for _, p in plans), key=lambda p: (p.date, p.id), reverse=True)),
+        documents=tuple(sorted((p for _, p in documents), key=lambda p: (p.date, p.id), reverse=True)),
         events=tuple(sorted(events + [e for _, _, e in derived], key=lambda e: (e.date, e.id))),
         articles=tuple(sorted((r for _, r in articles), key=lambda r: r.meta.id)),
         today=today,
-        origins=_origins(sources, plans, derived),
+        origins=_origins(sources, documents, derived),
         files=files,
         bodies=bodies,
         images={name: image.data for name, image in images.items() if image.data is not None},
@@ -198,7 +198,7 @@ def load_site(root: Path, *, today: dt.date, docs_dir: Path | None = None, histo
 _LIST_KINDS = {"organisations": "organisation", "observances": "observance", "events": "event"}
 
 
-def _origins(sources: dict[str, Located], plans: list[tuple[Located, Plan]], derived) -> dict[tuple[str, str], tuple[str, int]]:
+def _origins(sources: dict[str, Located], documents: list[tuple[Located, Document]], derived) -> dict[tuple[str, str], tuple[str, int]]:
     """The file and line where each record starts (the data is valid: every list item has its id)."""
     found = {("site", "site"): (sources["site"].file, 1), ("site", "column"): (sources["site"].file, sources["site"].where(("column",))[0])}
     for key, kind in _LIST_KINDS.items():
@@ -206,8 +206,8 @@ def _origins(sources: dict[str, Located], plans: list[tuple[Located, Plan]], der
         found[("file", key)] = (located.file, 1)
         for i, item in enumerate(located.value):
             found[(kind, item["id"])] = (located.file, located.where((i,))[0])
-    for located, plan in plans:
-        found[("plan", plan.id)] = (located.file, 1)
+    for located, document in documents:
+        found[("plan", document.id)] = (located.file, 1)
     for located, j, event in derived:
         found[("event", event.id)] = (located.file, located.where(("activities", j))[0])
     return found
@@ -216,19 +216,19 @@ def _origins(sources: dict[str, Located], plans: list[tuple[Located, Plan]], der
 # --- articles -------------------------------------------------------------------------
 
 
-def read_plan_paths(check: _Checker, data: Path) -> list[Path]:
-    """The plan files; a data file with another extension (`.yaml`) would be ignored: it is a problem."""
+def read_document_paths(check: _Checker, data: Path) -> list[Path]:
+    """The document files (data/plans/); a data file with another extension (`.yaml`) would be ignored: it is a problem."""
     for name in DATA_FILES.values():
         twin = data / name.replace(".yml", ".yaml")
         if twin.exists():
             check.problems.append(
                 Problem(check.rel(twin), 1, 1, "", f"tệp này không được đọc: dữ liệu nằm ở {name}; hãy gộp vào tệp đó rồi xóa tệp này")
             )
-    plans = data / PLANS_DIR
-    if not plans.is_dir():
+    documents = data / DOCUMENTS_DIR
+    if not documents.is_dir():
         return []
     paths = []
-    for path in sorted(plans.iterdir()):
+    for path in sorted(documents.iterdir()):
         if path.name.startswith("."):
             continue
         if path.suffix == ".yml" and path.is_file():
@@ -240,7 +240,7 @@ def read_plan_paths(check: _Checker, data: Path) -> list[Path]:
                     1,
                     1,
                     "",
-                    "mỗi kế hoạch là một tệp đuôi .yml trong data/plans/; tệp này không được đọc, hãy đổi tên (đuôi .yml) hoặc chuyển đi",
+                    "mỗi văn bản là một tệp đuôi .yml trong data/plans/; tệp này không được đọc, hãy đổi tên (đuôi .yml) hoặc chuyển đi",
                 )
             )
     return paths
@@ -366,14 +366,14 @@ class _Known:
     the syntax error is the one message the editor needs.
     """
 
-    def __init__(self, sources, plan_sources, plan_files_parsed, orgs, observances, events):
+    def __init__(self, sources, document_sources, document_files_parsed, orgs, observances, events):
         self.orgs = _ids(sources["organisations"], orgs)
         self.observances = _ids(sources["observances"], observances)
         self.events = _ids(sources["events"], events)
         if self.events is not None:  # and the events made from documents' dated activities
-            self.events |= {v for loc in plan_sources for _, v in _walk(loc.value, ("activities", "*", "event"))}
-        plans = {raw_id(loc.value) for loc in plan_sources} - {None}
-        self.plans = plans if plan_files_parsed else None
+            self.events |= {v for loc in document_sources for _, v in _walk(loc.value, ("activities", "*", "event"))}
+        documents = {raw_id(loc.value) for loc in document_sources} - {None}
+        self.documents = documents if document_files_parsed else None
         self.orgs_by_id = {o.id: o for o in orgs}
         self.home: Organisation | None = None
         self.provinces_known = False
@@ -616,7 +616,7 @@ def _check_themes(check, located, obs: Observance, known: _Known, observances: l
 def _check_sources(check, located, path: tuple, sources, known: _Known) -> None:
     """A source that is another document names one on the site (a document's own: `_check_document_refs`)."""
     for j, source in enumerate(sources):
-        _refer(check, located, path + ("sources", j, "document"), source.document, known.plans, "văn bản", "data/plans/")
+        _refer(check, located, path + ("sources", j, "document"), source.document, known.documents, "văn bản", "data/plans/")
 
 
 def activity_dates(activity) -> list:
@@ -627,11 +627,11 @@ def activity_dates(activity) -> list:
     return found
 
 
-def _check_event(check, located, event: Event, known: _Known, plans: dict) -> None:
+def _check_event(check, located, event: Event, known: _Known, documents: dict) -> None:
     i = _index_of(located, event.id)
     _check_sources(check, located, (i,), event.sources, known)
     _check_event_bodies(check, located, i, event, known)
-    _refer(check, located, (i, "plan"), event.plan, known.plans, "văn bản", "data/plans/")
+    _refer(check, located, (i, "plan"), event.plan, known.documents, "văn bản", "data/plans/")
     seen: set[str] = set()
     for j, phase in enumerate(event.phases):  # each phase once: its key is its UID's
         if phase.key in seen:
@@ -660,10 +660,10 @@ def _check_event(check, located, event: Event, known: _Known, plans: dict) -> No
             )
     if event.activity and not event.plan:
         check.add(located, (i, "activity"), "ghi 'activity' thì phải ghi cả 'plan'")
-    if event.plan not in plans:
+    if event.plan not in documents:
         return
-    doc_located, plan = plans[event.plan]
-    named_first = sorted(enumerate(plan.activities), key=lambda pair: pair[1].id != event.activity)
+    doc_located, document = documents[event.plan]
+    named_first = sorted(enumerate(document.activities), key=lambda pair: pair[1].id != event.activity)
     for j, activity in named_first:
         dates = activity_dates(activity)
         named = event.activity == activity.id
@@ -679,7 +679,7 @@ def _check_event(check, located, event: Event, known: _Known, plans: dict) -> No
                 f"(để giữ địa chỉ và mã lịch đã công bố, ghi 'event: {event.id}' ở hoạt động)",
             )
             return
-    if event.activity and event.activity not in {a.id for a in plan.activities}:
+    if event.activity and event.activity not in {a.id for a in document.activities}:
         check.add(located, (i, "activity"), f"văn bản '{event.plan}' không có hoạt động mã '{event.activity}'")
 
 
@@ -734,13 +734,13 @@ def _check_document_refs(check, located: Located, known: _Known) -> None:
         for path, value in _walk(raw, pattern):
             _refer(check, located, path, value, known.observances, "ngày kỷ niệm", OBS_WHERE)
     for path, value in _walk(raw, ("bases", "*", "document")):
-        _refer(check, located, path, value, known.plans, "văn bản", "data/plans/")
+        _refer(check, located, path, value, known.documents, "văn bản", "data/plans/")
     for path, value in _walk(raw, ("related", "*", "document")):
-        _refer(check, located, path, value, known.plans, "văn bản", "data/plans/")
+        _refer(check, located, path, value, known.documents, "văn bản", "data/plans/")
         if value == raw_id(raw):
             check.add(located, path, "văn bản không thể liên quan với chính nó: ghi mã của một văn bản khác")
     for path, value in _walk(raw, ("sources", "*", "document")):
-        _refer(check, located, path, value, known.plans, "văn bản", "data/plans/")
+        _refer(check, located, path, value, known.documents, "văn bản", "data/plans/")
         if value == raw_id(raw):
             check.add(
                 located, path, "văn bản không thể là nguồn của chính nó: 'van-ban-dan' ghi mã của một văn bản khác dẫn tới văn bản này"
@@ -778,23 +778,23 @@ def _raw_sections(value: dict, path: tuple) -> Iterable[tuple[tuple, dict]]:
             yield from _raw_sections(item, ("appendices", i))
 
 
-def _check_plan(check, located: Located, plan: Plan, known: _Known) -> None:
-    if plan.type == "CV" and vi.fold(plan.summary).casefold().startswith(("v/v", "ve viec")):
+def _check_document(check, located: Located, document: Document, known: _Known) -> None:
+    if document.type == "CV" and vi.fold(document.summary).casefold().startswith(("v/v", "ve viec")):
         check.add(
             located,
             ("summary",),
             "trích yếu của công văn là phần sau chữ 'V/v' (trang tự in 'V/v' trước trích yếu): bỏ 'V/v' hoặc 'Về việc' ở đầu",
         )
-    if plan.date.missing is None and plan.date.day is None:
+    if document.date.missing is None and document.date.day is None:
         check.add(
             located,
             ("date",),
-            f"ngày ban hành {plan.date} thiếu ngày: ghi '{plan.date}-..' nếu bản gốc để trống ngày, '{plan.date}-??' nếu ban biên tập "
-            f"chưa rõ",
+            f"ngày ban hành {document.date} thiếu ngày: ghi '{document.date}-..' nếu bản gốc để trống ngày, "
+            f"'{document.date}-??' nếu ban biên tập chưa rõ",
         )
-    for path, org_id in [(("issuer",), plan.issuer)] + [(("co_issuers", j), o) for j, o in enumerate(plan.co_issuers)]:
+    for path, org_id in [(("issuer",), document.issuer)] + [(("co_issuers", j), o) for j, o in enumerate(document.co_issuers)]:
         org = known.orgs_by_id.get(org_id)
-        if org and not org.heading and plan.full_text:  # a page with the text shows its header as printed
+        if org and not org.heading and document.full_text:  # a page with the text shows its header as printed
             check.add(
                 located,
                 path,
@@ -802,41 +802,41 @@ def _check_plan(check, located: Located, plan: Plan, known: _Known) -> None:
                 "in lại phần đầu văn bản như bản gốc",
             )
         # Refused only when certain: a date known only as on or before a day has no earliest day.
-        if org and org.valid_until and plan.date.earliest_day and plan.date.earliest_day > org.valid_until:
+        if org and org.valid_until and document.date.earliest_day and document.date.earliest_day > org.valid_until:
             check.add(
-                located, path, f"'{org_id}' hoạt động đến {vi.short_date(org.valid_until)}, trước ngày ban hành văn bản ({plan.date})"
+                located, path, f"'{org_id}' hoạt động đến {vi.short_date(org.valid_until)}, trước ngày ban hành văn bản ({document.date})"
             )
-    if plan.points and plan.full_text:
+    if document.points and document.full_text:
         check.add(
             located,
             ("points",),
             "'points' (nội dung chính như nguồn nêu) chỉ ghi khi chưa có toàn văn; văn bản đã có toàn văn ('sections') thì trang "
             "đăng nguyên văn: bỏ 'points'",
         )
-    if not plan.type_known and plan.full_text:
+    if not document.type_known and document.full_text:
         check.add(
             located,
             ("type",),
             "văn bản có toàn văn ('sections') thì biết loại văn bản: ghi 'type' theo tên loại in trên văn bản (KH, CV, QĐ…), không ghi "
             "'??'",
         )
-    for j, basis in enumerate(plan.bases):
-        if isinstance(basis.date, PartialDate) and basis.date.earliest_day and basis.date.earliest_day > plan.date.last_day:
+    for j, basis in enumerate(document.bases):
+        if isinstance(basis.date, PartialDate) and basis.date.earliest_day and basis.date.earliest_day > document.date.last_day:
             check.add(
                 located,
                 ("bases", j, "date"),
-                f"văn bản căn cứ ghi ngày {basis.date}, sau ngày ban hành văn bản này ({plan.date}): "
+                f"văn bản căn cứ ghi ngày {basis.date}, sau ngày ban hành văn bản này ({document.date}): "
                 "một văn bản chỉ căn cứ vào văn bản ban hành trước nó; hãy xem lại một trong hai ngày",
             )
-    _refer(check, located, ("superseded_by",), plan.superseded_by, known.plans, "văn bản", "data/plans/")
-    if plan.superseded_by == plan.id:
+    _refer(check, located, ("superseded_by",), document.superseded_by, known.documents, "văn bản", "data/plans/")
+    if document.superseded_by == document.id:
         check.add(located, ("superseded_by",), "văn bản không thể thay thế chính nó")
-    archives = [j for j, r in enumerate(plan.known_recipients) if r.role == "luu"]
-    if plan.known_recipients and archives != [len(plan.known_recipients) - 1]:
+    archives = [j for j, r in enumerate(document.known_recipients) if r.role == "luu"]
+    if document.known_recipients and archives != [len(document.known_recipients) - 1]:
         check.add(located, ("recipients",), "nơi nhận phải kết thúc bằng đúng một dòng lưu (role: luu), ví dụ 'VT, KG-VX'")
 
     section_ids: Counter = Counter()
-    for position, section in plan.positioned_sections():
+    for position, section in document.positioned_sections():
         path = _section_path(position)
         if section.id:
             section_ids[section.id] += 1
@@ -844,19 +844,19 @@ def _check_plan(check, located: Located, plan: Plan, known: _Known) -> None:
                 check.add(located, path + ("id",), f"mã mục '{section.id}' bị trùng trong văn bản")
 
     activity_ids: Counter = Counter()
-    for j, activity in enumerate(plan.activities):
+    for j, activity in enumerate(document.activities):
         activity_ids[activity.id] += 1
         if activity_ids[activity.id] == 2:
             check.add(located, ("activities", j, "id"), f"mã hoạt động '{activity.id}' bị trùng trong văn bản")
         if activity.section and activity.section not in section_ids:
             check.add(located, ("activities", j, "section"), f"không có mục mã '{activity.section}' trong văn bản")
         if activity.time.end_day and activity.time.start is None:
-            _check_activity_period(check, located, ("activities", j, "time", "end"), plan.date.first_day, activity.time.end_day)
-        if activity.time.deadline and activity.time.deadline_day < plan.date.first_day:
+            _check_activity_period(check, located, ("activities", j, "time", "end"), document.date.first_day, activity.time.end_day)
+        if activity.time.deadline and activity.time.deadline_day < document.date.first_day:
             check.add(
                 located,
                 ("activities", j, "time", "deadline"),
-                f"hạn {activity.time.deadline} trước ngày ban hành văn bản ({plan.date})",
+                f"hạn {activity.time.deadline} trước ngày ban hành văn bản ({document.date})",
             )
         if activity.event and not _has_event_date(activity.time):
             check.add(
@@ -865,10 +865,10 @@ def _check_plan(check, located: Located, plan: Plan, known: _Known) -> None:
                 "chỉ hoạt động có ngày ('deadline', hoặc 'end' là một ngày) mới có mã sự kiện 'event'",
             )
 
-    _check_lettered(check, located, plan.sections, ("sections",), 1)
-    _check_footnotes(check, located, plan)
-    text = "\n".join(plan_strings(plan))
-    for j, note in enumerate(plan.notes):
+    _check_lettered(check, located, document.sections, ("sections",), 1)
+    _check_footnotes(check, located, document)
+    text = "\n".join(document_strings(document))
+    for j, note in enumerate(document.notes):
         count = text.count(note.at)
         if count != 1:
             check.add(located, ("notes", j, "at"), f"đoạn chữ '{note.at}' phải có đúng một lần trong văn bản, nhưng có {count} lần")
@@ -878,11 +878,11 @@ ATTACHMENT_TYPES = {b"%PDF-": ("application/pdf", "pdf"), b"PK\x03\x04": ("appli
 """The files an attachment may be, by their first bytes: a PDF, or an Office file (a zip)."""
 
 
-def _check_attachments(check, plans: list[tuple[Located, Plan]], docs_dir: Path | None) -> dict[str, tuple[int, str]]:
+def _check_attachments(check, documents: list[tuple[Located, Document]], docs_dir: Path | None) -> dict[str, tuple[int, str]]:
     """Each attachment is a file under docs/ of a known type; its size and type are read from it."""
     files: dict[str, tuple[int, str]] = {}
-    for located, plan in plans:
-        for j, attachment in enumerate(plan.attachments):
+    for located, document in documents:
+        for j, attachment in enumerate(document.attachments):
             where = ("attachments", j, "file")
             if docs_dir is None:
                 continue
@@ -901,14 +901,14 @@ def _check_attachments(check, plans: list[tuple[Located, Plan]], docs_dir: Path 
     return files
 
 
-def _activity_events(check, plans: list[tuple[Located, Plan]], events_source: Located | None) -> list[tuple[Located, int, Event]]:
+def _activity_events(check, documents: list[tuple[Located, Document]], events_source: Located | None) -> list[tuple[Located, int, Event]]:
     """The events a document's dated activities stand for, when the activity keeps a published
     event's id (its page and calendar UID stay where they were): made from the document, never retyped."""
     taken = _ids(events_source, []) or set()
     made = []
-    for located, plan in plans:
-        for j, activity in enumerate(plan.activities):
-            if not activity.event or not _has_event_date(activity.time):  # no day to place it on: `_check_plan` says so
+    for located, document in documents:
+        for j, activity in enumerate(document.activities):
+            if not activity.event or not _has_event_date(activity.time):  # no day to place it on: `_check_document` says so
                 continue
             if activity.event in taken:
                 check.add(
@@ -921,10 +921,10 @@ def _activity_events(check, plans: list[tuple[Located, Plan]], events_source: Lo
                 "id": activity.event,
                 "name": activity.name,
                 "organisers": [activity.lead] if activity.lead_known else [],
-                "plan": plan.id,
+                "plan": document.id,
                 "activity": activity.id,
                 "observances": list(time.observances),
-                "sources": list(plan.sources),
+                "sources": list(document.sources),
             }  # known from where the document is
             if time.deadline:
                 fields.update(kind="han", date=str(time.deadline))
@@ -942,7 +942,7 @@ def _has_event_date(time) -> bool:
 
 
 def _check_activity_period(check, located: Located, path: tuple, start: dt.date, end: dt.date) -> None:
-    """An activity without 'start' runs from the plan's date: its period is bounded all the same."""
+    """An activity without 'start' runs from the document's date: its period is bounded all the same."""
     try:
         check_period(start, end)
     except PydanticCustomError as exc:
@@ -961,10 +961,10 @@ def _check_lettered(check, located: Located, sections, path: tuple, level: int) 
         _check_lettered(check, located, section.sections, path + (i, "sections"), level + 1)
 
 
-def _check_footnotes(check, located: Located, plan: Plan) -> None:
-    referenced = Counter(int(n) for s in plan_strings(plan, footnotes=False) for n in FOOTNOTE_REF.findall(s))
-    defined = Counter(f.id for f in plan.footnotes)
-    for j, footnote in enumerate(plan.footnotes):
+def _check_footnotes(check, located: Located, document: Document) -> None:
+    referenced = Counter(int(n) for s in document_strings(document, footnotes=False) for n in FOOTNOTE_REF.findall(s))
+    defined = Counter(f.id for f in document.footnotes)
+    for j, footnote in enumerate(document.footnotes):
         if defined[footnote.id] > 1:
             check.add(located, ("footnotes", j, "id"), f"chú thích số {footnote.id} bị trùng")
         if footnote.id not in referenced:
@@ -975,34 +975,36 @@ def _check_footnotes(check, located: Located, plan: Plan) -> None:
         check.add(located, ("footnotes",), f"văn bản đánh dấu [^{number}] nhưng không có chú thích số {number}")
 
 
-def _check_numbers(check, plans: list[tuple[Located, Plan]]) -> None:
+def _check_numbers(check, documents: list[tuple[Located, Document]]) -> None:
     """Nghị định 30/2020: a number is unique for one issuer within one year."""
     seen: dict[tuple, str] = {}
-    for located, plan in plans:
-        if not (plan.number_known and plan.symbol_known):
+    for located, document in documents:
+        if not (document.number_known and document.symbol_known):
             continue
-        key = (plan.issuer, plan.date.year, plan.number, plan.symbol)
+        key = (document.issuer, document.date.year, document.number, document.symbol)
         if key in seen:
             check.add(
-                located, ("number",), f"số {plan.number} (ký hiệu {plan.symbol}) năm {plan.date.year} đã dùng cho văn bản '{seen[key]}'"
+                located,
+                ("number",),
+                f"số {document.number} (ký hiệu {document.symbol}) năm {document.date.year} đã dùng cho văn bản '{seen[key]}'",
             )
         else:
-            seen[key] = plan.id
+            seen[key] = document.id
 
 
-def _check_related(check, plans: list[tuple[Located, Plan]]) -> None:
+def _check_related(check, documents: list[tuple[Located, Document]]) -> None:
     """A relation is one fact: entered once in a document, and once for a pair (the other page shows it
     by itself); a document that is already a basis or the replacement is not related again."""
     entered: dict[tuple[str, str], tuple[Located, int]] = {}
-    for located, plan in plans:
-        cited = {b.document for b in plan.bases if b.document} | {plan.superseded_by}
-        for j, link in enumerate(plan.related):
+    for located, document in documents:
+        cited = {b.document for b in document.bases if b.document} | {document.superseded_by}
+        for j, link in enumerate(document.related):
             path = ("related", j, "document")
-            if (plan.id, link.document) in entered:
-                line = entered[(plan.id, link.document)][0].where(("related", entered[(plan.id, link.document)][1]))[0]
+            if (document.id, link.document) in entered:
+                line = entered[(document.id, link.document)][0].where(("related", entered[(document.id, link.document)][1]))[0]
                 check.add(located, path, f"văn bản '{link.document}' đã ghi ở dòng {line}; mỗi văn bản liên quan ghi một lần")
                 continue
-            entered[(plan.id, link.document)] = (located, j)
+            entered[(document.id, link.document)] = (located, j)
             if link.document in cited:
                 check.add(
                     located,
@@ -1020,7 +1022,7 @@ def _check_related(check, plans: list[tuple[Located, Plan]]) -> None:
             )
 
 
-def _check_unique(check, sources, plans, articles) -> None:
+def _check_unique(check, sources, documents, articles) -> None:
     for key in ("organisations", "observances", "events"):
         located = sources[key]
         if not located or not isinstance(located.value, list):
@@ -1035,12 +1037,12 @@ def _check_unique(check, sources, plans, articles) -> None:
                 check.add(located, (i, "id"), f"mã '{record_id}' bị trùng (đã dùng ở dòng {line})")
             else:
                 first[record_id] = i
-    plan_files: dict[str, str] = {}
-    for located, plan in plans:
-        if plan.id in plan_files:
-            check.add(located, ("id",), f"mã văn bản '{plan.id}' đã dùng trong tệp {plan_files[plan.id]}")
+    document_files: dict[str, str] = {}
+    for located, document in documents:
+        if document.id in document_files:
+            check.add(located, ("id",), f"mã văn bản '{document.id}' đã dùng trong tệp {document_files[document.id]}")
         else:
-            plan_files[plan.id] = located.file
+            document_files[document.id] = located.file
     seen: dict[str, str] = {}
     for located, record in articles:
         if record.meta.id in seen:
@@ -1109,13 +1111,13 @@ def _check_article_fields(check, located, known: _Known, info: SiteInfo | None, 
 
 
 def _check_article_refs(
-    check, located, known: _Known, info: SiteInfo | None, docs_dir: Path, images, category, plans, observances, events, image
+    check, located, known: _Known, info: SiteInfo | None, docs_dir: Path, images, category, documents, observances, events, image
 ) -> None:
     if info and category is not None and category not in {c.id for c in info.column.categories}:
         names = ", ".join(c.id for c in info.column.categories)
         check.add(located, ("category",), f"không có chuyên mục con '{category}'; chọn một trong: {names}")
-    for j, plan in enumerate(plans):
-        _refer(check, located, ("plans", j), plan, known.plans, "kế hoạch", "data/plans/")
+    for j, document in enumerate(documents):
+        _refer(check, located, ("plans", j), document, known.documents, "văn bản", "data/plans/")
     for j, obs in enumerate(observances):
         _refer(check, located, ("observances", j), obs, known.observances, "ngày kỷ niệm", OBS_WHERE)
     for j, event in enumerate(events):
@@ -1187,22 +1189,22 @@ def file_head(path: Path, size: int = 8) -> bytes | None:
 
 
 def _section_path(position: tuple[int, ...]) -> tuple:
-    """Where a section stands in the plan's data: ('sections', 3, 'sections', 0) for IV.1."""
+    """Where a section stands in the document's data: ('sections', 3, 'sections', 0) for IV.1."""
     return tuple(part for i in position for part in ("sections", i - 1))
 
 
-def plan_strings(plan: Plan, *, footnotes: bool = True) -> list[str]:
+def document_strings(document: Document, *, footnotes: bool = True) -> list[str]:
     """Every text of the document as issued, in reading order."""
-    out = list(plan.preamble) + _sections_strings(plan.sections)
-    if plan.closing:
-        out.append(plan.closing)
-    for appendix in plan.appendices:
+    out = list(document.preamble) + _sections_strings(document.sections)
+    if document.closing:
+        out.append(document.closing)
+    for appendix in document.appendices:
         out.append(appendix.summary)
         for block in appendix.body:
             out.extend(block.strings())
         out.extend(_sections_strings(appendix.sections))
     if footnotes:
-        for footnote in plan.footnotes:
+        for footnote in document.footnotes:
             for block in footnote.body:
                 out.extend(block.strings())
     return out

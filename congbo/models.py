@@ -61,9 +61,9 @@ from .scalars import (
 )
 
 MAX_EVENT_DAYS = 366
-"""An event lasts at most a year (a longer undertaking is a plan's activity)."""
+"""An event lasts at most a year (a longer undertaking is a document's activity)."""
 MAX_PERIOD_YEARS = 10
-"""An activity's period spans at most ten years: the longest horizon of a plan (a strategy to 2030)."""
+"""An activity's period spans at most ten years: the longest horizon of a document (a strategy to 2030)."""
 _PHONE = re.compile(r"^\+?[0-9]+(?:[ .-][0-9]+)*$")
 
 
@@ -594,7 +594,7 @@ class Observance(Model):
         return next((t for t in self.themes if t.year == year), None)
 
 
-# --- plans ----------------------------------------------------------------------------
+# --- documents ------------------------------------------------------------------------
 
 DOCUMENT_KINDS = {
     "KH": "Kế hoạch",
@@ -1286,10 +1286,6 @@ def positioned(sections: list[Section]) -> Iterator[tuple[tuple[int, ...], Secti
         position, section = stack.pop()
         yield position, section
         stack.extend((position + (i,), s) for i, s in reversed(list(enumerate(section.sections, 1))))
-
-
-Plan = Document
-"""Documents were plans first; the name stays for the code that reads a plan's activities."""
 
 
 # --- events ---------------------------------------------------------------------------

@@ -23,7 +23,7 @@ def page_macros(
         "site_name": lambda: escape(site().info.name),  # escaped: Material prints the name unescaped
         "next_observances": lambda count=3: blocks.next_observances(site(), here(), count),
         "built_on": lambda: blocks.built_on(site()),
-        "current_plans": lambda: blocks.current_plans(site(), here()),
+        "current_plans": lambda: blocks.current_documents(site(), here()),
         "latest_articles": lambda count=5: blocks.latest_articles(site(), here(), count),
         "press_contact": lambda: blocks.press_contact(site(), here()),
         "press_feeds": lambda: blocks.press_feeds(site(), here(), site_url()),

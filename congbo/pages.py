@@ -13,7 +13,7 @@ from urllib.parse import quote
 from markupsafe import Markup, escape
 
 from . import agenda, documents, history, urls, vi
-from .models import FOOTNOTE_REF, LEVELS, ORGANISATION_KINDS, Block, Organisation, Plan, Section, positioned
+from .models import FOOTNOTE_REF, LEVELS, ORGANISATION_KINDS, Block, Organisation, Document, Section, positioned
 from .render import GeneratedPage, Outline, html_text, render_page, superscript
 from .site import Site
 from .scalars import Missing
@@ -25,8 +25,8 @@ from .texts import (
     known_from,
     merger_sentence,
     number_text,
-    plan_reference,
-    plan_title,
+    document_reference,
+    document_title,
     script_json,
     source_entries,
 )
@@ -37,9 +37,9 @@ MONTHS = [f"Tháng {m}" for m in range(1, 13)]
 
 def render_pages(site: Site, base_url: str = "") -> dict[str, GeneratedPage]:
     """Every page made from the data, by source path. ``base_url``: the public address (``site_url``)."""
-    pages = {urls.src_of(urls.PLANS): render_plans_index(site)}
-    for plan in site.plans:
-        pages[urls.src_of(urls.plan(plan.id))] = render_plan(site, plan)
+    pages = {urls.src_of(urls.DOCUMENTS): render_documents_index(site)}
+    for document in site.documents:
+        pages[urls.src_of(urls.document(document.id))] = render_document(site, document)
     pages[urls.src_of(urls.ORGANISATIONS)] = render_organisations_index(site)
     related = organisation_records(site)
     for org in site.organisations:
@@ -53,30 +53,30 @@ def render_pages(site: Site, base_url: str = "") -> dict[str, GeneratedPage]:
     return pages
 
 
-# --- plans ----------------------------------------------------------------------------
+# --- documents ------------------------------------------------------------------------
 
 
-def plan_share_description(site: Site, plan: Plan) -> str:
+def document_share_description(site: Site, document: Document) -> str:
     """What a shared link says: 'Kế hoạch … — UBND tỉnh Lạng Sơn, tháng 01 năm 2021' (the number only when it has one)."""
-    number = f", {vi.lower_first(number_text(plan, site.plan_issuer(plan)))}" if plan.number_known else ""
-    return f"{plan_title(plan)} — {site.name_of(plan.issuer)}, {vi.partial_date(plan.date)}{number}."
+    number = f", {vi.lower_first(number_text(document, site.document_issuer(document)))}" if document.number_known else ""
+    return f"{document_title(document)} — {site.name_of(document.issuer)}, {vi.partial_date(document.date)}{number}."
 
 
 # Search weights (Material's `search: boost:`, a factor on a page's score): an observance's own page 3,
 # a document 2 (above the articles about it, 1), a document of the site's own province a little more,
-# so that for the same words Lạng Sơn's plan comes before Bắc Giang's and still after the day's page.
+# so that for the same words Lạng Sơn's document comes before Bắc Giang's and still after the day's page.
 DOCUMENT_BOOST = 2
 HOME_DOCUMENT_BOOST = 2.5
 
 
-def plan_search_boost(site: Site, plan: Plan) -> float:
-    """The plan's search weight: higher when its issuer is in the province of the site's owner."""
+def document_search_boost(site: Site, document: Document) -> float:
+    """The document's search weight: higher when its issuer is in the province of the site's owner."""
     home = site.organisation[site.info.owner].province
-    return HOME_DOCUMENT_BOOST if home is not None and site.plan_issuer(plan).province == home else DOCUMENT_BOOST
+    return HOME_DOCUMENT_BOOST if home is not None and site.document_issuer(document).province == home else DOCUMENT_BOOST
 
 
-def plan_status(site: Site, plan: Plan) -> dict:
-    """What the data shows of the document's standing, as `Plan.current_on` decides it: superseded;
+def document_status(site: Site, document: Document) -> dict:
+    """What the data shows of the document's standing, as `Document.current_on` decides it: superseded;
     else its validity ('validity', with ``phase``: before, now, after, open when no end is given, around
     when a date known only to the month or year leaves the build day in doubt);
     else the years it covers when they include the build day ('covers'); else its activities: in
@@ -84,11 +84,11 @@ def plan_status(site: Site, plan: Plan) -> dict:
     the full text gives none, 'not-known' when the site does not hold the full text. Without the full
     text, the last date the site knows need not be the document's last: ``known_only`` says so."""
     today = site.today
-    if plan.superseded_by:
-        replacement = site.plan[plan.superseded_by]
-        return {"state": "superseded", "by": replacement, "title": plan_title(replacement)}
-    if plan.validity is not None:
-        start, end = plan.validity.start, plan.validity.end
+    if document.superseded_by:
+        replacement = site.document[document.superseded_by]
+        return {"state": "superseded", "by": replacement, "title": document_title(replacement)}
+    if document.validity is not None:
+        start, end = document.validity.start, document.validity.end
         status = {"state": "validity", "start": vi.short_partial_date(start), "end": None, "open": None}
         if isinstance(end, Missing):
             status["open"] = "blank" if end.blank else "unknown"
@@ -102,33 +102,33 @@ def plan_status(site: Site, plan: Plan) -> dict:
             return {**status, "phase": "now"}
         # After its end, or on a day a date known only to the month or the year leaves in doubt: the dates alone.
         return {**status, "phase": "after" if today > end.last_day else "around"}
-    covers = plan.covers
+    covers = document.covers
     years = None
     if covers is not None:
         years = f"năm {covers.start}" if covers.start == covers.end else f"giai đoạn {covers.start}–{covers.end}"
         if covers.first_day <= today <= covers.last_day:
             return {"state": "covers", "phase": "now", "years": years}
-    running = plan.running_on(today)  # None without a last day, or when its last date leaves the day in doubt
+    running = document.running_on(today)  # None without a last day, or when its last date leaves the day in doubt
     if running is True:
-        status = {"state": "in-force", "date": plan.last_day, "when": _last_date_text(plan)}
-        return status if plan.full_text else {**status, "known_only": True}
+        status = {"state": "in-force", "date": document.last_day, "when": _last_date_text(document)}
+        return status if document.full_text else {**status, "known_only": True}
     if covers is not None:
         return {"state": "covers", "phase": "past" if covers.last_day < today else "future", "years": years}
-    if plan.last_day is None:
+    if document.last_day is None:
         # Without the full text, or with a period whose end the editors do not know, the site cannot say
         # the document gives no end date: it says nothing.
-        unknown = not plan.full_text or any(a.time.open_end and a.time.open_end.unknown for a in plan.activities)
+        unknown = not document.full_text or any(a.time.open_end and a.time.open_end.unknown for a in document.activities)
         return {"state": "not-known" if unknown else "no-end-date"}
     if running is None:  # a last date short of its day that may be past or not: neither is claimed
-        return {"state": "not-known-to-day", "when": _last_date_text(plan)}
-    status = {"state": "ended", "date": plan.last_day, "when": _last_date_text(plan)}
-    return status if plan.full_text else {**status, "known_only": True}
+        return {"state": "not-known-to-day", "when": _last_date_text(document)}
+    status = {"state": "ended", "date": document.last_day, "when": _last_date_text(document)}
+    return status if document.full_text else {**status, "known_only": True}
 
 
-def _last_date_text(plan: Plan) -> str:
+def _last_date_text(document: Document) -> str:
     """Its activities' last date as the page says it: 'ngày 31/12/2025', or as far as it is known."""
-    last = plan.last_date
-    return f"ngày {vi.short_date(plan.last_day)}" if last.exact else vi.date_with_state(last)
+    last = document.last_date
+    return f"ngày {vi.short_date(document.last_day)}" if last.exact else vi.date_with_state(last)
 
 
 def section_anchor(section: Section, numbers: tuple[str, ...]) -> str:
@@ -136,77 +136,77 @@ def section_anchor(section: Section, numbers: tuple[str, ...]) -> str:
     return "muc-" + (section.id or "-".join(vi.slugify(n) for n in numbers))
 
 
-def render_plan(site: Site, plan: Plan) -> GeneratedPage:
-    here = urls.plan(plan.id)
+def render_document(site: Site, document: Document) -> GeneratedPage:
+    here = urls.document(document.id)
     links = Links(site, here)
-    issuer = site.plan_issuer(plan)
-    notes = {note.at: (i, note) for i, note in enumerate(plan.notes, 1)}
-    bases = documents.bases(site, plan, links)
+    issuer = site.document_issuer(document)
+    notes = {note.at: (i, note) for i, note in enumerate(document.notes, 1)}
+    bases = documents.bases(site, document, links)
     body = _DocumentWriter(
-        plan, notes, bases if plan.type == "QĐ" else []
+        document, notes, bases if document.type == "QĐ" else []
     ).write  # called by the template, so its headings come in page order
     activities = [
         {
             "activity": a,
             "lead": links.org(a.lead) if a.lead_known else Markup('<span class="vb-unknown">Chưa rõ đơn vị chủ trì</span>'),
             "partners": Markup(", ").join(links.org(p) for p in a.partners),
-            "time": activity_time(site, plan, a.time),
-            "anchor": _anchor_of_section(plan, a.section),
+            "time": activity_time(site, document, a.time),
+            "anchor": _anchor_of_section(document, a.section),
             "row_id": urls.activity_anchor(a.id),
         }
-        for a in plan.activities
+        for a in document.activities
     ]
-    blank, unknown = documents.unstated_facts(plan)
-    reference = plan_reference(site, plan)
+    blank, unknown = documents.unstated_facts(document)
+    reference = document_reference(site, document)
     appendices = [
-        (vi.roman(i), appendix, _DocumentWriter(plan, notes, [], sections=appendix.sections, scheme="TB", anchor=f"phu-luc-{i}").write)
-        for i, appendix in enumerate(plan.appendices, 1)
+        (vi.roman(i), appendix, _DocumentWriter(document, notes, [], sections=appendix.sections, scheme="TB", anchor=f"phu-luc-{i}").write)
+        for i, appendix in enumerate(document.appendices, 1)
     ]
     return render_page(
-        "plan.html.j2",
+        "document.html.j2",
         site=site,
-        plan=plan,
+        document=document,
         issuer=issuer,
-        issuers=[issuer] + [site.organisation[o] for o in plan.co_issuers],
-        issuer_names=[site.name_of(o) for o in (plan.issuer, *plan.co_issuers)],
+        issuers=[issuer] + [site.organisation[o] for o in document.co_issuers],
+        issuer_names=[site.name_of(o) for o in (document.issuer, *document.co_issuers)],
         party=issuer.party,
         state_heading=documents.STATE_HEADING,
         party_heading=documents.PARTY_HEADING,
-        number_line=documents.number_line(plan, issuer.party),
+        number_line=documents.number_line(document, issuer.party),
         signer_name=documents.signer_name,
-        signers=plan.signers,
-        unknown_signer=isinstance(plan.signer, Missing),
+        signers=document.signers,
+        unknown_signer=isinstance(document.signer, Missing),
         blank=documents.joined(blank) if blank else None,
         unknown=documents.joined(unknown) if unknown else None,
-        title=plan_title(plan),
-        kind_title=plan.kind_name.upper() if plan.type_known else Markup('<span class="vb-unknown">(chưa rõ loại văn bản)</span>'),
+        title=document_title(document),
+        kind_title=document.kind_name.upper() if document.type_known else Markup('<span class="vb-unknown">(chưa rõ loại văn bản)</span>'),
         reference=reference,
-        share_description=plan_share_description(site, plan),
-        search_boost=plan_search_boost(site, plan),
-        status=plan_status(site, plan),
-        document_date=vi.document_date(plan.place, plan.date),
+        share_description=document_share_description(site, document),
+        search_boost=document_search_boost(site, document),
+        status=document_status(site, document),
+        document_date=vi.document_date(document.place, document.date),
         body=body,
         bases=bases,
-        themes=documents.themes(site, plan),
-        attachments=documents.attachment_rows(site, plan.attachments, links),
+        themes=documents.themes(site, document),
+        attachments=documents.attachment_rows(site, document.attachments, links),
         appendices=appendices,
-        appendix_of=documents.appendix_of(plan, issuer),
-        inline_block=lambda block: _inline_block(block, plan, notes),
-        footnotes=[(f.id, [_inline_block(b, plan, notes) for b in f.body]) for f in plan.footnotes],
+        appendix_of=documents.appendix_of(document, issuer),
+        inline_block=lambda block: _inline_block(block, document, notes),
+        footnotes=[(f.id, [_inline_block(b, document, notes) for b in f.body]) for f in document.footnotes],
         activities=activities,
-        timeline=documents.timeline(site, plan, links),
-        revisions=history.by_day(site.history.records.get(("plan", plan.id), ())),
+        timeline=documents.timeline(site, document, links),
+        revisions=history.by_day(site.history.records.get(("plan", document.id), ())),
         links=links,
-        recipients=plan.known_recipients,
-        unknown_recipients=isinstance(plan.recipients, Missing),
+        recipients=document.known_recipients,
+        unknown_recipients=isinstance(document.recipients, Missing),
         historical=issuer.valid_until is not None and issuer.valid_until < site.today,
         successor=site.organisation.get(issuer.successor) if issuer.successor else None,
-        observances=[links.observance(o) for o in plan.observances],
+        observances=[links.observance(o) for o in document.observances],
         urls=urls,
-        articles=site.articles_about(plan=plan.id),
+        articles=site.articles_about(document=document.id),
         article_url=article_url,
-        sources=source_entries(site, plan.sources, links),
-        known_from=known_from(site, plan.sources),
+        sources=source_entries(site, document.sources, links),
+        known_from=known_from(site, document.sources),
         targets=[
             {
                 "target": t,
@@ -215,28 +215,28 @@ def render_plan(site: Site, plan: Plan) -> GeneratedPage:
                 if t.baseline
                 else "—",
             }
-            for t in plan.targets
+            for t in document.targets
         ],
         related=[
-            {"href": links.plan(other), "title": plan_title(other), "reference": plan_reference(site, other), "note": note}
-            for other, note in site.related_of(plan.id)
+            {"href": links.document(other), "title": document_title(other), "reference": document_reference(site, other), "note": note}
+            for other, note in site.related_of(document.id)
         ],
     )
 
 
-def _anchor_of_section(plan: Plan, section_id: str | None) -> str | None:
+def _anchor_of_section(document: Document, section_id: str | None) -> str | None:
     if not section_id:
         return None
-    for numbers, section in _numbered(plan):
+    for numbers, section in _numbered(document):
         if section.id == section_id:
             return section_anchor(section, numbers)
     return None
 
 
-def _numbered(plan: Plan, sections: list[Section] | None = None, scheme: str | None = None):
+def _numbered(document: Document, sections: list[Section] | None = None, scheme: str | None = None):
     """Every section with its numbers as the document writes them: ('IV', '1', 'b'), ('Điều 2', '1')."""
-    kind = scheme or plan.type
-    for position, section in positioned(plan.sections if sections is None else sections):
+    kind = scheme or document.type
+    for position, section in positioned(document.sections if sections is None else sections):
         yield tuple(documents.number(kind, level, i) for level, i in enumerate(position, 1)), section
 
 
@@ -245,18 +245,18 @@ class _DocumentWriter:
 
     def __init__(
         self,
-        plan: Plan,
+        document: Document,
         notes: dict,
         bases: list[Markup],
         sections: list[Section] | None = None,
         scheme: str | None = None,
         anchor: str = "",
     ):
-        self.plan = plan
+        self.document = document
         self.notes = notes
         self.bases = bases
         self.sections = sections
-        self.scheme = scheme or plan.type
+        self.scheme = scheme or document.type
         self.anchor = anchor
         self.out: list[str] = []
         self.outline: Outline | None = None
@@ -265,29 +265,29 @@ class _DocumentWriter:
         self.outline = outline
         if self.sections is None:
             self.opening()
-        for numbers, section in _numbered(self.plan, self.sections, self.scheme):
+        for numbers, section in _numbered(self.document, self.sections, self.scheme):
             self.section(numbers, section)
-        if self.sections is None and self.plan.closing:
-            self.blocks([Block(text=self.plan.closing)])
+        if self.sections is None and self.document.closing:
+            self.blocks([Block(text=self.document.closing)])
         return Markup("\n").join(self.out)
 
     def opening(self) -> None:
         """What comes before the numbered parts: a dispatch's 'Kính gửi', a decision's 'Căn cứ …;'
         lines and 'QUYẾT ĐỊNH:', the preamble."""
-        plan = self.plan
-        if isinstance(plan.addressees, Missing):
+        document = self.document
+        if isinstance(document.addressees, Missing):
             self.out.append(Markup('<p class="vb-addressees">Kính gửi: <span class="vb-unknown">(chưa rõ)</span></p>\n'))
-        elif plan.addressees:
-            if len(plan.addressees) == 1:
-                self.out.append(Markup('<p class="vb-addressees">Kính gửi: {}.</p>\n').format(plan.addressees[0]))
+        elif document.addressees:
+            if len(document.addressees) == 1:
+                self.out.append(Markup('<p class="vb-addressees">Kính gửi: {}.</p>\n').format(document.addressees[0]))
             else:
-                items = Markup("").join(Markup("<li>{};</li>").format(a) for a in plan.addressees[:-1])
-                items += Markup("<li>{}.</li>").format(plan.addressees[-1])
+                items = Markup("").join(Markup("<li>{};</li>").format(a) for a in document.addressees[:-1])
+                items += Markup("<li>{}.</li>").format(document.addressees[-1])
                 self.out.append(Markup('<div class="vb-addressees"><p>Kính gửi:</p><ul class="vb-dash">{}</ul></div>\n').format(items))
         for basis in self.bases:
             self.out.append(Markup('<p class="vb-basis">Căn cứ {};</p>\n').format(basis))
-        self.blocks([Block(text=t) for t in plan.preamble])
-        if plan.type == "QĐ":
+        self.blocks([Block(text=t) for t in document.preamble])
+        if document.type == "QĐ":
             self.out.append(Markup('<p class="vb-enact">QUYẾT ĐỊNH:</p>\n'))
 
     def section(self, numbers: tuple[str, ...], section: Section) -> None:
@@ -301,7 +301,9 @@ class _DocumentWriter:
             first, *rest = section.body
             if first.text is not None:
                 self.out.append(
-                    Markup('<p class="vb-numbered" id="{}">{} {}</p>\n').format(anchor, label, _inline(first.text, self.plan, self.notes))
+                    Markup('<p class="vb-numbered" id="{}">{} {}</p>\n').format(
+                        anchor, label, _inline(first.text, self.document, self.notes)
+                    )
                 )
                 self.notes_after(first)
                 self.blocks(rest)
@@ -311,7 +313,7 @@ class _DocumentWriter:
 
     def blocks(self, blocks: list[Block]) -> None:
         for block in blocks:
-            self.out.append(_inline_block(block, self.plan, self.notes) + Markup("\n"))
+            self.out.append(_inline_block(block, self.document, self.notes) + Markup("\n"))
             self.notes_after(block)
 
     def notes_after(self, block: Block) -> None:
@@ -324,14 +326,14 @@ class _DocumentWriter:
                 )
 
 
-def _inline_block(block: Block, plan: Plan, notes: dict) -> Markup:
+def _inline_block(block: Block, document: Document, notes: dict) -> Markup:
     if block.text is not None:
-        return Markup("<p>{}</p>").format(_inline(block.text, plan, notes))
-    items = Markup("").join(Markup("<li>{}</li>").format(_inline(t, plan, notes)) for t in block.items)
+        return Markup("<p>{}</p>").format(_inline(block.text, document, notes))
+    items = Markup("").join(Markup("<li>{}</li>").format(_inline(t, document, notes)) for t in block.items)
     return Markup('<ul class="vb-dash">{}</ul>').format(items)
 
 
-def _inline(text: str, plan: Plan, notes: dict) -> Markup:
+def _inline(text: str, document: Document, notes: dict) -> Markup:
     """Escaped text with footnote marks [^1] and editorial-note anchors made into links."""
     out = html_text(text)
     for at, (i, _note) in notes.items():
@@ -351,28 +353,28 @@ def _inline(text: str, plan: Plan, notes: dict) -> Markup:
     )
 
 
-def render_plans_index(site: Site) -> GeneratedPage:
-    links = Links(site, urls.PLANS)
+def render_documents_index(site: Site) -> GeneratedPage:
+    links = Links(site, urls.DOCUMENTS)
     by_issuer = defaultdict(list)
-    for plan in site.plans:
-        by_issuer[plan.issuer].append(plan)
+    for document in site.documents:
+        by_issuer[document.issuer].append(document)
     groups = []
     for issuer_id in sorted(by_issuer, key=lambda i: issuer_order(site, site.organisation[i])):
-        plans = by_issuer[issuer_id]
-        years = [(year, list(items)) for year, items in groupby(plans, key=lambda p: p.date.year)]
+        issued = by_issuer[issuer_id]
+        years = [(year, list(items)) for year, items in groupby(issued, key=lambda p: p.date.year)]
         groups.append((site.organisation[issuer_id], years))
     filters = {
-        "year": Counter(str(p.date.year) for p in site.plans),
-        "kind": Counter(p.kind_name for p in site.plans),
-        "level": Counter(LEVELS[site.plan_issuer(p).level] for p in site.plans),
+        "year": Counter(str(p.date.year) for p in site.documents),
+        "kind": Counter(p.kind_name for p in site.documents),
+        "level": Counter(LEVELS[site.document_issuer(p).level] for p in site.documents),
     }
     return render_page(
-        "plans_index.html.j2",
+        "documents_index.html.j2",
         site=site,
         groups=groups,
         links=links,
-        title=plan_title,
-        reference=lambda p: plan_reference(site, p),
+        title=document_title,
+        reference=lambda p: document_reference(site, p),
         urls=urls,
         levels=LEVELS,
         own=site.organisation[site.info.owner].province,
@@ -399,23 +401,23 @@ def organisation_records(site: Site) -> dict[str, dict[str, list]]:
     related = {
         o.id: {"duties": [], "issued": [], "received": [], "children": [], "events": [], "participating": []} for o in site.organisations
     }
-    for plan in site.plans:
-        related[plan.issuer]["issued"].append(plan)
-        for numbers, section in _numbered(plan):
+    for document in site.documents:
+        related[document.issuer]["issued"].append(document)
+        for numbers, section in _numbered(document):
             for org_id in dict.fromkeys(section.duties_of):
                 duty = {
-                    "plan": plan,
+                    "document": document,
                     "heading": ".".join(numbers) + (f" {section.title}" if section.title else ""),
                     "anchor": section_anchor(section, numbers),
                     "via": None,
                 }
                 related[org_id]["duties"].append(duty)
                 for member in site.members_of(org_id):
-                    if member.active_on(plan.date.first_day):
+                    if member.active_on(document.date.first_day):
                         related[member.id]["duties"].append({**duty, "via": site.organisation[org_id]})
-        for recipient in plan.known_recipients:
+        for recipient in document.known_recipients:
             if recipient.organisation:
-                related[recipient.organisation]["received"].append((plan, recipient))
+                related[recipient.organisation]["received"].append((document, recipient))
     for org in site.organisations:
         if org.parent:
             related[org.parent]["children"].append(org)
@@ -446,16 +448,16 @@ def render_organisation(site: Site, org: Organisation, related: dict[str, list])
     work = [(*w, None) for w in site.activities_of(org.id)] + site.activities_through_groups(org.id)
     rows = [
         {
-            "plan": plan,
+            "document": document,
             "activity": activity,
             "role": ROLE_LABELS[role],
             "via": via,
-            "time": activity_time(site, plan, activity.time),
+            "time": activity_time(site, document, activity.time),
             "deadline": activity.time.last_day,
         }
-        for plan, activity, role, via in work
+        for document, activity, role, via in work
     ]
-    rows.sort(key=lambda r: (r["deadline"] or dt.date.max, r["plan"].id, r["activity"].id, r["via"].id if r["via"] else ""))
+    rows.sort(key=lambda r: (r["deadline"] or dt.date.max, r["document"].id, r["activity"].id, r["via"].id if r["via"] else ""))
     members = org.members
     return render_page(
         "organisation.html.j2",
@@ -470,7 +472,7 @@ def render_organisation(site: Site, org: Organisation, related: dict[str, list])
         participating=related["participating"],
         duties=related["duties"],
         kind=ORGANISATION_KINDS[org.kind],
-        title=plan_title,
+        title=document_title,
         urls=urls,
         place=level_and_place(org),
         place_anchor=vi.slugify(level_and_place(org)),
@@ -565,7 +567,7 @@ def render_calendar(site: Site, year: int, base_url: str = "") -> GeneratedPage:
         next_text=next_text,
         rules=[yearly_rule(o) for o in ordered],
         years=[(y, links.to(urls.calendar_year(y, site.today.year))) for y in years],
-        title=plan_title,
+        title=document_title,
         ics_href=links.to(urls.ICS),
         json_href=links.to(urls.CALENDAR_JSON),
         fields_href=links.to(urls.PRESS + "#lich-json"),
@@ -656,11 +658,11 @@ def render_observance(site: Site, obs) -> GeneratedPage:
         obs=obs,
         links=links,
         urls=urls,
-        title=plan_title,
-        reference=lambda p: plan_reference(site, p),
+        title=document_title,
+        reference=lambda p: document_reference(site, p),
         next_text=vi.next_day_text(f"{obs.name} tiếp theo", None, *upcoming, site.today) if upcoming else None,
         rules=[yearly_rule(obs)],
-        plans=[p for p in site.plans if obs.id in p.observances],
+        documents=[p for p in site.documents if obs.id in p.observances],
         events=_events_of_observance(site, obs.id),
         articles=site.articles_about(observance=obs.id),
         article_url=article_url,
@@ -674,7 +676,7 @@ def render_observance(site: Site, obs) -> GeneratedPage:
 
 
 def _events_of_observance(site: Site, observance_id: str) -> list:
-    """Events naming the observance, and those of its programmes' plans."""
+    """Events naming the observance, and those of its programmes' documents."""
     found = {e.id: e for e in site.events if observance_id in e.observances}
     for programme in site.programmes:
         if programme.observance.id == observance_id:
@@ -727,16 +729,16 @@ def event_schema(site: Site, event, base_url: str = "") -> dict:
 def render_event(site: Site, event, base_url: str = "") -> GeneratedPage:
     here = urls.event(event.id)
     links = Links(site, here)
-    plan = site.plan.get(event.plan) if event.plan else None
-    activity = next((a for a in plan.activities if a.id == event.activity), None) if plan else None
+    document = site.document.get(event.plan) if event.plan else None
+    activity = next((a for a in document.activities if a.id == event.activity), None) if document else None
     return render_page(
         "event.html.j2",
         site=site,
         event=event,
         links=links,
         urls=urls,
-        title=plan_title,
-        plan=plan,
+        title=document_title,
+        document=document,
         activity=activity,
         when=event_when(event),
         past=event.last_day < site.today,

@@ -1,4 +1,4 @@
-"""Programme pages: one per observance and year that has plans or events (the programmes are made
+"""Programme pages: one per observance and year that has documents or events (the programmes are made
 once with the site: `agenda.Programme`). Vietnam Population Day 2021 (its 60th anniversary) is the first."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from . import urls, vi
 from .agenda import Programme
 from .render import GeneratedPage, render_page
 from .site import Site
-from .texts import Links, article_url, plan_reference, plan_title
+from .texts import Links, article_url, document_reference, document_title
 
 
 def render_programme(site: Site, programme: Programme) -> GeneratedPage:
@@ -19,8 +19,8 @@ def render_programme(site: Site, programme: Programme) -> GeneratedPage:
         links=links,
         urls=urls,
         today=site.today,
-        title=plan_title,
-        reference=lambda plan: plan_reference(site, plan),
+        title=document_title,
+        reference=lambda document: document_reference(site, document),
         article_url=article_url,
         partial_date=vi.partial_date,
         calendar_href=links.to(urls.calendar_year(programme.year, site.today.year) + f"#thang-{programme.dates[0].month}"),

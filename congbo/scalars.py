@@ -64,7 +64,7 @@ _DATETIME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))
 FIRST_YEAR = 1900
 LAST_YEAR = 2100
 """Every date and year an editor writes lies within these years: wide enough for any observance's
-origin (Ngày Dân số Việt Nam counts from 1961) and any plan, narrow enough that no typo
+origin (Ngày Dân số Việt Nam counts from 1961) and any document, narrow enough that no typo
 (9999-12-31, 0001-01-01) reaches the calendar, the feeds or date arithmetic."""
 
 

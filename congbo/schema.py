@@ -8,14 +8,14 @@ from pathlib import Path, PurePosixPath
 
 from pydantic import TypeAdapter
 
-from .models import Article, Event, Observance, Organisation, Plan, SiteInfo
+from .models import Article, Event, Observance, Organisation, Document, SiteInfo
 
 SCHEMAS = {
     "site.schema.json": (SiteInfo, "data/site.yml"),
     "organisations.schema.json": (list[Organisation], "data/organisations.yml"),
     "observances.schema.json": (list[Observance], "data/observances.yml"),
     "events.schema.json": (list[Event], "data/events.yml"),
-    "plan.schema.json": (Plan, "data/plans/*.yml"),
+    "plan.schema.json": (Document, "data/plans/*.yml"),
     "article.schema.json": (Article, "docs/chuyen-muc/**/*.md (phần đầu giữa hai dòng ---)"),
 }
 

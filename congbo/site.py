@@ -8,7 +8,7 @@ from functools import cached_property
 
 from .agenda import Agenda, Programme, build_agenda, build_programmes
 from .history import NO_HISTORY, History
-from .models import Activity, ArticleRecord, Event, Observance, Organisation, Plan, Province, SiteInfo, Theme, body_name
+from .models import Activity, ArticleRecord, Event, Observance, Organisation, Document, Province, SiteInfo, Theme, body_name
 
 
 @dataclass(frozen=True)
@@ -16,7 +16,7 @@ class Site:
     info: SiteInfo
     organisations: tuple[Organisation, ...]
     observances: tuple[Observance, ...]
-    plans: tuple[Plan, ...]
+    documents: tuple[Document, ...]
     events: tuple[Event, ...]
     today: dt.date
     """The build date (from SOURCE_DATE_EPOCH or the clock, read once by the caller): upcoming and past are decided against it."""
@@ -39,7 +39,7 @@ class Site:
     """Every observance's year with documents or events, made once when the site is made (`agenda.build_programmes`)."""
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "agenda", build_agenda(self.observances, self.plans, self.events))  # frozen: set once, here
+        object.__setattr__(self, "agenda", build_agenda(self.observances, self.documents, self.events))  # frozen: set once, here
         object.__setattr__(self, "programmes", build_programmes(self))
 
     @cached_property
@@ -76,13 +76,13 @@ class Site:
         return {o.id: o for o in self.observances}
 
     @cached_property
-    def plan(self) -> dict[str, Plan]:
-        return {p.id: p for p in self.plans}
+    def document(self) -> dict[str, Document]:
+        return {p.id: p for p in self.documents}
 
     @cached_property
-    def plan_by_number(self) -> dict[tuple[str, int, str], Plan]:
+    def document_by_number(self) -> dict[tuple[str, int, str], Document]:
         """Documents with a known number and symbol, by (issuer, number, symbol): unique, as the loader checks."""
-        return {(p.issuer, p.number, p.symbol): p for p in self.plans if p.number_known and p.symbol_known}
+        return {(p.issuer, p.number, p.symbol): p for p in self.documents if p.number_known and p.symbol_known}
 
     @cached_property
     def event(self) -> dict[str, Event]:
@@ -95,25 +95,25 @@ class Site:
         return tuple(sorted(ready, key=lambda a: (a.meta.date, a.meta.id), reverse=True))
 
     @cached_property
-    def _related(self) -> dict[str, list[tuple[Plan, str | None]]]:
+    def _related(self) -> dict[str, list[tuple[Document, str | None]]]:
         """Each document's related documents, both ways: a pair is entered once, on either side."""
-        found: dict[str, list[tuple[Plan, str | None]]] = {}
-        for plan in self.plans:
-            for link in plan.related:
-                found.setdefault(plan.id, []).append((self.plan[link.document], link.note))
-                found.setdefault(link.document, []).append((plan, link.note))
+        found: dict[str, list[tuple[Document, str | None]]] = {}
+        for document in self.documents:
+            for link in document.related:
+                found.setdefault(document.id, []).append((self.document[link.document], link.note))
+                found.setdefault(link.document, []).append((document, link.note))
         return found
 
-    def related_of(self, plan_id: str) -> list[tuple[Plan, str | None]]:
+    def related_of(self, document_id: str) -> list[tuple[Document, str | None]]:
         """(document, note) for every document related to this one, oldest first."""
-        return sorted(self._related.get(plan_id, []), key=lambda pair: (pair[0].date, pair[0].id))
+        return sorted(self._related.get(document_id, []), key=lambda pair: (pair[0].date, pair[0].id))
 
-    def events_of_plan(self, plan_id: str) -> list[Event]:
-        return sorted((e for e in self.events if e.plan == plan_id), key=lambda e: (e.date, e.id))
+    def events_of_document(self, document_id: str) -> list[Event]:
+        return sorted((e for e in self.events if e.plan == document_id), key=lambda e: (e.date, e.id))
 
     @cached_property
     def _articles_by_record(self) -> dict[tuple[str, str], list[ArticleRecord]]:
-        """Published articles by related record, built once: each plan or observance page looks up its own."""
+        """Published articles by related record, built once: each document or observance page looks up its own."""
         index: dict[tuple[str, str], list[ArticleRecord]] = {}
         for a in self.published_articles:
             for kind, ids in (("plan", a.meta.plans), ("observance", a.meta.observances), ("event", a.meta.events)):
@@ -121,29 +121,31 @@ class Site:
                     index.setdefault((kind, record_id), []).append(a)
         return index
 
-    def articles_about(self, *, plan: str | None = None, observance: str | None = None, event: str | None = None) -> list[ArticleRecord]:
+    def articles_about(
+        self, *, document: str | None = None, observance: str | None = None, event: str | None = None
+    ) -> list[ArticleRecord]:
         """Published articles related to any of the given records, newest first."""
-        keys = [(kind, record_id) for kind, record_id in (("plan", plan), ("observance", observance), ("event", event)) if record_id]
+        keys = [(kind, record_id) for kind, record_id in (("plan", document), ("observance", observance), ("event", event)) if record_id]
         if len(keys) == 1:
             return list(self._articles_by_record.get(keys[0], ()))
         found = {a.meta.id: a for key in keys for a in self._articles_by_record.get(key, ())}
         return sorted(found.values(), key=lambda a: (a.meta.date, a.meta.id), reverse=True)
 
-    def activities_of(self, org_id: str) -> list[tuple[Plan, Activity, str]]:
-        """Every activity an organisation leads or supports: (plan, activity, 'lead' | 'partner')."""
+    def activities_of(self, org_id: str) -> list[tuple[Document, Activity, str]]:
+        """Every activity an organisation leads or supports: (document, activity, 'lead' | 'partner')."""
         return self._work_by_org.get(org_id, [])
 
     @cached_property
-    def _work_by_org(self) -> dict[str, list[tuple[Plan, Activity, str]]]:
-        """One pass over all plans, so pages per organisation cost what they show, not the whole data."""
+    def _work_by_org(self) -> dict[str, list[tuple[Document, Activity, str]]]:
+        """One pass over all documents, so pages per organisation cost what they show, not the whole data."""
         work: dict[str, list] = {}
-        for plan in self.plans:
-            for activity in plan.activities:
+        for document in self.documents:
+            for activity in document.activities:
                 if activity.lead_known:  # a lead not known ('??') is nobody's work
-                    work.setdefault(activity.lead, []).append((plan, activity, "lead"))
+                    work.setdefault(activity.lead, []).append((document, activity, "lead"))
                 for partner in dict.fromkeys(activity.partners):
                     if partner != activity.lead:
-                        work.setdefault(partner, []).append((plan, activity, "partner"))
+                        work.setdefault(partner, []).append((document, activity, "partner"))
         return work
 
     @cached_property
@@ -170,19 +172,19 @@ class Site:
         """The catalogued bodies a class of bodies stands for (perhaps none: the catalogue need not list them)."""
         return self._groups[group_id][1]
 
-    def activities_through_groups(self, org_id: str) -> list[tuple[Plan, Activity, str, Organisation]]:
-        """The activities a body carries as one of a class: (plan, activity, role, class), for the
+    def activities_through_groups(self, org_id: str) -> list[tuple[Document, Activity, str, Organisation]]:
+        """The activities a body carries as one of a class: (document, activity, role, class), for the
         documents issued while it still existed."""
         org = self.organisation[org_id]
         return [
-            (plan, activity, role, group)
+            (document, activity, role, group)
             for group in self.groups_of(org_id)
-            for plan, activity, role in self.activities_of(group.id)
-            if org.active_on(plan.date.first_day)
+            for document, activity, role in self.activities_of(group.id)
+            if org.active_on(document.date.first_day)
         ]
 
-    def plan_issuer(self, plan: Plan) -> Organisation:
-        return self.organisation[plan.issuer]
+    def document_issuer(self, document: Document) -> Organisation:
+        return self.organisation[document.issuer]
 
     def theme_of(self, observance: Observance, year: int) -> Theme | None:
         """The observance's theme of ``year``, followed to the observance it shares it with."""

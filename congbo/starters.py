@@ -9,7 +9,7 @@ import datetime as dt
 from pathlib import Path
 
 from . import vi
-from .content import COLUMN_DIR, FRONT_MATTER, PLANS_DIR
+from .content import COLUMN_DIR, FRONT_MATTER, DOCUMENTS_DIR
 from .schema import modeline
 from .yamlread import read_yaml
 
@@ -83,7 +83,7 @@ def render_plan(plan_id: str, today: dt.date, report: bool = False) -> str:
     """A document's starting file: from its full text, or (``report``) known only from a news report or a
     portal's listing, with no part of a full text to fill in and the report as its source."""
     head = [
-        modeline(f"data/{PLANS_DIR}/{plan_id}.yml"),
+        modeline(f"data/{DOCUMENTS_DIR}/{plan_id}.yml"),
         f"id: {plan_id}",
         "type: KH",
         f"number: {fill('số văn bản; .. nếu bản gốc để trống số, ?? nếu chưa rõ')}",
@@ -146,9 +146,9 @@ def new_article(root: Path, title: str, moment: dt.datetime) -> Path:
 
 
 def new_plan(root: Path, plan_id: str, today: dt.date, report: bool = False) -> Path:
-    path = root / "data" / PLANS_DIR / f"{plan_id}.yml"
+    path = root / "data" / DOCUMENTS_DIR / f"{plan_id}.yml"
     if path.exists():
-        raise FileExistsError(f"đã có tệp data/{PLANS_DIR}/{plan_id}.yml; hãy chọn mã khác")
+        raise FileExistsError(f"đã có tệp data/{DOCUMENTS_DIR}/{plan_id}.yml; hãy chọn mã khác")
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(render_plan(plan_id, today, report), encoding="utf-8")
     return path

@@ -1,4 +1,4 @@
-"""Shared wording and links: how a plan, an activity's time and an event's date are said, the
+"""Shared wording and links: how a document, an activity's time and an event's date are said, the
 relative links from one page to another, and JSON fit for a ``<script>`` element.
 
 Used by the pages, the calendar files, the feeds and the JSON alike, so each phrase is written once.
@@ -11,14 +11,14 @@ import json
 from markupsafe import Markup
 
 from . import urls, vi
-from .models import SOURCE_KINDS, ActivityTime, Event, Organisation, Plan, Source
+from .models import SOURCE_KINDS, ActivityTime, Event, Organisation, Document, Source
 from .render import relative
 from .site import ArticleRecord, Site
 
 
-def plan_title(plan: Plan) -> str:
-    """The document's title (`Plan.title`), for templates that are handed a function."""
-    return plan.title
+def document_title(document: Document) -> str:
+    """The document's title (`Document.title`), for templates that are handed a function."""
+    return document.title
 
 
 def symbol_joiner(party: bool) -> str:
@@ -26,38 +26,38 @@ def symbol_joiner(party: bool) -> str:
     return "-" if party else "/"
 
 
-def number_symbol(plan: Plan, issuer: Organisation) -> str:
+def number_symbol(document: Document, issuer: Organisation) -> str:
     """'05/KH-UBND', or a Party document's '21-NQ/TW'; the number part empty when it is not known;
     the number alone when the symbol is not known."""
-    number = vi.two(plan.number) if plan.number_known else ""
-    if not plan.symbol_known:
+    number = vi.two(document.number) if document.number_known else ""
+    if not document.symbol_known:
         return number
-    return f"{number}{symbol_joiner(issuer.party)}{plan.symbol}"
+    return f"{number}{symbol_joiner(issuer.party)}{document.symbol}"
 
 
-def number_text(plan: Plan, issuer: Organisation) -> str:
+def number_text(document: Document, issuer: Organisation) -> str:
     """'Số 05/KH-UBND', 'Số …/KH-UBND (bản gốc chưa ghi số)', 'Chưa rõ số (ký hiệu …/KH-UBND)';
     without a known symbol 'Số 3589 (chưa rõ ký hiệu)', 'Chưa rõ số và ký hiệu'."""
-    written = number_symbol(plan, issuer)
-    if not plan.symbol_known:
-        if plan.number_known:
+    written = number_symbol(document, issuer)
+    if not document.symbol_known:
+        if document.number_known:
             return f"Số {written} (chưa rõ ký hiệu)"
-        return "Số … (bản gốc chưa ghi số; chưa rõ ký hiệu)" if plan.number.blank else "Chưa rõ số và ký hiệu"
-    if plan.number_known:
+        return "Số … (bản gốc chưa ghi số; chưa rõ ký hiệu)" if document.number.blank else "Chưa rõ số và ký hiệu"
+    if document.number_known:
         return f"Số {written}"
-    if plan.number.blank:
+    if document.number.blank:
         return f"Số …{written} (bản gốc chưa ghi số)"
     return f"Chưa rõ số (ký hiệu …{written})"
 
 
-def plan_reference(site: Site, plan: Plan) -> str:
+def document_reference(site: Site, document: Document) -> str:
     """'Số …/KH-UBND (bản gốc chưa ghi số) — Ủy ban nhân dân tỉnh Lạng Sơn, tháng 01 năm 2021 (bản gốc chưa ghi ngày)'."""
-    issuer = site.plan_issuer(plan)
-    names = " – ".join(site.name_of(o) for o in [plan.issuer, *plan.co_issuers])
-    return f"{number_text(plan, issuer)} — {names}, {vi.date_with_state(plan.date)}"
+    issuer = site.document_issuer(document)
+    names = " – ".join(site.name_of(o) for o in [document.issuer, *document.co_issuers])
+    return f"{number_text(document, issuer)} — {names}, {vi.date_with_state(document.date)}"
 
 
-def activity_time(site: Site, plan: Plan, time: ActivityTime) -> str:
+def activity_time(site: Site, document: Document, time: ActivityTime) -> str:
     if time.deadline:
         if not time.deadline.exact:
             return f"Hạn hoàn thành: {vi.date_with_state(time.deadline)}"
@@ -66,7 +66,7 @@ def activity_time(site: Site, plan: Plan, time: ActivityTime) -> str:
         return f"Từ {vi.partial_date(time.start)}; {vi.open_end(time.open_end)}"
     if time.end_day:
         if time.start is None:
-            start = f"từ khi ban hành {vi.lower_first(plan.kind_name)}"
+            start = f"từ khi ban hành {vi.lower_first(document.kind_name)}"
         else:  # a known day in the same short form as the end ('từ ngày 28/03/2014 đến hết ngày 28/04/2014')
             start = f"từ ngày {vi.short_date(time.start.first_day)}" if time.start.exact else f"từ {vi.partial_date(time.start)}"
         end = f"hết ngày {vi.short_date(time.end_day)}" if time.end_date.exact else vi.date_with_state(time.end_date)
@@ -98,17 +98,17 @@ def organiser_names(site: Site, event: Event) -> str:
     return ", ".join(names)
 
 
-def source_entry(site: Site, source: Source, plan_href) -> dict:
-    """How one source is shown: its kind in words, whose it is, where to read it (``plan_href`` makes the
+def source_entry(site: Site, source: Source, document_href) -> dict:
+    """How one source is shown: its kind in words, whose it is, where to read it (``document_href`` makes the
     link to a document of the site: relative on a page, absolute in a feed), when, its title and note."""
     label = SOURCE_KINDS[source.kind]
     if source.document:
-        cited = site.plan[source.document]
+        cited = site.document[source.document]
         return {
             "kind": source.kind,
             "label": label[:1].upper() + label[1:],
             "name": cited.title,
-            "href": plan_href(cited.id),
+            "href": document_href(cited.id),
             "external": False,
             "date": vi.partial_date(cited.date),
             "title": None,
@@ -130,8 +130,10 @@ def source_records(site: Site, sources: list[Source], base_url: str) -> list[dic
     """A record's sources in the open data files (lich.json, van-ban.json): one shape, absolute links."""
     out = []
     for source in sources:
-        entry = source_entry(site, source, lambda plan_id: urls.absolute(base_url, urls.plan(plan_id)) or urls.plan(plan_id))
-        date = str(site.plan[source.document].date) if source.document else (str(source.date) if source.date else None)
+        entry = source_entry(
+            site, source, lambda document_id: urls.absolute(base_url, urls.document(document_id)) or urls.document(document_id)
+        )
+        date = str(site.document[source.document].date) if source.document else (str(source.date) if source.date else None)
         out.append(
             {
                 "kind": source.kind,
@@ -169,7 +171,7 @@ def known_from(site: Site, sources: list[Source]) -> str | None:
     parts = []
     for source in sources:
         if source.document:
-            parts.append(f"{site.plan[source.document].title} (văn bản dẫn tới)")
+            parts.append(f"{site.document[source.document].title} (văn bản dẫn tới)")
         else:
             parts.append(f"bản tin của {source.name}" + (f" {vi.short_partial_date(source.date)}" if source.date else ""))
     return "Biết qua " + "; ".join(parts)
@@ -189,8 +191,8 @@ class Links:
     def to(self, url: str) -> str:
         return relative(url, self.here)
 
-    def plan(self, plan: Plan, anchor: str = "") -> str:
-        return self.to(urls.plan(plan.id) + (f"#{anchor}" if anchor else ""))
+    def document(self, document: Document, anchor: str = "") -> str:
+        return self.to(urls.document(document.id) + (f"#{anchor}" if anchor else ""))
 
     def org(self, org_id: str) -> Markup:
         org = self.site.organisation[org_id]
@@ -216,4 +218,4 @@ _SCRIPT_UNSAFE = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028
 
 def source_entries(site: Site, sources, links: Links) -> list[dict]:
     """A record's sources as its page lists them, a document of the site linked relative to the page."""
-    return [source_entry(site, s, lambda plan_id: links.to(urls.plan(plan_id))) for s in sources]
+    return [source_entry(site, s, lambda document_id: links.to(urls.document(document_id))) for s in sources]

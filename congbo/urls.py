@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-PLANS = "ke-hoach/"
+DOCUMENTS = "ke-hoach/"
 ORGANISATIONS = "co-quan/"
 CALENDAR = "lich/"
 OBSERVANCES = "ngay-ky-niem/"
@@ -17,17 +17,17 @@ CALENDAR_JSON = "lich.json"
 DOCUMENTS_JSON = "van-ban.json"
 
 
-def plan(plan_id: str) -> str:
-    return f"{PLANS}{plan_id}/"
+def document(document_id: str) -> str:
+    return f"{DOCUMENTS}{document_id}/"
 
 
 def activity_anchor(activity_id: str) -> str:
-    """The activity's row in its plan's table of duties."""
+    """The activity's row in its document's table of duties."""
     return f"hoat-dong-{activity_id}"
 
 
-def activity(plan_id: str, activity_id: str) -> str:
-    return f"{plan(plan_id)}#{activity_anchor(activity_id)}"
+def activity(document_id: str, activity_id: str) -> str:
+    return f"{document(document_id)}#{activity_anchor(activity_id)}"
 
 
 def organisation(org_id: str) -> str:
@@ -80,7 +80,7 @@ def programme(observance_id: str, year: int) -> str:
 
 COLUMN_ARCHIVE = f"{COLUMN}luu-tru/"
 SECTIONS = {
-    PLANS: PLANS,
+    DOCUMENTS: DOCUMENTS,
     ORGANISATIONS: ORGANISATIONS,
     CALENDAR: CALENDAR,
     OBSERVANCES: CALENDAR,
@@ -132,8 +132,8 @@ def column_feed(kind: str, category: str | None = None) -> str:
     return f"{stem}-{category}.{ext}"
 
 
-def plans_feed(kind: str) -> str:
-    """Plans and their events: rss-ke-hoach.xml, atom-ke-hoach.xml."""
+def documents_feed(kind: str) -> str:
+    """Documents and their events: rss-ke-hoach.xml, atom-ke-hoach.xml."""
     return column_feed(kind, "ke-hoach")
 
 

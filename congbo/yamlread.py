@@ -227,7 +227,7 @@ def _mark(node: yaml.Node, shift: int) -> tuple[int, int]:
 
 
 MAX_DEPTH = 32
-"""Values nested deeper than this are refused: a plan's deepest text is about 12 levels down, and
+"""Values nested deeper than this are refused: a document's deepest text is about 12 levels down, and
 a bound keeps every walk of the value (here and in the models) far from Python's recursion limit."""
 
 

@@ -37,10 +37,10 @@ def test_synthetic_set_passes_the_loader(tmp_path):
 
     site = load_site(project, today=bench.BUILD_DAY, docs_dir=project / "docs")
 
-    real_plans = len(list((ROOT / "data/plans").glob("*.yml")))
+    real_documents = len(list((ROOT / "data/plans").glob("*.yml")))
     assert len(site.articles) == 30
     assert len(site.published_articles) == 30, "every synthetic article is dated before the build date"
-    assert len(site.plans) == 4 + real_plans
+    assert len(site.documents) == 4 + real_documents
     assert {e.id for e in site.events} >= {e["id"] for e in content.events}
     assert any(a.meta.plans for a in site.articles) and any(a.meta.image for a in site.articles)
 

@@ -249,11 +249,11 @@ def test_a_document_issued_on_or_before_a_day_is_dated_by_that_day_in_the_feed(t
     date_line = next(line for line in text.splitlines() if line.startswith("date:"))
     replace(project, rel, date_line + "\n", 'date: "..2024-07-04"\n')
     site = load_site(project, today=TODAY, docs_dir=project / "docs")
-    plan = site.plan["cong-van-ubnd-quang-nam-ngay-dan-so-the-gioi-2024"]
-    assert plan.date.precision == "on-or-before"
-    item = next(i for i in feeds.plan_items(site, "https://example.org/") if i.link.endswith(urls.plan(plan.id)))
+    document = site.document["cong-van-ubnd-quang-nam-ngay-dan-so-the-gioi-2024"]
+    assert document.date.precision == "on-or-before"
+    item = next(i for i in feeds.document_items(site, "https://example.org/") if i.link.endswith(urls.document(document.id)))
     assert item.published.date() == dt.date(2024, 7, 4)
-    page = pages.render_plan(site, plan).html
+    page = pages.render_document(site, document).html
     assert "chậm nhất ngày 04/07/2024" in page
     assert "ngày ban hành (chỉ biết chậm nhất ngày 04/07/2024)" in page and "ngày … tháng … năm …" in page
 
@@ -358,7 +358,7 @@ LANG_SON = "data/plans/ke-hoach-60-nam-dan-so-viet-nam-lang-son.yml"
 PRESS_TIME = '    time:\n      end: 2021-12-26\n    output: "Tăng'
 
 
-def plan_site(tmp_path, time: str):
+def document_site(tmp_path, time: str):
     project = copy_project(tmp_path / "project")
     replace(project, LANG_SON, PRESS_TIME, time + '    output: "Tăng')
     return load_site(project, today=TODAY, docs_dir=project / "docs")
@@ -379,19 +379,19 @@ def _press_uid() -> str:
 
 
 def test_a_deadline_known_to_its_month_sits_on_its_last_day_and_stays_out_of_the_calendar_file(tmp_path):
-    site = plan_site(tmp_path, "    time:\n      deadline: 2021-12-??\n")
+    site = document_site(tmp_path, "    time:\n      deadline: 2021-12-??\n")
     dates = _press(site)
     assert (dates.kind, dates.start, dates.end, dates.in_calendar_file) == ("deadline", dt.date(2021, 12, 31), dt.date(2021, 12, 31), False)
     assert "han-" + _press_uid() not in _calendar_text(site)
     items = {i["id"]: i for i in json.loads(calendar_json.render_calendar_json(site))["items"]}
     press = items["ke-hoach-60-nam-dan-so-viet-nam-lang-son/tuyen-truyen-bao-dai"]
     assert (press["precision"], press["date"], press["start"], press["ics"]) == ("month", "2021-12-??", "2021-12-01", None)
-    page = pages.render_plan(site, site.plan["ke-hoach-60-nam-dan-so-viet-nam-lang-son"]).html
+    page = pages.render_document(site, site.document["ke-hoach-60-nam-dan-so-viet-nam-lang-son"]).html
     assert "Hạn hoàn thành: tháng 12 năm 2021 (chưa rõ ngày)" in page
 
 
 def test_an_end_known_to_its_month_is_never_said_to_be_under_way(tmp_path):
-    site = plan_site(tmp_path, "    time:\n      start: 2021-02-01\n      end: 2021-12-??\n")
+    site = document_site(tmp_path, "    time:\n      start: 2021-02-01\n      end: 2021-12-??\n")
     dates = _press(site)
     assert (dates.kind, dates.end, dates.end_text, dates.in_calendar_file) == (
         "period",
@@ -402,7 +402,7 @@ def test_an_end_known_to_its_month_is_never_said_to_be_under_way(tmp_path):
     item = next(i for i in site.agenda.items if i.key.endswith("/tuyen-truyen-bao-dai"))
     assert not item.is_current(dt.date(2021, 12, 10)) and not item.is_past(dt.date(2021, 12, 10)) and item.is_past(dt.date(2022, 1, 1))
     assert "hoat-dong-" + _press_uid() not in _calendar_text(site)
-    page = pages.render_plan(site, site.plan["ke-hoach-60-nam-dan-so-viet-nam-lang-son"]).html
+    page = pages.render_document(site, site.document["ke-hoach-60-nam-dan-so-viet-nam-lang-son"]).html
     assert "Từ ngày 01 tháng 02 năm 2021 đến tháng 12 năm 2021 (chưa rõ ngày)" in page
     december = pages.render_calendar(site, 2021).html
     assert "– tháng 12 năm 2021 (chưa rõ ngày)" in december and "không đưa vào tệp lịch (.ics)" in december
@@ -412,7 +412,7 @@ def test_an_end_known_to_its_month_is_never_said_to_be_under_way(tmp_path):
 
 
 def test_a_start_on_or_before_a_day_is_not_given_that_day_in_a_calendar_file(tmp_path):
-    site = plan_site(tmp_path, '    time:\n      start: "..2021-02-01"\n      end: 2021-12-26\n')
+    site = document_site(tmp_path, '    time:\n      start: "..2021-02-01"\n      end: 2021-12-26\n')
     dates = _press(site)
     assert (dates.start, dates.start_text, dates.start_precision, dates.in_calendar_file) == (
         dt.date(2021, 2, 1),
@@ -424,7 +424,7 @@ def test_a_start_on_or_before_a_day_is_not_given_that_day_in_a_calendar_file(tmp
 
 
 def test_an_exact_activity_is_in_the_calendar_file_as_before(tmp_path):
-    site = plan_site(tmp_path, "    time:\n      end: 2021-12-26\n")
+    site = document_site(tmp_path, "    time:\n      end: 2021-12-26\n")
     assert _press(site).in_calendar_file
     assert "hoat-dong-" + _press_uid() in _calendar_text(site)
 
@@ -454,8 +454,8 @@ def test_a_document_cited_as_issued_on_or_before_a_later_day_is_not_refused(tmp_
     basis_date = next(line for line in text.splitlines() if line.strip().startswith("date: 2024-03-13"))
     replace(project, rel, basis_date + "\n", basis_date.replace("2024-03-13", '"..2024-12-31"') + "\n")
     site = load_site(project, today=TODAY, docs_dir=project / "docs")
-    plan = site.plan["ke-hoach-nghi-quyet-21-khcn-bac-giang"]
-    assert any(str(b.date) == "..2024-12-31" for b in plan.bases)
+    document = site.document["ke-hoach-nghi-quyet-21-khcn-bac-giang"]
+    assert any(str(b.date) == "..2024-12-31" for b in document.bases)
 
 
 @pytest.mark.parametrize(
@@ -479,12 +479,12 @@ def test_a_documents_status_claims_only_what_its_last_date_allows(tmp_path, dead
         text = text.replace(line + "\n", line.split(":")[0] + f": {deadline}\n")
     (project / rel).write_text(text, encoding="utf-8")
     site = load_site(project, today=today, docs_dir=project / "docs")
-    plan = site.plan["ke-hoach-60-nam-dan-so-viet-nam-lang-son"]
-    status = pages.plan_status(site, plan)
+    document = site.document["ke-hoach-60-nam-dan-so-viet-nam-lang-son"]
+    status = pages.document_status(site, document)
     assert status["state"] == state
-    assert blocks.is_current(site, plan) is current
+    assert blocks.is_current(site, document) is current
     if state == "not-known-to-day":
-        assert "Chưa rõ đã kết thúc hay chưa" in pages.render_plan(site, plan).html
+        assert "Chưa rõ đã kết thúc hay chưa" in pages.render_document(site, document).html
 
 
 def test_a_programme_says_a_document_was_issued_on_or_before_a_day(tmp_path):
@@ -496,8 +496,8 @@ def test_a_programme_says_a_document_was_issued_on_or_before_a_day(tmp_path):
     date_line = next(line for line in text.splitlines() if line.startswith("date:"))
     replace(project, rel, date_line + "\n", 'date: "..2024-07-04"\n')
     site = load_site(project, today=TODAY, docs_dir=project / "docs")
-    programme = next(p for p in site.programmes if "cong-van-ubnd-quang-nam-ngay-dan-so-the-gioi-2024" in {x.id for x in p.plans})
-    step = next(s for s in programme.timeline if s.kind == "plan" and s.plan.id == "cong-van-ubnd-quang-nam-ngay-dan-so-the-gioi-2024")
+    programme = next(p for p in site.programmes if "cong-van-ubnd-quang-nam-ngay-dan-so-the-gioi-2024" in {x.id for x in p.documents})
+    step = next(s for s in programme.timeline if s.kind == "plan" and s.document.id == "cong-van-ubnd-quang-nam-ngay-dan-so-the-gioi-2024")
     assert str(step.bounded) == "..2024-07-04"
     page = programmes.render_programme(site, programme).html
     assert "Chậm nhất ngày 04/07/2024</strong><br>\nBan hành" in page

@@ -60,8 +60,8 @@ def test_generated_pages_exist_for_every_record(built_site):
     import datetime as dt
 
     site = load_site(ROOT, today=dt.date(2026, 11, 20), docs_dir=ROOT / "docs")
-    for plan in site.plans:
-        assert (built_site / "ke-hoach" / plan.id / "index.html").is_file()
+    for document in site.documents:
+        assert (built_site / "ke-hoach" / document.id / "index.html").is_file()
     for org in site.organisations:
         assert (built_site / "co-quan" / org.id / "index.html").is_file()
     for obs in site.observances:
@@ -73,6 +73,6 @@ def test_pages_are_vietnamese_with_ascii_urls(built_site):
     assert tree.get("lang") == "vi"
     for page in built_site.rglob("*.html"):
         assert page.relative_to(built_site).as_posix().isascii()
-    plan = html.fromstring((built_site / "ke-hoach/ke-hoach-60-nam-dan-so-viet-nam-lang-son/index.html").read_bytes())
-    heading_ids = plan.xpath("//h2/@id | //h3/@id | //h4/@id")
+    document = html.fromstring((built_site / "ke-hoach/ke-hoach-60-nam-dan-so-viet-nam-lang-son/index.html").read_bytes())
+    heading_ids = document.xpath("//h2/@id | //h3/@id | //h4/@id")
     assert heading_ids and all(i.isascii() for i in heading_ids)

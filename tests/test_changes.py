@@ -134,8 +134,8 @@ def test_what_a_change_does_to_the_calendar(repo, capsys):
     replace(repo, LANG_SON, "      deadline: 2021-09-15\n", "      deadline: 2021-09-20\n")
     events = (repo / "data/events.yml").read_text(encoding="utf-8")
     (repo / "data/events.yml").write_text(events + '- id: hoi-nghi-moi\n  name: "Hội nghị mới"\n  date: 2026-12-01\n', encoding="utf-8")
-    plan = repo / "data/plans/ke-hoach-thang-hanh-dong-dan-so-2022-long-an.yml"
-    plan.unlink()
+    document = repo / "data/plans/ke-hoach-thang-hanh-dong-dan-so-2022-long-an.yml"
+    document.unlink()
     text = summary_of(repo, capsys)
     calendar = text.split("**Lịch:**", 1)[1]
     assert "- thêm sự kiện “Hội nghị mới”: 2026-12-01" in calendar

@@ -211,8 +211,8 @@ def test_archive_by_year_and_month(built_site, site):
 
 
 def test_related_articles_on_plan_observance_and_event_pages(built_site):
-    plan = page(built_site, "ke-hoach/ke-hoach-60-nam-dan-so-viet-nam-lang-son")
-    section = plan.xpath("//h2[@id='bai-viet-lien-quan']/following-sibling::ul[1]//a/@href")
+    document = page(built_site, "ke-hoach/ke-hoach-60-nam-dan-so-viet-nam-lang-son")
+    section = document.xpath("//h2[@id='bai-viet-lien-quan']/following-sibling::ul[1]//a/@href")
     assert "../../bai-viet/lang-son-ke-hoach-60-nam-dan-so/" in section
     assert "../../bai-viet/lien-hoan-tuyen-truyen-vien-dan-so-2021/" in section
     observance = page(built_site, "ngay-ky-niem/ngay-dan-so-the-gioi")
@@ -344,7 +344,7 @@ def test_an_article_with_a_field_error_still_has_its_references_checked(tmp_path
     in_article = [p for p in problems if p.startswith(ARTICLE)]
     assert [p.split(": ", 1)[0].rsplit(":", 2)[0] for p in in_article] == [ARTICLE] * 3
     assert any(f":{line_of(text, 'category:')}:1: category: không có chuyên mục con 'kien-thuc-dan-so'" in p for p in in_article)
-    assert any(f":{line_of(text, 'plans:')}:" in p and "không có kế hoạch mã 'ke-hoach-nghi-quyet-21'" in p for p in in_article)
+    assert any(f":{line_of(text, 'plans:')}:" in p and "không có văn bản mã 'ke-hoach-nghi-quyet-21'" in p for p in in_article)
     in_other = [p for p in problems if p.startswith(OTHER)]
     assert len(in_other) == 2 and sum("category:" in p for p in in_other) == 1
     assert f"{OTHER}:{line_of(other, 'category:')}:" in next(p for p in in_other if "category:" in p)

@@ -14,8 +14,8 @@ from conftest import TEST_TODAY
 
 PAGES = {
     "home": "",
-    "plans": urls.PLANS,
-    "plan": urls.plan("ke-hoach-60-nam-dan-so-viet-nam-lang-son"),
+    "plans": urls.DOCUMENTS,
+    "plan": urls.document("ke-hoach-60-nam-dan-so-viet-nam-lang-son"),
     "calendar": urls.CALENDAR,
     "calendar year": urls.calendar_year(2021, TEST_TODAY.year),
     "event": urls.event("han-lien-hoan-cap-huyen-lang-son-2021"),

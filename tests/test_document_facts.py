@@ -65,9 +65,9 @@ def problems(project) -> list[str]:
     return [str(p) for p in caught.value.problems]
 
 
-def plan_page(project, doc_id: str = DOC_ID, today: dt.date = TEST_TODAY) -> str:
+def document_page(project, doc_id: str = DOC_ID, today: dt.date = TEST_TODAY) -> str:
     site = load(project, today)
-    return pages.render_plan(site, site.plan[doc_id]).source
+    return pages.render_document(site, site.document[doc_id]).source
 
 
 def text_of(source: str) -> str:
@@ -84,7 +84,7 @@ def tree(source: str):
 
 def test_an_unknown_place_is_never_printed_and_the_page_says_it_is_not_known(project):
     write_doc(project, head=HEAD.replace('place: "Lạng Sơn"', 'place: "??"'))
-    source = plan_page(project)
+    source = document_page(project)
     date_line = tree(source).find_class("vb-header__date")[0].text_content()
     assert date_line == "ngày 10 tháng 3 năm 2025"
     assert "??" not in text_of(source)
@@ -114,9 +114,9 @@ activities:
 def test_an_activity_with_an_unknown_lead_is_accepted_said_and_reaches_the_calendar(project):
     write_doc(project, ACTIVITY.format(lead='"??"'))
     site = load(project)
-    page = text_of(pages.render_plan(site, site.plan[DOC_ID]).source)
+    page = text_of(pages.render_document(site, site.document[DOC_ID]).source)
     assert "Chiến dịch truyền thông Chưa rõ đơn vị chủ trì" in page
-    periods = [o for o in site.agenda.occurrences(2025) if o.activity is not None and o.plan.id == DOC_ID]
+    periods = [o for o in site.agenda.occurrences(2025) if o.activity is not None and o.document.id == DOC_ID]
     assert [(o.start, o.end) for o in periods] == [(dt.date(2025, 6, 20), dt.date(2025, 7, 20))]
     assert all(activity.id != "chien-dich" for _, activity, _ in site.activities_of("ubnd-lang-son"))
 
@@ -153,9 +153,9 @@ def standing(project, extra: str, today: dt.date = DAY) -> tuple[bool, dict, str
     """(listed on the home page as current, the page's status, the status line as read)."""
     write_doc(project, extra)
     site = load(project, today)
-    plan = site.plan[DOC_ID]
-    status_line = " ".join(p.text_content() for p in tree(pages.render_plan(site, plan).source).find_class("cb-status"))
-    return blocks.is_current(site, plan), pages.plan_status(site, plan), " ".join(status_line.split())
+    document = site.document[DOC_ID]
+    status_line = " ".join(p.text_content() for p in tree(pages.render_document(site, document).source).find_class("cb-status"))
+    return blocks.is_current(site, document), pages.document_status(site, document), " ".join(status_line.split())
 
 
 def test_a_document_without_a_period_is_never_current_whatever_its_issuer(project):
@@ -227,14 +227,14 @@ def test_a_superseded_document_is_not_current_whatever_it_covers(project):
     write_doc(project, doc_id=OTHER_ID)
     assert standing(project, f"covers: 2025\nsuperseded_by: {OTHER_ID}\n")[:2] == (
         False,
-        {"state": "superseded", "by": load(project).plan[OTHER_ID], "title": "Kế hoạch thực hiện công tác dân số năm 2025"},
+        {"state": "superseded", "by": load(project).document[OTHER_ID], "title": "Kế hoạch thực hiện công tác dân số năm 2025"},
     )
 
 
 def test_the_home_page_lists_only_documents_with_evidence_and_says_what_it_lists(project):
     write_doc(project, "covers: 2025\n")
     site = load(project, DAY)
-    block = html.fromstring(f"<div>{blocks.current_plans(site, '')}</div>")
+    block = html.fromstring(f"<div>{blocks.current_documents(site, '')}</div>")
     assert [a.text_content() for a in block.find_class("cb-list__title")] == ["Kế hoạch thực hiện công tác dân số năm 2025"]
     assert "Văn bản chưa rõ thời hạn không được liệt kê ở đây." in block.text_content()
 
@@ -270,7 +270,7 @@ def test_a_relation_entered_once_shows_on_both_pages_in_either_time_order(projec
         (DOC_ID, OTHER_ID, "Kế hoạch về công tác dân số <b>tỉnh</b>"),
         (OTHER_ID, DOC_ID, "Kế hoạch thực hiện công tác dân số năm 2025"),
     ):
-        source = pages.render_plan(site, site.plan[here]).source
+        source = pages.render_document(site, site.document[here]).source
         [item] = tree(source).xpath("//h2[@id='van-ban-lien-quan']/following-sibling::ul[1]/li")
         assert item.xpath("a/@href") == [f"../{there}/"]
         assert item.xpath("a")[0].text_content() == title
@@ -339,7 +339,7 @@ targets:
 
 def test_key_points_are_listed_as_what_the_source_says_not_the_text(project):
     write_doc(project, POINTS)
-    source = plan_page(project)
+    source = document_page(project)
     heading = tree(source).xpath("//h2[@id='noi-dung-chinh']")[0]
     assert heading.text_content().startswith("Nội dung chính theo nguồn")
     assert "không phải nguyên văn văn bản" in heading.getnext().text_content()
@@ -359,7 +359,7 @@ def test_key_points_beside_a_full_text_are_refused_at_their_place(project):
 
 def test_targets_are_a_table_with_caption_and_headers_and_values_as_written(project):
     write_doc(project, TARGETS)
-    source = plan_page(project)
+    source = document_page(project)
     [table] = tree(source).xpath("//table[contains(@class, 'cb-targets')]")
     assert table.xpath("caption")[0].text_content().startswith("Các chỉ tiêu bằng số của văn bản, như nguồn nêu")
     assert [th.text_content() for th in table.xpath("thead/tr/th[@scope='col']")] == ["Chỉ tiêu", "Mức", "Năm", "So với", "Ghi chú"]
@@ -463,14 +463,14 @@ def test_the_sample_calls_no_document_current_without_a_period_and_covers_only_w
     """The home page listed a 2001 Quyết định, a 2017 resolution and a 2020 Công văn as under way (their
     issuers still exist); none has a period that includes the build day. Two summaries state their year."""
     for old in ("quyet-dinh-72-2001-qd-ttg", "nghi-quyet-21-nq-tw", "cong-van-5463-byt-tcds"):
-        assert not blocks.is_current(site, site.plan[old])
-    covers = {p.id: (p.covers.start, p.covers.end) for p in site.plans if p.covers}
+        assert not blocks.is_current(site, site.document[old])
+    covers = {p.id: (p.covers.start, p.covers.end) for p in site.documents if p.covers}
     assert covers == {
         "cong-van-ubnd-long-xuyen-ngay-dan-so-the-gioi-2024": (2024, 2024),
         "ke-hoach-thang-hanh-dong-dan-so-2022-long-an": (2022, 2022),
     }
-    assert all(str(p.covers.start) in p.summary for p in site.plans if p.covers)
-    assert not any(p.validity for p in site.plans)
+    assert all(str(p.covers.start) in p.summary for p in site.documents if p.covers)
+    assert not any(p.validity for p in site.documents)
 
 
 # --- found by entering real documents known from reports ---------------------------------------------------
@@ -495,7 +495,7 @@ def test_an_issuer_known_only_by_name_needs_no_heading_without_the_full_text(pro
     _with_steering_committee(project)
     write_doc(project, head=HEAD.replace("issuer: ubnd-lang-son", "issuer: ban-chi-dao-thu").replace("KH-UBND", "KH-BCĐ"))
     site = load(project)
-    page = html.fromstring(pages.render_plan(site, site.plan[DOC_ID]).html)
+    page = html.fromstring(pages.render_document(site, site.document[DOC_ID]).html)
     named = page.xpath("//p[contains(@class, 'vb-header__org--named')]")
     assert [p.text_content() for p in named] == ["Ban Chỉ đạo công tác dân số và phát triển tỉnh Lạng Sơn"]
 
@@ -529,5 +529,5 @@ def test_a_target_stated_as_more_than_is_written_so(project):
         """,
     )
     site = load(project)
-    page = html.fromstring(pages.render_plan(site, site.plan[DOC_ID]).html)
+    page = html.fromstring(pages.render_document(site, site.document[DOC_ID]).html)
     assert "trên 95 %" in " ".join(page.xpath("//table//td")[1].text_content().split())

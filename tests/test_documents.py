@@ -20,7 +20,7 @@ from congbo.errors import DataError
 from congbo.feeds import full_text_link
 from congbo.load import load_site
 from congbo.outputs import render_all_pages
-from congbo.pages import plan_status, render_calendar
+from congbo.pages import document_status, render_calendar
 
 LANG_SON = "data/plans/ke-hoach-60-nam-dan-so-viet-nam-lang-son.yml"
 
@@ -66,7 +66,7 @@ def test_blank_and_unknown_are_shown_differently(tmp_path, field):
             replace(root, LANG_SON, old, new)
         if field == "signer":  # the signer block comes after the recipients: put it first to read it alone
             pass
-        pages[state] = text(page_of(root, urls.plan("ke-hoach-60-nam-dan-so-viet-nam-lang-son")))
+        pages[state] = text(page_of(root, urls.document("ke-hoach-60-nam-dan-so-viet-nam-lang-son")))
     if field != "signer":
         assert shown_blank in pages["blank"] and shown_unknown not in pages["blank"]
         assert shown_unknown in pages["unknown"] and shown_blank not in pages["unknown"]
@@ -79,7 +79,7 @@ def test_blank_and_unknown_are_shown_differently(tmp_path, field):
 
 def test_a_year_alone_is_a_date(project):
     replace(project, LANG_SON, "date: 2021-01-..", "date: 2021-??-??")
-    page = text(page_of(project, urls.plan("ke-hoach-60-nam-dan-so-viet-nam-lang-son")))
+    page = text(page_of(project, urls.document("ke-hoach-60-nam-dan-so-viet-nam-lang-son")))
     assert "Lạng Sơn, ngày … tháng … năm 2021" in page
     assert "năm 2021 (chưa rõ ngày, tháng)" in page
 
@@ -110,7 +110,7 @@ def pages():
 
 
 def header(pages, doc_id: str):
-    tree = pages[urls.src_of(urls.plan(doc_id))]
+    tree = pages[urls.src_of(urls.document(doc_id))]
     [block] = tree.xpath("//div[@class='vb-header' or @class='vb-header vb-header--party']")
     left = [" ".join(p.text_content().split()) for p in block.xpath("./div[1]/p")]
     right = [" ".join(p.text_content().split()) for p in block.xpath("./div[2]/p")]
@@ -131,7 +131,7 @@ def test_a_notice_report_or_guidance_has_its_kind_as_title_and_its_own_numbering
     Lạng Sơn plan's text entered as each kind shows that kind's heading block (Nghị định 30/2020)."""
     replace(project, LANG_SON, "type: KH", f"type: {kind}")
     replace(project, LANG_SON, "symbol: KH-UBND", f"symbol: {kind}-UBND")
-    page = page_of(project, urls.plan("ke-hoach-60-nam-dan-so-viet-nam-lang-son"))
+    page = page_of(project, urls.document("ke-hoach-60-nam-dan-so-viet-nam-lang-son"))
     tree = html.fromstring(page.split("---", 2)[2])
     [block] = tree.xpath("//div[@class='vb-header']")
     left = [" ".join(p.text_content().split()) for p in block.xpath("./div[1]/p")]
@@ -153,7 +153,7 @@ def test_a_dispatch_has_its_summary_under_the_number_no_title_and_kinh_gui(pages
     ]
     assert right == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Bắc Giang, ngày 13 tháng 3 năm 2024"]
     assert title == []
-    tree = pages[urls.src_of(urls.plan("cong-van-1214-ubnd-bac-giang"))]
+    tree = pages[urls.src_of(urls.document("cong-van-1214-ubnd-bac-giang"))]
     assert " ".join(tree.xpath("//p[@class='vb-addressees']")[0].text_content().split()) == "Kính gửi: (chưa rõ)"
 
 
@@ -172,7 +172,7 @@ def test_a_decision_has_its_title_summary_and_enacting_authority(pages):
 
 
 def test_a_basis_links_to_the_cited_document_when_the_site_has_it(pages):
-    tree = pages[urls.src_of(urls.plan("ke-hoach-nghi-quyet-21-khcn-bac-giang"))]
+    tree = pages[urls.src_of(urls.document("ke-hoach-nghi-quyet-21-khcn-bac-giang"))]
     [bases] = tree.xpath("//p[@class='cb-meta__bases']")
     assert bases.xpath(".//a[@href='../cong-van-1214-ubnd-bac-giang/']")
 
@@ -185,26 +185,26 @@ def test_every_activity_date_is_in_lich_ics_with_two_parsers_and_on_the_calendar
     parsed = icalendar.Calendar.from_ical(ics)
     by_uid = {str(v["uid"]): v for v in parsed.walk("VEVENT")}
     checked = 0
-    for plan in site.plans:
-        for activity in plan.activities:
+    for document in site.documents:
+        for activity in document.activities:
             if not (activity.time.deadline or activity.time.end):
                 continue
-            dates = agenda.activity_dates(plan, activity)
+            dates = agenda.activity_dates(document, activity)
             start, end = dates.start, dates.end
-            uid = f"su-kien-{activity.event}@congbo" if activity.event else agenda.activity_uid(plan, activity)
+            uid = f"su-kien-{activity.event}@congbo" if activity.event else agenda.activity_uid(document, activity)
             vevent = by_uid[uid]
             assert (vevent.decoded("dtstart"), vevent.decoded("dtend")) == (start, end + dt.timedelta(days=1))
             found = recurring_ical_events.of(parsed).between(end, end + dt.timedelta(days=1))
             assert uid in {str(o["uid"]) for o in found}
             year_page = pages[urls.src_of(urls.calendar_year(end.year, TEST_TODAY.year))]
             items = year_page.xpath(f"//li[.//time[@datetime='{end.isoformat()}']]")  # a start not known to the day is said in words
-            assert any(activity.name in i.text_content() for i in items), (plan.id, activity.id)
+            assert any(activity.name in i.text_content() for i in items), (document.id, activity.id)
             checked += 1
     assert checked >= 6
 
 
 def test_a_period_reaches_the_documents_timeline_with_its_start_and_end(pages):
-    tree = pages[urls.src_of(urls.plan("ke-hoach-60-nam-dan-so-viet-nam-lang-son"))]
+    tree = pages[urls.src_of(urls.document("ke-hoach-60-nam-dan-so-viet-nam-lang-son"))]
     rows = [" ".join(li.text_content().split()) for li in tree.xpath("//ol[@class='cb-timeline']/li")]
     assert any(r.startswith("26/12/2021 Tuyên truyền về công tác dân số") and "kết thúc" in r for r in rows)
     assert any(r.startswith("15/09/2021 Liên hoan tuyên truyền viên dân số cơ sở cấp huyện") for r in rows)
@@ -264,7 +264,7 @@ def test_a_kind_written_out_suggests_its_code(project, written, meant):
 
 def test_luu_typed_by_the_editor_is_not_doubled(project):
     replace(project, LANG_SON, '"VT, KG-VX (NTB)"', '"Lưu: VT, KG-VX (NTB)"')
-    page = text(page_of(project, urls.plan("ke-hoach-60-nam-dan-so-viet-nam-lang-son")))
+    page = text(page_of(project, urls.document("ke-hoach-60-nam-dan-so-viet-nam-lang-son")))
     assert "Lưu: VT, KG-VX (NTB)." in page and "Lưu: Lưu" not in page
 
 
@@ -275,14 +275,14 @@ def test_a_document_shows_the_year_s_theme_of_each_observance_it_works_towards(s
     """The theme is written once, in observances.yml, and reaches every document working towards that year's day."""
     pages = render_all_pages(site, "https://x.invalid/")
     shown = 0
-    for plan in site.plans:
-        page = text(pages[urls.src_of(urls.plan(plan.id))].source)
-        for obs in (site.observance[o] for o in plan.observances):
-            year = agenda.programme_year(obs, plan.date.first_day)
+    for document in site.documents:
+        page = text(pages[urls.src_of(urls.document(document.id))].source)
+        for obs in (site.observance[o] for o in document.observances):
+            year = agenda.programme_year(obs, document.date.first_day)
             theme = site.theme_of(obs, year)
             if theme:
                 said = re.search(f"Chủ đề (.+?) năm {year}: “{re.escape(theme.theme)}”", page)
-                assert said and obs.name in said.group(1), (plan.id, obs.id)  # observances sharing it: one line names both
+                assert said and obs.name in said.group(1), (document.id, obs.id)  # observances sharing it: one line names both
                 shown += 1
     assert shown >= 1, "a sample document carries an observance's theme of its year"
 
@@ -290,9 +290,9 @@ def test_a_document_shows_the_year_s_theme_of_each_observance_it_works_towards(s
 def test_a_period_from_an_undated_issue_is_not_given_a_day_it_does_not_have(site):
     """The Lạng Sơn plan's day is blank and its activities run 'from now on': the calendar says so,
     and never '01/01/2021', which the bar only uses to start drawing."""
-    plan = site.plan["ke-hoach-60-nam-dan-so-viet-nam-lang-son"]
-    period = next(a for a in plan.activities if a.time.end and not a.time.start and not a.event)
-    assert agenda.activity_dates(plan, period).start_text == "khi ban hành văn bản, tháng 01 năm 2021 (bản gốc chưa ghi ngày)"
+    document = site.document["ke-hoach-60-nam-dan-so-viet-nam-lang-son"]
+    period = next(a for a in document.activities if a.time.end and not a.time.start and not a.event)
+    assert agenda.activity_dates(document, period).start_text == "khi ban hành văn bản, tháng 01 năm 2021 (bản gốc chưa ghi ngày)"
     html = render_calendar(site, 2021, "").html
     assert "Từ khi ban hành văn bản, tháng 01 năm 2021 (bản gốc chưa ghi ngày) đến hết 26/12/2021" in html
     assert "01/01/2021" not in html
@@ -304,7 +304,7 @@ def test_a_period_from_an_undated_issue_is_not_given_a_day_it_does_not_have(site
 def test_a_symbol_not_known_is_said_in_the_heading_the_reference_and_the_note(project):
     replace(project, LANG_SON, "symbol: KH-UBND", 'symbol: "??"')
     replace(project, LANG_SON, 'number: ".."', 'number: "??"')
-    page = text(page_of(project, urls.plan("ke-hoach-60-nam-dan-so-viet-nam-lang-son")))
+    page = text(page_of(project, urls.document("ke-hoach-60-nam-dan-so-viet-nam-lang-son")))
     assert "Số: (chưa rõ số)/(chưa rõ ký hiệu)" in page
     assert "Chưa rõ số và ký hiệu — Ủy ban nhân dân tỉnh Lạng Sơn" in page
     assert "Ban biên tập chưa rõ số và ký hiệu của văn bản" in page
@@ -327,7 +327,7 @@ BASIS_NUMBER = '    number: "5463/BYT-TCDS"\n    document: cong-van-5463-byt-tcd
 
 def test_a_basis_known_by_its_number_alone_says_its_symbol_is_not_known(project):
     replace(project, LANG_SON, BASIS_NUMBER, '    number: "5463"\n    symbol: "??"\n')
-    page = text(page_of(project, urls.plan("ke-hoach-60-nam-dan-so-viet-nam-lang-son")))
+    page = text(page_of(project, urls.document("ke-hoach-60-nam-dan-so-viet-nam-lang-son")))
     assert "Công văn số 5463 (chưa rõ ký hiệu) ngày 09/10/2020 của Bộ Y tế" in page
 
 
@@ -348,7 +348,7 @@ def _recipients_unknown(project):
 
 def test_recipients_not_known_are_said_not_left_out(project):
     _recipients_unknown(project)
-    page = text(page_of(project, urls.plan("ke-hoach-60-nam-dan-so-viet-nam-lang-son")))
+    page = text(page_of(project, urls.document("ke-hoach-60-nam-dan-so-viet-nam-lang-son")))
     assert "Nơi nhận: (chưa rõ)" in page
     assert "Ban biên tập chưa rõ phần nơi nhận của văn bản" in page
 
@@ -370,7 +370,7 @@ DATED = '\nactivities:\n  - id: bao-cao\n    name: "Báo cáo kết quả"\n    
 def test_without_the_full_text_the_last_known_date_is_not_called_the_last(project):
     path = project / CHI_THI
     path.write_text(path.read_text(encoding="utf-8") + DATED, encoding="utf-8")
-    page = text(page_of(project, urls.plan("chi-thi-01-2021-ubnd-bac-giang")))
+    page = text(page_of(project, urls.document("chi-thi-01-2021-ubnd-bac-giang")))
     assert "Đã qua các thời hạn đã biết: muộn nhất là ngày 01/03/2021." in page
     assert "chưa có toàn văn nên không biết văn bản còn thời hạn nào khác" in page
     assert "thời hạn cuối cùng" not in page and "Đã kết thúc" not in page
@@ -393,8 +393,8 @@ LONG_XUYEN = "cong-van-ubnd-long-xuyen-ngay-dan-so-the-gioi-2024"
 QD_BAC_GIANG = "quyet-dinh-27-2006-qd-ubnd-bac-giang"
 
 
-def plan_text(pages, doc_id: str) -> str:
-    return " ".join(pages[urls.src_of(urls.plan(doc_id))].text_content().split())
+def document_text(pages, doc_id: str) -> str:
+    return " ".join(pages[urls.src_of(urls.document(doc_id))].text_content().split())
 
 
 def test_a_document_known_from_a_news_report_says_what_it_does_not_know(pages):
@@ -404,12 +404,12 @@ def test_a_document_known_from_a_news_report_says_what_it_does_not_know(pages):
     assert left == ["ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NAM", "Số: (chưa rõ số)/(chưa rõ ký hiệu)"]
     assert right[-1] == "Quảng Nam, ngày 03 tháng 7 năm 2024"
     assert title == ["(chưa rõ loại văn bản)", "Tổ chức các hoạt động hưởng ứng ngày Dân số thế giới 11/7 trên địa bàn tỉnh"]
-    tree = pages[urls.src_of(urls.plan(QUANG_NAM))]
+    tree = pages[urls.src_of(urls.document(QUANG_NAM))]
     assert " ".join(tree.xpath("//h1")[0].text_content().split()).startswith(
         "Văn bản về việc tổ chức các hoạt động hưởng ứng ngày Dân số thế giới 11/7 trên địa bàn tỉnh"
     )
     assert not tree.xpath("//*[@class='vb-blank']"), "not known is never shown as blank in the original"
-    page = plan_text(pages, QUANG_NAM)
+    page = document_text(pages, QUANG_NAM)
     assert "Chưa rõ số và ký hiệu — Ủy ban nhân dân tỉnh Quảng Nam, ngày 03 tháng 7 năm 2024" in page
     assert "bản gốc chưa ghi" not in page
     assert "Công văn số 3589 (chưa rõ ký hiệu) (chưa rõ ngày ban hành) của Bộ Y tế" in page
@@ -421,13 +421,13 @@ def test_a_plan_spanning_vietnam_population_day_carries_the_year_s_shared_theme(
     """Long An 2022: its period (1–31/12/2022) holds 26/12, and both observances share the one theme of 2022,
     entered once and said once."""
     theme = "Nâng cao chất lượng dân số để phát triển đất nước nhanh và bền vững"
-    page = plan_text(pages, LONG_AN)
+    page = document_text(pages, LONG_AN)
     assert f"Chủ đề Tháng hành động quốc gia về Dân số và Ngày Dân số Việt Nam năm 2022: “{theme}”" in page
     assert page.count(theme) == 1
     assert "Long An, ngày … tháng … năm 2022" in page and "năm 2022 (chưa rõ ngày, tháng)" in page
     assert (ROOT / "data" / "observances.yml").read_text(encoding="utf-8").count(theme) == 1, "entered once"
-    [activity] = site.plan[LONG_AN].activities
-    dates = agenda.activity_dates(site.plan[LONG_AN], activity)
+    [activity] = site.document[LONG_AN].activities
+    dates = agenda.activity_dates(site.document[LONG_AN], activity)
     start, end = dates.start, dates.end
     assert start <= dt.date(2022, 12, 26) <= end
     december = [o for o in site.agenda.occurrences(2022) if agenda.overlaps(o, dt.date(2022, 12, 26), dt.date(2022, 12, 26))]
@@ -438,35 +438,35 @@ def test_a_plan_spanning_vietnam_population_day_carries_the_year_s_shared_theme(
 
 
 def test_a_district_plan_issued_before_july_2025_keeps_its_district(site, pages):
-    plan = site.plan[LOC_NINH]
-    issuer = site.organisation[plan.issuer]
-    assert issuer.level == "huyen" and plan.date.last_day <= dt.date(2025, 6, 30)
+    document = site.document[LOC_NINH]
+    issuer = site.organisation[document.issuer]
+    assert issuer.level == "huyen" and document.date.last_day <= dt.date(2025, 6, 30)
     left, right, title = header(pages, LOC_NINH)
     assert left == ["ỦY BAN NHÂN DÂN", "HUYỆN LỘC NINH", "Số: 128/KH-UBND"]
     assert right[-1] == "Lộc Ninh, ngày … tháng 9 năm 2019"
-    assert "tháng 9 năm 2019 (chưa rõ ngày)" in plan_text(pages, LOC_NINH)
+    assert "tháng 9 năm 2019 (chưa rõ ngày)" in document_text(pages, LOC_NINH)
 
 
 def test_a_city_dispatch_known_from_its_portal_keeps_its_district_level_and_says_what_it_does_not_know(site, pages):
     """Long Xuyên, 2024: a city of An Giang (district level before 1/7/2025); the portal gave neither kind,
     number, symbol, date beyond the year nor signer: each is said as not known, never blank, and no kind
     is guessed (the page calls it 'văn bản'; with the kind unknown, whether it has 'Kính gửi' lines is too)."""
-    plan = site.plan[LONG_XUYEN]
-    issuer = site.organisation[plan.issuer]
+    document = site.document[LONG_XUYEN]
+    issuer = site.organisation[document.issuer]
     assert (issuer.id, issuer.kind, issuer.level, issuer.province) == ("ubnd-long-xuyen", "ubnd", "huyen", "An Giang")
-    assert issuer.parent == "ubnd-an-giang" and plan.date.last_day <= dt.date(2025, 6, 30)
+    assert issuer.parent == "ubnd-an-giang" and document.date.last_day <= dt.date(2025, 6, 30)
     left, right, title = header(pages, LONG_XUYEN)
-    assert (plan.type_known, plan.kind_name) == (False, "Văn bản")
+    assert (document.type_known, document.kind_name) == (False, "Văn bản")
     assert left == ["ỦY BAN NHÂN DÂN", "THÀNH PHỐ LONG XUYÊN", "Số: (chưa rõ số)/(chưa rõ ký hiệu)"]
     assert right[-1] == "Long Xuyên, ngày … tháng … năm 2024"
     assert title == ["(chưa rõ loại văn bản)", "Treo băng rôn, biểu ngữ hưởng ứng ngày Dân số thế giới (11/7) năm 2024"]
-    tree = pages[urls.src_of(urls.plan(LONG_XUYEN))]
+    tree = pages[urls.src_of(urls.document(LONG_XUYEN))]
     assert " ".join(tree.xpath("//h1")[0].text_content().split()).startswith(
         "Văn bản về việc treo băng rôn, biểu ngữ hưởng ứng ngày Dân số thế giới (11/7) năm 2024"
     )
     assert not tree.xpath("//*[@class='vb-blank']"), "not known is never shown as blank in the original"
     assert not tree.xpath("//*[contains(@class, 'vb-addressees')]")
-    page = plan_text(pages, LONG_XUYEN)
+    page = document_text(pages, LONG_XUYEN)
     assert "Ban biên tập chưa rõ loại văn bản, số, ký hiệu, ngày, tháng và người ký của văn bản" in page
     assert not re.search(r"\b(Công văn|Kế hoạch|Thông báo)\b", page.replace("Công văn số 860/UBND-KGVX", "")), "no kind is guessed"
     assert "Chưa rõ số và ký hiệu — Ủy ban nhân dân thành phố Long Xuyên, tỉnh An Giang, năm 2024 (chưa rõ ngày, tháng)" in page
@@ -483,8 +483,8 @@ def test_a_city_dispatch_gives_work_to_its_wards_and_communes_as_a_class(site, p
     assignee in its own right: not a partner of another body, which the text does not say."""
     group = site.organisation["ubnd-cac-phuong-xa-long-xuyen"]
     assert group.kind == "nhom" and (group.members.kind, group.members.level) == ("ubnd", "xa")
-    assert group.parent == site.plan[LONG_XUYEN].issuer
-    tree = pages[urls.src_of(urls.plan(LONG_XUYEN))]
+    assert group.parent == site.document[LONG_XUYEN].issuer
+    tree = pages[urls.src_of(urls.document(LONG_XUYEN))]
     rows = tree.xpath("//table[@class='cb-duties']/tbody/tr")
     leads = {" ".join(r.xpath("td[2]")[0].text_content().split()): r for r in rows}
     assert sorted(leads) == [  # another province's bodies: named with their province, never by a short name
@@ -504,23 +504,23 @@ def test_a_city_dispatch_gives_work_to_its_wards_and_communes_as_a_class(site, p
 def test_a_period_whose_end_is_not_known_keeps_its_start_and_is_not_given_an_end(site, pages):
     """The portal's copy stops at 'từ ngày 05/7/2024 đến ngày ': the start is stated, the end is not known
     ('??'). Every output says so; none draws the period to a day, nor calls it past or under way."""
-    plan = site.plan[LONG_XUYEN]
-    assert plan.activities and plan.last_day is None
-    for activity in plan.activities:
+    document = site.document[LONG_XUYEN]
+    assert document.activities and document.last_day is None
+    for activity in document.activities:
         time = activity.time
         assert (time.deadline, str(time.start), time.end_day, time.open_end.unknown) == (None, "2024-07-05", None, True)
     # The document as a whole is known to be for 2024 (its summary says so: `covers`), its periods' ends are not.
-    assert plan_status(site, plan) == {"state": "covers", "phase": "past", "years": "năm 2024"}
-    page = plan_text(pages, LONG_XUYEN)
-    assert page.count("Từ ngày 05 tháng 7 năm 2024; chưa rõ ngày kết thúc") == len(plan.activities)  # the activities' table
-    assert page.count("05/07/2024") == len(plan.activities)  # the document's timeline: each start, once
+    assert document_status(site, document) == {"state": "covers", "phase": "past", "years": "năm 2024"}
+    page = document_text(pages, LONG_XUYEN)
+    assert page.count("Từ ngày 05 tháng 7 năm 2024; chưa rõ ngày kết thúc") == len(document.activities)  # the activities' table
+    assert page.count("05/07/2024") == len(document.activities)  # the document's timeline: each start, once
     assert "đến hết ngày" not in page and "kết thúc" not in page.replace("chưa rõ ngày kết thúc", "")
-    timeline = pages[urls.src_of(urls.plan(LONG_XUYEN))].xpath("//ol[contains(@class, 'cb-timeline')]/li")
-    assert len(timeline) == len(plan.activities) and not [li for li in timeline if li.xpath(".//*[@data-cb-start]")]
+    timeline = pages[urls.src_of(urls.document(LONG_XUYEN))].xpath("//ol[contains(@class, 'cb-timeline')]/li")
+    assert len(timeline) == len(document.activities) and not [li for li in timeline if li.xpath(".//*[@data-cb-start]")]
 
     calendar_file = icalendar.Calendar.from_ical(ical.render_ics(site, "https://x.invalid/"))
     vevents = [v for v in calendar_file.walk("VEVENT") if LONG_XUYEN in str(v["uid"])]
-    assert len(vevents) == len(plan.activities)
+    assert len(vevents) == len(document.activities)
     for vevent in vevents:
         assert (vevent.decoded("dtstart"), vevent.decoded("dtend")) == (dt.date(2024, 7, 5), dt.date(2024, 7, 6))
         assert str(vevent["summary"]).startswith("Bắt đầu: ") and "chưa rõ ngày kết thúc" in str(vevent["description"])
@@ -528,7 +528,7 @@ def test_a_period_whose_end_is_not_known_keeps_its_start_and_is_not_given_an_end
     year = pages[urls.src_of(urls.calendar_year(2024, TEST_TODAY.year))]
     items = year.xpath("//li[contains(@class, 'cb-cal__item--start')]")
     assert sorted(" ".join(i.xpath(".//p[@class='cb-cal__title']/a")[0].text_content().split()) for i in items) == sorted(
-        a.name for a in plan.activities
+        a.name for a in document.activities
     )
     for item in items:
         words = " ".join(item.text_content().split())
@@ -538,24 +538,24 @@ def test_a_period_whose_end_is_not_known_keeps_its_start_and_is_not_given_an_end
         )
 
     listed = [i for i in json.loads(calendar_json.render_calendar_json(site, "https://x.invalid/"))["items"] if i["kind"] == "bat-dau"]
-    assert [(i["start"], i["end"]) for i in listed] == [("2024-07-05", None)] * len(plan.activities)
+    assert [(i["start"], i["end"]) for i in listed] == [("2024-07-05", None)] * len(document.activities)
 
 
 def test_a_period_whose_end_the_original_leaves_blank(project):
     """'đến ngày …' in the original: the page says the original gives no end; a document with its full
     text then has no end date to state."""
-    plan_file = project / LANG_SON
-    source = plan_file.read_text(encoding="utf-8")
+    document_file = project / LANG_SON
+    source = document_file.read_text(encoding="utf-8")
     written = '    time:\n      end: 2021-12-26\n    output: "Tăng số lượng chuyên trang'
     assert source.count(written) == 1
-    plan_file.write_text(
+    document_file.write_text(
         source.replace(written, '    time:\n      start: 2021-02-01\n      end: ".."\n    output: "Tăng số lượng chuyên trang'),
         encoding="utf-8",
     )
     site = load_site(project, today=TEST_TODAY, docs_dir=project / "docs")
-    plan = site.plan["ke-hoach-60-nam-dan-so-viet-nam-lang-son"]
-    assert plan.full_text and plan.last_day is None and plan_status(site, plan) == {"state": "no-end-date"}
-    page = text(render_all_pages(site, "https://x.invalid/")[urls.src_of(urls.plan(plan.id))].source)
+    document = site.document["ke-hoach-60-nam-dan-so-viet-nam-lang-son"]
+    assert document.full_text and document.last_day is None and document_status(site, document) == {"state": "no-end-date"}
+    page = text(render_all_pages(site, "https://x.invalid/")[urls.src_of(urls.document(document.id))].source)
     assert "Từ ngày 01 tháng 02 năm 2021; bản gốc chưa ghi ngày kết thúc" in page
     assert "Văn bản không ghi thời hạn kết thúc." in page
 
@@ -584,10 +584,10 @@ def test_a_period_whose_end_the_original_leaves_blank(project):
     ],
 )
 def test_a_period_without_an_end_date_needs_its_start_and_keeps_no_event(project, time, message):
-    plan_file = project / LANG_SON
-    source = plan_file.read_text(encoding="utf-8")
+    document_file = project / LANG_SON
+    source = document_file.read_text(encoding="utf-8")
     written = '    time:\n      end: 2021-12-26\n    output: "Tăng số lượng chuyên trang'
-    plan_file.write_text(source.replace(written, time + '    output: "Tăng số lượng chuyên trang'), encoding="utf-8")
+    document_file.write_text(source.replace(written, time + '    output: "Tăng số lượng chuyên trang'), encoding="utf-8")
     with pytest.raises(DataError) as caught:
         load_site(project, today=TEST_TODAY, docs_dir=project / "docs")
     [problem] = [str(p) for p in caught.value.problems]
@@ -598,7 +598,7 @@ def test_a_decision_s_articles_are_numbered_and_its_unknown_recipients_said(page
     left, right, title = header(pages, QD_BAC_GIANG)
     assert left == ["ỦY BAN NHÂN DÂN", "TỈNH BẮC GIANG", "Số: 27/2006/QĐ-UBND"]
     assert title[0] == "QUYẾT ĐỊNH" and title[-1] == "ỦY BAN NHÂN DÂN TỈNH BẮC GIANG"
-    tree = pages[urls.src_of(urls.plan(QD_BAC_GIANG))]
+    tree = pages[urls.src_of(urls.document(QD_BAC_GIANG))]
     bases = [" ".join(p.text_content().split()) for p in tree.xpath("//p[@class='vb-basis']")]
     assert bases[0] == "Căn cứ Luật Tổ chức HĐND và UBND ngày 26/11/2003 của Quốc hội;"
     assert bases[1].startswith("Căn cứ Quyết định số 09/2006/QĐ-TTg ngày 10/01/2006 của Thủ tướng Chính phủ về việc ban hành")
@@ -606,7 +606,7 @@ def test_a_decision_s_articles_are_numbered_and_its_unknown_recipients_said(page
     articles = [" ".join(p.text_content().split()) for p in tree.xpath("//p[@class='vb-numbered']")]
     assert [a.split(".")[0] for a in articles] == ["Điều 1", "Điều 2", "Điều 3"]
     assert articles[1] == "Điều 2. Quyết định có hiệu lực thi hành sau 10 ngày, kể từ ngày ký."
-    page = plan_text(pages, QD_BAC_GIANG)
+    page = document_text(pages, QD_BAC_GIANG)
     assert "Nơi nhận: (chưa rõ) TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Bùi Văn Hạnh" in page
     assert "Ban biên tập chưa nhập Chương trình hành động ban hành kèm theo Quyết định này" in page
 
@@ -614,22 +614,22 @@ def test_a_decision_s_articles_are_numbered_and_its_unknown_recipients_said(page
 def test_the_2021_theme_entered_once_reaches_the_lang_son_plan_through_vietnam_population_day(site, pages):
     obs = site.observance["ngay-dan-so-viet-nam"]
     assert obs.theme_for(2021).same_as == "thang-hanh-dong-dan-so" and obs.theme_for(2021).theme is None
-    page = plan_text(pages, "ke-hoach-60-nam-dan-so-viet-nam-lang-son")
+    page = document_text(pages, "ke-hoach-60-nam-dan-so-viet-nam-lang-son")
     assert "Chủ đề Ngày Dân số Việt Nam năm 2021: “60 năm ngành Dân số – Vì một Việt Nam phát triển bền vững”" in page
 
 
 def test_the_documents_index_does_not_claim_every_document_is_published_in_full(site, pages):
-    assert any(not p.full_text for p in site.plans)
-    [lead] = pages[urls.src_of(urls.PLANS)].xpath("//p[@class='cb-lead']")
+    assert any(not p.full_text for p in site.documents)
+    [lead] = pages[urls.src_of(urls.DOCUMENTS)].xpath("//p[@class='cb-lead']")
     said = " ".join(lead.text_content().split())
-    assert said.startswith(f"{len(site.plans)} văn bản (kế hoạch, công văn, quyết định…)")
+    assert said.startswith(f"{len(site.documents)} văn bản (kế hoạch, công văn, quyết định…)")
     assert "văn bản chưa có toàn văn chỉ ghi những gì đã biết" in said and "Mỗi kế hoạch được đăng nguyên văn" not in said
 
 
 def test_a_feed_item_offers_the_full_text_only_when_the_site_holds_it(site):
-    assert full_text_link(site.plan[QUANG_NAM]) == "Những gì đã biết về văn bản (chưa có toàn văn)"
-    assert full_text_link(site.plan[QD_BAC_GIANG]) == "Toàn văn quyết định"
-    assert full_text_link(site.plan["ke-hoach-60-nam-dan-so-viet-nam-lang-son"]) == "Toàn văn kế hoạch và bảng phân công"
+    assert full_text_link(site.document[QUANG_NAM]) == "Những gì đã biết về văn bản (chưa có toàn văn)"
+    assert full_text_link(site.document[QD_BAC_GIANG]) == "Toàn văn quyết định"
+    assert full_text_link(site.document["ke-hoach-60-nam-dan-so-viet-nam-lang-son"]) == "Toàn văn kế hoạch và bảng phân công"
 
 
 @pytest.mark.parametrize("written, linked", [("5463/BYT-TCDS", True), ("5463/BYT-KHTC", False), ("546/BYT-TCDS", False)])
@@ -637,7 +637,7 @@ def test_a_basis_without_its_page_named_is_linked_when_issuer_number_and_symbol_
     """Without 'document:', the cited document's page is found by issuer, number and symbol, all three."""
     replace(project, LANG_SON, "    document: cong-van-5463-byt-tcds\n", "")
     replace(project, LANG_SON, 'number: "5463/BYT-TCDS"', f'number: "{written}"')
-    page = page_of(project, urls.plan("ke-hoach-60-nam-dan-so-viet-nam-lang-son"))
+    page = page_of(project, urls.document("ke-hoach-60-nam-dan-so-viet-nam-lang-son"))
     bases_line = page.split('class="cb-meta__bases"', 1)[1].split("</p>", 1)[0]
     assert f"Công văn số {written}" in bases_line
     assert ('href="../cong-van-5463-byt-tcds/"' in bases_line) == linked

@@ -27,7 +27,7 @@ def line_of(rel: str, needle: str) -> int:
 def test_every_generated_page_but_the_plans_index_has_a_source(site):
     pages = render_all_pages(site, "https://example.invalid/")
     sources = edit_sources(site, pages)
-    assert set(pages) - set(sources) == {urls.src_of(urls.PLANS)}
+    assert set(pages) - set(sources) == {urls.src_of(urls.DOCUMENTS)}
     for path, _ in sources.values():
         assert (ROOT / path).is_file() and path.startswith("data/")
 
@@ -61,9 +61,9 @@ def edit_link(built: Path, url: str) -> str:
     return link.get("href")
 
 
-PLAN = "ke-hoach-60-nam-dan-so-viet-nam-lang-son"
+DOCUMENT = "ke-hoach-60-nam-dan-so-viet-nam-lang-son"
 CASES = [
-    ("plan", urls.plan(PLAN), f"data/plans/{PLAN}.yml"),
+    ("plan", urls.document(DOCUMENT), f"data/plans/{DOCUMENT}.yml"),
     (
         "organisation",
         urls.organisation("so-y-te-lang-son"),
@@ -83,7 +83,7 @@ CASES = [
     (
         "event from a document",
         urls.event("han-lien-hoan-cap-huyen-lang-son-2021"),
-        f"data/plans/{PLAN}.yml#L{{}}".format(line_of(f"data/plans/{PLAN}.yml", "  - id: lien-hoan-cap-huyen")),
+        f"data/plans/{DOCUMENT}.yml#L{{}}".format(line_of(f"data/plans/{DOCUMENT}.yml", "  - id: lien-hoan-cap-huyen")),
     ),
     (
         "programme",
@@ -105,7 +105,7 @@ def test_edit_link_names_the_data_file(built_with_repo, kind, url, expected):
 
 
 def test_the_plans_index_has_no_edit_link(built_with_repo):
-    assert read_page(built_with_repo, urls.PLANS).xpath("//a[@title='Sửa trang này']") == []
+    assert read_page(built_with_repo, urls.DOCUMENTS).xpath("//a[@title='Sửa trang này']") == []
 
 
 def test_every_page_has_an_edit_link_when_the_repository_is_set(built_with_repo):
@@ -115,7 +115,7 @@ def test_every_page_has_an_edit_link_when_the_repository_is_set(built_with_repo)
         for p in pages
         if not read_page(built_with_repo, p.relative_to(built_with_repo).parent.as_posix()).xpath("//a[@title='Sửa trang này']")
     ]
-    assert len(pages) > 100 and without == [urls.PLANS]
+    assert len(pages) > 100 and without == [urls.DOCUMENTS]
 
 
 def test_no_edit_link_and_a_notice_while_the_repository_is_unset(built_site):

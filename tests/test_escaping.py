@@ -90,7 +90,7 @@ def record_urls(site) -> list[str]:
         [urls.organisation(o.id) for o in site.organisations]
         + [urls.event(e.id) for e in site.events]
         + [urls.observance(o.id) for o in site.observances]
-        + [urls.plan(p.id) for p in site.plans]
+        + [urls.document(p.id) for p in site.documents]
         + [urls.article(a.meta.id) for a in site.published_articles]
     )
 
@@ -249,7 +249,7 @@ def test_count_in_is_count_out(poisoned):
         assert (out / url / "index.html").is_file(), url
     for index, items in (
         (urls.ORGANISATIONS, [urls.organisation(o.id) for o in site.organisations if not o.kind == "nhom"]),
-        (urls.PLANS, [urls.plan(p.id) for p in site.plans]),
+        (urls.DOCUMENTS, [urls.document(p.id) for p in site.documents]),
     ):
         links = {re.sub(r"^(\.\./)+", "", h) for h in lxml.html.fromstring((out / index / "index.html").read_bytes()).xpath("//a/@href")}
         hrefs = {urls.src_of(urls.ORGANISATIONS)} | {index + h for h in links}
@@ -261,8 +261,8 @@ def test_count_in_is_count_out(poisoned):
         channels.article_guid(str(rss.findtext("channel/link")).split("chuyen-muc/")[0], a.meta.id)
         for a in site.published_articles[: channels.MAX_ITEMS]
     ]
-    plans_rss = feed_xml(out, urls.plans_feed("rss"))
-    assert len(list(plans_rss.iter("item"))) == len(site.plans) + sum(len(site.events_of_plan(p.id)) for p in site.plans)
+    documents_rss = feed_xml(out, urls.documents_feed("rss"))
+    assert len(list(documents_rss.iter("item"))) == len(site.documents) + sum(len(site.events_of_document(p.id)) for p in site.documents)
     calendar = icalendar.Calendar.from_ical((out / urls.ICS).read_bytes())
     uids = {str(c["UID"]) for c in calendar.walk("VEVENT")}
     assert all(any(e.id in uid for uid in uids) for e in site.events)

@@ -289,7 +289,7 @@ def test_an_event_from_a_document_s_activity_is_organised_by_its_lead(site):
     derived = [e for e in site.events if e.activity]
     assert derived
     for event in derived:
-        [activity] = [a for a in site.plan[event.plan].activities if a.id == event.activity]
+        [activity] = [a for a in site.document[event.plan].activities if a.id == event.activity]
         assert event.organisers == [activity.lead] and event.participants == [] and event.type is None
 
 
@@ -314,7 +314,7 @@ def test_a_plan_s_feed_item_for_the_event_has_each_organiser_as_author(project):
         "  plan: ke-hoach-60-nam-dan-so-viet-nam-lang-son\n  organisers: [so-thu-nghiem, doan-the-thu-nghiem]\n",
     )
     site = load(project)
-    [item] = [i for i in feeds.plan_items(site, "https://x.invalid/") if i.link.endswith("/hoi-nghi-theo-ke-hoach/")]
+    [item] = [i for i in feeds.document_items(site, "https://x.invalid/") if i.link.endswith("/hoi-nghi-theo-ke-hoach/")]
     assert item.authors == ("Sở Thử Nghiệm", "Đoàn thể Thử Nghiệm")
 
 

@@ -245,13 +245,13 @@ def test_same_guid_in_every_feed_that_carries_the_item(built_site, feed_paths):
 
 
 def test_plans_and_events_feed(built_site, site):
-    items = parse(built_site, urls.plans_feed("rss")).findall("channel/item")
+    items = parse(built_site, urls.documents_feed("rss")).findall("channel/item")
     guids = [i.findtext("guid") for i in items]
-    expected = {channels.tag_uri(BASE, urls.plan(p.id)) for p in site.plans} | {
+    expected = {channels.tag_uri(BASE, urls.document(p.id)) for p in site.documents} | {
         channels.tag_uri(BASE, urls.event(e.id)) for e in site.events if e.plan
     }
     assert set(guids) == expected
-    external = {s.url for r in (*site.plans, *site.events) for s in r.sources if s.url}
+    external = {s.url for r in (*site.documents, *site.events) for s in r.sources if s.url}
     assert external and all(u.startswith(("https://", "http://")) for u in external)
     for item in items:
         pub = email.utils.parsedate_to_datetime(item.findtext("pubDate"))
@@ -260,13 +260,13 @@ def test_plans_and_events_feed(built_site, site):
         assert all(u.startswith(BASE) or u in external for u in html_urls(item.findtext("content:encoded", namespaces=NS)))
     # A document known only to its month or year is dated within it, and never before a document it cites.
     later = []
-    for plan in site.plans:
-        item = next(i for i in items if i.findtext("guid") == channels.tag_uri(BASE, urls.plan(plan.id)))
+    for document in site.documents:
+        item = next(i for i in items if i.findtext("guid") == channels.tag_uri(BASE, urls.document(document.id)))
         day = email.utils.parsedate_to_datetime(item.findtext("pubDate")).date()
-        cited = [b.date.first_day for b in plan.bases if isinstance(b.date, PartialDate)]
-        assert plan.date.first_day <= day <= plan.date.last_day, plan.id
-        assert day == max([plan.date.first_day, *cited]), plan.id
-        later += [plan.id] if day > plan.date.first_day else []
+        cited = [b.date.first_day for b in document.bases if isinstance(b.date, PartialDate)]
+        assert document.date.first_day <= day <= document.date.last_day, document.id
+        assert day == max([document.date.first_day, *cited]), document.id
+        later += [document.id] if day > document.date.first_day else []
     # 2024-03-.. citing 13/3/2024, and 2024-??-?? citing 28/06/2024
     assert sorted(later) == ["cong-van-ubnd-long-xuyen-ngay-dan-so-the-gioi-2024", "ke-hoach-nghi-quyet-21-khcn-bac-giang"]
     event = next(i for i in items if i.findtext("guid").endswith(":su-kien/han-lien-hoan-cap-huyen-lang-son-2021"))

@@ -159,7 +159,7 @@ def test_the_column_index_opens_with_its_newest_articles(built_site):
 
 
 def test_the_documents_index_puts_the_sites_own_province_first(site):
-    page = pages.render_plans_index(site)
+    page = pages.render_documents_index(site)
     order = re.findall(r'<h2 id="([^"]+)"', page.html)
     province = site.organisation[site.info.owner].province
     own = [o for o in order if site.organisation[o].province == province]
@@ -175,14 +175,14 @@ def test_the_documents_index_filters_in_the_page(site_url, browser, site):
         page.goto(site_url + "ke-hoach/", wait_until="load")
         assert page.locator("[data-cb-filter]").is_visible()
         year = page.locator("select[data-cb-filter-by='year']")
-        expected = sum(1 for p in site.plans if p.date.year == 2024)
+        expected = sum(1 for p in site.documents if p.date.year == 2024)
         assert f"2024 ({expected})" in year.inner_text()
         year.select_option("2024")
         shown = page.locator("li[data-year]:visible")
         assert shown.count() == expected and all(y == "2024" for y in shown.evaluate_all("els => els.map(e => e.dataset.year)"))
-        assert page.locator("[data-cb-filter-count]").inner_text() == f"Đang hiện {expected} trên {len(site.plans)} văn bản."
+        assert page.locator("[data-cb-filter-count]").inner_text() == f"Đang hiện {expected} trên {len(site.documents)} văn bản."
         page.locator("select[data-cb-filter-by='level']").select_option("Trung ương")
-        central = sum(1 for p in site.plans if p.date.year == 2024 and site.organisation[p.issuer].level == "trung-uong")
+        central = sum(1 for p in site.documents if p.date.year == 2024 and site.organisation[p.issuer].level == "trung-uong")
         assert page.locator("li[data-year]:visible").count() == central
         assert page.evaluate("document.documentElement.scrollWidth") <= 360
     finally:
@@ -190,6 +190,6 @@ def test_the_documents_index_filters_in_the_page(site_url, browser, site):
 
 
 def test_document_pages_carry_no_editorial_process_notes(built_site, site):
-    for plan in site.plans:
-        text = text_of(read_page(built_site, f"ke-hoach/{plan.id}/").xpath("//article")[0])
-        assert "không tự điền" not in text and "không để trống như một bản nháp" not in text, plan.id
+    for document in site.documents:
+        text = text_of(read_page(built_site, f"ke-hoach/{document.id}/").xpath("//article")[0])
+        assert "không tự điền" not in text and "không để trống như một bản nháp" not in text, document.id

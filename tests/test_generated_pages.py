@@ -52,7 +52,7 @@ def test_a_repeated_title_slug_gets_the_same_suffix_as_markdown_gives_it():
 
 
 def test_generated_pages_keep_their_table_of_contents(built_site):
-    page = read_page(built_site, urls.plan("ke-hoach-60-nam-dan-so-viet-nam-lang-son"))
+    page = read_page(built_site, urls.document("ke-hoach-60-nam-dan-so-viet-nam-lang-son"))
     toc = page.xpath("//nav[contains(@class, 'md-nav--secondary')]//a[contains(@class, 'md-nav__link')]")
     entries = [(link.get("href"), text_of(link)) for link in toc]
     assert ("#muc-cac-hoat-dong", "II. CÁC HOẠT ĐỘNG HƯỚNG TỚI KỶ NIỆM 60 NĂM NGÀY DÂN SỐ VIỆT NAM") in entries
@@ -118,9 +118,9 @@ def test_sections_that_only_list_other_pages_are_not_search_results(built_site, 
     locations = {doc["location"] for doc in index["docs"]}
     generated = [loc for loc in locations if loc.split("#")[0]]  # the home page is written by hand
     assert not [loc for loc in generated if any(loc.endswith(anchor) for anchor in LISTING_SECTIONS)]
-    plan = urls.plan("ke-hoach-60-nam-dan-so-viet-nam-lang-son")
-    assert {plan, plan + "#muc-tuyen-truyen", urls.organisation("so-y-te-lang-son")} <= locations
-    page = (built_site / plan / "index.html").read_text(encoding="utf-8")
+    document = urls.document("ke-hoach-60-nam-dan-so-viet-nam-lang-son")
+    assert {document, document + "#muc-tuyen-truyen", urls.organisation("so-y-te-lang-son")} <= locations
+    page = (built_site / document / "index.html").read_text(encoding="utf-8")
     assert '<h2 id="bang-phan-cong" data-search-exclude>' in page and '<h2 id="moc-thoi-gian" data-search-exclude>' in page
     titled = [a for a in site.published_articles if a.meta.plans]
     assert titled

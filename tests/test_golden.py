@@ -88,12 +88,12 @@ def test_pages_do_not_depend_on_the_order_of_records_in_the_files(pages, tmp_pat
 
 def test_data_text_cannot_inject_markup(tmp_path):
     root = copy_project(tmp_path)
-    plan = root / "data/plans/ke-hoach-nghi-quyet-21-khcn-bac-giang.yml"
-    text = plan.read_text(encoding="utf-8").replace(
+    document = root / "data/plans/ke-hoach-nghi-quyet-21-khcn-bac-giang.yml"
+    text = document.read_text(encoding="utf-8").replace(
         'place: "Bắc Giang"', 'place: "Bắc <script>alert(1)</script> Giang *x* {{ y }} [a](b)"', 1
     )
     assert "<script>" in text
-    plan.write_text(text, encoding="utf-8")
+    document.write_text(text, encoding="utf-8")
     site = load_site(root, today=TODAY, docs_dir=root / "docs")
     page = render_all_pages(site, SITE_URL)["ke-hoach/ke-hoach-nghi-quyet-21-khcn-bac-giang/index.md"].source
     assert "<script>" not in page

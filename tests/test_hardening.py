@@ -275,7 +275,7 @@ def test_an_activity_period_over_ten_years_is_a_message(project):
         ),
         (
             "data/plans/x.yaml",
-            "mỗi kế hoạch là một tệp đuôi .yml trong data/plans/; tệp này không được đọc, hãy đổi tên (đuôi .yml) hoặc chuyển đi",
+            "mỗi văn bản là một tệp đuôi .yml trong data/plans/; tệp này không được đọc, hãy đổi tên (đuôi .yml) hoặc chuyển đi",
         ),
         ("data/events.yaml", "tệp này không được đọc: dữ liệu nằm ở events.yml; hãy gộp vào tệp đó rồi xóa tệp này"),
     ],

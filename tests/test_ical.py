@@ -130,16 +130,16 @@ def test_a_plan_dated_to_its_month_stamps_and_starts_nothing_before_a_document_i
     # The Lạng Sơn plan is dated 01/2021 with its day blank; were its basis (09/10/2020) dated 15/01/2021,
     # the plan cannot have been issued before the 15th, and its events say so.
     project = copy_project(tmp_path)
-    plan = project / "data/plans/ke-hoach-60-nam-dan-so-viet-nam-lang-son.yml"
-    text = plan.read_text(encoding="utf-8")
+    document = project / "data/plans/ke-hoach-60-nam-dan-so-viet-nam-lang-son.yml"
+    text = document.read_text(encoding="utf-8")
     assert text.count("    date: 2020-10-09\n") == 1
-    plan.write_text(text.replace("    date: 2020-10-09\n", "    date: 2021-01-15\n"), encoding="utf-8")
+    document.write_text(text.replace("    date: 2020-10-09\n", "    date: 2021-01-15\n"), encoding="utf-8")
     moved = load_site(project, today=TODAY, docs_dir=project / "docs")
     stamps = {str(v["uid"]): v.decoded("dtstamp") for v in icalendar.Calendar.from_ical(ical.render_ics(moved, BASE)).walk("VEVENT")}
     assert stamps["su-kien-han-lien-hoan-cap-tinh-lang-son-2021@congbo"] == dt.datetime(2021, 1, 14, 17, 0, tzinfo=dt.timezone.utc)
     # A period 'from issue' to 26/12/2021 starts no earlier either (it started on 1 January before).
-    plan = moved.plan["ke-hoach-60-nam-dan-so-viet-nam-lang-son"]
-    [activity] = [a for a in plan.activities if a.id == "tuyen-truyen-bao-dai"]
+    document = moved.document["ke-hoach-60-nam-dan-so-viet-nam-lang-son"]
+    [activity] = [a for a in document.activities if a.id == "tuyen-truyen-bao-dai"]
     assert (activity.time.start, activity.time.end_day) == (None, dt.date(2021, 12, 26))
     [vevent] = [v for v in icalendar.Calendar.from_ical(ical.render_ics(moved, BASE)).walk("VEVENT") if str(v["summary"]) == activity.name]
     assert (vevent.decoded("dtstart"), vevent.decoded("dtend")) == (dt.date(2021, 1, 15), dt.date(2021, 12, 27))

@@ -37,7 +37,7 @@ def problems(root: Path) -> list[str]:
 
 def test_sample_data_is_valid():
     site = load_site(Path(__file__).parent.parent, today=TODAY, docs_dir=Path(__file__).parent.parent / "docs")
-    assert {p.id for p in site.plans} == {
+    assert {p.id for p in site.documents} == {
         "ke-hoach-60-nam-dan-so-viet-nam-lang-son",
         "ke-hoach-nghi-quyet-21-khcn-bac-giang",
         "cong-van-1214-ubnd-bac-giang",
@@ -102,14 +102,14 @@ def test_date_in_a_form_the_loader_would_misread(project):
 
 def test_a_date_written_day_first_is_asked_back_in_the_data_s_form(project):
     """Vietnamese write the day first: the message asks whether that day was meant, and never takes it."""
-    plan = replace(project, LANG_SON, "date: 2021-01-..", "date: 01/2021")
+    document = replace(project, LANG_SON, "date: 2021-01-..", "date: 01/2021")
     article = "docs/chuyen-muc/2021/bieu-duong-can-bo-dan-so.md"
     text = replace(project, article, "date: 2021-10-18 08:00 +07:00", "date: 18/10/2021 8:00")
     replace(project, "data/events.yml", "date: 1994-09-05", "date: 31/02/1994")  # no such day: nothing to ask
     found = problems(project)
-    [plan_message] = [m for m in found if m.startswith(LANG_SON)]
-    assert plan_message.startswith(f"{LANG_SON}:{where(plan, 'date: 01/2021')}: date: ")
-    assert plan_message.endswith("nhận được '01/2021'; có phải 2021-01?")
+    [document_message] = [m for m in found if m.startswith(LANG_SON)]
+    assert document_message.startswith(f"{LANG_SON}:{where(document, 'date: 01/2021')}: date: ")
+    assert document_message.endswith("nhận được '01/2021'; có phải 2021-01?")
     [article_message] = [m for m in found if m.startswith(article)]
     assert article_message == (
         f"{article}:{where(text, 'date: 18/10/2021 8:00')}: date: thời điểm phải viết dạng NNNN-TT-NN GG:PP +07:00 "

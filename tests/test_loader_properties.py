@@ -172,7 +172,7 @@ def test_the_sample_loads(project):
 from congbo.yamlread import read_yaml  # noqa: E402
 
 ARTICLE_WITH_IMAGE = "docs/chuyen-muc/2021/ke-hoach-ky-niem-60-nam.md"
-PLAN = FILES[4]
+DOCUMENT = FILES[4]
 ID_KEYS = {
     "id",
     "owner",
@@ -206,7 +206,7 @@ def read_record(rel: str) -> tuple[object, str]:
     located, problems = read_yaml(text, rel)
     assert not problems
     value = located.value
-    if rel == PLAN:  # no sample document has an attachment: give this one a file to break
+    if rel == DOCUMENT:  # no sample document has an attachment: give this one a file to break
         value["attachments"] = [{"file": "anh/ban-goc.pdf", "title": "Bản gốc"}]
     return value, body
 
@@ -324,7 +324,7 @@ def test_the_field_files_load_as_rewritten(project, rel):
     record, body = SAMPLES[rel]
     assert ID_FIELDS[rel]
     outcome = load_with(project, rel, written(rel, record, body))
-    if rel == PLAN:  # the attachment it was given is not there
+    if rel == DOCUMENT:  # the attachment it was given is not there
         assert [p.message for p in outcome.problems] == ["không tìm thấy tệp docs/anh/ban-goc.pdf (tệp đính kèm đặt trong thư mục docs/)"]
     else:
         assert isinstance(outcome, Site), outcome
@@ -332,4 +332,4 @@ def test_the_field_files_load_as_rewritten(project, rel):
 
 def test_every_kind_of_file_field_is_covered():
     assert {path[-1] for rel in FILE_FIELD_FILES for path in FILE_FIELDS[rel]} == FILE_KEYS
-    assert FILE_FIELDS[PLAN] == [("attachments", 0, "file")] and ("image", "file") in FILE_FIELDS[ARTICLE_WITH_IMAGE]
+    assert FILE_FIELDS[DOCUMENT] == [("attachments", 0, "file")] and ("image", "file") in FILE_FIELDS[ARTICLE_WITH_IMAGE]

@@ -122,8 +122,8 @@ def test_a_member_page_lists_what_its_classes_were_given(site, built_site):
         for member in site.members_of(group.id):
             page = read_page(built_site, urls.organisation(member.id))
             rows = [text_of(tr) for tr in page.xpath("//table[@class='cb-duties']/tbody/tr")]
-            for plan, activity, _role in given:
-                if member.active_on(plan.date.first_day):
+            for document, activity, _role in given:
+                if member.active_on(document.date.first_day):
                     assert any(activity.name in r and f"qua nhóm {group.label}" in r for r in rows), (member.id, activity.id)
                     checked += 1
     assert checked >= 3, "the sample data gives work to classes with catalogued members"
@@ -179,7 +179,7 @@ def test_a_city_s_class_of_wards_and_communes_is_a_real_assignee_with_its_own_pa
         "Văn bản về việc treo băng rôn, biểu ngữ hưởng ứng ngày Dân số thế giới (11/7) năm 2024",
     ]
     assert row.xpath("td[1]/a/@href") == [f"../../ke-hoach/{doc}/#hoat-dong-treo-bang-ron-phuong-xa"]
-    assert [a.id for _plan, a, role in site.activities_of("ubnd-cac-phuong-xa-long-xuyen")] == ["treo-bang-ron-phuong-xa"]
+    assert [a.id for _document, a, role in site.activities_of("ubnd-cac-phuong-xa-long-xuyen")] == ["treo-bang-ron-phuong-xa"]
     issuer = read_page(built_site, urls.organisation("ubnd-long-xuyen"))
     assert "Cấp huyện (đến 30/6/2025) — An Giang · trực thuộc Ủy ban nhân dân tỉnh An Giang" in text_of(issuer)
     assert issuer.xpath(f"//a[@href='../../ke-hoach/{doc}/']")
@@ -244,9 +244,9 @@ def test_pages_call_documents_by_their_kind_never_all_of_them_plans(tmp_path):
     def page(org_id: str):
         return render_organisation(site, site.organisation[org_id], records[org_id])
 
-    issuer = next(p.issuer for p in site.plans)
+    issuer = next(p.issuer for p in site.documents)
     assert [text_of(h) for h in tree_of(page(issuer).source).xpath("//h2[@id='da-ban-hanh']")] == ["Văn bản đã ban hành"]
-    lead = next(a.lead for p in site.plans for a in p.activities)
+    lead = next(a.lead for p in site.documents for a in p.activities)
     [duties] = tree_of(page(lead).source).xpath("//table[@class='cb-duties']")
     assert [text_of(th) for th in duties.xpath(".//th")] == ["Hoạt động", "Vai trò", "Thời gian", "Văn bản"]
     assert {td.get("data-label") for td in duties.xpath(".//td")} == {"Hoạt động", "Vai trò", "Thời gian", "Văn bản"}
@@ -257,6 +257,8 @@ def test_pages_call_documents_by_their_kind_never_all_of_them_plans(tmp_path):
 
 
 def test_an_activity_running_from_its_document_s_issue_names_the_document_s_kind(site):
-    plan, activity = next((p, a) for p in site.plans for a in p.activities if a.time.end_day and a.time.start is None)
+    document, activity = next((p, a) for p in site.documents for a in p.activities if a.time.end_day and a.time.start is None)
     for kind, name in (("CV", "công văn"), ("QĐ", "quyết định"), ("??", "văn bản")):
-        assert activity_time(site, plan.model_copy(update={"type": kind}), activity.time).startswith(f"Từ khi ban hành {name} đến hết ngày")
+        assert activity_time(site, document.model_copy(update={"type": kind}), activity.time).startswith(
+            f"Từ khi ban hành {name} đến hết ngày"
+        )

@@ -14,7 +14,7 @@ from test_second_site import make_second_site
 from congbo.__main__ import main
 from congbo.engine_files import OUTPUTS_MARK
 
-PLAN = "ke-hoach/ke-hoach-dan-so-quang-tri-2026/index.md"
+DOCUMENT = "ke-hoach/ke-hoach-dan-so-quang-tri-2026/index.md"
 ARTICLE = "bai-viet/ngay-dan-so-2026/index.md"
 
 
@@ -38,7 +38,7 @@ def test_every_made_page_and_file_is_written_at_its_path(project, tmp_path, caps
     out = tmp_path / "ra"
     assert run(project, out) == 0
     written = contents(out)
-    for path in (PLAN, ARTICLE, "lich/index.md", "chuyen-muc/index.md", "co-quan/so-y-te-quang-tri/index.md"):
+    for path in (DOCUMENT, ARTICLE, "lich/index.md", "chuyen-muc/index.md", "co-quan/so-y-te-quang-tri/index.md"):
         assert path in written
     for path in ("lich.ics", "lich.json", "robots.txt", "rss.xml", "atom.xml", "feed.json", "rss-ke-hoach.xml", "assets/colours.css"):
         assert path in written
@@ -50,9 +50,9 @@ def test_every_made_page_and_file_is_written_at_its_path(project, tmp_path, caps
 def test_a_made_page_is_front_matter_then_its_html(project, tmp_path):
     out = tmp_path / "ra"
     assert run(project, out) == 0
-    plan = (out / PLAN).read_text(encoding="utf-8")
-    assert plan.startswith('---\ntitle: "')
-    front, _, html = plan[4:].partition("\n---\n")
+    document = (out / DOCUMENT).read_text(encoding="utf-8")
+    assert document.startswith('---\ntitle: "')
+    front, _, html = document[4:].partition("\n---\n")
     assert "description:" in front
     assert html.lstrip().startswith("<") and "{{" not in html
     article = (out / ARTICLE).read_text(encoding="utf-8")
@@ -90,7 +90,7 @@ def test_with_docs_the_folder_is_a_whole_docs_folder(project, tmp_path):
     out = tmp_path / "ra"
     assert run(project, out, "--with-docs") == 0
     written = contents(out)
-    assert {"index.md", "bao-chi.md", "assets/congbo.css", "assets/chia-se.png", PLAN, ARTICLE} <= set(written)
+    assert {"index.md", "bao-chi.md", "assets/congbo.css", "assets/chia-se.png", DOCUMENT, ARTICLE} <= set(written)
     assert "chuyen-muc/2026/ngay-dan-so-2026.md" not in written
     press = (out / "bao-chi.md").read_text(encoding="utf-8")
     assert "{{" not in press and "rss.xml" in press  # the macros have run

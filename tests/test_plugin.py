@@ -20,7 +20,7 @@ from conftest import ROOT, build_env, copy_project, mkdocs_build
 
 from congbo import urls
 
-PLAN = urls.plan("ke-hoach-60-nam-dan-so-viet-nam-lang-son")
+DOCUMENT = urls.document("ke-hoach-60-nam-dan-so-viet-nam-lang-son")
 
 
 def with_plugins(root: Path, order: list[str]) -> None:
@@ -49,7 +49,7 @@ def test_the_plugins_order_changes_nothing(built_site, tmp_path, order):
     _, mismatch, errors = filecmp.cmpfiles(built_site, tmp_path / "site", files, shallow=False)
     assert (mismatch, errors) == ([], [])
     index = json.loads((tmp_path / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert f"{PLAN}#muc-tuyen-truyen" in {doc["location"] for doc in index["docs"]}
+    assert f"{DOCUMENT}#muc-tuyen-truyen" in {doc["location"] for doc in index["docs"]}
 
 
 def test_the_plugin_order_of_mkdocs_yml_is_the_one_tested():
@@ -141,9 +141,9 @@ def test_serve_shows_an_edited_template_on_the_next_rebuild(tmp_path):
         text=True,
     )
     try:
-        url = f"http://127.0.0.1:{port}/{PLAN}"
+        url = f"http://127.0.0.1:{port}/{DOCUMENT}"
         assert "Bảng phân công" in _wait_for(url, "Bảng phân công", 60)
-        template = root / "congbo" / "templates" / "plan.html.j2"
+        template = root / "congbo" / "templates" / "document.html.j2"
         template.write_text(template.read_text(encoding="utf-8").replace("Bảng phân công", "Bảng phân công đã sửa"), encoding="utf-8")
         assert "Bảng phân công đã sửa" in _wait_for(url, "Bảng phân công đã sửa", 60)
     finally:
@@ -152,15 +152,15 @@ def test_serve_shows_an_edited_template_on_the_next_rebuild(tmp_path):
 
 
 def test_a_page_outside_the_nav_falls_under_the_tab_of_its_address():
-    assert urls.section_of(PLAN) == urls.PLANS
+    assert urls.section_of(DOCUMENT) == urls.DOCUMENTS
     assert urls.section_of(urls.event("x")) == urls.CALENDAR
     assert urls.section_of(urls.article("x")) == urls.COLUMN
-    assert urls.section_of(urls.PLANS) is None  # a tab's own page
+    assert urls.section_of(urls.DOCUMENTS) is None  # a tab's own page
     assert urls.section_of("bao-chi/") is None
 
 
 def test_the_plugin_tells_the_theme_each_page_s_tab(built_site):
-    page = (built_site / PLAN / "index.html").read_text(encoding="utf-8")
+    page = (built_site / DOCUMENT / "index.html").read_text(encoding="utf-8")
     assert re.search(r'class="md-tabs__item md-tabs__item--active">\s*<a href="\.\./" class="md-tabs__link" aria-current="location"', page)
 
 

@@ -22,7 +22,7 @@ def pdf_pages(path) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def printed_plan(browser, site_url):
+def printed_document(browser, site_url):
     context = browser.new_context(locale="vi-VN")
     try:
         page = context.new_page()
@@ -43,8 +43,8 @@ def printed_plan(browser, site_url):
         context.close()
 
 
-def test_plan_prints_on_a_few_a4_pages_with_the_heading_block_first(printed_plan):
-    path, pages, _ = printed_plan
+def test_plan_prints_on_a_few_a4_pages_with_the_heading_block_first(printed_document):
+    path, pages, _ = printed_document
     assert 4 <= len(pages) <= 12, len(pages)
     first = re.sub(r"\s+", " ", pages[0])
     for line in ("ỦY BAN NHÂN DÂN", "TỈNH LẠNG SƠN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "KẾ HOẠCH"):
@@ -54,24 +54,24 @@ def test_plan_prints_on_a_few_a4_pages_with_the_heading_block_first(printed_plan
     assert (round(width / MM), round(height / MM)) == (210, 297)
 
 
-def test_printed_plan_has_no_site_around_it(printed_plan):
-    _, pages, _ = printed_plan
+def test_printed_plan_has_no_site_around_it(printed_document):
+    _, pages, _ = printed_document
     text = re.sub(r"\s+", " ", " ".join(pages))
     for words in ("Trang chủ", "Chuyên mục", "Tìm kiếm", "Mục lục", "Chia sẻ", "Bài viết liên quan", "Lên đầu trang", "Báo chí liên hệ"):
         assert words not in text, words
     assert "Bảng phân công thực hiện" in text  # the duties stay
 
 
-def test_printed_plan_looks_like_the_paper_document(printed_plan):
-    _, pages, style = printed_plan
+def test_printed_plan_looks_like_the_paper_document(printed_document):
+    _, pages, style = printed_document
     assert style["family"].startswith('"Times New Roman"')
     assert style["size"] in ("17.3333px", "17.33px")  # 13 pt
     assert style["color"] == "rgb(0, 0, 0)" and style["link"] == "rgb(0, 0, 0)" and style["linkLine"] == "none"
     assert style["table"] == "avoid"
 
 
-def test_printed_plan_keeps_the_decree_margins(printed_plan):
-    path, _, _ = printed_plan
+def test_printed_plan_keeps_the_decree_margins(printed_document):
+    path, _, _ = printed_document
     boxes = subprocess.run(["pdftotext", "-bbox", "-f", "1", "-l", "1", str(path), "-"], capture_output=True, text=True, check=True).stdout
     words = [
         tuple(float(v) for v in m) for m in re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)"', boxes)

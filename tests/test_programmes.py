@@ -34,18 +34,18 @@ def _article(article_id: str, when: str, **links) -> ArticleRecord:
 
 def test_every_observance_year_with_plans_or_events_has_a_programme(site):
     found = {p.id: p for p in site.programmes}
-    assert found["ngay-dan-so-viet-nam-2021"].plans == (site.plan[LANG_SON],)
+    assert found["ngay-dan-so-viet-nam-2021"].documents == (site.document[LANG_SON],)
     # The Bắc Giang plan of 03/2024 names seven observances: each gets its 2024 programme.
-    assert {p.observance.id for p in found.values() if site.plan[BAC_GIANG] in p.plans} == set(site.plan[BAC_GIANG].observances)
-    assert all(p.year == 2024 for p in found.values() if site.plan[BAC_GIANG] in p.plans)
+    assert {p.observance.id for p in found.values() if site.document[BAC_GIANG] in p.documents} == set(site.document[BAC_GIANG].observances)
+    assert all(p.year == 2024 for p in found.values() if site.document[BAC_GIANG] in p.documents)
     # Quảng Nam's dispatch of 03/07/2024 and Long Xuyên's of 2024 (known to the year, so first) work towards the
     # same World Population Day.
-    assert found["ngay-dan-so-the-gioi-2024"].plans == (
-        site.plan["cong-van-ubnd-long-xuyen-ngay-dan-so-the-gioi-2024"],
-        site.plan[BAC_GIANG],
-        site.plan["cong-van-ubnd-quang-nam-ngay-dan-so-the-gioi-2024"],
+    assert found["ngay-dan-so-the-gioi-2024"].documents == (
+        site.document["cong-van-ubnd-long-xuyen-ngay-dan-so-the-gioi-2024"],
+        site.document[BAC_GIANG],
+        site.document["cong-van-ubnd-quang-nam-ngay-dan-so-the-gioi-2024"],
     )
-    assert "thang-hanh-dong-dan-so-2021" not in found  # no plan or event names it
+    assert "thang-hanh-dong-dan-so-2021" not in found  # no document or event names it
 
 
 def test_programmes_are_made_once_with_the_site_and_refer_to_no_site(site):

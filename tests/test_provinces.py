@@ -110,10 +110,10 @@ def test_every_output_names_another_province_s_body_with_its_province(tmp_path):
     named = "Chi cục Dân số - KHHGĐ tỉnh Bình Phước"
     assert site.name_of("chi-cuc-dan-so-binh-phuoc") == named
     pages = render_all_pages(site, "https://x.invalid/")
-    plan = pages[urls.src_of(urls.plan("ke-hoach-60-nam-dan-so-viet-nam-lang-son"))].source
+    document = pages[urls.src_of(urls.document("ke-hoach-60-nam-dan-so-viet-nam-lang-son"))].source
     index = pages[urls.src_of(urls.ORGANISATIONS)].source
     own = pages[urls.src_of(urls.organisation("chi-cuc-dan-so-binh-phuoc"))].source
-    for source in (plan, index):
+    for source in (document, index):
         shown = [" ".join(a.text_content().split()) for a in html.fromstring(f"<div>{source.split('---', 2)[2]}</div>").xpath("//a")]
         assert named in shown
         assert "Chi cục Dân số - KHHGĐ" not in shown, "never by the name alone"
@@ -252,8 +252,8 @@ def test_a_cited_document_s_issuer_is_named_by_the_site_but_a_decision_s_basis_l
     site = load_site(root, today=TEST_TODAY, docs_dir=root / "docs")
     pages = render_all_pages(site, "https://x.invalid/")
 
-    def text_of(plan_id: str) -> str:
-        page = pages[urls.src_of(urls.plan(plan_id))].source
+    def text_of(document_id: str) -> str:
+        page = pages[urls.src_of(urls.document(document_id))].source
         return " ".join(html.fromstring(f"<div>{page.split('---', 2)[2]}</div>").text_content().split())
 
     assert "của Chi cục Dân số - KHHGĐ tỉnh Bình Phước" in text_of("cong-van-ubnd-long-xuyen-ngay-dan-so-the-gioi-2024")

@@ -21,7 +21,7 @@ from congbo import urls, vi
 from conftest import ROOT, screenshot_path
 
 THEME = Path(material.__file__).parent / "templates"
-PLAN = "ke-hoach/ke-hoach-60-nam-dan-so-viet-nam-lang-son/"
+DOCUMENT = "ke-hoach/ke-hoach-60-nam-dan-so-viet-nam-lang-son/"
 # Keys whose value is the same in every language: configuration, not words.
 UNTRANSLATED = {"direction", "search.config.pipeline", "search.config.separator"}
 
@@ -165,10 +165,10 @@ def test_dan_so_finds_dan_so(search, site_url):
 def test_festival_query_without_diacritics_finds_the_lang_son_plan(search, site_url):
     page = search("lien hoan tuyen truyen vien")
     found = results(page, site_url)
-    in_plan = [r for r in found if r["path"] == PLAN]
-    assert in_plan, sorted({r["path"] for r in found})
+    in_document = [r for r in found if r["path"] == DOCUMENT]
+    assert in_document, sorted({r["path"] for r in found})
     # Every word matched, not just "hoan" (the only one that matched before folding).
-    assert any(r["terms"] == {"lien", "hoan", "tuyen", "truyen", "vien"} for r in in_plan)
+    assert any(r["terms"] == {"lien", "hoan", "tuyen", "truyen", "vien"} for r in in_document)
     assert page.warnings == []
 
 
@@ -216,7 +216,7 @@ def marked_on(browser, url: str) -> list[str]:
 
 @pytest.mark.browser
 def test_words_typed_without_diacritics_are_marked_on_the_page(browser, site_url):
-    marked = marked_on(browser, f"{site_url}{PLAN}?h=dan+so")
+    marked = marked_on(browser, f"{site_url}{DOCUMENT}?h=dan+so")
     assert "Dân số" in marked
     # Whole words only: every marked word folds to a typed word; "đăng", "Sơn", "soạn" stay unmarked.
     assert {vi.fold(word).lower() for mark in marked for word in mark.split()} == {"dan", "so"}
@@ -224,14 +224,14 @@ def test_words_typed_without_diacritics_are_marked_on_the_page(browser, site_url
 
 @pytest.mark.browser
 def test_words_typed_with_diacritics_are_marked_once(browser, site_url):
-    marked = marked_on(browser, f"{site_url}{PLAN}?h=dân+số")
+    marked = marked_on(browser, f"{site_url}{DOCUMENT}?h=dân+số")
     assert "Dân số" in marked and "dân" in marked
     assert {vi.fold(word).lower() for mark in marked for word in mark.split()} == {"dan", "so"}
 
 
 @pytest.mark.browser
 def test_no_prefix_of_another_word_is_marked(browser, site_url):
-    marked = marked_on(browser, f"{site_url}{PLAN}?h=so+dan")  # the plan says "Lạng Sơn" and "đăng" too
+    marked = marked_on(browser, f"{site_url}{DOCUMENT}?h=so+dan")  # the plan says "Lạng Sơn" and "đăng" too
     assert not any(vi.fold(w).lower() in {"son", "dang", "soan"} for m in marked for w in m.split())
     assert marked, "the plan says 'dân số': something must be marked"
 
@@ -250,7 +250,7 @@ def first_result(page, site_url: str) -> dict:
     "query, path, words",
     [
         ("dan so", None, "Dân số"),
-        ("ke hoach 60 nam", PLAN, "Kỷ niệm 60 năm"),
+        ("ke hoach 60 nam", DOCUMENT, "Kỷ niệm 60 năm"),
         ("ngay gia dinh", urls.observance("ngay-gia-dinh-viet-nam"), "Ngày Gia đình Việt Nam"),
         ("ngày gia đình", urls.observance("ngay-gia-dinh-viet-nam"), "Ngày Gia đình Việt Nam"),
     ],
@@ -273,10 +273,10 @@ def test_every_typed_word_must_be_found(search, site_url, built_site):
     words = {doc["location"]: set(search_tokens(doc["title"] + " " + doc["text"], separator)) for doc in index["docs"]}
     with_both = {loc.split("#")[0] for loc, found in words.items() if {"cao", "loc"} <= found}
     with_cao = {loc.split("#")[0] for loc, found in words.items() if "cao" in found}
-    assert urls.plan("ke-hoach-128-ubnd-loc-ninh") in with_both and len(with_both) < len(with_cao)
+    assert urls.document("ke-hoach-128-ubnd-loc-ninh") in with_both and len(with_both) < len(with_cao)
     page = search("Cao Lộc")
     found = {r["path"] for r in results(page, site_url)}
-    assert urls.plan("ke-hoach-128-ubnd-loc-ninh") in found
+    assert urls.document("ke-hoach-128-ubnd-loc-ninh") in found
     assert found <= with_both, sorted(found - with_both)
     page = search("cao tuoi")
     assert "Người cao tuổi" in first_result(page, site_url)["title"]
@@ -304,7 +304,10 @@ def test_documents_of_the_owners_province_weigh_more(site):
     from congbo import pages
 
     home = site.organisation[site.info.owner].province
-    boosts = {plan.id: (site.plan_issuer(plan).province == home, pages.plan_search_boost(site, plan)) for plan in site.plans}
+    boosts = {
+        document.id: (site.document_issuer(document).province == home, pages.document_search_boost(site, document))
+        for document in site.documents
+    }
     assert {boost for own, boost in boosts.values() if own} == {pages.HOME_DOCUMENT_BOOST}
     assert {boost for own, boost in boosts.values() if not own} == {pages.DOCUMENT_BOOST}
     assert pages.DOCUMENT_BOOST < pages.HOME_DOCUMENT_BOOST < 3  # 3: an observance's own page

@@ -79,7 +79,7 @@ OBSERVANCES_YML = """\
       issuer: "Hội đồng Chính phủ"
 """
 
-PLAN_YML = """\
+DOCUMENT_YML = """\
 id: ke-hoach-dan-so-quang-tri-2026
 symbol: KH-UBND
 issuer: ubnd-quang-tri
@@ -187,7 +187,7 @@ def make_second_site(root: Path) -> Path:
     write(root / "data/organisations.yml", ORGANISATIONS_YML)
     write(root / "data/observances.yml", OBSERVANCES_YML)
     write(root / "data/events.yml", "[]\n")
-    write(root / "data/plans/ke-hoach-dan-so-quang-tri-2026.yml", PLAN_YML)
+    write(root / "data/plans/ke-hoach-dan-so-quang-tri-2026.yml", DOCUMENT_YML)
     write(root / "docs/index.md", INDEX_MD)
     write(root / "docs/bao-chi.md", PRESS_MD)
     write(root / "docs/chuyen-muc/2026/ngay-dan-so-2026.md", ARTICLE_MD)

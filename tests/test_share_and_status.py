@@ -40,8 +40,8 @@ def test_plan_share_description_is_a_clean_summary(built_site):
 
 
 def test_numbered_plan_says_its_number_when_shared(site):
-    plan = site.plan[LANG_SON].model_copy(update={"number": 45})
-    assert pages.plan_share_description(site, plan).endswith("tháng 01 năm 2021, số 45/KH-UBND.")
+    document = site.document[LANG_SON].model_copy(update={"number": 45})
+    assert pages.document_share_description(site, document).endswith("tháng 01 năm 2021, số 45/KH-UBND.")
 
 
 def test_ended_plan_says_so_with_its_last_date(built_site):
@@ -55,22 +55,22 @@ def test_plan_without_dated_activities_says_it_gives_no_end(built_site):
 
 
 def test_status_follows_the_build_date_and_the_data(site):
-    plan = site.plan[LANG_SON]
+    document = site.document[LANG_SON]
     during = dataclasses.replace(site, today=dt.date(2021, 6, 1))
-    assert pages.plan_status(during, plan) == {"state": "in-force", "date": dt.date(2021, 12, 26), "when": "ngày 26/12/2021"}
-    assert pages.plan_status(site, plan) == {"state": "ended", "date": dt.date(2021, 12, 26), "when": "ngày 26/12/2021"}
-    replaced = plan.model_copy(update={"superseded_by": BAC_GIANG})
-    status = pages.plan_status(site, replaced)
+    assert pages.document_status(during, document) == {"state": "in-force", "date": dt.date(2021, 12, 26), "when": "ngày 26/12/2021"}
+    assert pages.document_status(site, document) == {"state": "ended", "date": dt.date(2021, 12, 26), "when": "ngày 26/12/2021"}
+    replaced = document.model_copy(update={"superseded_by": BAC_GIANG})
+    status = pages.document_status(site, replaced)
     assert status["state"] == "superseded" and status["by"].id == BAC_GIANG
-    html = pages.render_plan(site, replaced).html
+    html = pages.render_document(site, replaced).html
     assert 'Đã được thay thế</strong> bởi <a href="../ke-hoach-nghi-quyet-21-khcn-bac-giang/">' in html
 
 
 def test_a_document_known_only_by_its_metadata_states_no_end(built_site, site):
     """Without its full text the site cannot know whether the document gives an end date: its status says that
     the term is not known (the line every printout carries), and never states an end or its absence."""
-    party = site.plan["nghi-quyet-21-nq-tw"]
-    assert not party.full_text and pages.plan_status(site, party) == {"state": "not-known"}
+    party = site.document["nghi-quyet-21-nq-tw"]
+    assert not party.full_text and pages.document_status(site, party) == {"state": "not-known"}
     page = read_page(built_site, "ke-hoach/nghi-quyet-21-nq-tw/")
     assert [text_of(p) for p in page.xpath("//p[contains(@class, 'cb-status')]")] == [
         "Chưa rõ thời hạn: ban biên tập chưa biết văn bản được thực hiện đến ngày nào."

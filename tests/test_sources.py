@@ -182,7 +182,7 @@ def test_an_event_and_a_theme_name_only_documents_that_exist(project):
 
 def test_a_document_known_only_from_a_report_says_so_and_lists_it_under_nguon(project):
     with_sources(project, QUANG_NAM, REPORT_ONLY)
-    doc = tree(page(project, urls.plan(QUANG_NAM_ID)))
+    doc = tree(page(project, urls.document(QUANG_NAM_ID)))
     [line] = doc.find_class("cb-meta__known-from")
     assert said(line) == "Biết qua bản tin của Báo Mẫu Thử ngày 04/07/2024."
     heading = doc.get_element_by_id("nguon")
@@ -203,7 +203,7 @@ def test_the_full_text_is_linked_and_then_no_record_is_called_known_from_reports
     url: "https://ubnd.example.vn/van-ban.pdf"
 """,
     )
-    doc = tree(page(project, urls.plan(QUANG_NAM_ID)))
+    doc = tree(page(project, urls.document(QUANG_NAM_ID)))
     assert not doc.find_class("cb-meta__known-from")
     hrefs = [a.get("href") for a in doc.get_element_by_id("nguon").getnext().findall(".//a")]
     assert hrefs == [REPORT, "https://ubnd.example.vn/van-ban.pdf"]
@@ -211,7 +211,7 @@ def test_the_full_text_is_linked_and_then_no_record_is_called_known_from_reports
 
 def test_a_citing_document_is_linked_within_the_site(project):
     with_sources(project, QUANG_NAM, f"sources:\n  - kind: van-ban-dan\n    document: {LANG_SON_ID}\n")
-    doc = tree(page(project, urls.plan(QUANG_NAM_ID)))
+    doc = tree(page(project, urls.document(QUANG_NAM_ID)))
     [line] = doc.find_class("cb-meta__known-from")
     assert said(line).startswith("Biết qua Kế hoạch tổ chức các hoạt động Kỷ niệm 60 năm") and said(line).endswith("(văn bản dẫn tới).")
     [link] = doc.get_element_by_id("nguon").getnext().findall(".//a")
@@ -220,7 +220,7 @@ def test_a_citing_document_is_linked_within_the_site(project):
 
 def test_a_record_without_sources_says_chua_ro_nguon(project):
     with_sources(project, QUANG_NAM, "")
-    doc = tree(page(project, urls.plan(QUANG_NAM_ID)))
+    doc = tree(page(project, urls.document(QUANG_NAM_ID)))
     assert said(doc.get_element_by_id("nguon").getnext()) == "Văn bản này chưa rõ nguồn: ban biên tập chưa ghi nơi đã biết thông tin này."
     event = tree(page(project, urls.event("hoi-nghi-icpd-cairo-1994")))
     assert "chưa rõ nguồn" in said(event.get_element_by_id("nguon").getnext())
@@ -273,7 +273,7 @@ def test_lich_json_carries_the_sources_of_items_and_themes(project):
     [theme] = [t for t in obs["themes"] if t["year"] == 2024]
     assert theme["source"] == "Bộ Y tế"
     [cited] = theme["sources"]
-    assert cited["kind"] == "van-ban-dan" and cited["document"] == QUANG_NAM_ID and cited["url"] == BASE + urls.plan(QUANG_NAM_ID)
+    assert cited["kind"] == "van-ban-dan" and cited["document"] == QUANG_NAM_ID and cited["url"] == BASE + urls.document(QUANG_NAM_ID)
     [day] = [i for i in data["items"] if i["observance"] == "ngay-dan-so-the-gioi" and i["start"] == "2024-07-11"]
     assert day["sources"] == [cited]
     assert "`sources[]`" in dict(calendar_json.FIELDS)["items[]"] and "sources[]" in dict(calendar_json.FIELDS)
@@ -283,20 +283,20 @@ def test_the_plans_feed_names_the_sources_with_absolute_links(project):
     with_sources(project, QUANG_NAM, REPORT_ONLY + f"  - kind: van-ban-dan\n    document: {LANG_SON_ID}\n")
     site = load_site(project, today=TEST_TODAY)
     out = feeds.render_feeds(site, BASE, dt.datetime(2026, 11, 20, 9, 0, tzinfo=VN_TZ), {})
-    parsed = feedparser.parse(out[urls.plans_feed("rss")])
-    [entry] = [e for e in parsed.entries if e.link == BASE + urls.plan(QUANG_NAM_ID)]
+    parsed = feedparser.parse(out[urls.documents_feed("rss")])
+    [entry] = [e for e in parsed.entries if e.link == BASE + urls.document(QUANG_NAM_ID)]
     content = html.fromstring(entry.content[0].value)
     [para] = [p for p in content.iter("p") if said(p).startswith("Nguồn:")]
-    assert [a.get("href") for a in para.iter("a")] == [REPORT, BASE + urls.plan(LANG_SON_ID)]
+    assert [a.get("href") for a in para.iter("a")] == [REPORT, BASE + urls.document(LANG_SON_ID)]
     assert "Báo Mẫu Thử (bản tin, ngày 04/07/2024)" in said(para)
-    rss = etree.fromstring(out[urls.plans_feed("rss")])
+    rss = etree.fromstring(out[urls.documents_feed("rss")])
     assert rss.find("channel/item") is not None
-    others = [e for e in parsed.entries if e.link == BASE + urls.plan("quyet-dinh-72-2001-qd-ttg")]
+    others = [e for e in parsed.entries if e.link == BASE + urls.document("quyet-dinh-72-2001-qd-ttg")]
     assert others  # every document has its paragraph, even without sources
     with_sources(project, "data/plans/quyet-dinh-72-2001-qd-ttg.yml", "")
     site = load_site(project, today=TEST_TODAY)
-    parsed = feedparser.parse(feeds.render_feeds(site, BASE, dt.datetime(2026, 11, 20, 9, 0, tzinfo=VN_TZ), {})[urls.plans_feed("rss")])
-    [bare] = [e for e in parsed.entries if e.link == BASE + urls.plan("quyet-dinh-72-2001-qd-ttg")]
+    parsed = feedparser.parse(feeds.render_feeds(site, BASE, dt.datetime(2026, 11, 20, 9, 0, tzinfo=VN_TZ), {})[urls.documents_feed("rss")])
+    [bare] = [e for e in parsed.entries if e.link == BASE + urls.document("quyet-dinh-72-2001-qd-ttg")]
     assert "<strong>Nguồn:</strong> chưa rõ nguồn." in bare.content[0].value
 
 
@@ -307,10 +307,10 @@ def test_every_sample_document_page_has_its_nguon_section(site):
     """The sample's own content: every document names where it is known from (the seeds, the reports
     and portal pages its file's comments cite); only records no source could be found for say 'chưa rõ nguồn'."""
     pages = render_all_pages(site, BASE)
-    for plan in site.plans:
-        doc = tree(pages[urls.src_of(urls.plan(plan.id))].source)
+    for document in site.documents:
+        doc = tree(pages[urls.src_of(urls.document(document.id))].source)
         heading = doc.get_element_by_id("nguon")
-        assert said(heading).startswith("Nguồn"), plan.id
-        assert plan.sources and "chưa rõ nguồn" not in said(heading.getnext()), plan.id
-    quang_nam = tree(pages[urls.src_of(urls.plan(QUANG_NAM_ID))].source)
+        assert said(heading).startswith("Nguồn"), document.id
+        assert document.sources and "chưa rõ nguồn" not in said(heading.getnext()), document.id
+    quang_nam = tree(pages[urls.src_of(urls.document(QUANG_NAM_ID))].source)
     assert said(quang_nam.find_class("cb-meta__known-from")[0]) == "Biết qua bản tin của Báo Quảng Nam ngày 04/07/2024."

@@ -196,6 +196,6 @@ def test_a_document_known_from_a_report_has_no_full_text_parts(project):
     assert len(found) == len(PLACEHOLDER.findall(text)) == 11 and all("chưa điền: " in m for m in found), found
     fill_in(path)
     site = load_site(project, today=TEST_TODAY, docs_dir=project / "docs")
-    document = site.plan["thu-ban-tin"]
+    document = site.document["thu-ban-tin"]
     assert not document.full_text and [s.kind for s in document.sources] == ["ban-tin"]
     assert str(document.date) == FILLED_DATE and str(document.signer) == "??"

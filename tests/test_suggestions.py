@@ -42,10 +42,10 @@ def test_the_same_slip_on_another_province_s_document_suggests_that_province_s_b
 
 def test_a_central_body_is_not_offered_before_a_local_one_even_on_a_central_document(tmp_path):
     root = copy_project(tmp_path)
-    plan = "data/plans/cong-van-5463-byt-tcds.yml"
-    text = (root / plan).read_text(encoding="utf-8")
+    document = "data/plans/cong-van-5463-byt-tcds.yml"
+    text = (root / document).read_text(encoding="utf-8")
     assert "issuer: bo-y-te" in text
-    replace(root, plan, "issuer: bo-y-te\n", 'issuer: bo-y-te\nco_issuers: [so-y-te]\nco_signers: [{title: X, name: "??"}]\n')
+    replace(root, document, "issuer: bo-y-te\n", 'issuer: bo-y-te\nco_issuers: [so-y-te]\nco_signers: [{title: X, name: "??"}]\n')
     found = [m for m in problems(root) if "co_issuers" in m]
     assert found and found[0].endswith("không có cơ quan mã 'so-y-te' trong data/organisations.yml; có phải 'so-y-te-lang-son'?")
 
