@@ -403,7 +403,7 @@ def test_an_end_known_to_its_month_is_never_said_to_be_under_way(tmp_path):
     assert not item.is_current(dt.date(2021, 12, 10)) and not item.is_past(dt.date(2021, 12, 10)) and item.is_past(dt.date(2022, 1, 1))
     assert "hoat-dong-" + _press_uid() not in _calendar_text(site)
     page = pages.render_document(site, site.document["ke-hoach-60-nam-dan-so-viet-nam-lang-son"]).html
-    assert "Từ ngày 01 tháng 02 năm 2021 đến tháng 12 năm 2021 (chưa rõ ngày)" in page
+    assert "Từ ngày 01/02/2021 đến tháng 12 năm 2021 (chưa rõ ngày)" in page
     december = pages.render_calendar(site, 2021).html
     assert "– tháng 12 năm 2021 (chưa rõ ngày)" in december and "không đưa vào tệp lịch (.ics)" in december
     items = {i["id"]: i for i in json.loads(calendar_json.render_calendar_json(site))["items"]}

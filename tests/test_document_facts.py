@@ -392,7 +392,7 @@ def test_a_target_comparison_not_in_the_list_names_the_choices(project):
     text = write_doc(project, TARGETS.replace("comparison: giảm", "comparison: hạ"))
     [problem] = problems(project)
     assert problem.startswith(f"{DOC}:{where(text, 'comparison: hạ')}: targets[1].comparison: ")
-    assert "'đạt', 'tăng', 'giảm', 'không quá', 'ít nhất', 'dưới' hoặc 'duy trì'" in problem
+    assert "'đạt', 'tăng', 'giảm', 'không quá', 'ít nhất', 'trên', 'dưới' hoặc 'duy trì'" in problem
 
 
 # --- van-ban.json ----------------------------------------------------------------------------
