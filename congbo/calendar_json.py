@@ -157,7 +157,10 @@ def calendar_data(site: Site, base_url: str = "") -> dict:
     years = site.agenda.years(site.today)
     return {
         "name": f"{site.info.name} — Lịch ngày kỷ niệm",
-        "description": "Các ngày kỷ niệm, sự kiện và thời hạn của các kế hoạch về công tác dân số; cùng nội dung với tệp lich.ics.",
+        "description": (
+            "Các ngày kỷ niệm, sự kiện và thời hạn của các văn bản (kế hoạch, công văn, quyết định…) về công tác dân số; "
+            "cùng nội dung với tệp lich.ics."
+        ),
         "homepage": _url(base_url, urls.CALENDAR),
         "ics": _url(base_url, urls.ICS),
         "timezone": agenda.TZID,

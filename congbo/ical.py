@@ -218,7 +218,7 @@ def _calendar(
 
 
 CALENDAR_NAME = "{} — Lịch ngày kỷ niệm"
-CALENDAR_DESCRIPTION = "Các ngày kỷ niệm, sự kiện và thời hạn của các kế hoạch về công tác dân số."
+CALENDAR_DESCRIPTION = "Các ngày kỷ niệm, sự kiện và thời hạn của các văn bản (kế hoạch, công văn, quyết định…) về công tác dân số."
 
 
 def render_ics(site: Site, base_url: str = "") -> bytes:
