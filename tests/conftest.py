@@ -107,6 +107,24 @@ def replace(root: Path, rel: str, old: str, new: str) -> str:
     return text
 
 
+def append(root: Path, rel: str, text: str) -> str:
+    """Add ``text`` at the end of a data file; return the file's new text."""
+    path = root / rel
+    written = path.read_text(encoding="utf-8") + text
+    path.write_text(written, encoding="utf-8")
+    return written
+
+
+def load_problems(root: Path, today=TEST_TODAY) -> list[str]:
+    """The messages the loader gives for the data under ``root`` (which must have some)."""
+    from congbo.errors import DataError
+    from congbo.load import load_site
+
+    with pytest.raises(DataError) as caught:
+        load_site(root, today=today)
+    return [str(p) for p in caught.value.problems]
+
+
 def where(text: str, needle: str, occurrence: int = 1) -> str:
     """'line:column' of the start of ``needle`` (after leading spaces) in ``text``."""
     start = -1

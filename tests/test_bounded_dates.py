@@ -240,15 +240,20 @@ def test_lists_of_events_say_the_date_as_known(tmp_path):
     assert "chậm nhất ngày 19/12/2025" in page
 
 
-def test_a_document_issued_on_or_before_a_day_is_dated_by_that_day_in_the_feed(tmp_path):
-    from congbo import feeds
-
+def quang_nam_issued_on_or_before(tmp_path, day: str):
+    """The sample with the Quảng Nam Công văn's date written as known only to be on or before ``day``."""
     project = copy_project(tmp_path / "project")
     rel = "data/plans/cong-van-ubnd-quang-nam-ngay-dan-so-the-gioi-2024.yml"
     text = (project / rel).read_text(encoding="utf-8")
     date_line = next(line for line in text.splitlines() if line.startswith("date:"))
-    replace(project, rel, date_line + "\n", 'date: "..2024-07-04"\n')
-    site = load_site(project, today=TODAY, docs_dir=project / "docs")
+    replace(project, rel, date_line + "\n", f'date: "..{day}"\n')
+    return load_site(project, today=TODAY, docs_dir=project / "docs")
+
+
+def test_a_document_issued_on_or_before_a_day_is_dated_by_that_day_in_the_feed(tmp_path):
+    from congbo import feeds
+
+    site = quang_nam_issued_on_or_before(tmp_path, "2024-07-04")
     document = site.document["cong-van-ubnd-quang-nam-ngay-dan-so-the-gioi-2024"]
     assert document.date.precision == "on-or-before"
     item = next(i for i in feeds.document_items(site, "https://example.org/") if i.link.endswith(urls.document(document.id)))
@@ -490,12 +495,7 @@ def test_a_documents_status_claims_only_what_its_last_date_allows(tmp_path, dead
 def test_a_programme_says_a_document_was_issued_on_or_before_a_day(tmp_path):
     from congbo import programmes
 
-    project = copy_project(tmp_path / "project")
-    rel = "data/plans/cong-van-ubnd-quang-nam-ngay-dan-so-the-gioi-2024.yml"
-    text = (project / rel).read_text(encoding="utf-8")
-    date_line = next(line for line in text.splitlines() if line.startswith("date:"))
-    replace(project, rel, date_line + "\n", 'date: "..2024-07-04"\n')
-    site = load_site(project, today=TODAY, docs_dir=project / "docs")
+    site = quang_nam_issued_on_or_before(tmp_path, "2024-07-04")
     programme = next(p for p in site.programmes if "cong-van-ubnd-quang-nam-ngay-dan-so-the-gioi-2024" in {x.id for x in p.documents})
     step = next(s for s in programme.timeline if s.kind == "plan" and s.document.id == "cong-van-ubnd-quang-nam-ngay-dan-so-the-gioi-2024")
     assert str(step.bounded) == "..2024-07-04"

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import TEST_TODAY, copy_project, where
+from conftest import TEST_TODAY, append, copy_project, where
 from lxml import html
 
 from congbo import calendar_json, feeds, ical, pages
@@ -77,13 +77,6 @@ def with_bodies(root: Path) -> Path:
     text = site_yml.read_text(encoding="utf-8")
     site_yml.write_text(text.replace("provinces:\n", "provinces:\n  - name: Thử Nghiệm\n    kind: tinh\n", 1), encoding="utf-8")
     return root
-
-
-def append(root: Path, rel: str, text: str) -> str:
-    path = root / rel
-    written = path.read_text(encoding="utf-8") + text
-    path.write_text(written, encoding="utf-8")
-    return written
 
 
 def load(root: Path):

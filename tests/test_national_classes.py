@@ -7,11 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import TEST_TODAY, copy_project, where
+from conftest import append, load_problems as problems, TEST_TODAY, copy_project, where
 from lxml import html
 
 from congbo import urls
-from congbo.errors import DataError
 from congbo.load import load_site
 from congbo.outputs import render_all_pages
 
@@ -31,17 +30,8 @@ A_BRANCH_WITHOUT_ITS_PROVINCE = """
 """
 
 
-def problems(root: Path) -> list[str]:
-    with pytest.raises(DataError) as caught:
-        load_site(root, today=TEST_TODAY)
-    return [str(p) for p in caught.value.problems]
-
-
 def add_orgs(root: Path, text: str) -> str:
-    path = root / ORGS
-    written = path.read_text(encoding="utf-8") + text
-    path.write_text(written, encoding="utf-8")
-    return written
+    return append(root, ORGS, text)
 
 
 def test_a_class_of_every_province_s_health_department_holds_them_all_and_no_other_department(tmp_path):

@@ -8,11 +8,10 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from conftest import TEST_TODAY, copy_project, replace, where
+from conftest import append, load_problems as problems, TEST_TODAY, copy_project, replace, where
 from lxml import html
 
 from congbo import urls
-from congbo.errors import DataError
 from congbo.ical import render_ics
 from congbo.load import load_site
 from congbo.models import Organisation, Province, body_name
@@ -36,17 +35,8 @@ MERGER = """    merged_into: Đồng Nai
 """
 
 
-def problems(root: Path) -> list[str]:
-    with pytest.raises(DataError) as caught:
-        load_site(root, today=TEST_TODAY)
-    return [str(p) for p in caught.value.problems]
-
-
 def add_orgs(root: Path, text: str) -> str:
-    path = root / ORGS
-    written = path.read_text(encoding="utf-8") + text
-    path.write_text(written, encoding="utf-8")
-    return written
+    return append(root, ORGS, text)
 
 
 def unmerge_binh_phuoc(root: Path) -> None:

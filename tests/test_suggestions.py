@@ -4,23 +4,13 @@ ranked by its own province and never suggests itself."""
 
 from __future__ import annotations
 
-from pathlib import Path
 
-import pytest
-from conftest import TEST_TODAY, copy_project, replace, where
+from conftest import load_problems as problems, copy_project, replace, where
 
-from congbo.errors import DataError
-from congbo.load import load_site
 
 ORGS = "data/organisations.yml"
 QUANG_NAM = "data/plans/cong-van-ubnd-quang-nam-ngay-dan-so-the-gioi-2024.yml"
 LANG_SON = "data/plans/ke-hoach-60-nam-dan-so-viet-nam-lang-son.yml"
-
-
-def problems(root: Path) -> list[str]:
-    with pytest.raises(DataError) as caught:
-        load_site(root, today=TEST_TODAY)
-    return [str(p) for p in caught.value.problems]
 
 
 def test_a_body_written_without_its_province_suggests_the_document_s_province_never_the_ministry(tmp_path):
