@@ -94,10 +94,9 @@ class ActivityDates:
     end_text: str | None = None
     """How the document gives an end it does not date to the day ('tháng 12 năm 2025 (chưa rõ ngày)'); ``end`` is
     then the latest day it can be, so the period is past only once that day is, and never said to be under way."""
-    start_on_or_before: bool = False
-    """The start is known only as on or before a day: ``start`` is that day, the one the data names."""
     start_precision: Precision = "day"
-    """How well the start is known (a period running from the date of issue: as well as that date)."""
+    """How well the start is known (a period running from the date of issue: as well as that date); known only
+    as on or before a day, ``start`` is that day, the one the data names."""
     end_precision: Precision = "day"
     """How well a period's end is known."""
 
@@ -106,7 +105,14 @@ class ActivityDates:
         """Whether a calendar file can give it its days: not a deadline or an end short of its day, nor a start
         known only as on or before a day. (A start known only to its month starts on the month's first day, as it
         always has, and its description says the month.)"""
-        return self.bounded is None and self.end_text is None and not self.start_on_or_before
+        return in_calendar_file(self.bounded, self.end_text, self.start_precision)
+
+
+def in_calendar_file(bounded: PartialDate | None, end_text: str | None, start_precision: Precision) -> bool:
+    """The one rule for what a calendar file can carry: a day known, an end known to the day, and a start that
+    is not only a bound (on or before a day). A start known only to its month or year still starts on its
+    first possible day, as it always has: its description says the month."""
+    return bounded is None and end_text is None and start_precision != "on-or-before"
 
 
 def activity_dates(document: Document, activity: Activity) -> ActivityDates | None:
@@ -117,7 +123,6 @@ def activity_dates(document: Document, activity: Activity) -> ActivityDates | No
     if time.deadline:
         day = time.deadline_day
         return ActivityDates("deadline", day, day, True, None, None, bounded=None if time.deadline.exact else time.deadline)
-    on_or_before = time.start is not None and time.start.on_or_before
     if time.open_end:
         first = time.start.first_day
         return ActivityDates(
@@ -127,7 +132,6 @@ def activity_dates(document: Document, activity: Activity) -> ActivityDates | No
             time.start.exact,
             None if time.start.exact else vi.partial_date(time.start),
             time.open_end,
-            start_on_or_before=on_or_before,
             start_precision=time.start.precision,
         )
     if time.end_day is None:
@@ -148,7 +152,6 @@ def activity_dates(document: Document, activity: Activity) -> ActivityDates | No
         text,
         None,
         end_text=None if end.exact else vi.date_with_state(end),
-        start_on_or_before=on_or_before,
         start_precision=precision,
         end_precision=end.precision,
     )
@@ -191,8 +194,8 @@ class Occurrence(Span):
 
     @property
     def in_calendar_file(self) -> bool:
-        """Whether a calendar file can give it its days (`ActivityDates.in_calendar_file`)."""
-        return self.exact and self.end_text is None and self.start_precision != "on-or-before"
+        """Whether a calendar file can give it its days (`in_calendar_file`, the rule activities follow too)."""
+        return in_calendar_file(self.bounded, self.end_text, self.start_precision)
 
     def is_current(self, today: dt.date) -> bool:
         return self.exact and self.end_text is None and Span.is_current(self, today)

@@ -428,6 +428,20 @@ def test_a_start_on_or_before_a_day_is_not_given_that_day_in_a_calendar_file(tmp
     assert "hoat-dong-" + _press_uid() not in _calendar_text(site)
 
 
+def test_a_period_from_the_issue_of_a_document_dated_on_or_before_a_day_is_in_no_calendar_file(tmp_path):
+    """Running from the date of issue of a document known only to be issued on or before a day, the period's
+    start is only a bound: lich.ics, the calendar page's note and lich.json all follow the one rule."""
+    project = copy_project(tmp_path / "project")
+    replace(project, LANG_SON, PRESS_TIME, "    time:\n      end: 2021-12-26\n" + '    output: "Tăng')
+    replace(project, LANG_SON, "date: 2021-01-..\n", 'date: "..2021-01-15"\n')
+    site = load_site(project, today=TODAY, docs_dir=project / "docs")
+    dates = _press(site)
+    assert (dates.start_precision, dates.in_calendar_file) == ("on-or-before", False)
+    [item] = [i for i in site.agenda.items if i.activity is not None and i.activity.id == "tuyen-truyen-bao-dai"]
+    assert not item.in_calendar_file
+    assert "hoat-dong-" + _press_uid() not in _calendar_text(site)
+
+
 def test_an_exact_activity_is_in_the_calendar_file_as_before(tmp_path):
     site = document_site(tmp_path, "    time:\n      end: 2021-12-26\n")
     assert _press(site).in_calendar_file
