@@ -445,7 +445,7 @@ def build_programmes(site) -> tuple[Programme, ...]:
         events: dict[int, list[Event]] = {}
         for event in site.events:
             if obs.id in event.observances:
-                events.setdefault(event.last_day.year, []).append(event)
+                events.setdefault(event.date.year, []).append(event)
         for year in sorted(set(documents) | set(events)):
             year_documents = tuple(sorted(documents.get(year, []), key=lambda p: (p.date, p.id)))
             ids = {p.id for p in year_documents}

@@ -13,7 +13,7 @@ import json
 from . import urls
 from .models import Document
 from .render import render
-from .scalars import Missing, PartialDate
+from .scalars import Missing
 from .site import Site
 from .texts import Links, number_symbol, document_title, source_records
 
@@ -28,7 +28,8 @@ FIELDS: list[tuple[str, str]] = [
         "`kind` (tên loại bằng chữ; `Văn bản` khi chưa rõ), `title`, `summary` (trích yếu), `number` (số, hoặc `null`), "
         "`symbol` (ký hiệu, hoặc `null`), `reference` (số và ký hiệu như văn bản in, ví dụ `05/KH-UBND`; `null` khi chưa biết đủ), "
         "`issuer` và `co_issuers[]` (`id`, `name`), `place` (địa danh, hoặc `null`), "
-        "`date` (ngày ban hành như dữ liệu ghi: `2021-01-..`, `2015-??-??`), `date_precision` (`day`, `month` hoặc `year`), "
+        "`date` (ngày ban hành như dữ liệu ghi: `2021-01-..`, `2015-??-??`), "
+        "`date_precision` (`day`, `month`, `year` hoặc `on-or-before`: chỉ biết chậm nhất ngày nào), "
         "`facts` (trạng thái từng thông tin), `full_text` (trang có toàn văn hay không), `current`, `validity`, "
         "`covers`, `points[]`, `targets[]`, `related[]`, `sources[]`.",
     ),
@@ -74,10 +75,6 @@ def _state(value) -> str:
     return "known"
 
 
-def _precision(date: PartialDate) -> str:
-    return "day" if date.day else "month" if date.month else "year"
-
-
 def _document(site: Site, document: Document, base_url: str) -> dict:
     issuer = site.document_issuer(document)
     validity = document.validity
@@ -91,16 +88,16 @@ def _document(site: Site, document: Document, base_url: str) -> dict:
         "number": document.number if document.number_known else None,
         "symbol": document.symbol if document.symbol_known else None,
         "reference": number_symbol(document, issuer) if document.number_known and document.symbol_known else None,
-        "issuer": {"id": issuer.id, "name": issuer.name},
-        "co_issuers": [{"id": o, "name": site.organisation[o].name} for o in document.co_issuers],
+        "issuer": {"id": issuer.id, "name": site.name_of(issuer)},
+        "co_issuers": [{"id": o, "name": site.name_of(o)} for o in document.co_issuers],
         "place": None if isinstance(document.place, Missing) else document.place,
         "date": str(document.date),
-        "date_precision": _precision(document.date),
+        "date_precision": document.date.precision,
         "facts": {
             "number": _state(document.number),
             "symbol": _state(document.symbol),
             "place": _state(document.place),
-            "date": _state(document.date.missing) if document.date.missing else "known",
+            "date": _state(document.date.missing) if document.date.missing else "unknown" if document.date.on_or_before else "known",
         },
         "full_text": document.full_text,
         "current": document.current_on(site.today),

@@ -139,7 +139,7 @@ def phase_vevent(site: Site, item: Occurrence, base_url: str = "") -> icalendar.
     vevent.add("description", _describe(event.description, page))
     if event.place:
         vevent.add("location", event.place)
-    return _finish(vevent, "Sự kiện", page)
+    return _finish(vevent, ["Sự kiện"] + ([event.type_name] if event.type else []), page)
 
 
 def activity_vevent(site: Site, document: Document, activity: Activity, dates: ActivityDates, base_url: str = "") -> icalendar.Event:

@@ -467,7 +467,8 @@ def _follow_mergers(check: _Checker, located: Located | None, orgs: list[Organis
             followed.append(org)
             continue
         since = vi.short_date(province.since)
-        merger = f"tỉnh {province.name} được sắp xếp vào {province.merged_into} từ ngày {since} ({SITE_WHERE}, provinces)"
+        into = provinces[province.merged_into].title if province.merged_into in provinces else province.merged_into
+        merger = f"{province.title} được sắp xếp vào {into} từ ngày {since} ({SITE_WHERE}, provinces)"
         if org.valid_until is None:
             followed.append(org.model_copy(update={"valid_until": province.last_day}))
             continue
@@ -650,12 +651,12 @@ def _check_event(check, located, event: Event, known: _Known, documents: dict) -
             )
     for j, obs in enumerate(event.observances):
         _refer(check, located, (i, "observances", j), obs, known.observances, "ngày kỷ niệm", OBS_WHERE)
-        first_year = known.observances_by_id[obs].first_year if obs in known.observances_by_id else event.last_day.year
-        if event.last_day.year < first_year:  # the observance's programme of that year has no day to stand on
+        first_year = known.observances_by_id[obs].first_year if obs in known.observances_by_id else event.date.year
+        if event.date.year < first_year:  # the observance's programme of that year has no day to stand on
             check.add(
                 located,
                 (i, "observances", j),
-                f"sự kiện năm {event.last_day.year} không thể hướng tới ngày kỷ niệm '{obs}': "
+                f"sự kiện năm {event.date.year} không thể hướng tới ngày kỷ niệm '{obs}': "
                 f"ngày này được tổ chức lần đầu năm {first_year} (first_year trong {OBS_WHERE})",
             )
     if event.activity and not event.plan:

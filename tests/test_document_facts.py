@@ -438,6 +438,18 @@ def test_van_ban_json_lists_each_document_with_its_facts_targets_and_relations(p
     assert other["summary"] == "Về công tác dân số <b>tỉnh</b>"  # the text as entered: JSON escapes what JSON must
 
 
+def test_van_ban_json_says_a_date_known_only_as_on_or_before_and_names_another_province_s_issuer_with_it(project):
+    """The open data says of a date what the page says (known only as 'on or before', so not known to the day),
+    and names an issuer as every page does."""
+    write_doc(
+        project, head=HEAD.replace("date: 2025-03-10", 'date: "..2025-03-10"').replace("issuer: ubnd-lang-son", "issuer: ubnd-loc-ninh")
+    )
+    [doc] = [d for d in json.loads(documents_file(project, DAY))["documents"] if d["id"] == DOC_ID]
+    assert (doc["date"], doc["date_precision"], doc["facts"]["date"]) == ("..2025-03-10", "on-or-before", "unknown")
+    site = load(project, DAY)
+    assert doc["issuer"]["name"] == site.name_of("ubnd-loc-ninh") != site.organisation["ubnd-loc-ninh"].name
+
+
 def test_van_ban_json_is_the_same_for_the_same_content_and_escapes_what_json_must(project):
     write_doc(project, 'points:\n  - "Dấu \\"ngoặc\\" và \\\\ gạch chéo, </script>"\n')
     first, second = documents_file(project), documents_file(project)

@@ -144,7 +144,7 @@ def test_an_end_date_entered_again_for_a_body_of_a_merged_province_is_refused(tm
     text = add_orgs(root, BINH_PHUOC_BRANCH + "  valid_until: 2025-06-30\n")
     [message] = problems(root)
     assert message.startswith(f"{ORGS}:{where(text, 'valid_until: 2025-06-30', text.count('valid_until: 2025-06-30'))}: ")
-    assert "[chi-cuc-dan-so-binh-phuoc].valid_until: ngày này đã có: tỉnh Bình Phước được sắp xếp vào Đồng Nai" in message
+    assert "[chi-cuc-dan-so-binh-phuoc].valid_until: ngày này đã có: tỉnh Bình Phước được sắp xếp vào tỉnh Đồng Nai" in message
     assert message.endswith("mỗi điều chỉ ghi một lần: bỏ 'valid_until'")
 
 
