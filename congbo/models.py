@@ -1026,6 +1026,20 @@ class Validity(Model):
             raise error("vi_period", "ngày hết hiệu lực {end} trước ngày có hiệu lực {start}", end=str(self.end), start=str(self.start))
         return self
 
+    def phase(self, day: dt.date) -> Literal["before", "open", "now", "after", "around"]:
+        """Where ``day`` stands, claiming only what the dates allow: certainly before its start; in force
+        ('now', from its start's latest possible day to its end's earliest, none for an end known only as 'on
+        or before'); certainly after its end; 'open' when no end date is given or known (the page then claims
+        nothing); else 'around', a day the dates leave in doubt."""
+        earliest_start = self.start.earliest_day
+        if earliest_start is not None and day < earliest_start:
+            return "before"
+        if not isinstance(self.end, PartialDate):
+            return "open"
+        if self.end.earliest_day is not None and self.start.latest_day <= day <= self.end.earliest_day:
+            return "now"
+        return "after" if day > self.end.latest_day else "around"
+
 
 class Covers(Model):
     """The year or years a document is for ('Kế hoạch … năm 2022', 'giai đoạn 2021 - 2025'), as its own text says."""
@@ -1266,10 +1280,7 @@ class Document(Model):
         if self.superseded_by:
             return False
         if self.validity is not None:
-            end = self.validity.end
-            # in force only from a day it certainly is (its start's latest possible day) to one it certainly
-            # still is (its end's earliest possible day: none for an end known only as "on or before")
-            return isinstance(end, PartialDate) and end.earliest_day is not None and self.validity.start.last_day <= day <= end.earliest_day
+            return self.validity.phase(day) == "now"
         if self.covers is not None and self.covers.first_day <= day <= self.covers.last_day:
             return True
         return self.running_on(day) is True

@@ -94,14 +94,7 @@ def document_status(site: Site, document: Document) -> dict:
             status["open"] = "blank" if end.blank else "unknown"
         else:
             status["end"] = vi.short_partial_date(end)
-        if today < start.first_day:
-            return {**status, "phase": "before"}
-        if status["end"] is None:
-            return {**status, "phase": "open"}
-        if end.earliest_day is not None and start.last_day <= today <= end.earliest_day:
-            return {**status, "phase": "now"}
-        # After its end, or on a day a date known only to the month or the year leaves in doubt: the dates alone.
-        return {**status, "phase": "after" if today > end.last_day else "around"}
+        return {**status, "phase": document.validity.phase(today)}
     covers = document.covers
     years = None
     if covers is not None:

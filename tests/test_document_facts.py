@@ -543,3 +543,24 @@ def test_a_target_stated_as_more_than_is_written_so(project):
     site = load(project)
     page = html.fromstring(pages.render_document(site, site.document[DOC_ID]).html)
     assert "trên 95 %" in " ".join(page.xpath("//table//td")[1].text_content().split())
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "day", "phase"),
+    [
+        ("2025-01-01", "2025-12-31", dt.date(2024, 12, 31), "before"),
+        ("2025-01-01", "2025-12-31", dt.date(2025, 6, 1), "now"),
+        ("2025-01-01", "2025-12-31", dt.date(2026, 1, 1), "after"),
+        ("..2025-03-01", "2025-12-31", dt.date(2025, 2, 1), "around"),  # it may already be in force: never "before"
+        ("..2025-03-01", "2025-12-31", dt.date(2025, 3, 1), "now"),
+        ("2025-01-01", "..2025-12-31", dt.date(2025, 6, 1), "around"),  # it may have ended: never "now"
+        ("2025-01-??", "2025-12-31", dt.date(2025, 1, 15), "around"),
+        ("2025-01-01", "..", dt.date(2025, 6, 1), "open"),
+        ("2025-01-01", "??", dt.date(2024, 6, 1), "before"),
+    ],
+)
+def test_a_validity_period_claims_only_what_its_dates_allow(start, end, day, phase):
+    from congbo.models import Validity
+
+    validity = Validity.model_validate({"start": start, "end": end})
+    assert validity.phase(day) == phase
