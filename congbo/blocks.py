@@ -100,8 +100,8 @@ def press_feeds(site: Site, here: str, site_url: str) -> str:
             "title": "Kế hoạch và sự kiện",
             "page": Links(site, here).to(urls.DOCUMENTS),
             "carries": (
-                "Mỗi kế hoạch được đăng (trích yếu, số, cơ quan ban hành, các hoạt động) và các mốc, sự kiện kế hoạch đặt ra; "
-                "ghi theo ngày ban hành kế hoạch."
+                "Mỗi văn bản được đăng (kế hoạch, công văn, quyết định…: trích yếu, số, cơ quan ban hành, các hoạt động) và các "
+                "mốc, sự kiện văn bản đặt ra; ghi theo ngày ban hành văn bản."
             ),
             "links": [(labels[k], documents.self_url(k)) for k in documents.paths],
         }

@@ -3,7 +3,7 @@ once with the site: `agenda.Programme`). Vietnam Population Day 2021 (its 60th a
 
 from __future__ import annotations
 
-from . import urls, vi
+from . import urls
 from .agenda import Programme
 from .render import GeneratedPage, render_page
 from .site import Site
@@ -22,7 +22,6 @@ def render_programme(site: Site, programme: Programme) -> GeneratedPage:
         title=document_title,
         reference=lambda document: document_reference(site, document),
         article_url=article_url,
-        partial_date=vi.partial_date,
         calendar_href=links.to(urls.calendar_year(programme.year, site.today.year) + f"#thang-{programme.dates[0].month}"),
         ics=links.to(urls.observance_ics(programme.observance.id)),
     )

@@ -158,7 +158,7 @@ def merger_sentence(site: Site, org: Organisation) -> str | None:
     into = site.province[merged.merged_into].title
     basis = f"theo {merged.basis}, " if merged.basis else ""
     return (
-        f"{merged.title[:1].upper()}{merged.title[1:]} (cũ) nay thuộc {into}: {basis}chính quyền {into} sau sắp xếp hoạt động từ ngày "
+        f"{vi.upper_first(merged.title)} (cũ) nay thuộc {into}: {basis}chính quyền {into} sau sắp xếp hoạt động từ ngày "
         f"{vi.short_date(merged.since)}; các cơ quan cấp tỉnh của {merged.title} hoạt động đến ngày {vi.short_date(merged.last_day)}."
     )
 
