@@ -1269,7 +1269,7 @@ def _problem(located: Located, model: type[BaseModel], base: tuple, err: dict) -
         hint = _closest(field, set(allowed)) if field else None
         message = f"trường '{field}' không có trong mẫu dữ liệu" + (f"; có phải '{hint}'?" if hint else "")
         if allowed:
-            message += f" Các trường được dùng: {', '.join(allowed)}"
+            message += ("" if hint else ".") + f" Các trường được dùng: {', '.join(allowed)}"
     elif kind == "literal_error":
         expected = re.findall(r"'([^']*)'", err["ctx"]["expected"])
         message = f"phải là {choice_list(expected)}; nhận được: {_kind(found)}"

@@ -22,6 +22,7 @@ from pydantic import (
     PlainSerializer,
     PlainValidator,
     Tag,
+    ValidationInfo,
     WithJsonSchema,
     field_validator,
     model_validator,
@@ -30,6 +31,7 @@ from pydantic_core import PydanticCustomError
 
 from . import vi
 from .scalars import (
+    MISSING,
     FIRST_YEAR,
     ID,
     LAST_YEAR,
@@ -1416,6 +1418,20 @@ class Event(Model):
     nguồn'."""
     phases: list[Phase] = []
     """Các giai đoạn của một cuộc thi: mỗi giai đoạn ghi kind (phat-dong, han-nop, ket-qua, khac), name (bắt buộc với khac), date."""
+
+    @field_validator("name", "place", mode="before")
+    @classmethod
+    def _no_state_token(cls, value: Any, info: ValidationInfo) -> Any:
+        """'..' and '??' are states of a fact, not a name or a place: a place not known is left out (the page then
+        says nothing of it), and an event is entered once its name is known."""
+        if isinstance(value, str) and value.strip() in MISSING:
+            what = (
+                "bỏ trường 'place' khi chưa rõ địa điểm (trang không ghi gì về địa điểm)"
+                if info.field_name == "place"
+                else "ghi tên sự kiện như nguồn gọi"
+            )
+            raise error("vi_missing", "không ghi '{token}' ở trường này: {what}", token=value.strip(), what=what)
+        return value
 
     @model_validator(mode="after")
     def _check_period(self) -> "Event":

@@ -317,3 +317,12 @@ def test_one_organiser_written_without_brackets_is_shown_as_a_list(project):
         f"data/events.yml:{where(text, 'organisers:')}: [mot-ma].organisers: phải là một danh sách (mỗi mục bắt đầu bằng '- '), "
         f"nhận được văn bản 'so-thu-nghiem'; một mã cũng ghi thành danh sách: 'organisers: [so-thu-nghiem]'"
     ]
+
+
+@pytest.mark.parametrize("token", ["..", "??"])
+def test_a_place_not_known_is_left_out_never_written_as_a_state(project, token):
+    """Found by a hurried editor: 'place: ..' passed and was published as LOCATION:.. in the calendar file."""
+    text = append(project, "data/events.yml", f'\n- id: su-kien-dia-diem\n  name: "Sự kiện"\n  date: 2026-12-01\n  place: "{token}"\n')
+    [message] = problems(project)
+    assert message.startswith(f"data/events.yml:{where(text, 'place:', 2)}: [su-kien-dia-diem].place: không ghi '{token}'")
+    assert "bỏ trường 'place'" in message
