@@ -16,7 +16,8 @@ from typing import Iterable, Literal
 
 from . import urls, vi
 from .models import Activity, ArticleRecord, Event, Observance, Phase, Document, Theme
-from .scalars import Missing, PartialDate, Precision
+from .dates import PartialDate, Precision, open_end
+from .scalars import Missing
 
 ItemKind = Literal["observance", "event", "deadline", "period", "start", "phase"]
 """'start': the first day of a period whose end the document does not give (blank or not known); 'phase': a dated
@@ -130,18 +131,18 @@ def activity_dates(document: Document, activity: Activity) -> ActivityDates | No
             first,
             first,
             time.start.exact,
-            None if time.start.exact else vi.partial_date(time.start),
+            None if time.start.exact else time.start.text(),
             time.open_end,
             start_precision=time.start.precision,
         )
     if time.end_day is None:
         return None
     if time.start is not None:
-        start, exact, text = time.start.first_day, time.start.exact, None if time.start.exact else vi.partial_date(time.start)
+        start, exact, text = time.start.first_day, time.start.exact, None if time.start.exact else time.start.text()
         precision = time.start.precision
     else:
         start, exact = document.earliest_issue_day, document.date.exact
-        text = None if exact else f"khi ban hành văn bản, {vi.date_with_state(document.date)}"
+        text = None if exact else f"khi ban hành văn bản, {document.date.text_with_state()}"
         precision = document.date.precision
     end = time.end_date
     return ActivityDates(
@@ -151,7 +152,7 @@ def activity_dates(document: Document, activity: Activity) -> ActivityDates | No
         exact,
         text,
         None,
-        end_text=None if end.exact else vi.date_with_state(end),
+        end_text=None if end.exact else end.text_with_state(),
         start_precision=precision,
         end_precision=end.precision,
     )
@@ -378,9 +379,11 @@ class Step(Span):
     document: Document | None = None
     event: Event | None = None
     anchor: str | None = None  # an activity's row on the document's page
-    partial: bool = False  # a document dated by month or year only
     note: str | None = None  # what the timeline says besides the date: a period's end it cannot state
     bounded: PartialDate | None = None  # an event or a deadline short of its day: the step sits on its latest possible day
+    when: str | None = None
+    """Its date in words when the step is not dated to a known day ('Tháng 01/2021', 'Từ tháng 01/2021', 'Chậm nhất
+    ngày 19/12/2025'); None when the page states its days."""
     end_text: str | None = None  # a period's end short of its day, in words (`ActivityDates.end_text`)
 
     def is_current(self, today: dt.date) -> bool:
@@ -473,23 +476,15 @@ def _timeline(site, obs: Observance, year: int, documents: tuple[Document, ...],
     steps = [Step(start, end, "observance", f"{obs.name} ({when})")]
     covered = {(e.plan, e.activity) for e in site.events if e.activity}
     for document in documents:
-        bounded = document.date if document.date.on_or_before else None  # issued on or before a day: said so, not dated to it
-        steps.append(
-            Step(
-                document.date.first_day,
-                document.date.first_day,
-                "plan",
-                document.title,
-                document=document,
-                partial=document.date.day is None,
-                bounded=bounded,
-            )
-        )
+        date = document.date
+        bounded = None if date.earliest_day else date  # issued on or before a day: said so, not dated to it
+        when = None if date.exact else vi.upper_first(date.short_text())
+        steps.append(Step(date.first_day, date.first_day, "plan", document.title, document=document, bounded=bounded, when=when))
         for activity in document.activities:
             dates = activity_dates(document, activity)
             if dates is None or (dates.kind == "deadline" and (document.id, activity.id) in covered):
                 continue
-            note = f"bắt đầu; {vi.open_end(dates.open_end)}" if dates.kind == "start" else None
+            note = f"bắt đầu; {open_end(dates.open_end)}" if dates.kind == "start" else None
             steps.append(
                 Step(
                     dates.start,
@@ -498,9 +493,9 @@ def _timeline(site, obs: Observance, year: int, documents: tuple[Document, ...],
                     activity.name,
                     document=document,
                     anchor=urls.activity_anchor(activity.id),
-                    partial=dates.kind == "start" and not dates.start_exact,
                     note=note,
                     bounded=dates.bounded,
+                    when=_step_when(activity, dates),
                     end_text=dates.end_text,
                 )
             )
@@ -518,10 +513,22 @@ def _timeline(site, obs: Observance, year: int, documents: tuple[Document, ...],
                 document=document,
                 event=event,
                 bounded=bounded,
+                when=vi.upper_first(bounded.text_with_state()) if bounded else None,
             )
         )
     order = {"plan": 0, "start": 1, "period": 1, "event": 2, "deadline": 3, "observance": 4}
     return tuple(sorted(steps, key=lambda s: (s.end if s.kind == "period" else s.start, order[s.kind], s.title)))
+
+
+def _step_when(activity: Activity, dates: ActivityDates) -> str | None:
+    """An activity's date on a timeline, in words, when it is not a known day: a deadline short of its day, or
+    a start known only to its month or year ('Từ tháng 01/2021'), or only as on or before a day."""
+    if dates.bounded:
+        return vi.upper_first(dates.bounded.text_with_state())
+    if dates.kind != "start" or dates.start_exact:
+        return None
+    start = activity.time.start
+    return f"Từ {start.short_text()}" if start.earliest_day else vi.upper_first(start.short_text())
 
 
 def _articles(site, obs: Observance, year: int, documents: tuple[Document, ...], events: tuple[Event, ...]) -> tuple[ArticleRecord, ...]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 
+from .dates import PRECISIONS_TEXT
 from . import agenda, urls
 from .agenda import Occurrence
 from .models import EVENT_TYPES
@@ -46,8 +47,8 @@ FIELDS: list[tuple[str, str]] = [
         "thời gian thực hiện một hoạt động của văn bản — `bat-dau` — ngày bắt đầu một hoạt động mà văn bản không cho ngày kết thúc — "
         "hoặc `giai-doan` — một giai đoạn của cuộc thi: phát động, hạn nộp bài, công bố kết quả…), "
         "`title`, `start` và `end` (NNNN-TT-NN, `end` tính cả ngày đó; `null` với `bat-dau`: bản gốc để trống hoặc chưa rõ ngày kết "
-        "thúc), `precision` (ngày của mục — với `hoat-dong` và `bat-dau`: ngày bắt đầu — được biết đến đâu: `day` — biết đúng ngày; "
-        "`month` — chỉ biết tháng; `year` — chỉ biết năm; `on-or-before` — chỉ biết chậm nhất ngày nào), `end_precision` (ngày kết "
+        "thúc), `precision` (ngày của mục — với `hoat-dong` và `bat-dau`: ngày bắt đầu — được biết đến đâu: "
+        f"{PRECISIONS_TEXT}), `end_precision` (ngày kết "
         "thúc được biết đến đâu, cùng các giá trị; `null` với `bat-dau`), `date` (với `su-kien`, `han`, `giai-doan` chưa biết đúng "
         "ngày: ngày như dữ liệu ghi, ví dụ `2025-12-??` hay `..2025-12-19`, khi đó `start` và `end` là ngày sớm nhất và muộn nhất có "
         "thể, `start` là `null` với `on-or-before`; `null` khi biết đúng ngày). Với `hoat-dong`, ngày bắt đầu chỉ biết tháng hay năm "

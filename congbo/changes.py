@@ -16,7 +16,7 @@ from . import urls, vi
 from .github import escape_cell
 from .content import COLUMN_DIR, FRONT_MATTER
 from .models import DOCUMENT_KINDS, UNKNOWN_KIND_NAME
-from .scalars import PartialDate
+from .dates import PartialDate
 from .yamlread import read_yaml
 
 LISTS = {
@@ -247,7 +247,7 @@ def _date_value(value: Any) -> str:
         date = PartialDate.parse(text)
     except ValueError:
         return text
-    return text if date.exact or date.missing is None and not date.on_or_before else vi.date_with_state(date)
+    return text if date.complete else date.text_with_state()
 
 
 def _value(value: Any) -> str:

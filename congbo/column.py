@@ -207,7 +207,8 @@ def related(site: Site, record: ArticleRecord, here: str) -> list[dict]:
         out.append({"kind": "Ngày kỷ niệm", "href": relative(urls.observance(obs_id), here), "label": obs.name, "note": when})
     for event_id in meta.events:
         event = site.event[event_id]
-        when = ("hạn hoàn thành " if event.kind == "han" else "") + vi.short_date_with_state(event.date)
+        date = vi.short_date(event.first_day) if event.exact else event.date.text_with_state()
+        when = ("hạn hoàn thành " if event.kind == "han" else "") + date
         out.append({"kind": "Sự kiện", "href": relative(urls.event(event_id), here), "label": event.name, "note": when})
     return out
 

@@ -16,6 +16,7 @@ from . import agenda, urls, vi
 from .models import Attachment, LegalBasis, Document
 from .site import Site
 from .texts import Links, number_symbol, number_text, symbol_joiner
+from .dates import open_end
 from .scalars import Missing, is_known
 
 ROMAN_FIRST = ("roman", "arabic", "letter")
@@ -80,7 +81,7 @@ def appendix_of(document: Document, issuer) -> str:
         number = f"số \u2003\u2003{number_symbol(document, issuer)}"
     else:
         number = f"(chưa rõ số) ký hiệu {number_symbol(document, issuer)}"
-    date = f"ngày {vi.short_date(document.date.first_day)}" if document.date.exact else vi.date_with_state(document.date)
+    date = document.date.short_text_with_state()
     return f"(Kèm theo {document.kind_name} {number} {date} của {issuer.name})"
 
 
@@ -97,11 +98,11 @@ def unstated_facts(document: Document) -> tuple[list[str], list[str]]:
     blank: list[str] = []
     unknown: list[str] = [] if document.type_known else ["loại văn bản"]
     facts: list[tuple[str, object]] = [("số", document.number), ("ký hiệu", document.symbol), ("địa danh", document.place)]
-    parts = vi.missing_parts(document.date)
-    if document.date.on_or_before:  # known only from a report of that day: the date itself is not known
-        unknown.append(f"ngày ban hành (chỉ biết {vi.date_with_state(document.date)})")
-    elif parts:
-        facts.append((parts, document.date.missing))
+    if parts := document.date.missing_parts():
+        if document.date.missing:
+            facts.append((parts, document.date.missing))
+        else:  # only a bound is known (a report of that day): the date itself is not
+            unknown.append(f"ngày ban hành (chỉ biết {document.date.text_with_state()})")
     facts += [("tên người ký", s.name) for s in document.signers]
     facts += [("người ký", s) for s in (document.signer, *document.co_signers) if isinstance(s, Missing)]
     facts += [("nơi nhận ở dòng Kính gửi", document.addressees), ("phần nơi nhận", document.recipients)]
@@ -128,10 +129,8 @@ def basis_text(site: Site, basis: LegalBasis, *, as_issued: bool = False) -> str
     date = basis.date
     if isinstance(date, Missing):
         out += " (ngày ban hành: bản gốc không ghi)" if date.blank else " (chưa rõ ngày ban hành)"
-    elif date.day:
-        out += f" ngày {vi.short_date(date.first_day)}"
     else:
-        out += f" {vi.date_with_state(date)}"
+        out += f" {date.short_text_with_state()}"
     out += f" của {site.organisation[basis.issuer].name if as_issued else site.name_of(basis.issuer)}"
     if basis.summary:
         out += f" {vi.lower_first(basis.summary)}"
@@ -210,7 +209,7 @@ def timeline(site: Site, document: Document, links: Links) -> list[dict]:
         href = links.to(urls.event(event.id))
         day = event.first_day
         if not event.exact:  # on its latest possible day, its date said in words
-            add(event.last_day, event.last_day, event.name, href, "chưa rõ ngày", vi.upper_first(vi.date_with_state(event.date)))
+            add(event.last_day, event.last_day, event.name, href, "chưa rõ ngày", vi.upper_first(event.date.text_with_state()))
         elif event.kind == "han":
             add(day, day, event.name, href, "hạn hoàn thành")
         elif event.end:
@@ -221,12 +220,12 @@ def timeline(site: Site, document: Document, links: Links) -> list[dict]:
     for activity, dates in site.agenda.activities_of(document.id):  # this document's only: the cost stays linear
         href = "#" + urls.activity_anchor(activity.id)
         if dates.kind == "deadline":
-            when = vi.upper_first(vi.date_with_state(dates.bounded)) if dates.bounded else None
+            when = vi.upper_first(dates.bounded.text_with_state()) if dates.bounded else None
             add(dates.end, dates.end, activity.name, href, "hạn hoàn thành" + ("; chưa rõ ngày" if when else ""), when)
             continue
         if dates.kind == "start":  # its last day is not known, so neither is whether it is past
             if dates.start_exact:
-                add(dates.start, None, activity.name, href, f"bắt đầu; {vi.open_end(dates.open_end)}")
+                add(dates.start, None, activity.name, href, f"bắt đầu; {open_end(dates.open_end)}")
             continue
         if dates.start_exact:
             add(dates.start, dates.end, activity.name, href, "bắt đầu")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 
 from . import urls
+from .dates import PRECISIONS_TEXT
 from .models import Document
 from .render import render
 from .scalars import Missing
@@ -29,7 +30,7 @@ FIELDS: list[tuple[str, str]] = [
         "`symbol` (ký hiệu, hoặc `null`), `reference` (số và ký hiệu như văn bản in, ví dụ `05/KH-UBND`; `null` khi chưa biết đủ), "
         "`issuer` và `co_issuers[]` (`id`, `name`), `place` (địa danh, hoặc `null`), "
         "`date` (ngày ban hành như dữ liệu ghi: `2021-01-..`, `2015-??-??`), "
-        "`date_precision` (`day`, `month`, `year` hoặc `on-or-before`: chỉ biết chậm nhất ngày nào), "
+        f"`date_precision` (ngày ban hành được biết đến đâu: {PRECISIONS_TEXT}), "
         "`facts` (trạng thái từng thông tin), `full_text` (trang có toàn văn hay không), `current`, `validity`, "
         "`covers`, `points[]`, `targets[]`, `related[]`, `sources[]`.",
     ),
@@ -97,7 +98,7 @@ def _document(site: Site, document: Document, base_url: str) -> dict:
             "number": _state(document.number),
             "symbol": _state(document.symbol),
             "place": _state(document.place),
-            "date": _state(document.date.missing) if document.date.missing else "unknown" if document.date.on_or_before else "known",
+            "date": document.date.state,
         },
         "full_text": document.full_text,
         "current": document.current_on(site.today),

@@ -40,7 +40,8 @@ from .models import (
 )
 from .images import WIDTH_TEXT, ImageRefused, PublishedImage, published_image
 from .site import ArticleRecord, Site
-from .scalars import ID, MISSING_HELP, PLACEHOLDER, Id, PartialDate
+from .dates import PartialDate
+from .scalars import ID, MISSING_HELP, PLACEHOLDER, Id
 from .yamlread import Located, forbidden_characters, format_path, read_yaml
 
 
@@ -786,13 +787,8 @@ def _check_document(check, located: Located, document: Document, known: _Known) 
             ("summary",),
             "trích yếu của công văn là phần sau chữ 'V/v' (trang tự in 'V/v' trước trích yếu): bỏ 'V/v' hoặc 'Về việc' ở đầu",
         )
-    if document.date.missing is None and document.date.day is None:
-        check.add(
-            located,
-            ("date",),
-            f"ngày ban hành {document.date} thiếu ngày: ghi '{document.date}-..' nếu bản gốc để trống ngày, "
-            f"'{document.date}-??' nếu ban biên tập chưa rõ",
-        )
+    if problem := document.date.issue_date_problem():
+        check.add(located, ("date",), problem)
     for path, org_id in [(("issuer",), document.issuer)] + [(("co_issuers", j), o) for j, o in enumerate(document.co_issuers)]:
         org = known.orgs_by_id.get(org_id)
         if org and not org.heading and document.full_text:  # a page with the text shows its header as printed

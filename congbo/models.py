@@ -30,13 +30,13 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from . import vi
+from .dates import PARTIAL_DATE_FORMS, PARTIAL_DATE_PATTERN, PartialDate
 from .scalars import (
     MISSING,
     FIRST_YEAR,
     ID,
     LAST_YEAR,
     MISSING_HELP,
-    PARTIAL_DATE_PATTERN,
     Clock,
     Day,
     FileName,
@@ -45,7 +45,6 @@ from .scalars import (
     Missing,
     MissingValue,
     Moment,
-    PartialDate,
     Text,
     BLANK,
     UNKNOWN_TOKEN,
@@ -719,9 +718,7 @@ def _period_end(value: Any) -> PartialDate:
         ) from None
 
 
-EndFact = fact(
-    _period_end, {"type": "string", "pattern": PARTIAL_DATE_PATTERN, "description": "NNNN-TT-NN, 2025-12-??, 2025-??-?? hoặc ..2025-12-19"}
-)
+EndFact = fact(_period_end, {"type": "string", "pattern": PARTIAL_DATE_PATTERN, "description": PARTIAL_DATE_FORMS})
 
 
 def _texts(value: object) -> list[str]:

@@ -59,7 +59,7 @@ def render_pages(site: Site, base_url: str = "") -> dict[str, GeneratedPage]:
 def document_share_description(site: Site, document: Document) -> str:
     """What a shared link says: 'Kế hoạch … — UBND tỉnh Lạng Sơn, tháng 01 năm 2021' (the number only when it has one)."""
     number = f", {vi.lower_first(number_text(document, site.document_issuer(document)))}" if document.number_known else ""
-    return f"{document_title(document)} — {site.name_of(document.issuer)}, {vi.partial_date(document.date)}{number}."
+    return f"{document_title(document)} — {site.name_of(document.issuer)}, {document.date.text()}{number}."
 
 
 # Search weights (Material's `search: boost:`, a factor on a page's score): an observance's own page 3,
@@ -89,11 +89,11 @@ def document_status(site: Site, document: Document) -> dict:
         return {"state": "superseded", "by": replacement, "title": document_title(replacement)}
     if document.validity is not None:
         start, end = document.validity.start, document.validity.end
-        status = {"state": "validity", "start": vi.short_partial_date(start), "end": None, "open": None}
+        status = {"state": "validity", "start": start.short_text(), "end": None, "open": None}
         if isinstance(end, Missing):
             status["open"] = "blank" if end.blank else "unknown"
         else:
-            status["end"] = vi.short_partial_date(end)
+            status["end"] = end.short_text()
         return {**status, "phase": document.validity.phase(today)}
     covers = document.covers
     years = None
@@ -121,7 +121,7 @@ def document_status(site: Site, document: Document) -> dict:
 def _last_date_text(document: Document) -> str:
     """Its activities' last date as the page says it: 'ngày 31/12/2025', or as far as it is known."""
     last = document.last_date
-    return f"ngày {vi.short_date(document.last_day)}" if last.exact else vi.date_with_state(last)
+    return last.short_text_with_state()
 
 
 def section_anchor(section: Section, numbers: tuple[str, ...]) -> str:
@@ -177,7 +177,7 @@ def render_document(site: Site, document: Document) -> GeneratedPage:
         share_description=document_share_description(site, document),
         search_boost=document_search_boost(site, document),
         status=document_status(site, document),
-        document_date=vi.document_date(document.place, document.date),
+        document_date=document.date.printed(document.place),
         body=body,
         bases=bases,
         themes=documents.themes(site, document),

@@ -19,6 +19,7 @@ from markdown.extensions.toc import nest_toc_tokens
 from markupsafe import Markup, escape
 
 from . import vi
+from .dates import PartialDate, open_end
 
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
@@ -84,14 +85,14 @@ def environment() -> Environment:
         meta_str=meta_str,
         long_date=vi.long_date,
         short_date=vi.short_date,
-        partial_date=vi.partial_date,
-        date_with_state=vi.date_with_state,
+        partial_date=PartialDate.text,
+        date_with_state=PartialDate.text_with_state,
         upper_first=vi.upper_first,
         roman=vi.roman,
         letter=vi.letter,
         slug=vi.slugify,
         weekday=vi.weekday,
-        open_end=vi.open_end,
+        open_end=open_end,
         lower_first=vi.lower_first,
         two=vi.two,
         superscript=superscript,

@@ -10,11 +10,10 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import total_ordering
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
-from pydantic import BeforeValidator, GetCoreSchemaHandler, GetJsonSchemaHandler, PlainSerializer, PlainValidator, WithJsonSchema
-from pydantic_core import PydanticCustomError, core_schema
+from pydantic import BeforeValidator, PlainSerializer, PlainValidator, WithJsonSchema
+from pydantic_core import PydanticCustomError
 
 VN_TZ = dt.timezone(dt.timedelta(hours=7), "ICT")
 """Vietnam has kept UTC+07:00 without daylight saving since 1975."""
@@ -54,10 +53,7 @@ def has_forbidden(text: str) -> bool:
 ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _ID = ID
 DAY_PATTERN = r"^(\d{4})-(\d{2})-(\d{2})$"
-_DAY = re.compile(DAY_PATTERN)
-_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2}|\.\.|\?\?))?(?:-(\d{2}|\.\.|\?\?))?$")
-PARTIAL_DATE_PATTERN = r"^(\d{4}(-(\d{2}|\.\.|\?\?)){0,2}|\.\.\d{4}-\d{2}-\d{2})$"
-"""What the editor schema accepts for a partial date (the parser then says what is wrong in words)."""
+DAY = re.compile(DAY_PATTERN)
 _DATETIME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?\s*(Z|[+-]\d{2}:?\d{2})?$")
 
 
@@ -82,7 +78,7 @@ def refuse_placeholder(value: Any) -> None:
         raise error("vi_placeholder", "chưa điền: {what} (thay cả chỗ <<ĐIỀN: …>>)", what=match.group(1))
 
 
-def _shown(value: Any) -> str:
+def shown(value: Any) -> str:
     """The value as the editor wrote it, for a message: quoted text; an empty field said in words, as the
     loader's own messages say it, never Python's 'None'."""
     if value is None:
@@ -140,16 +136,16 @@ def parse_file_name(value: Any) -> str:
     text = clean_line(value)
     if text.startswith(("/", "~")) or re.match(r"^[A-Za-z]:", text):
         raise error(
-            "vi_file", "đường dẫn tệp tính từ thư mục docs/, không bắt đầu bằng '/', '~' hay ổ đĩa, nhận được {found}", found=_shown(text)
+            "vi_file", "đường dẫn tệp tính từ thư mục docs/, không bắt đầu bằng '/', '~' hay ổ đĩa, nhận được {found}", found=shown(text)
         )
     if "\\" in text:
-        raise error("vi_file", "đường dẫn tệp ngăn các thư mục bằng dấu '/', không dùng '\\', nhận được {found}", found=_shown(text))
+        raise error("vi_file", "đường dẫn tệp ngăn các thư mục bằng dấu '/', không dùng '\\', nhận được {found}", found=shown(text))
     parts = text.split("/")
     if any(part in ("", ".", "..") for part in parts):
         raise error(
             "vi_file",
             "đường dẫn tệp không có phần trống, '.' hay '..' (tệp phải nằm trong thư mục docs/), nhận được {found}",
-            found=_shown(text),
+            found=shown(text),
         )
     longest = max(parts, key=lambda part: len(part.encode("utf-8")))
     if len(longest.encode("utf-8")) > MAX_NAME_BYTES or len(text.encode("utf-8")) > MAX_PATH_BYTES:
@@ -174,14 +170,14 @@ def parse_url(value: Any) -> str:
     scheme = re.match(r"^([A-Za-z][A-Za-z0-9+.-]*):", text)
     if scheme and scheme.group(1).lower() not in ("http", "https"):
         raise error(
-            "vi_url", "địa chỉ phải bắt đầu bằng 'https://' hoặc 'http://' (địa chỉ trang web), nhận được {found}", found=_shown(text)
+            "vi_url", "địa chỉ phải bắt đầu bằng 'https://' hoặc 'http://' (địa chỉ trang web), nhận được {found}", found=shown(text)
         )
     if not _URL.match(text):
         raise error(
             "vi_url",
             "địa chỉ phải là địa chỉ trang web đầy đủ, bắt đầu bằng 'https://' hoặc 'http://', không có dấu cách, "
             "ví dụ 'https://baoquangnam.vn/…'; nhận được {found}",
-            found=_shown(text),
+            found=shown(text),
         )
     return text
 
@@ -193,7 +189,7 @@ def forbidden_message(char: str) -> str:
 
 def check_year(year: int, found: str) -> None:
     if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise error("vi_year", "năm phải từ {first} đến {last}, nhận được {found}", first=FIRST_YEAR, last=LAST_YEAR, found=_shown(found))
+        raise error("vi_year", "năm phải từ {first} đến {last}, nhận được {found}", first=FIRST_YEAR, last=LAST_YEAR, found=shown(found))
 
 
 def parse_id(value: Any) -> str:
@@ -202,7 +198,7 @@ def parse_id(value: Any) -> str:
         raise error(
             "vi_id",
             "mã phải gồm chữ thường không dấu, chữ số và dấu gạch ngang (ví dụ 'so-y-te-lang-son'), nhận được {found}",
-            found=_shown(value),
+            found=shown(value),
         )
     return value
 
@@ -239,20 +235,20 @@ def _existing(year: int, month: int, day: int) -> str | None:
         return None
 
 
-def _asked_back(suggestion: str | None) -> str:
+def asked_back(suggestion: str | None) -> str:
     return f"; có phải {suggestion}?" if suggestion else ""
 
 
 def parse_day(value: Any) -> dt.date:
     refuse_placeholder(value)
     text = value if isinstance(value, str) else ""
-    match = _DAY.match(text)
+    match = DAY.match(text)
     if not match:
         raise error(
             "vi_date",
             "ngày phải viết dạng NNNN-TT-NN (ví dụ 2021-12-26), nhận được {found}{asked}",
-            found=_shown(value),
-            asked=_asked_back(as_written_in_vietnamese(value)),
+            found=shown(value),
+            asked=asked_back(as_written_in_vietnamese(value)),
         )
     year, month, day = map(int, match.groups())
     check_year(year, text)
@@ -345,7 +341,7 @@ def _unknown_only(value: Any) -> Missing:
         return value
     if value == BLANK:
         raise error("vi_missing", "{never}; ghi giá trị, hoặc {help}", never=NEVER_BLANK, help=UNKNOWN_ONLY_HELP)
-    raise error("vi_missing", "chỉ ghi {help} ở trường này, nhận được {found}", help=UNKNOWN_ONLY_HELP, found=_shown(value))
+    raise error("vi_missing", "chỉ ghi {help} ở trường này, nhận được {found}", help=UNKNOWN_ONLY_HELP, found=shown(value))
 
 
 def is_known(value: Any) -> bool:
@@ -365,156 +361,6 @@ def fact(parse, schema: dict, blank: bool = True):
 
     missing = _MISSING_SCHEMA if blank else _UNKNOWN_SCHEMA
     return Annotated[Any, PlainValidator(validate), PlainSerializer(str, return_type=str), WithJsonSchema({"anyOf": [schema, missing]})]
-
-
-ON_OR_BEFORE_TOKEN = ".."
-"""Before a day, '..2025-12-19': on or before that day (EDTF, ISO 8601-2: '[..1760-12-03]'), as a news report
-of 19/12/2025 dates what it says 'đã tổ chức' without its day."""
-
-PARTIAL_DATE_HELP = (
-    "ngày phải viết dạng NNNN-TT-NN (ví dụ 2025-12-19); chưa rõ ngày thì ghi 2025-12-?? (biết tháng, chưa rõ ngày), "
-    "2025-??-?? (chỉ biết năm) hoặc ..2025-12-19 (chậm nhất ngày đó: bản tin ngày 19/12/2025 báo việc đã diễn ra); "
-    "phần bản gốc để trống ghi '..' (ví dụ 2021-01-..); nhận được {found}"
-)
-"""The three states a date short of its day can take, with an example each: what every date message says."""
-
-Precision = Literal["day", "month", "year", "on-or-before"]
-
-
-@total_ordering
-@dataclass(frozen=True)
-class PartialDate:
-    """A date known to the day, the month or only the year, or known only to be on or before a day.
-
-    The missing parts are blank in the original (``2021-01-..``: a draft dated 'ngày … tháng 01
-    năm 2021'), not known to the editor (``2021-??-??``: an archive knows only the year), or, with
-    no state (``2021-01``), a date the text itself gives to the month ('từ tháng 01/2021').
-    ``..2025-12-19`` (``on_or_before``): the day is not known, only that it is not after 19/12/2025.
-
-    What a consumer may say of it: `earliest_day` and `latest_day` are the bounds of the days it can be
-    (`earliest_day` is None for an on-or-before date: nothing earlier is known); `exact` says whether it is
-    one known day; `precision` says which of the four states it is in.
-    """
-
-    year: int
-    month: int | None = None
-    day: int | None = None
-    missing: Missing | None = None
-    on_or_before: bool = False
-
-    @classmethod
-    def parse(cls, value: Any) -> "PartialDate":
-        refuse_placeholder(value)
-        text = value.strip() if isinstance(value, str) else ""
-        if text.startswith(ON_OR_BEFORE_TOKEN):
-            return cls._parse_on_or_before(value, text)
-        match = _PARTIAL.match(text)
-        help_text = PARTIAL_DATE_HELP
-        if not match:
-            raise error(
-                "vi_date", help_text + "{asked}", found=_shown(value), asked=_asked_back(as_written_in_vietnamese(value, month=True))
-            )
-        year, month, day = int(match.group(1)), match.group(2), match.group(3)
-        check_year(year, value)
-        parts = [p for p in (month, day) if p is not None]
-        tokens = {p for p in parts if p in MISSING}
-        if len(tokens) > 1 or (month in MISSING and day is not None and day not in MISSING):
-            raise error("vi_date", help_text, found=_shown(value))
-        missing = MISSING[tokens.pop()] if tokens else None
-        month_n = int(month) if month and month not in MISSING else None
-        day_n = int(day) if day and day not in MISSING else None
-        if month_n is None and missing is None:
-            raise error("vi_date", help_text, found=_shown(value))
-        if month_n is not None and day_n is not None:
-            day_value = parse_day(f"{year:04d}-{month_n:02d}-{day_n:02d}")
-            return cls(day_value.year, day_value.month, day_value.day)
-        if month_n is not None and not 1 <= month_n <= 12:
-            raise error("vi_date", "{found}: tháng {month} không có", found=text, month=month_n)
-        return cls(year, month_n, day_n, missing)
-
-    @classmethod
-    def _parse_on_or_before(cls, value: Any, text: str) -> "PartialDate":
-        bound = text[len(ON_OR_BEFORE_TOKEN) :]
-        if not _DAY.match(bound):
-            raise error("vi_date", PARTIAL_DATE_HELP, found=_shown(value))
-        day = parse_day(bound)
-        return cls(day.year, day.month, day.day, on_or_before=True)
-
-    @property
-    def precision(self) -> Precision:
-        if self.on_or_before:
-            return "on-or-before"
-        return "day" if self.day is not None else "month" if self.month is not None else "year"
-
-    @property
-    def earliest_day(self) -> dt.date | None:
-        """The earliest day it can be; None for an on-or-before date (no earlier bound is known)."""
-        return None if self.on_or_before else dt.date(self.year, self.month or 1, self.day or 1)
-
-    @property
-    def latest_day(self) -> dt.date:
-        """The latest day it can be: the day itself, the last day of its month or year, or the bound."""
-        if self.day:
-            return dt.date(self.year, self.month, self.day)
-        if self.month:
-            following = dt.date(self.year + (self.month == 12), self.month % 12 + 1, 1)
-            return following - dt.timedelta(days=1)
-        return dt.date(self.year, 12, 31)
-
-    @property
-    def first_day(self) -> dt.date:
-        """The day to count from: `earliest_day`, or, for an on-or-before date (whose earliest day is not known),
-        its bound, the one day it names. Placing, ordering and the feeds' dates use it: it is never later than the
-        date can be (the bound is its latest possible day), and it never invents an earlier day. What states a
-        date's start (a page, .ics) asks `exact` or `earliest_day` first."""
-        return self.earliest_day or self.latest_day
-
-    @property
-    def last_day(self) -> dt.date:
-        """The latest day it can be (`latest_day`)."""
-        return self.latest_day
-
-    @property
-    def exact(self) -> bool:
-        """One known day: not a month, a year or an on-or-before bound."""
-        return self.day is not None and not self.on_or_before
-
-    def _key(self) -> tuple:
-        return (self.year, self.month or 0, self.day or 0, not self.on_or_before)
-
-    def __lt__(self, other: "PartialDate") -> bool:
-        return self._key() < other._key()
-
-    def __str__(self) -> str:
-        if self.on_or_before:
-            return f"{ON_OR_BEFORE_TOKEN}{self.year:04d}-{self.month:02d}-{self.day:02d}"
-        token = str(self.missing) if self.missing else None
-        out = f"{self.year:04d}"
-        if self.month is not None:
-            out += f"-{self.month:02d}"
-        elif token:
-            out += f"-{token}"
-        if self.day is not None:
-            out += f"-{self.day:02d}"
-        elif token:
-            out += f"-{token}"
-        return out
-
-    @classmethod
-    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
-        return core_schema.no_info_plain_validator_function(
-            lambda v: v if isinstance(v, cls) else cls.parse(v),
-            serialization=core_schema.plain_serializer_function_ser_schema(str),
-        )
-
-    @classmethod
-    def __get_pydantic_json_schema__(cls, schema: Any, handler: GetJsonSchemaHandler) -> dict:
-        return {
-            "type": "string",
-            "pattern": PARTIAL_DATE_PATTERN,
-            "description": "NNNN-TT-NN; phần không có ghi '..' (bản gốc để trống) hoặc '??' (chưa rõ), ví dụ 2021-01-.. hoặc 2015-??-??; "
-            "chậm nhất một ngày: ..2025-12-19",
-        }
 
 
 def _moment_written_in_vietnamese(text: str) -> str | None:
@@ -540,19 +386,19 @@ def parse_datetime(value: Any) -> dt.datetime:
             "vi_datetime",
             "thời điểm phải viết dạng NNNN-TT-NN GG:PP +07:00 (ví dụ {example}), nhận được {found}{asked}",
             example=example,
-            found=_shown(value),
-            asked=_asked_back(_moment_written_in_vietnamese(text)),
+            found=shown(value),
+            asked=asked_back(_moment_written_in_vietnamese(text)),
         )
     year, month, day, hour, minute, second, offset = match.groups()
     if offset is None:
         raise error(
-            "vi_datetime", "thời điểm {found} thiếu múi giờ; hãy thêm ' +07:00' (ví dụ {example})", found=_shown(value), example=example
+            "vi_datetime", "thời điểm {found} thiếu múi giờ; hãy thêm ' +07:00' (ví dụ {example})", found=shown(value), example=example
         )
     check_year(int(year), text.strip())
     try:
         moment = dt.datetime.fromisoformat(f"{year}-{month}-{day}T{hour}:{minute}:{second or '00'}{_offset(offset)}")
     except ValueError:
-        raise error("vi_datetime", "thời điểm {found} không có thật trên lịch", found=_shown(value)) from None
+        raise error("vi_datetime", "thời điểm {found} không có thật trên lịch", found=shown(value)) from None
     return moment.astimezone(VN_TZ)
 
 
@@ -566,7 +412,7 @@ def parse_clock(value: Any) -> dt.time:
     text = value if isinstance(value, str) else ""
     match = re.match(r"^(\d{1,2}):(\d{2})$", text)
     if not match or int(match.group(1)) > 23 or int(match.group(2)) > 59:
-        raise error("vi_time", 'giờ phải viết dạng GG:PP trong ngoặc kép (ví dụ "08:00"), nhận được {found}', found=_shown(value))
+        raise error("vi_time", 'giờ phải viết dạng GG:PP trong ngoặc kép (ví dụ "08:00"), nhận được {found}', found=shown(value))
     return dt.time(int(match.group(1)), int(match.group(2)))
 
 

@@ -12,6 +12,7 @@ from markupsafe import Markup
 
 from . import urls, vi
 from .models import SOURCE_KINDS, ActivityTime, Event, Organisation, Document, Source
+from .dates import open_end
 from .render import relative
 from .site import ArticleRecord, Site
 
@@ -54,22 +55,22 @@ def document_reference(site: Site, document: Document) -> str:
     """'Số …/KH-UBND (bản gốc chưa ghi số) — Ủy ban nhân dân tỉnh Lạng Sơn, tháng 01 năm 2021 (bản gốc chưa ghi ngày)'."""
     issuer = site.document_issuer(document)
     names = " – ".join(site.name_of(o) for o in [document.issuer, *document.co_issuers])
-    return f"{number_text(document, issuer)} — {names}, {vi.date_with_state(document.date)}"
+    return f"{number_text(document, issuer)} — {names}, {document.date.text_with_state()}"
 
 
 def activity_time(site: Site, document: Document, time: ActivityTime) -> str:
     if time.deadline:
         if not time.deadline.exact:
-            return f"Hạn hoàn thành: {vi.date_with_state(time.deadline)}"
+            return f"Hạn hoàn thành: {time.deadline.text_with_state()}"
         return f"Hoàn thành trước ngày {vi.short_date(time.deadline_day)}"
     if time.open_end:
-        return f"Từ {vi.partial_date(time.start)}; {vi.open_end(time.open_end)}"
+        return f"Từ {time.start.text()}; {open_end(time.open_end)}"
     if time.end_day:
         if time.start is None:
             start = f"từ khi ban hành {vi.lower_first(document.kind_name)}"
         else:  # a known day in the same short form as the end ('từ ngày 28/03/2014 đến hết ngày 28/04/2014')
-            start = f"từ ngày {vi.short_date(time.start.first_day)}" if time.start.exact else f"từ {vi.partial_date(time.start)}"
-        end = f"hết ngày {vi.short_date(time.end_day)}" if time.end_date.exact else vi.date_with_state(time.end_date)
+            start = f"từ ngày {vi.short_date(time.start.first_day)}" if time.start.exact else f"từ {time.start.text()}"
+        end = f"hết ngày {vi.short_date(time.end_day)}" if time.end_date.exact else time.end_date.text_with_state()
         return f"{start[0].upper()}{start[1:]} đến {end}"
     if time.observances:
         days = [site.observance[o] for o in time.observances]
@@ -79,7 +80,7 @@ def activity_time(site: Site, document: Document, time: ActivityTime) -> str:
 
 def event_when(event: Event) -> str:
     if not event.exact:
-        return ("Hạn hoàn thành: " if event.kind == "han" else "") + vi.upper_first(vi.date_with_state(event.date))
+        return ("Hạn hoàn thành: " if event.kind == "han" else "") + vi.upper_first(event.date.text_with_state())
     if event.kind == "han":
         return f"Hoàn thành trước {vi.long_date(event.first_day)}"
     day = event.first_day
@@ -110,7 +111,7 @@ def source_entry(site: Site, source: Source, document_href) -> dict:
             "name": cited.title,
             "href": document_href(cited.id),
             "external": False,
-            "date": vi.partial_date(cited.date),
+            "date": cited.date.text(),
             "title": None,
             "note": source.note,
         }
@@ -120,7 +121,7 @@ def source_entry(site: Site, source: Source, document_href) -> dict:
         "name": source.name,
         "href": source.url,
         "external": True,
-        "date": vi.short_partial_date(source.date) if source.date else None,
+        "date": source.date.short_text() if source.date else None,
         "title": source.title,
         "note": source.note,
     }
@@ -173,7 +174,7 @@ def known_from(site: Site, sources: list[Source]) -> str | None:
         if source.document:
             parts.append(f"{site.document[source.document].title} (văn bản dẫn tới)")
         else:
-            parts.append(f"bản tin của {source.name}" + (f" {vi.short_partial_date(source.date)}" if source.date else ""))
+            parts.append(f"bản tin của {source.name}" + (f" {source.date.short_text()}" if source.date else ""))
     return "Biết qua " + "; ".join(parts)
 
 

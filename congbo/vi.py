@@ -6,8 +6,6 @@ import datetime as dt
 import re
 import unicodedata
 
-from .scalars import Missing, PartialDate
-
 WEEKDAYS = ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật"]
 
 
@@ -38,87 +36,9 @@ def month_in_document(month: int) -> str:
     return two(month) if month < 3 else str(month)
 
 
-BLANK_SPACE = "\u2003\u2003"
-"""What a blank of the original looks like on the page: room left for a value, as on paper."""
-NOT_STATED = "…"
-"""A part the editor does not know: shown as not stated (the page says so in words beside it)."""
-
-
-def document_date(place: str | Missing, date: PartialDate) -> str:
-    """'Lạng Sơn, ngày 05 tháng 01 năm 2021'; a part blank in the original stays blank, as in a
-    draft; a part the editor does not know is shown as not stated ('ngày … tháng … năm 2015'); a
-    place the editor does not know is left out ('ngày 16 tháng 01 năm 2017'), never printed as '??'."""
-    if date.on_or_before:  # the report gives a day it happened by, not the document's date: nothing of it is stated
-        when = f"ngày {NOT_STATED} tháng {NOT_STATED} năm {NOT_STATED}"
-        return when if isinstance(place, Missing) else f"{place}, {when}"
-    gap = BLANK_SPACE if date.missing and date.missing.blank else NOT_STATED
-    day = two(date.day) if date.day else gap
-    month = month_in_document(date.month) if date.month else gap
-    when = f"ngày {day} tháng {month} năm {date.year}"
-    return when if isinstance(place, Missing) else f"{place}, {when}"
-
-
-def missing_parts(date: PartialDate) -> str | None:
-    """'ngày' or 'ngày, tháng': what a date lacks, to say so in words; None when it lacks nothing
-    it should have (a date the text gives to the month is complete as written)."""
-    if date.on_or_before:
-        return "ngày, tháng, năm"
-    if date.missing is None:
-        return None
-    return "ngày" if date.month else "ngày, tháng"
-
-
 def long_date(day: dt.date) -> str:
     """'ngày 26 tháng 12 năm 2021', 'ngày 05 tháng 01 năm 2021', 'ngày 11 tháng 7 năm 2027' (the document rule)."""
     return f"ngày {two(day.day)} tháng {month_in_document(day.month)} năm {day.year}"
-
-
-def on_or_before(day: dt.date) -> str:
-    """'chậm nhất ngày 19/12/2025': a date known only not to be after that day."""
-    return f"chậm nhất ngày {short_date(day)}"
-
-
-def partial_date(date: PartialDate) -> str:
-    """'ngày 05 tháng 01 năm 2021', 'tháng 01 năm 2021', 'năm 2015', 'chậm nhất ngày 19/12/2025': as much as is known."""
-    if date.on_or_before:
-        return on_or_before(date.latest_day)
-    if date.day:
-        return long_date(date.first_day)
-    if date.month:
-        return f"tháng {month_in_document(date.month)} năm {date.year}"
-    return f"năm {date.year}"
-
-
-def date_with_state(date: PartialDate) -> str:
-    """The date as known, with what it lacks said: 'tháng 01 năm 2021 (bản gốc chưa ghi ngày)',
-    'năm 2015 (chưa rõ ngày, tháng)', 'tháng 12 năm 2025 (chưa rõ ngày)', 'chậm nhất ngày 19/12/2025'
-    (which says it in its words). The one wording of a date short of its day, on every page."""
-    parts = missing_parts(date)
-    if parts is None or date.on_or_before:
-        return partial_date(date)
-    state = f"bản gốc chưa ghi {parts}" if date.missing.blank else f"chưa rõ {parts}"
-    return f"{partial_date(date)} ({state})"
-
-
-def open_end(missing: Missing) -> str:
-    """A period's end the page cannot state, said as `date_with_state` says a date's missing parts."""
-    return "bản gốc chưa ghi ngày kết thúc" if missing.blank else "chưa rõ ngày kết thúc"
-
-
-def short_partial_date(date: PartialDate) -> str:
-    """'ngày 04/07/2024', 'tháng 07/2024', 'năm 2024', 'chậm nhất ngày 04/07/2024': as much as is known, in the short form."""
-    if date.on_or_before:
-        return on_or_before(date.latest_day)
-    if date.day:
-        return f"ngày {short_date(date.first_day)}"
-    if date.month:
-        return f"tháng {two(date.month)}/{date.year}"
-    return f"năm {date.year}"
-
-
-def short_date_with_state(date: PartialDate) -> str:
-    """'19/12/2025' for a known day; otherwise `date_with_state` ('chậm nhất ngày 19/12/2025')."""
-    return short_date(date.latest_day) if date.exact else date_with_state(date)
 
 
 def short_date(day: dt.date) -> str:

@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from congbo import agenda, calendar_json, ical, pages, urls, vi
+from congbo import agenda, calendar_json, ical, pages, urls
 from congbo.errors import DataError
 from congbo.load import load_site
 from congbo.models import Event
-from congbo.scalars import PartialDate
+from congbo.dates import PartialDate
 from conftest import copy_project, replace, where
 
 EVENTS = "data/events.yml"
@@ -109,18 +109,18 @@ def test_an_impossible_bound_is_refused_as_a_day_is():
         ("..2025-12-19", "chậm nhất ngày 19/12/2025", "chậm nhất ngày 19/12/2025"),
         ("2025-12-??", "tháng 12 năm 2025 (chưa rõ ngày)", "tháng 12 năm 2025 (chưa rõ ngày)"),
         ("2025-??-??", "năm 2025 (chưa rõ ngày, tháng)", "năm 2025 (chưa rõ ngày, tháng)"),
-        ("2025-12-19", "ngày 19 tháng 12 năm 2025", "19/12/2025"),
+        ("2025-12-19", "ngày 19 tháng 12 năm 2025", "ngày 19/12/2025"),
     ],
 )
 def test_pages_say_what_is_known_of_a_date(written, said, short):
     date = PartialDate.parse(written)
-    assert vi.date_with_state(date) == said
-    assert vi.short_date_with_state(date) == short
+    assert date.text_with_state() == said
+    assert date.short_text_with_state() == short
 
 
 def test_a_document_known_on_or_before_a_day_states_no_part_of_its_date():
-    assert vi.document_date("Lạng Sơn", PartialDate.parse("..2025-01-04")) == "Lạng Sơn, ngày … tháng … năm …"
-    assert vi.missing_parts(PartialDate.parse("..2025-01-04")) == "ngày, tháng, năm"
+    assert PartialDate.parse("..2025-01-04").printed("Lạng Sơn") == "Lạng Sơn, ngày … tháng … năm …"
+    assert PartialDate.parse("..2025-01-04").missing_parts() == "ngày, tháng, năm"
 
 
 # --- the event model ---------------------------------------------------------------------

@@ -15,7 +15,7 @@ from conftest import ROOT, TEST_TODAY, copy_project, replace, where
 from lxml import html
 
 from congbo import agenda, calendar_json, ical, urls
-from congbo.scalars import PARTIAL_DATE_HELP
+from congbo.dates import PARTIAL_DATE_HELP
 from congbo.errors import DataError
 from congbo.feeds import full_text_link
 from congbo.load import load_site

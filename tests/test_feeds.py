@@ -25,7 +25,8 @@ from lxml import etree
 from congbo import channels, feeds, urls
 from congbo.load import load_site
 from congbo.models import Contact
-from congbo.scalars import VN_TZ, PartialDate
+from congbo.dates import PartialDate
+from congbo.scalars import VN_TZ
 from conftest import ROOT, copy_project, mkdocs_build
 
 TODAY = dt.date(2026, 11, 20)

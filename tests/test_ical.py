@@ -18,7 +18,7 @@ import recurring_ical_events
 from conftest import ROOT, copy_project
 from congbo import ical, urls
 from congbo.load import load_site
-from congbo.scalars import PartialDate
+from congbo.dates import PartialDate
 from congbo.models import Event
 
 TODAY = dt.date(2026, 11, 20)  # the build date of the test builds (conftest.TEST_EPOCH)
