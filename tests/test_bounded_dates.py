@@ -1,6 +1,6 @@
 """Dates short of their day: known to the month ('2025-12-??'), to the year ('2025-??-??'), or only as on or
-before a day ('..2025-12-19', EDTF's '[..2025-12-19]'). Parsed once (`PartialDate`), worded once (`vi`),
-placed once (`agenda`): the calendar page lists such an item under the month of its latest possible day,
+before a day ('..2025-12-19', EDTF's '[..2025-12-19]'). Parsed and worded once (`PartialDate`, tested in
+test_dates.py), placed once (`agenda`): the calendar page lists such an item under the month of its latest possible day,
 marked in words, and no calendar file gives it a day.
 
 Each test adds its own events to a copy of the sample project.
@@ -19,7 +19,6 @@ from congbo import agenda, calendar_json, ical, pages, urls
 from congbo.errors import DataError
 from congbo.load import load_site
 from congbo.models import Event
-from congbo.dates import PartialDate
 from conftest import copy_project, replace, where
 
 EVENTS = "data/events.yml"
@@ -55,72 +54,6 @@ def problems(root: Path) -> list[str]:
     with pytest.raises(DataError) as caught:
         load_site(root, today=TODAY, docs_dir=root / "docs")
     return [str(p) for p in caught.value.problems]
-
-
-# --- the type --------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("written", "precision", "earliest", "latest", "exact"),
-    [
-        ("2025-12-19", "day", "2025-12-19", "2025-12-19", True),
-        ("2025-12-??", "month", "2025-12-01", "2025-12-31", False),
-        ("2024-02-..", "month", "2024-02-01", "2024-02-29", False),
-        ("2025-??-??", "year", "2025-01-01", "2025-12-31", False),
-        ("..2025-12-19", "on-or-before", None, "2025-12-19", False),
-    ],
-)
-def test_each_state_says_its_bounds_and_is_written_back_as_read(written, precision, earliest, latest, exact):
-    date = PartialDate.parse(written)
-    assert date.precision == precision and date.exact is exact
-    assert date.earliest_day == (dt.date.fromisoformat(earliest) if earliest else None)
-    assert date.latest_day == date.last_day == dt.date.fromisoformat(latest)
-    assert str(date) == written
-
-
-def test_on_or_before_counts_from_its_bound_which_is_never_later_than_it_can_be():
-    date = PartialDate.parse("..2025-01-04")
-    assert date.first_day == date.latest_day == dt.date(2025, 1, 4)
-    assert PartialDate.parse("..2025-12-19") < PartialDate.parse("2025-12-19")
-
-
-@pytest.mark.parametrize("written", ["..2025-12", "..2025-12-??", "...2025-12-19", "..19/12/2025"])
-def test_a_malformed_date_lists_the_three_states_with_examples(written):
-    with pytest.raises(ValueError) as caught:
-        PartialDate.parse(written)
-    message = str(caught.value)
-    assert "2025-12-?? (biết tháng, chưa rõ ngày)" in message
-    assert "2025-??-?? (chỉ biết năm)" in message
-    assert "..2025-12-19 (chậm nhất ngày đó" in message
-    assert f"nhận được '{written}'" in message
-
-
-def test_an_impossible_bound_is_refused_as_a_day_is():
-    with pytest.raises(ValueError, match="tháng 2 năm 2025 không có ngày 30"):
-        PartialDate.parse("..2025-02-30")
-
-
-# --- the wording -------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("written", "said", "short"),
-    [
-        ("..2025-12-19", "chậm nhất ngày 19/12/2025", "chậm nhất ngày 19/12/2025"),
-        ("2025-12-??", "tháng 12 năm 2025 (chưa rõ ngày)", "tháng 12 năm 2025 (chưa rõ ngày)"),
-        ("2025-??-??", "năm 2025 (chưa rõ ngày, tháng)", "năm 2025 (chưa rõ ngày, tháng)"),
-        ("2025-12-19", "ngày 19 tháng 12 năm 2025", "ngày 19/12/2025"),
-    ],
-)
-def test_pages_say_what_is_known_of_a_date(written, said, short):
-    date = PartialDate.parse(written)
-    assert date.text_with_state() == said
-    assert date.short_text_with_state() == short
-
-
-def test_a_document_known_on_or_before_a_day_states_no_part_of_its_date():
-    assert PartialDate.parse("..2025-01-04").printed("Lạng Sơn") == "Lạng Sơn, ngày … tháng … năm …"
-    assert PartialDate.parse("..2025-01-04").missing_parts() == "ngày, tháng, năm"
 
 
 # --- the event model ---------------------------------------------------------------------

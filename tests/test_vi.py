@@ -5,7 +5,6 @@ import datetime as dt
 import pytest
 
 from congbo import vi
-from congbo.dates import PartialDate
 
 
 @pytest.mark.parametrize(
@@ -20,13 +19,6 @@ from congbo.dates import PartialDate
 )
 def test_long_date(date, expected):
     assert vi.long_date(date) == expected
-
-
-def test_document_date_with_and_without_day():
-    assert PartialDate(2021, 1, 5).printed("Lạng Sơn") == "Lạng Sơn, ngày 05 tháng 01 năm 2021"
-    blank = PartialDate(2021, 1).printed("Lạng Sơn")
-    assert blank.startswith("Lạng Sơn, ngày ") and blank.endswith(" tháng 01 năm 2021")
-    assert not any(c.isdigit() for c in blank.split("ngày")[1].split("tháng")[0])
 
 
 @pytest.mark.parametrize(
