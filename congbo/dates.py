@@ -31,12 +31,15 @@ from .scalars import (
     refuse_placeholder,
     shown,
 )
-from .vi import long_date, month_in_document, short_date, two
+from .vi import long_date, month_in_document, roman, short_date, two
 
 _PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2}|\.\.|\?\?))?(?:-(\d{2}|\.\.|\?\?))?$")
-PARTIAL_DATE_PATTERN = r"^(\d{4}(-(\d{2}|\.\.|\?\?)){0,2}|\.\.\d{4}-\d{2}-\d{2})$"
+_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
+_WRITTEN_QUARTER = re.compile(r"^(?:quý|q)\s*(IV|I{1,3}|[1-4])\s*[/.-]?\s*(?:năm\s*)?(\d{4})$", re.IGNORECASE)
+"""'Quý II/2025', 'quý 2 năm 2025', 'Q2/2025': a quarter as Vietnamese write it, asked back in the data's form."""
+PARTIAL_DATE_PATTERN = r"^(\d{4}(-(\d{2}|\.\.|\?\?)){0,2}|\.\.\d{4}-\d{2}-\d{2}|\d{4}-Q[1-4])$"
 """What the editor schema accepts for a partial date (the parser then says what is wrong in words)."""
-PARTIAL_DATE_FORMS = "NNNN-TT-NN, 2025-12-??, 2025-??-?? hoặc ..2025-12-19"
+PARTIAL_DATE_FORMS = "NNNN-TT-NN, 2025-12-??, 2025-??-??, ..2025-12-19 hoặc 2025-Q2"
 """Every form a date can take, one example each: the editor schema's description of a date."""
 
 ON_OR_BEFORE_TOKEN = ".."
@@ -46,11 +49,11 @@ of 19/12/2025 dates what it says 'đã tổ chức' without its day."""
 PARTIAL_DATE_HELP = (
     "ngày phải viết dạng NNNN-TT-NN (ví dụ 2025-12-19); chưa rõ ngày thì ghi 2025-12-?? (biết tháng, chưa rõ ngày), "
     "2025-??-?? (chỉ biết năm) hoặc ..2025-12-19 (chậm nhất ngày đó: bản tin ngày 19/12/2025 báo việc đã diễn ra); "
-    "phần bản gốc để trống ghi '..' (ví dụ 2021-01-..); nhận được {found}"
+    "phần bản gốc để trống ghi '..' (ví dụ 2021-01-..); văn bản chỉ ghi quý thì ghi 2025-Q2 (quý II/2025); nhận được {found}"
 )
 """The three states a date short of its day can take, with an example each: what every date message says."""
 
-Precision = Literal["day", "month", "year", "on-or-before"]
+Precision = Literal["day", "month", "quarter", "year", "on-or-before"]
 
 
 @total_ordering
@@ -62,6 +65,7 @@ class PartialDate:
     năm 2021'), not known to the editor (``2021-??-??``: an archive knows only the year), or, with
     no state (``2021-01``), a date the text itself gives to the month ('từ tháng 01/2021').
     ``..2025-12-19`` (``on_or_before``): the day is not known, only that it is not after 19/12/2025.
+    ``2025-Q2`` (``quarter``): a date the text gives to its quarter ('Quý II/2025'), as plans date their work.
 
     What a consumer may say of it: `earliest_day` and `latest_day` are the bounds of the days it can be
     (`earliest_day` is None for an on-or-before date: nothing earlier is known); `exact` says whether it is
@@ -73,6 +77,7 @@ class PartialDate:
     day: int | None = None
     missing: Missing | None = None
     on_or_before: bool = False
+    quarter: int | None = None
 
     @classmethod
     def parse(cls, value: Any) -> "PartialDate":
@@ -80,10 +85,14 @@ class PartialDate:
         text = value.strip() if isinstance(value, str) else ""
         if text.startswith(ON_OR_BEFORE_TOKEN):
             return cls._parse_on_or_before(value, text)
+        if quarter := _QUARTER.match(text):
+            check_year(int(quarter.group(1)), value)
+            return cls(int(quarter.group(1)), quarter=int(quarter.group(2)))
         match = _PARTIAL.match(text)
         help_text = PARTIAL_DATE_HELP
         if not match:
-            raise error("vi_date", help_text + "{asked}", found=shown(value), asked=asked_back(as_written_in_vietnamese(value, month=True)))
+            asked = as_written_in_vietnamese(value, month=True) or _quarter_written_in_vietnamese(text)
+            raise error("vi_date", help_text + "{asked}", found=shown(value), asked=asked_back(asked))
         year, month, day = int(match.group(1)), match.group(2), match.group(3)
         check_year(year, value)
         parts = [p for p in (month, day) if p is not None]
@@ -114,20 +123,25 @@ class PartialDate:
     def precision(self) -> Precision:
         if self.on_or_before:
             return "on-or-before"
+        if self.quarter:
+            return "quarter"
         return "day" if self.day is not None else "month" if self.month is not None else "year"
 
     @property
     def earliest_day(self) -> dt.date | None:
         """The earliest day it can be; None for an on-or-before date (no earlier bound is known)."""
-        return None if self.on_or_before else dt.date(self.year, self.month or 1, self.day or 1)
+        if self.on_or_before:
+            return None
+        return dt.date(self.year, self.month or _first_month(self.quarter) or 1, self.day or 1)
 
     @property
     def latest_day(self) -> dt.date:
         """The latest day it can be: the day itself, the last day of its month or year, or the bound."""
         if self.day:
             return dt.date(self.year, self.month, self.day)
-        if self.month:
-            following = dt.date(self.year + (self.month == 12), self.month % 12 + 1, 1)
+        last_month = self.month or (self.quarter and _first_month(self.quarter) + 2)
+        if last_month:
+            following = dt.date(self.year + (last_month == 12), last_month % 12 + 1, 1)
             return following - dt.timedelta(days=1)
         return dt.date(self.year, 12, 31)
 
@@ -181,6 +195,8 @@ class PartialDate:
             return long_date(self.first_day)
         if self.month:
             return f"tháng {month_in_document(self.month)} năm {self.year}"
+        if self.quarter:
+            return f"quý {roman(self.quarter)} năm {self.year}"
         return f"năm {self.year}"
 
     def text_with_state(self) -> str:
@@ -202,6 +218,8 @@ class PartialDate:
             return f"ngày {short_date(self.first_day)}"
         if self.month:
             return f"tháng {two(self.month)}/{self.year}"
+        if self.quarter:
+            return f"quý {roman(self.quarter)}/{self.year}"
         return f"năm {self.year}"
 
     def short_text_with_state(self) -> str:
@@ -226,10 +244,15 @@ class PartialDate:
         gives short of its day ('2021-01') is refused, saying how to write a day blank or not known."""
         if self.exact or not self.complete:
             return None
+        if self.quarter:
+            return (
+                f"ngày ban hành {self} chỉ cho biết quý: văn bản ban hành vào một ngày; ghi ngày (NNNN-TT-NN), "
+                f"hoặc '{self.year}-??-??' nếu ban biên tập chỉ biết năm"
+            )
         return f"ngày ban hành {self} thiếu ngày: ghi '{self}-..' nếu bản gốc để trống ngày, '{self}-??' nếu ban biên tập chưa rõ"
 
     def _key(self) -> tuple:
-        return (self.year, self.month or 0, self.day or 0, not self.on_or_before)
+        return (self.year, self.month or _first_month(self.quarter) or 0, self.day or 0, not self.on_or_before, self.quarter or 0)
 
     def __lt__(self, other: "PartialDate") -> bool:
         return self._key() < other._key()
@@ -237,6 +260,8 @@ class PartialDate:
     def __str__(self) -> str:
         if self.on_or_before:
             return f"{ON_OR_BEFORE_TOKEN}{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        if self.quarter:
+            return f"{self.year:04d}-Q{self.quarter}"
         token = str(self.missing) if self.missing else None
         out = f"{self.year:04d}"
         if self.month is not None:
@@ -262,7 +287,7 @@ class PartialDate:
             "type": "string",
             "pattern": PARTIAL_DATE_PATTERN,
             "description": "NNNN-TT-NN; phần không có ghi '..' (bản gốc để trống) hoặc '??' (chưa rõ), ví dụ 2021-01-.. hoặc 2015-??-??; "
-            "chậm nhất một ngày: ..2025-12-19",
+            "chậm nhất một ngày: ..2025-12-19; một quý (văn bản ghi quý II/2025): 2025-Q2",
         }
 
 
@@ -287,7 +312,22 @@ PRECISIONS: dict[str, str] = {
     "month": "chỉ biết tháng",
     "year": "chỉ biết năm",
     "on-or-before": "chỉ biết chậm nhất ngày nào",
+    "quarter": "chỉ biết quý",
 }
 """Each `Precision` and what it means, in the words the open data's description gives it."""
 PRECISIONS_TEXT = "; ".join(f"`{key}` — {meaning}" for key, meaning in PRECISIONS.items())
 """'`day` — biết đúng ngày; `month` — chỉ biết tháng; …': how the open data's descriptions list them."""
+
+
+def _first_month(quarter: int | None) -> int | None:
+    return 3 * quarter - 2 if quarter else None
+
+
+def _quarter_written_in_vietnamese(text: str) -> str | None:
+    """'Quý II/2025' → '2025-Q2': asked back in a message, never taken as the value."""
+    match = _WRITTEN_QUARTER.match(text)
+    if not match:
+        return None
+    number, year = match.groups()
+    quarter = int(number) if number.isdigit() else {"I": 1, "II": 2, "III": 3, "IV": 4}[number.upper()]
+    return f"{year}-Q{quarter}"

@@ -448,3 +448,47 @@ def test_a_programme_says_a_document_was_issued_on_or_before_a_day(tmp_path):
     assert str(step.bounded) == "..2024-07-04"
     page = programmes.render_programme(site, programme).html
     assert "Chậm nhất ngày 04/07/2024</strong><br>\nBan hành" in page
+
+
+def test_a_deadline_given_to_its_quarter_reaches_every_output_as_known(tmp_path):
+    """'Hoàn thành trong quý IV/2021': the deadline sits on the quarter's last day, is said in the plan's words on
+    the document page and the calendar page, carries its precision in lich.json and has no day in lich.ics."""
+    site = document_site(tmp_path, "    time:\n      deadline: 2021-Q4\n")
+    dates = _press(site)
+    assert (dates.kind, dates.start, dates.end, dates.in_calendar_file) == ("deadline", dt.date(2021, 12, 31), dt.date(2021, 12, 31), False)
+    assert "han-" + _press_uid() not in _calendar_text(site)
+    items = {i["id"]: i for i in json.loads(calendar_json.render_calendar_json(site))["items"]}
+    press = items["ke-hoach-60-nam-dan-so-viet-nam-lang-son/tuyen-truyen-bao-dai"]
+    assert (press["precision"], press["date"], press["start"], press["end"], press["ics"]) == (
+        "quarter",
+        "2021-Q4",
+        "2021-10-01",
+        "2021-12-31",
+        None,
+    )
+    page = pages.render_document(site, site.document["ke-hoach-60-nam-dan-so-viet-nam-lang-son"]).html
+    assert "Hạn hoàn thành: quý IV năm 2021" in page
+    december = pages.render_calendar(site, 2021).html
+    assert "Quý IV năm 2021" in december
+
+
+def test_a_period_from_a_quarter_to_a_quarter_is_said_so_and_past_only_after_its_last_possible_day(tmp_path):
+    site = document_site(tmp_path, "    time:\n      start: 2021-Q2\n      end: 2021-Q3\n")
+    dates = _press(site)
+    assert (dates.start, dates.end, dates.start_text, dates.end_text) == (
+        dt.date(2021, 4, 1),
+        dt.date(2021, 9, 30),
+        "quý II năm 2021",
+        "quý III năm 2021",
+    )
+    item = next(i for i in site.agenda.items if i.key.endswith("/tuyen-truyen-bao-dai"))
+    assert not item.is_current(dt.date(2021, 9, 10)) and not item.is_past(dt.date(2021, 9, 30)) and item.is_past(dt.date(2021, 10, 1))
+    page = pages.render_document(site, site.document["ke-hoach-60-nam-dan-so-viet-nam-lang-son"]).html
+    assert "Từ quý II năm 2021 đến quý III năm 2021" in page
+
+
+def test_a_document_dated_to_a_quarter_is_refused_at_its_line(tmp_path):
+    project = copy_project(tmp_path / "project")
+    text = replace(project, LANG_SON, "date: 2021-01-..\n", "date: 2021-Q1\n")
+    (message,) = problems(project)
+    assert message.startswith(f"{LANG_SON}:{where(text, 'date: 2021-Q1')}: date: ngày ban hành 2021-Q1 chỉ cho biết quý")

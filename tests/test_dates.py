@@ -116,3 +116,47 @@ def test_a_document_is_issued_on_a_day_so_a_month_as_written_is_refused_with_the
     assert problem == "ngày ban hành 2021-01 thiếu ngày: ghi '2021-01-..' nếu bản gốc để trống ngày, '2021-01-??' nếu ban biên tập chưa rõ"
     for fine in ("2021-01-05", "2021-01-..", "2021-??-??", "..2021-01-05"):
         assert PartialDate.parse(fine).issue_date_problem() is None
+
+
+# --- a date the text gives to its quarter ('Quý II/2025') -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "earliest", "latest", "said", "short"),
+    [
+        ("2025-Q1", "2025-01-01", "2025-03-31", "quý I năm 2025", "quý I/2025"),
+        ("2025-Q2", "2025-04-01", "2025-06-30", "quý II năm 2025", "quý II/2025"),
+        ("2024-Q4", "2024-10-01", "2024-12-31", "quý IV năm 2024", "quý IV/2024"),
+    ],
+)
+def test_a_quarter_is_bounded_by_its_months_and_said_as_plans_say_it(written, earliest, latest, said, short):
+    date = PartialDate.parse(written)
+    assert (date.precision, date.exact, date.state, date.complete) == ("quarter", False, "known", True)
+    assert (date.earliest_day, date.latest_day) == (dt.date.fromisoformat(earliest), dt.date.fromisoformat(latest))
+    assert (date.text(), date.text_with_state(), date.short_text(), str(date)) == (said, said, short, written)
+
+
+def test_a_quarter_sorts_among_the_dates_of_its_year():
+    dates = [PartialDate.parse(d) for d in ("2025-Q3", "2025-06-30", "2025-Q2", "2025-03-31", "2024-Q4")]
+    assert [str(d) for d in sorted(dates)] == ["2024-Q4", "2025-03-31", "2025-Q2", "2025-06-30", "2025-Q3"]
+
+
+@pytest.mark.parametrize(("written", "asked"), [("Quý II/2025", "2025-Q2"), ("quý 3 năm 2024", "2024-Q3"), ("Q4/2025", "2025-Q4")])
+def test_a_quarter_written_in_words_is_asked_back_in_the_datas_form(written, asked):
+    with pytest.raises(ValueError) as caught:
+        PartialDate.parse(written)
+    assert str(caught.value).endswith(f"nhận được '{written}'; có phải {asked}?")
+    assert "2025-Q2 (quý II/2025)" in str(caught.value)
+
+
+@pytest.mark.parametrize("written", ["2025-Q5", "2025-Q0", "2025-Q2-01", "1899-Q1"])
+def test_a_quarter_that_does_not_exist_is_refused(written):
+    with pytest.raises(ValueError):
+        PartialDate.parse(written)
+
+
+def test_a_document_is_not_issued_in_a_quarter():
+    assert PartialDate.parse("2025-Q2").issue_date_problem() == (
+        "ngày ban hành 2025-Q2 chỉ cho biết quý: văn bản ban hành vào một ngày; ghi ngày (NNNN-TT-NN), "
+        "hoặc '2025-??-??' nếu ban biên tập chỉ biết năm"
+    )

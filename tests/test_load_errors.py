@@ -86,7 +86,7 @@ def test_an_empty_field_is_said_in_words(project):
         f"data/events.yml:{where(text, empty)}: [hoi-nghi-icpd-cairo-1994].date: "
         "ngày phải viết dạng NNNN-TT-NN (ví dụ 2025-12-19); chưa rõ ngày thì ghi 2025-12-?? (biết tháng, chưa rõ ngày), "
         "2025-??-?? (chỉ biết năm) hoặc ..2025-12-19 (chậm nhất ngày đó: bản tin ngày 19/12/2025 báo việc đã diễn ra); "
-        "phần bản gốc để trống ghi '..' (ví dụ 2021-01-..); nhận được giá trị trống"
+        "phần bản gốc để trống ghi '..' (ví dụ 2021-01-..); văn bản chỉ ghi quý thì ghi 2025-Q2 (quý II/2025); nhận được giá trị trống"
     ]
 
 
@@ -96,7 +96,8 @@ def test_date_in_a_form_the_loader_would_misread(project):
         f"data/events.yml:{where(text, 'date: 5/9/1994')}: [hoi-nghi-icpd-cairo-1994].date: "
         "ngày phải viết dạng NNNN-TT-NN (ví dụ 2025-12-19); chưa rõ ngày thì ghi 2025-12-?? (biết tháng, chưa rõ ngày), "
         "2025-??-?? (chỉ biết năm) hoặc ..2025-12-19 (chậm nhất ngày đó: bản tin ngày 19/12/2025 báo việc đã diễn ra); "
-        "phần bản gốc để trống ghi '..' (ví dụ 2021-01-..); nhận được '5/9/1994'; có phải 1994-09-05?"
+        "phần bản gốc để trống ghi '..' (ví dụ 2021-01-..); văn bản chỉ ghi quý thì ghi 2025-Q2 (quý II/2025); "
+        "nhận được '5/9/1994'; có phải 1994-09-05?"
     ]
 
 
