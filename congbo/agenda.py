@@ -214,6 +214,10 @@ class Agenda:
     activities: dict[str, tuple[tuple[Activity, ActivityDates], ...]]
     """Each document's dated activities (those not kept as a published event), by document id, in the
     document's order: the one reading of their dates."""
+    events: dict[str, Occurrence]
+    """Each event's item, by event id: where it is placed (`placed_on`), read by every timeline."""
+    document_events: dict[str, tuple[Occurrence, ...]]
+    """Each document's events (its activities kept as events, and events naming it), by date then id."""
 
     def occurrences(self, year: int) -> list[Occurrence]:
         """Everything dated in ``year``, in date order."""
@@ -227,6 +231,9 @@ class Agenda:
 
     def activities_of(self, document_id: str) -> tuple[tuple[Activity, ActivityDates], ...]:
         return self.activities.get(document_id, ())
+
+    def events_of(self, document_id: str) -> tuple[Occurrence, ...]:
+        return self.document_events.get(document_id, ())
 
     def years(self, today: dt.date) -> list[int]:
         """The years with a calendar page: this one (and the next from October), and every year the data dates.
@@ -255,7 +262,12 @@ def build_agenda(observances: Iterable[Observance], documents: Iterable[Document
         for document in documents
     }
     events = tuple(events)
-    items = [_event_item(by_id, event) for event in events]
+    event_items = {event.id: _event_item(by_id, event) for event in events}
+    document_events: dict[str, list[Occurrence]] = {}
+    for event in sorted(events, key=lambda e: (e.date, e.id)):
+        if event.plan:
+            document_events.setdefault(event.plan, []).append(event_items[event.id])
+    items = list(event_items.values())
     items += [_phase_item(event, phase) for event in events for phase in event.phases if phase.dated]
     items += [
         Occurrence(
@@ -275,7 +287,8 @@ def build_agenda(observances: Iterable[Observance], documents: Iterable[Document
         for document in documents
         for activity, dates in activities[document.id]
     ]
-    return Agenda(tuple(observances), documents, tuple(sorted(items, key=lambda o: (o.start, o.end, o.kind, o.key))), activities)
+    items.sort(key=lambda o: (o.start, o.end, o.kind, o.key))
+    return Agenda(tuple(observances), documents, tuple(items), activities, event_items, {k: tuple(v) for k, v in document_events.items()})
 
 
 def _event_item(documents: dict[str, Document], event: Event) -> Occurrence:
@@ -284,7 +297,7 @@ def _event_item(documents: dict[str, Document], event: Event) -> Occurrence:
     kind: ItemKind = "deadline" if event.kind == "han" else "event"
     bounded = None if event.exact else event.date
     return Occurrence(
-        event.first_day if event.exact else event.last_day,
+        placed_on(event.date),
         event.last_day,
         kind,
         event.id,
@@ -296,10 +309,16 @@ def _event_item(documents: dict[str, Document], event: Event) -> Occurrence:
     )
 
 
+def placed_on(date: PartialDate) -> dt.date:
+    """The day a dated thing is placed on: its day, or, short of its day, its latest possible day, so that it is
+    listed under that day's month, is past only once that day is, and is never placed before it can be."""
+    return date.first_day if date.exact else date.latest_day
+
+
 def _phase_item(event: Event, phase: Phase) -> Occurrence:
     """A dated phase of a competition: on its day, or, short of its day, on its latest possible day."""
     date = phase.dated
-    day = date.first_day if date.exact else date.latest_day
+    day = placed_on(date)
     bounded = None if date.exact else date
     return Occurrence(
         day, day, "phase", f"{event.id}/{phase.key}", f"{phase.title}: {event.name}", event=event, phase=phase, bounded=bounded
@@ -499,23 +518,11 @@ def _timeline(site, obs: Observance, year: int, documents: tuple[Document, ...],
                     end_text=dates.end_text,
                 )
             )
-    by_id = {p.id: p for p in site.documents}
     for event in events:
-        kind = "deadline" if event.kind == "han" else "event"
-        document = by_id.get(event.plan) if event.plan else None
-        bounded = None if event.exact else event.date
-        steps.append(
-            Step(
-                event.last_day if bounded else event.first_day,
-                event.last_day,
-                kind,
-                event.name,
-                document=document,
-                event=event,
-                bounded=bounded,
-                when=vi.upper_first(bounded.text_with_state()) if bounded else None,
-            )
-        )
+        item = site.agenda.events[event.id]
+        when = vi.upper_first(item.bounded.text_with_state()) if item.bounded else None
+        step = Step(item.start, item.end, item.kind, event.name, document=item.document, event=event, bounded=item.bounded, when=when)
+        steps.append(step)
     order = {"plan": 0, "start": 1, "period": 1, "event": 2, "deadline": 3, "observance": 4}
     return tuple(sorted(steps, key=lambda s: (s.end if s.kind == "period" else s.start, order[s.kind], s.title)))
 

@@ -205,18 +205,18 @@ def timeline(site: Site, document: Document, links: Links) -> list[dict]:
     def add(day: dt.date, last: dt.date | None, text: str, href: str, tag: str | None, when: str | None = None) -> None:
         rows.append({"date": day, "last": last, "text": text, "href": href, "tag": tag, "when": when})
 
-    for event in site.events_of_document(document.id):
+    for item in site.agenda.events_of(document.id):  # as the agenda places them
+        event = item.event
         href = links.to(urls.event(event.id))
-        day = event.first_day
-        if not event.exact:  # on its latest possible day, its date said in words
-            add(event.last_day, event.last_day, event.name, href, "chưa rõ ngày", vi.upper_first(event.date.text_with_state()))
+        if item.bounded:  # on its latest possible day, its date said in words
+            add(item.start, item.end, event.name, href, "chưa rõ ngày", vi.upper_first(item.bounded.text_with_state()))
         elif event.kind == "han":
-            add(day, day, event.name, href, "hạn hoàn thành")
+            add(item.start, item.start, event.name, href, "hạn hoàn thành")
         elif event.end:
-            add(day, event.end, event.name, href, "bắt đầu")
-            add(event.end, event.end, event.name, href, "kết thúc")
+            add(item.start, item.end, event.name, href, "bắt đầu")
+            add(item.end, item.end, event.name, href, "kết thúc")
         else:
-            add(day, day, event.name, href, None)
+            add(item.start, item.start, event.name, href, None)
     for activity, dates in site.agenda.activities_of(document.id):  # this document's only: the cost stays linear
         href = "#" + urls.activity_anchor(activity.id)
         if dates.kind == "deadline":

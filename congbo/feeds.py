@@ -243,7 +243,7 @@ def document_items(site: Site, site_url: str) -> list[FeedItem]:
                 categories=labels,
             )
         )
-        for event in site.events_of_document(document.id):
+        for event in (item.event for item in site.agenda.events_of(document.id)):
             event_link = site_url + urls.event(event.id)
             when = event_when(event)
             summary = when + (f" — {event.place}" if event.place else "")

@@ -108,9 +108,6 @@ class Site:
         """(document, note) for every document related to this one, oldest first."""
         return sorted(self._related.get(document_id, []), key=lambda pair: (pair[0].date, pair[0].id))
 
-    def events_of_document(self, document_id: str) -> list[Event]:
-        return sorted((e for e in self.events if e.plan == document_id), key=lambda e: (e.date, e.id))
-
     @cached_property
     def _articles_by_record(self) -> dict[tuple[str, str], list[ArticleRecord]]:
         """Published articles by related record, built once: each document or observance page looks up its own."""

@@ -262,7 +262,7 @@ def test_count_in_is_count_out(poisoned):
         for a in site.published_articles[: channels.MAX_ITEMS]
     ]
     documents_rss = feed_xml(out, urls.documents_feed("rss"))
-    assert len(list(documents_rss.iter("item"))) == len(site.documents) + sum(len(site.events_of_document(p.id)) for p in site.documents)
+    assert len(list(documents_rss.iter("item"))) == len(site.documents) + sum(len(site.agenda.events_of(p.id)) for p in site.documents)
     calendar = icalendar.Calendar.from_ical((out / urls.ICS).read_bytes())
     uids = {str(c["UID"]) for c in calendar.walk("VEVENT")}
     assert all(any(e.id in uid for uid in uids) for e in site.events)
