@@ -1,4 +1,9 @@
-"""Shared fixtures: the repository, a strict build of the sample site, a local server, Chromium."""
+"""Shared fixtures: the repository, the tests' own content, a strict build of it, a local server, Chromium.
+
+Code tests never read the content an editor changes (data/, the pages under docs/): they run on the tests' own
+content, `FIXTURE` (tests/project/), put together with the repository's code by `copy_project`. Assertions about
+the sample's own content read `ROOT` and are marked `sample` (the sample tier), so a content pull request can
+break a sample test, never a code test."""
 
 from __future__ import annotations
 
@@ -21,6 +26,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 from page_weight import PAGE_TYPES, Handler  # noqa: E402, F401  (one list of page types, one server for the tests and the script)
 
 ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = ROOT / "tests" / "project"
+"""The tests' own content: data/ and the pages and pictures under docs/, as the sample was on 6 December 2026. It
+changes with the code that needs it, never with the sample."""
+CODE_IN_DOCS = ("index.md", "bao-chi.md", "huong-dan", "assets/congbo.css", "assets/highlight.js", "assets/when.js", "assets/page.js")
+"""What under docs/ is the project's code, not content: the pages that call macros (code owners review them, as
+the README's CODEOWNERS says), the guide, the theme's CSS and scripts. Taken from the repository into every test
+project."""
 # The fixed build date of the test builds: 2026-11-20 09:00 +07:00 (the December action month is upcoming).
 TEST_EPOCH = "1795140000"
 TEST_TODAY = dt.date(2026, 11, 20)  # the date of TEST_EPOCH in Vietnam
@@ -87,10 +99,25 @@ def mkdocs_build(project: Path, site_dir: Path, **extra_env: str) -> subprocess.
     )
 
 
+def is_content(rel: str) -> bool:
+    """Whether a path of the repository is content an editor changes (data/ but its schemas, docs/ but
+    `CODE_IN_DOCS`): a test project takes it from `FIXTURE` instead."""
+    if rel.startswith("data/"):
+        return not rel.startswith("data/schema/")
+    if rel.startswith("docs/"):
+        return not any(rel == f"docs/{code}" or rel.startswith(f"docs/{code}/") for code in CODE_IN_DOCS)
+    return False
+
+
 def copy_project(dest: Path) -> Path:
-    """A copy of the project's content (data, docs, config) to break or extend in a test."""
-    for name in ("data", "docs", "overrides"):
-        shutil.copytree(ROOT / name, dest / name)
+    """A project to break or extend in a test: the repository's code (config, theme, macros, the guide, the
+    schemas, the CSS and scripts under docs/) with the tests' own content (`FIXTURE`), never the sample's."""
+    shutil.copytree(FIXTURE, dest, dirs_exist_ok=True)
+    shutil.copytree(ROOT / "data" / "schema", dest / "data" / "schema")
+    shutil.copytree(ROOT / "overrides", dest / "overrides")
+    for name in CODE_IN_DOCS:
+        source, target = ROOT / "docs" / name, dest / "docs" / name
+        shutil.copytree(source, target) if source.is_dir() else shutil.copy2(source, target)
     for name in ("mkdocs.yml", "macros.py"):
         shutil.copy2(ROOT / name, dest / name)
     (dest / "congbo").symlink_to(ROOT / "congbo")  # mkdocs.yml watches it
@@ -215,8 +242,22 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(scope="session")
-def site():
-    """The sample data, loaded and checked, as of the test build date."""
+def project_dir(tmp_path_factory) -> Path:
+    """The tests' own project (`copy_project`), made once per run: read it, never change it."""
+    return copy_project(tmp_path_factory.mktemp("project") / "project")
+
+
+@pytest.fixture(scope="session")
+def site(project_dir):
+    """The tests' own data, loaded and checked, as of the test build date."""
+    from congbo.load import load_site
+
+    return load_site(project_dir, today=TEST_TODAY, docs_dir=project_dir / "docs")
+
+
+@pytest.fixture(scope="session")
+def sample_site():
+    """The sample's data (what the site publishes), loaded and checked: for the sample tier only."""
     from congbo.load import load_site
 
     return load_site(ROOT, today=TEST_TODAY, docs_dir=ROOT / "docs")
@@ -237,12 +278,12 @@ def text_of(node) -> str:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """The sample site, built once per test run with the fixed build date, and as outside git (no "Cập nhật
-    lần cuối", no document history): the repository's own history moves with every commit, and the
+def built_site(tmp_path_factory, project_dir) -> Path:
+    """The tests' own project, built once per test run with the fixed build date, and as outside git (no "Cập
+    nhật lần cuối", no document history): the repository's own history moves with every commit, and the
     tests that compare builds or read pages must not (tests/test_history.py makes a history of its own)."""
     site_dir = tmp_path_factory.mktemp("site") / "site"
-    result = mkdocs_build(ROOT, site_dir, GIT_DIR=os.devnull)
+    result = mkdocs_build(project_dir, site_dir, GIT_DIR=os.devnull)
     assert result.returncode == 0, result.stderr
     return site_dir
 

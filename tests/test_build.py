@@ -9,7 +9,7 @@ from urllib.parse import unquote, urljoin, urlparse
 
 from lxml import html
 
-from conftest import ROOT, mkdocs_build
+from conftest import mkdocs_build
 
 BASE = "http://x.invalid/"
 
@@ -18,10 +18,10 @@ def site_files(site: Path) -> list[str]:
     return sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
 
 
-def test_two_builds_are_byte_identical(built_site, tmp_path):
+def test_two_builds_are_byte_identical(built_site, project_dir, tmp_path):
     """Built as `built_site` is, outside git (tests/test_history.py builds twice with a history)."""
     again = tmp_path / "again"
-    result = mkdocs_build(ROOT, again, GIT_DIR=os.devnull)
+    result = mkdocs_build(project_dir, again, GIT_DIR=os.devnull)
     assert result.returncode == 0, result.stderr
     assert site_files(built_site) == site_files(again)
     _, mismatch, errors = filecmp.cmpfiles(built_site, again, site_files(built_site), shallow=False)
@@ -55,11 +55,7 @@ def test_every_internal_link_and_anchor_resolves(built_site):
     assert len(links) > 200
 
 
-def test_generated_pages_exist_for_every_record(built_site):
-    from congbo.load import load_site
-    import datetime as dt
-
-    site = load_site(ROOT, today=dt.date(2026, 11, 20), docs_dir=ROOT / "docs")
+def test_generated_pages_exist_for_every_record(built_site, site):
     for document in site.documents:
         assert (built_site / "ke-hoach" / document.id / "index.html").is_file()
     for org in site.organisations:

@@ -7,7 +7,6 @@ import dataclasses
 import datetime as dt
 import json
 import re
-import shutil
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -20,16 +19,11 @@ from congbo.errors import DataError
 from congbo.load import load_site
 from congbo.models import Contact
 from congbo.scalars import VN_TZ
-from conftest import ROOT, copy_project, mkdocs_build
+from conftest import FIXTURE, copy_project, mkdocs_build
 
 TODAY = dt.date(2026, 11, 20)
 SCHEDULED = "thang-hanh-dong-dan-so-2026"
 BASE = "https://danso.langson.gov.vn/"
-
-
-@pytest.fixture(scope="module")
-def site():
-    return load_site(ROOT, today=TODAY, docs_dir=ROOT / "docs")
 
 
 def page(built: Path, url: str):
@@ -58,7 +52,7 @@ def test_sample_column_has_enough_articles_over_the_years(site):
         meta = record.meta
         assert meta.plans or meta.observances or meta.events, meta.id
         if meta.image:
-            with Image.open(ROOT / "docs" / meta.image.file) as info:
+            with Image.open(FIXTURE / "docs" / meta.image.file) as info:
                 assert info.size == (meta.image.width, meta.image.height)
 
 
@@ -331,8 +325,7 @@ def test_an_article_with_a_field_error_still_has_its_references_checked(tmp_path
     """One run shows every mistake of the file: a missing date does not hide a dangling reference,
     and a field that is wrong in itself gets one message, not two."""
     project = tmp_path / "p"
-    shutil.copytree(ROOT / "data", project / "data")
-    shutil.copytree(ROOT / "docs", project / "docs")
+    copy_project(project)
     edit(project, ARTICLE, "date: 2024-07-10 08:00 +07:00\n", "")
     edit(project, ARTICLE, "category: kien-thuc", "category: kien-thuc-dan-so")
     text = edit(project, ARTICLE, "plans: [ke-hoach-nghi-quyet-21-khcn-bac-giang]", "plans: [ke-hoach-nghi-quyet-21]")
@@ -352,8 +345,7 @@ def test_an_article_with_a_field_error_still_has_its_references_checked(tmp_path
 
 def test_stated_image_size_must_be_the_real_one(tmp_path):
     project = tmp_path / "p"
-    shutil.copytree(ROOT / "data", project / "data")
-    shutil.copytree(ROOT / "docs", project / "docs")
+    copy_project(project)
     text = edit(project, ARTICLE, "  width: 1200\n", "  width: 1000\n")
     with pytest.raises(DataError) as caught:
         load_site(project, today=TODAY, docs_dir=project / "docs")
@@ -367,8 +359,7 @@ def test_stated_image_size_must_be_the_real_one(tmp_path):
 
 def test_image_outside_docs_and_reserved_category_ids_are_refused(tmp_path):
     project = tmp_path / "p"
-    shutil.copytree(ROOT / "data", project / "data")
-    shutil.copytree(ROOT / "docs", project / "docs")
+    copy_project(project)
     edit(project, ARTICLE, "file: chuyen-muc/anh/11-7-ngay-dan-so-the-gioi.png", "file: ../data/site.yml")
     edit(project, "data/site.yml", "- id: guong-dien-hinh", "- id: luu-tru")
     edit(project, "docs/chuyen-muc/2021/bieu-duong-can-bo-dan-so.md", "category: guong-dien-hinh", "category: luu-tru")

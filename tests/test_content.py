@@ -219,10 +219,6 @@ def test_the_kept_folders_are_named_once_and_exist():
         assert (ROOT / folder).is_dir(), folder
 
 
-def test_the_sample_tree_has_nothing_unread():
-    assert content.scan_links(ROOT) == [] and content.scan_files(ROOT) == []
-
-
 # --- pages an editor adds ---------------------------------------------------------------
 
 

@@ -11,7 +11,7 @@ import shutil
 import textwrap
 
 import pytest
-from conftest import ROOT, TEST_TODAY, where
+from conftest import FIXTURE, ROOT, TEST_TODAY, where
 from lxml import html
 
 from congbo import blocks, documents_json, ical, outputs, pages, urls
@@ -38,10 +38,10 @@ signer: "??"
 
 @pytest.fixture
 def project(tmp_path):
-    """The sample's data (its bodies and documents beside the test's own) and the press page, without the
+    """The tests' own data (its bodies and documents beside the test's own) and the press page, without the
     rest of docs/: the tests load the data alone, so each costs a load and not a copy of the column's images."""
     root = tmp_path / "p"
-    shutil.copytree(ROOT / "data", root / "data")
+    shutil.copytree(FIXTURE / "data", root / "data")
     (root / "docs").mkdir()
     shutil.copy2(ROOT / "docs/bao-chi.md", root / "docs/bao-chi.md")
     return root
@@ -468,21 +468,6 @@ def test_the_press_page_links_van_ban_json_and_lists_its_fields(project):
 
 
 # --- the sample ----------------------------------------------------------------------------
-
-
-@pytest.mark.sample
-def test_the_sample_calls_no_document_current_without_a_period_and_covers_only_what_its_text_says(site):
-    """The home page listed a 2001 Quyết định, a 2017 resolution and a 2020 Công văn as under way (their
-    issuers still exist); none has a period that includes the build day. Two summaries state their year."""
-    for old in ("quyet-dinh-72-2001-qd-ttg", "nghi-quyet-21-nq-tw", "cong-van-5463-byt-tcds"):
-        assert not blocks.is_current(site, site.document[old])
-    covers = {p.id: (p.covers.start, p.covers.end) for p in site.documents if p.covers}
-    assert covers == {
-        "cong-van-ubnd-long-xuyen-ngay-dan-so-the-gioi-2024": (2024, 2024),
-        "ke-hoach-thang-hanh-dong-dan-so-2022-long-an": (2022, 2022),
-    }
-    assert all(str(p.covers.start) in p.summary for p in site.documents if p.covers)
-    assert not any(p.validity for p in site.documents)
 
 
 # --- found by entering real documents known from reports ---------------------------------------------------

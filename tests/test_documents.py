@@ -11,7 +11,7 @@ import re
 import icalendar
 import pytest
 import recurring_ical_events
-from conftest import ROOT, TEST_TODAY, copy_project, replace, where
+from conftest import FIXTURE, TEST_TODAY, copy_project, replace, where
 from lxml import html
 
 from congbo import agenda, calendar_json, ical, urls
@@ -102,10 +102,7 @@ def test_an_unstated_blank_is_refused(project, old, new, said):
 
 
 @pytest.fixture(scope="module")
-def pages():
-    from conftest import ROOT
-
-    site = load_site(ROOT, today=TEST_TODAY, docs_dir=ROOT / "docs")
+def pages(site):
     return {src: html.fromstring(page.source.split("---", 2)[2]) for src, page in render_all_pages(site, "https://x.invalid/").items()}
 
 
@@ -425,7 +422,7 @@ def test_a_plan_spanning_vietnam_population_day_carries_the_year_s_shared_theme(
     assert f"Chủ đề Tháng hành động quốc gia về Dân số và Ngày Dân số Việt Nam năm 2022: “{theme}”" in page
     assert page.count(theme) == 1
     assert "Long An, ngày … tháng … năm 2022" in page and "năm 2022 (chưa rõ ngày, tháng)" in page
-    assert (ROOT / "data" / "observances.yml").read_text(encoding="utf-8").count(theme) == 1, "entered once"
+    assert (FIXTURE / "data" / "observances.yml").read_text(encoding="utf-8").count(theme) == 1, "entered once"
     [activity] = site.document[LONG_AN].activities
     dates = agenda.activity_dates(site.document[LONG_AN], activity)
     start, end = dates.start, dates.end

@@ -14,13 +14,13 @@ from congbo.edit import edit_sources, edit_uri, repository_links
 from congbo.errors import DataError
 from congbo.load import load_site
 from congbo.outputs import render_all_pages
-from conftest import TEST_TODAY, ROOT, build_env, copy_project, mkdocs_build, read_page
+from conftest import FIXTURE, TEST_TODAY, build_env, copy_project, mkdocs_build, read_page
 
 REPO = "https://github.com/example-owner/example-repo/"  # a test value, in a copy: the sample leaves `repository` unset
 
 
 def line_of(rel: str, needle: str) -> int:
-    lines = (ROOT / rel).read_text(encoding="utf-8").splitlines()
+    lines = (FIXTURE / rel).read_text(encoding="utf-8").splitlines()
     return next(i for i, line in enumerate(lines, 1) if line.startswith(needle))
 
 
@@ -29,7 +29,7 @@ def test_every_generated_page_but_the_plans_index_has_a_source(site):
     sources = edit_sources(site, pages)
     assert set(pages) - set(sources) == {urls.src_of(urls.DOCUMENTS)}
     for path, _ in sources.values():
-        assert (ROOT / path).is_file() and path.startswith("data/")
+        assert (FIXTURE / path).is_file() and path.startswith("data/")
 
 
 def test_edit_uri_leaves_docs_for_the_data_file():
@@ -118,16 +118,16 @@ def test_every_page_has_an_edit_link_when_the_repository_is_set(built_with_repo)
     assert len(pages) > 100 and without == [urls.DOCUMENTS]
 
 
-def test_no_edit_link_and_a_notice_while_the_repository_is_unset(built_site):
-    """The sample leaves the address unset (its owner is not known): no link, and the check says why, as a notice."""
-    assert "repository:" not in (ROOT / "data/site.yml").read_text(encoding="utf-8").replace("# repository:", "")
+def test_no_edit_link_and_a_notice_while_the_repository_is_unset(built_site, project_dir):
+    """The tests' content leaves the address unset: no link, and the check says why, as a notice."""
+    assert "repository:" not in (project_dir / "data/site.yml").read_text(encoding="utf-8").replace("# repository:", "")
     assert read_page(built_site, urls.PRESS).xpath("//a[@title='Sửa trang này']") == []
     for output, expected in (
         ("text", "Lưu ý: data/site.yml chưa có 'repository'"),
         ("github", "::notice title=Chưa có địa chỉ kho::data/site.yml chưa có 'repository'"),
     ):
         result = subprocess.run(
-            [sys.executable, "-m", "congbo", "check", "--format", output, str(ROOT)], capture_output=True, text=True, env=build_env()
+            [sys.executable, "-m", "congbo", "check", "--format", output, str(project_dir)], capture_output=True, text=True, env=build_env()
         )
         assert result.returncode == 0 and "::error" not in result.stdout
         assert expected in result.stdout and "Sửa trang này" in result.stdout

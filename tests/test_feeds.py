@@ -23,11 +23,10 @@ import pytest
 from lxml import etree
 
 from congbo import channels, feeds, urls
-from congbo.load import load_site
 from congbo.models import Contact
 from congbo.dates import PartialDate
 from congbo.scalars import VN_TZ
-from conftest import ROOT, copy_project, mkdocs_build
+from conftest import copy_project, mkdocs_build
 
 TODAY = dt.date(2026, 11, 20)
 BUILD_MOMENT = dt.datetime(2026, 11, 20, 9, 0, tzinfo=VN_TZ)  # conftest.TEST_EPOCH
@@ -42,11 +41,6 @@ RFC822 = re.compile(
     r"^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} \+0700$"
 )
 NEWSBOAT = "newsboat"
-
-
-@pytest.fixture(scope="module")
-def site():
-    return load_site(ROOT, today=TODAY, docs_dir=ROOT / "docs")
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, TEST_TODAY, copy_project
+from conftest import FIXTURE, TEST_TODAY, copy_project
 
 from congbo import channels
 from congbo.load import load_site
@@ -21,18 +21,13 @@ from congbo.render import GeneratedPage
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "outputs"
 TODAY = TEST_TODAY
-SITE_URL = yaml.safe_load((ROOT / "data/site.yml").read_text(encoding="utf-8"))["url"]  # the public address is data
+SITE_URL = yaml.safe_load((FIXTURE / "data/site.yml").read_text(encoding="utf-8"))["url"]  # the public address is data
 
 
 def as_bytes(output) -> bytes:
     if isinstance(output, GeneratedPage):
         return output.source.encode("utf-8")
     return output.encode("utf-8") if isinstance(output, str) else output
-
-
-@pytest.fixture(scope="module")
-def site():
-    return load_site(ROOT, today=TODAY, docs_dir=ROOT / "docs")
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,7 @@ import icalendar
 import pytest
 import recurring_ical_events
 
-from conftest import ROOT, copy_project
+from conftest import copy_project
 from congbo import ical, urls
 from congbo.load import load_site
 from congbo.dates import PartialDate
@@ -28,11 +28,6 @@ YEAR_2027 = {
     "ngay-dan-so-viet-nam@congbo": (dt.date(2027, 12, 26), dt.date(2027, 12, 26)),
     "thang-hanh-dong-dan-so@congbo": (dt.date(2027, 12, 1), dt.date(2027, 12, 31)),
 }
-
-
-@pytest.fixture(scope="module")
-def site():
-    return load_site(ROOT, today=TODAY, docs_dir=ROOT / "docs")
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,7 @@ from congbo import feeds, images
 from congbo.errors import DataError
 from congbo.images import ImageRefused, published_image
 from congbo.load import load_site
-from conftest import ROOT, TEST_TODAY, copy_project, mkdocs_build, replace, where
+from conftest import FIXTURE, TEST_TODAY, copy_project, mkdocs_build, replace, where
 
 RED, BLUE = (220, 30, 30), (30, 30, 220)
 ARTICLE = "docs/chuyen-muc/2024/ngay-dan-so-the-gioi.md"
@@ -94,7 +94,7 @@ def test_a_plain_image_within_the_width_is_published_as_it_is(tmp_path):
     path = tmp_path / "plain.png"
     sideways((1600, 900)).save(path)
     assert published_image(path) == images.PublishedImage(1600, 900, "image/png", path.stat().st_size, None)
-    assert published_image(ROOT / "docs" / SHARE).data is None
+    assert published_image(FIXTURE / "docs" / SHARE).data is None
 
 
 @pytest.mark.parametrize(

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from congbo.errors import DataError
 from congbo.load import load_site
 from congbo.site import Site
-from conftest import ROOT, TEST_TODAY, copy_project
+from conftest import FIXTURE, TEST_TODAY, copy_project
 
 EXAMPLES = 40
 DEADLINE_MS = 3_000
@@ -50,7 +50,7 @@ def project(tmp_path_factory) -> Path:
 def load_with(project: Path, rel: str, data: bytes):
     """Load the project with one file's bytes replaced; the file is put back afterwards."""
     path = project / rel
-    original = (ROOT / rel).read_bytes()
+    original = (FIXTURE / rel).read_bytes()
     path.write_bytes(data)
     try:
         return load_site(project, today=TEST_TODAY, docs_dir=project / "docs")
@@ -159,12 +159,12 @@ edits = st.lists(
 @PROPERTY
 @given(rel=st.sampled_from(FILES), changes=edits)
 def test_any_mutation_of_the_sample_files(project, rel, changes):
-    text = mutate((ROOT / rel).read_text(encoding="utf-8"), changes)
+    text = mutate((FIXTURE / rel).read_text(encoding="utf-8"), changes)
     assert_site_or_messages(load_with(project, rel, text.encode("utf-8", "surrogatepass")), project)
 
 
 def test_the_sample_loads(project):
-    assert isinstance(load_with(project, FILES[0], (ROOT / FILES[0]).read_bytes()), Site)
+    assert isinstance(load_with(project, FILES[0], (FIXTURE / FILES[0]).read_bytes()), Site)
 
 
 # --- every id field and every file field, whatever its value --------------------------
@@ -198,7 +198,7 @@ FIELD_FILES = FILES[:5] + [ARTICLE_WITH_IMAGE]
 
 def read_record(rel: str) -> tuple[object, str]:
     """A data file (or an article's front matter) as the loader reads it, and the article's body."""
-    text = (ROOT / rel).read_text(encoding="utf-8")
+    text = (FIXTURE / rel).read_text(encoding="utf-8")
     body = ""
     if rel.endswith(".md"):
         _, front, body = text.split("---\n", 2)

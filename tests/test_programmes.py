@@ -6,9 +6,8 @@ import dataclasses
 import datetime as dt
 
 
-from conftest import ROOT, read_page, text_of
+from conftest import read_page, text_of
 from congbo import agenda, blocks, programmes, urls
-from congbo.load import load_site
 from congbo.models import Article
 from congbo.site import ArticleRecord, Site
 
@@ -66,8 +65,7 @@ def test_sixtieth_anniversary_is_computed_from_the_origin(site):
     assert wpd.theme.theme == "Đầu tư cho công tác dân số là đầu tư cho phát triển bền vững"
 
 
-def test_programme_year_follows_the_next_occurrence_after_the_plan():
-    site = load_site(ROOT, today=TODAY, docs_dir=ROOT / "docs")
+def test_programme_year_follows_the_next_occurrence_after_the_plan(site):
     wpd = site.observance["ngay-dan-so-the-gioi"]
     assert agenda.programme_year(wpd, dt.date(2024, 3, 1)) == 2024
     assert agenda.programme_year(wpd, dt.date(2024, 8, 1)) == 2025

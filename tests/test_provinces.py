@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import pytest
 from conftest import append, load_problems as problems, TEST_TODAY, copy_project, replace, where
 from lxml import html
 
@@ -216,17 +215,6 @@ def test_a_body_named_without_its_province_needs_to_know_whether_it_is_a_tinh_or
 
 
 # --- the sample ------------------------------------------------------------------------------------------------
-
-
-@pytest.mark.sample
-def test_the_sample_names_other_provinces_bodies_with_their_province(site):
-    assert site.home_province == "Lạng Sơn"
-    assert site.name_of("ubnd-loc-ninh") == "Ủy ban nhân dân huyện Lộc Ninh (tỉnh Bình Phước cũ)"
-    assert site.name_of("ubnd-long-xuyen") == "Ủy ban nhân dân thành phố Long Xuyên, tỉnh An Giang"
-    assert site.name_of("so-y-te-quang-nam", short=True) == "Sở Y tế tỉnh Quảng Nam"
-    assert site.name_of("so-y-te-lang-son", short=True) == "Sở Y tế"
-    for org_id in ("ubnd-bac-giang", "so-khcn-bac-giang", "so-y-te-bac-giang", "van-phong-so-khcn-bac-giang"):
-        assert site.organisation[org_id].valid_until == dt.date(2025, 6, 30), "from Bắc Giang's merger, written once"
 
 
 def test_a_cited_document_s_issuer_is_named_by_the_site_but_a_decision_s_basis_lines_keep_the_text(tmp_path):

@@ -11,15 +11,21 @@ import pytest
 from congbo.schema import DATA_SCHEMAS, SCHEMAS, modeline, render_schema, schema_of
 from congbo.yamlread import read_yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+from conftest import FIXTURE, ROOT
+
 SCHEMA_DIR = ROOT / "data" / "schema"
-DATA = {
-    "site.schema.json": ["data/site.yml"],
-    "organisations.schema.json": ["data/organisations.yml"],
-    "observances.schema.json": ["data/observances.yml"],
-    "events.schema.json": ["data/events.yml"],
-    "plan.schema.json": sorted(str(p.relative_to(ROOT)) for p in (ROOT / "data" / "plans").glob("*.yml")),
-}
+CONTENT = [FIXTURE, pytest.param(ROOT, marks=pytest.mark.sample, id="sample")]
+"""The tests' own data, and the sample's (the sample tier): both must validate against the schemas."""
+
+
+def data_files(root: Path) -> dict[str, list[str]]:
+    return {
+        "site.schema.json": ["data/site.yml"],
+        "organisations.schema.json": ["data/organisations.yml"],
+        "observances.schema.json": ["data/observances.yml"],
+        "events.schema.json": ["data/events.yml"],
+        "plan.schema.json": sorted(str(p.relative_to(root)) for p in (root / "data" / "plans").glob("*.yml")),
+    }
 
 
 @pytest.mark.parametrize("name", sorted(SCHEMAS))
@@ -28,11 +34,12 @@ def test_committed_schema_matches_the_models(name):
     assert committed == render_schema(name), "run: python -m congbo schema"
 
 
-@pytest.mark.parametrize("name", sorted(DATA))
-def test_sample_data_validates_against_the_schema(name):
+@pytest.mark.parametrize("root", CONTENT)
+@pytest.mark.parametrize("name", sorted(SCHEMAS))
+def test_the_data_validates_against_the_schema(name, root):
     schema = json.loads(render_schema(name))
-    for rel in DATA[name]:
-        located, problems = read_yaml((ROOT / rel).read_text(encoding="utf-8"), rel)
+    for rel in data_files(root).get(name, []):
+        located, problems = read_yaml((root / rel).read_text(encoding="utf-8"), rel)
         assert problems == []
         jsonschema.validate(located.value, schema)
 
@@ -71,13 +78,14 @@ def test_the_walk_finds_a_field_without_description():
     assert properties_without_description({"$defs": {"A": {"properties": {"x": {"type": "string"}}}}}) == ["/$defs/A/properties/x"]
 
 
-def test_every_data_file_points_at_its_schema_on_its_first_line():
-    files = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "data").rglob("*.yml"))
-    assert files == sorted(rel for rels in DATA.values() for rel in rels)
+@pytest.mark.parametrize("root", CONTENT)
+def test_every_data_file_points_at_its_schema_on_its_first_line(root):
+    files = sorted(str(p.relative_to(root)) for p in (root / "data").rglob("*.yml"))
+    assert files == sorted(rel for rels in data_files(root).values() for rel in rels)
     for rel in files:
-        first = (ROOT / rel).read_text(encoding="utf-8").splitlines()[0]
+        first = (root / rel).read_text(encoding="utf-8").splitlines()[0]
         assert first == modeline(rel)
-        target = (ROOT / rel).parent / first.split("$schema=", 1)[1]
+        target = ROOT / Path(rel).parent / first.split("$schema=", 1)[1]
         assert target.resolve() == (SCHEMA_DIR / schema_of(rel)).resolve()
 
 
