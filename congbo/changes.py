@@ -13,26 +13,17 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from . import urls, vi
+from .content import FRONT_MATTER
 from .github import escape_cell
-from .content import COLUMN_DIR, FRONT_MATTER
+from .layout import ARTICLES, COLUMN_DIR, DOCUMENTS, EVENTS, LISTS, PARTS, SITE, Part, part_of
 from .models import DOCUMENT_KINDS, UNKNOWN_KIND_NAME
 from .scalars import PartialDate
 from .yamlread import read_yaml
 
-LISTS = {
-    "data/organisations.yml": ("organisation", "name", urls.organisation),
-    "data/observances.yml": ("observance", "name", urls.observance),
-    "data/events.yml": ("event", "name", urls.event),
-}
-KIND_NAMES = {
-    "site": "thông tin trang",
-    "organisation": "cơ quan",
-    "observance": "ngày kỷ niệm",
-    "event": "sự kiện",
-    "plan": "văn bản",
-    "article": "bài viết",
-    "page": "trang viết tay",
-}
+PAGE_URLS = {"organisation": urls.organisation, "observance": urls.observance, "event": urls.event}
+"""The page of a record of a list file, by its kind."""
+KIND_NAMES = {part.kind: part.name for part in PARTS} | {"page": "trang viết tay"}
+"""What the summary calls each kind of record, in the order it lists them."""
 STATUS_NAMES = {"added": "thêm", "changed": "sửa", "removed": "bỏ"}
 
 
@@ -179,30 +170,28 @@ def records_of(rel: str, text: str | None) -> dict[tuple[str, str], Record]:
     """The records one content file holds, by (kind, id); nothing for a file that is absent or unreadable."""
     if text is None:
         return {}
-    path = PurePosixPath(rel)
-    if rel in LISTS:
-        return _list_records(rel, text)
-    if rel == "data/site.yml":
+    path, part = PurePosixPath(rel), part_of(rel)
+    if part in LISTS:
+        return _list_records(part, text)
+    if part is SITE:
         located, _ = read_yaml(text, rel)
-        return {
-            ("site", "site"): Record("site", "site", "data/site.yml", "", text, values_of(located.value if located is not None else {}))
-        }
-    if path.parent == PurePosixPath("data/plans") and path.suffix == ".yml":
+        return {("site", "site"): Record("site", "site", SITE.path, "", text, values_of(located.value if located is not None else {}))}
+    if part is DOCUMENTS:
         return _document_records(path, text)
     if path.parts[0] == "docs" and path.suffix == ".md":
         return _page_records(path, text)
     return {}
 
 
-def _list_records(rel: str, text: str) -> dict[tuple[str, str], Record]:
-    kind, name_key, url_of = LISTS[rel]
-    located, _ = read_yaml(text, rel)
+def _list_records(part: Part, text: str) -> dict[tuple[str, str], Record]:
+    kind, name_key, url_of = part.kind, part.title, PAGE_URLS[part.kind]
+    located, _ = read_yaml(text, part.path)
     items = located.value if located is not None and isinstance(located.value, list) else []
     found = {}
     for item in items:
         if isinstance(item, dict) and isinstance(item.get("id"), str):
             record_id = item["id"]
-            dated = (_dated(f"event:{record_id}", "sự kiện", item, name_key, item),) if kind == "event" else ()
+            dated = (_dated(f"event:{record_id}", EVENTS.name, item, name_key, item),) if part is EVENTS else ()
             found[(kind, record_id)] = Record(
                 kind,
                 record_id,
@@ -276,10 +265,10 @@ def _document_records(path: PurePosixPath, text: str) -> dict[tuple[str, str], R
         if isinstance(item, dict) and isinstance(item.get("id"), str)
     ]
     return {
-        ("plan", record_id): Record(
-            "plan",
+        (DOCUMENTS.kind, record_id): Record(
+            DOCUMENTS.kind,
             record_id,
-            _text(value.get("summary"), record_id),
+            _text(value.get(DOCUMENTS.title), record_id),
             urls.document(record_id),
             text,
             values_of(value),
@@ -310,7 +299,9 @@ def _page_records(path: PurePosixPath, text: str) -> dict[tuple[str, str], Recor
     body = text[match.end() :] if match else text
     values = (*values_of(meta), ("body", _value(body) if body.strip() else MISSING))
     return {
-        ("article", record_id): Record("article", record_id, _text(meta.get("title"), record_id), urls.article(record_id), text, values)
+        ("article", record_id): Record(
+            "article", record_id, _text(meta.get(ARTICLES.title), record_id), urls.article(record_id), text, values
+        )
     }
 
 
@@ -441,8 +432,8 @@ def branch_changes(root: Path, base: str) -> list[Change]:
 
 def site_url_of(root: Path) -> str:
     """The published address, data/site.yml's ``url`` (read as written: the summary is made even when the data is not valid)."""
-    text = text_now(root, "data/site.yml")
-    located = read_yaml(text, "data/site.yml")[0] if text is not None else None
+    text = text_now(root, SITE.path)
+    located = read_yaml(text, SITE.path)[0] if text is not None else None
     value = located.value.get("url") if located is not None and isinstance(located.value, dict) else None
     return value if isinstance(value, str) else ""
 

@@ -18,8 +18,10 @@ from pydantic_core import PydanticCustomError
 
 from . import content, vi
 from .images import WIDTH_TEXT, PublishedImage
+from .layout import DOCUMENTS, EVENTS, OBSERVANCES, ORGANISATIONS, SITE, Part
 from .messages import closest
 from .models import (
+    ArticleRecord,
     FOOTNOTE_REF,
     UNKNOWN_LEAD_HELP,
     Article,
@@ -35,7 +37,6 @@ from .models import (
 )
 from .read import Checker, Records, file_head, file_in_docs, file_size, inside, raw_id
 from .scalars import ID, PLACEHOLDER, PartialDate
-from .site import ArticleRecord
 from .yamlread import Located
 
 
@@ -140,17 +141,16 @@ def _refer(
     path: tuple,
     value: str | None,
     known: set,
-    what: str,
-    where: str,
+    part: Part,
     near: Callable | None = None,
     also: str | None = None,
 ) -> None:
-    """A reference to a record that must exist; ``near`` ranks the suggestions (`_org_rank`); ``also``: what
-    else the field accepts, said after the suggestion."""
+    """A reference to a record of ``part`` that must exist; ``near`` ranks the suggestions (`_org_rank`); ``also``:
+    what else the field accepts, said after the suggestion."""
     if value is not None and known is not None and value not in known and not PLACEHOLDER.search(value):
         hint = closest(value, known, near)
         suggestion = f"; có phải '{hint}'?" if hint else ""
-        check.add(located, path, f"không có {what} mã '{value}' trong {where}{suggestion}" + (f"; {also}" if also else ""))
+        check.add(located, path, f"không có {part.name} mã '{value}' trong {part.path}{suggestion}" + (f"; {also}" if also else ""))
 
 
 def _org_rank(known: _Known, context: Organisation | None, *, itself: bool = True) -> Callable[[str], tuple]:
@@ -182,7 +182,7 @@ def _follow_mergers(check: Checker, located: Located | None, orgs: list[Organisa
             continue
         since = vi.short_date(province.since)
         into = provinces[province.merged_into].title if province.merged_into in provinces else province.merged_into
-        merger = f"{province.title} được sắp xếp vào {into} từ ngày {since} ({SITE_WHERE}, provinces)"
+        merger = f"{province.title} được sắp xếp vào {into} từ ngày {since} ({SITE.path}, provinces)"
         if org.valid_until is None:
             followed.append(org.model_copy(update={"valid_until": province.last_day}))
             continue
@@ -205,13 +205,8 @@ def _follow_mergers(check: Checker, located: Located | None, orgs: list[Organisa
     return followed
 
 
-ORG_WHERE = "data/organisations.yml"
-SITE_WHERE = "data/site.yml"
-OBS_WHERE = "data/observances.yml"
-
-
 def _check_site(check, located, info: SiteInfo, known: _Known) -> None:
-    _refer(check, located, ("owner",), info.owner, known.orgs, "cơ quan", ORG_WHERE)
+    _refer(check, located, ("owner",), info.owner, known.orgs, ORGANISATIONS)
     _check_provinces(check, located, info.provinces, known)
     seen = Counter(c.id for c in info.column.categories)
     for i, category in enumerate(info.column.categories):
@@ -262,8 +257,8 @@ def _check_site_files(check, located, info: SiteInfo, docs_dir: Path | None) -> 
 def _check_org(check, located, org: Organisation, known: _Known) -> None:
     i = _index_of(located, org.id)
     near = _org_rank(known, org, itself=False)
-    _refer(check, located, (i, "parent"), org.parent, known.orgs, "cơ quan", ORG_WHERE, near)
-    _refer(check, located, (i, "successor"), org.successor, known.orgs, "cơ quan", ORG_WHERE, near)
+    _refer(check, located, (i, "parent"), org.parent, known.orgs, ORGANISATIONS, near)
+    _refer(check, located, (i, "successor"), org.successor, known.orgs, ORGANISATIONS, near)
     if org.parent == org.id:
         check.add(located, (i, "parent"), "cơ quan không thể là cấp trên của chính nó")
     if org.parent in known.orgs_by_id and org.province and known.orgs_by_id[org.parent].province not in (None, org.province):
@@ -289,7 +284,7 @@ def _check_province_names(check, located: Located, orgs: list[Organisation], hom
             located,
             (_index_of(located, first.id), "province"),
             f"tên '{first.name}'{more} không nêu tỉnh {province}, mà trang là trang của {site}: trang ghi tên cơ quan "
-            f"tỉnh khác kèm tên tỉnh, nên cần biết {province} là tỉnh hay thành phố: ghi ở {SITE_WHERE}, mục 'provinces', "
+            f"tỉnh khác kèm tên tỉnh, nên cần biết {province} là tỉnh hay thành phố: ghi ở {SITE.path}, mục 'provinces', "
             f"'name: {province}' với 'kind: tinh' hoặc 'kind: thanh-pho' (thành phố trực thuộc trung ương)",
         )
 
@@ -318,7 +313,7 @@ def _check_themes(check, located, obs: Observance, known: _Known, observances: l
         _check_sources(check, located, (i, "themes", j), theme.sources, known)
         if theme.same_as is None:
             continue
-        _refer(check, located, (i, "themes", j, "same_as"), theme.same_as, known.observances, "ngày kỷ niệm", OBS_WHERE)
+        _refer(check, located, (i, "themes", j, "same_as"), theme.same_as, known.observances, OBSERVANCES)
         other = by_id.get(theme.same_as)
         if other is not None and (other.theme_for(theme.year) is None or other.theme_for(theme.year).theme is None):
             check.add(
@@ -331,7 +326,7 @@ def _check_themes(check, located, obs: Observance, known: _Known, observances: l
 def _check_sources(check, located, path: tuple, sources, known: _Known) -> None:
     """A source that is another document names one on the site (a document's own: `_check_document_refs`)."""
     for j, source in enumerate(sources):
-        _refer(check, located, path + ("sources", j, "document"), source.document, known.documents, "văn bản", "data/plans/")
+        _refer(check, located, path + ("sources", j, "document"), source.document, known.documents, DOCUMENTS)
 
 
 def activity_dates(activity) -> list:
@@ -346,7 +341,7 @@ def _check_event(check, located, event: Event, known: _Known, documents: dict) -
     i = _index_of(located, event.id)
     _check_sources(check, located, (i,), event.sources, known)
     _check_event_bodies(check, located, i, event, known)
-    _refer(check, located, (i, "plan"), event.plan, known.documents, "văn bản", "data/plans/")
+    _refer(check, located, (i, "plan"), event.plan, known.documents, DOCUMENTS)
     seen: set[str] = set()
     for j, phase in enumerate(event.phases):  # each phase once: its key is its UID's
         if phase.key in seen:
@@ -364,14 +359,14 @@ def _check_event(check, located, event: Event, known: _Known, documents: dict) -
                 "hãy bỏ giai đoạn này (phases chỉ ghi các giai đoạn khác ngày của sự kiện, như hạn nộp bài, công bố kết quả)",
             )
     for j, obs in enumerate(event.observances):
-        _refer(check, located, (i, "observances", j), obs, known.observances, "ngày kỷ niệm", OBS_WHERE)
+        _refer(check, located, (i, "observances", j), obs, known.observances, OBSERVANCES)
         first_year = known.observances_by_id[obs].first_year if obs in known.observances_by_id else event.date.year
         if event.date.year < first_year:  # the observance's programme of that year has no day to stand on
             check.add(
                 located,
                 (i, "observances", j),
                 f"sự kiện năm {event.date.year} không thể hướng tới ngày kỷ niệm '{obs}': "
-                f"ngày này được tổ chức lần đầu năm {first_year} (first_year trong {OBS_WHERE})",
+                f"ngày này được tổ chức lần đầu năm {first_year} (first_year trong {OBSERVANCES.path})",
             )
     if event.activity and not event.plan:
         check.add(located, (i, "activity"), "ghi 'activity' thì phải ghi cả 'plan'")
@@ -390,7 +385,7 @@ def _check_event(check, located, event: Event, known: _Known, documents: dict) -
                 located,
                 (i, "date"),
                 f"sự kiện lặp lại ngày {vi.short_date(day)} của hoạt động '{activity.id}' đã ghi trong {doc_located.file}:{line} "
-                f"(activities[{activity.id}].time); mỗi ngày chỉ ghi một lần, ở văn bản: hãy xóa sự kiện này khỏi data/events.yml "
+                f"(activities[{activity.id}].time); mỗi ngày chỉ ghi một lần, ở văn bản: hãy xóa sự kiện này khỏi {EVENTS.path} "
                 f"(để giữ địa chỉ và mã lịch đã công bố, ghi 'event: {event.id}' ở hoạt động)",
             )
             return
@@ -404,7 +399,7 @@ def _check_event_bodies(check, located, i: int, event: Event, known: _Known) -> 
     seen: dict[str, str] = {}
     for field, ids in (("organisers", event.organisers), ("participants", event.participants)):
         for j, org_id in enumerate(ids):
-            _refer(check, located, (i, field, j), org_id, known.orgs, "cơ quan", ORG_WHERE, _org_rank(known, None))
+            _refer(check, located, (i, field, j), org_id, known.orgs, ORGANISATIONS, _org_rank(known, None))
             if org_id not in seen:
                 seen[org_id] = field
             elif seen[org_id] == field:
@@ -441,21 +436,21 @@ def _check_document_refs(check, located: Located, known: _Known) -> None:
     near = _org_rank(known, known.orgs_by_id.get(issuer) if isinstance(issuer, str) else None)
     for pattern in ORG_REFS:
         for path, value in _walk(raw, pattern):
-            _refer(check, located, path, value, known.orgs, "cơ quan", ORG_WHERE, near)
+            _refer(check, located, path, value, known.orgs, ORGANISATIONS, near)
     for path, value in _walk(raw, ("activities", "*", "lead")):
         if ID.match(value):  # '??' (not known) is said on the page; a value that is no id has the model's message
-            _refer(check, located, path, value, known.orgs, "cơ quan", ORG_WHERE, near, also=UNKNOWN_LEAD_HELP)
+            _refer(check, located, path, value, known.orgs, ORGANISATIONS, near, also=UNKNOWN_LEAD_HELP)
     for pattern in OBS_REFS:
         for path, value in _walk(raw, pattern):
-            _refer(check, located, path, value, known.observances, "ngày kỷ niệm", OBS_WHERE)
+            _refer(check, located, path, value, known.observances, OBSERVANCES)
     for path, value in _walk(raw, ("bases", "*", "document")):
-        _refer(check, located, path, value, known.documents, "văn bản", "data/plans/")
+        _refer(check, located, path, value, known.documents, DOCUMENTS)
     for path, value in _walk(raw, ("related", "*", "document")):
-        _refer(check, located, path, value, known.documents, "văn bản", "data/plans/")
+        _refer(check, located, path, value, known.documents, DOCUMENTS)
         if value == raw_id(raw):
             check.add(located, path, "văn bản không thể liên quan với chính nó: ghi mã của một văn bản khác")
     for path, value in _walk(raw, ("sources", "*", "document")):
-        _refer(check, located, path, value, known.documents, "văn bản", "data/plans/")
+        _refer(check, located, path, value, known.documents, DOCUMENTS)
         if value == raw_id(raw):
             check.add(
                 located, path, "văn bản không thể là nguồn của chính nó: 'van-ban-dan' ghi mã của một văn bản khác dẫn tới văn bản này"
@@ -464,7 +459,7 @@ def _check_document_refs(check, located: Located, known: _Known) -> None:
         duties_of = section.get("duties_of")
         for k, org in enumerate(duties_of if isinstance(duties_of, list) else []):
             if isinstance(org, str):
-                _refer(check, located, path + ("duties_of", k), org, known.orgs, "cơ quan", ORG_WHERE, near)
+                _refer(check, located, path + ("duties_of", k), org, known.orgs, ORGANISATIONS, near)
 
 
 def _walk(value: Any, pattern: tuple, path: tuple = ()) -> Iterable[tuple[tuple, str]]:
@@ -513,7 +508,7 @@ def _check_document(check, located: Located, document: Document, known: _Known) 
             check.add(
                 located,
                 path,
-                f"cơ quan ban hành '{org_id}' chưa có 'heading' (tên ở góc trái văn bản) trong {ORG_WHERE}: trang có toàn văn "
+                f"cơ quan ban hành '{org_id}' chưa có 'heading' (tên ở góc trái văn bản) trong {ORGANISATIONS.path}: trang có toàn văn "
                 "in lại phần đầu văn bản như bản gốc",
             )
         # Refused only when certain: a date known only as on or before a day has no earliest day.
@@ -543,7 +538,7 @@ def _check_document(check, located: Located, document: Document, known: _Known) 
                 f"văn bản căn cứ ghi ngày {basis.date}, sau ngày ban hành văn bản này ({document.date}): "
                 "một văn bản chỉ căn cứ vào văn bản ban hành trước nó; hãy xem lại một trong hai ngày",
             )
-    _refer(check, located, ("superseded_by",), document.superseded_by, known.documents, "văn bản", "data/plans/")
+    _refer(check, located, ("superseded_by",), document.superseded_by, known.documents, DOCUMENTS)
     if document.superseded_by == document.id:
         check.add(located, ("superseded_by",), "văn bản không thể thay thế chính nó")
     archives = [j for j, r in enumerate(document.known_recipients) if r.role == "luu"]
@@ -627,7 +622,7 @@ def _activity_events(check, documents: list[tuple[Located, Document]], events_so
                 continue
             if activity.event in taken:
                 check.add(
-                    located, ("activities", j, "event"), f"mã sự kiện '{activity.event}' đã dùng ở data/events.yml hoặc ở hoạt động khác"
+                    located, ("activities", j, "event"), f"mã sự kiện '{activity.event}' đã dùng ở {EVENTS.path} hoặc ở hoạt động khác"
                 )
                 continue
             taken.add(activity.event)
@@ -824,11 +819,11 @@ def _check_article_refs(
         names = ", ".join(c.id for c in info.column.categories)
         check.add(located, ("category",), f"không có chuyên mục con '{category}'; chọn một trong: {names}")
     for j, document in enumerate(documents):
-        _refer(check, located, ("plans", j), document, known.documents, "văn bản", "data/plans/")
+        _refer(check, located, ("plans", j), document, known.documents, DOCUMENTS)
     for j, obs in enumerate(observances):
-        _refer(check, located, ("observances", j), obs, known.observances, "ngày kỷ niệm", OBS_WHERE)
+        _refer(check, located, ("observances", j), obs, known.observances, OBSERVANCES)
     for j, event in enumerate(events):
-        _refer(check, located, ("events", j), event, known.events, "sự kiện", "data/events.yml")
+        _refer(check, located, ("events", j), event, known.events, EVENTS)
     if image:
         _check_image(check, located, image, docs_dir, images)
 

@@ -13,9 +13,10 @@ from __future__ import annotations
 import datetime as dt
 import subprocess
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from . import changes
+from .layout import part_of
 from .scalars import VN_TZ
 
 CONTENT = ("data", "docs")
@@ -149,8 +150,7 @@ def _renamed(compared: list[changes.Change]) -> tuple[tuple[str, str], tuple[str
 
 
 def _is_data(path: str) -> bool:
-    pure = PurePosixPath(path)
-    return pure.suffix == ".yml" and pure.parent in (PurePosixPath("data"), PurePosixPath("data/plans"))
+    return part_of(path) is not None
 
 
 def read_blobs(root: Path, wanted: list[tuple[str, str]]) -> dict[tuple[str, str], str]:

@@ -14,6 +14,7 @@ from . import content
 from .checks import check_records
 from .errors import DataError
 from .history import NO_HISTORY, History
+from .layout import DOCUMENTS, EVENTS, LISTS
 from .models import Document
 from .read import Checker, read_records
 from .site import Site
@@ -52,19 +53,16 @@ def load_site(root: Path, *, today: dt.date, docs_dir: Path | None = None, histo
     )
 
 
-_LIST_KINDS = {"organisations": "organisation", "observances": "observance", "events": "event"}
-
-
 def _origins(sources: dict[str, Located], documents: list[tuple[Located, Document]], derived) -> dict[tuple[str, str], tuple[str, int]]:
     """The file and line where each record starts (the data is valid: every list item has its id)."""
     found = {("site", "site"): (sources["site"].file, 1), ("site", "column"): (sources["site"].file, sources["site"].where(("column",))[0])}
-    for key, kind in _LIST_KINDS.items():
-        located = sources[key]
-        found[("file", key)] = (located.file, 1)
+    for part in LISTS:
+        located = sources[part.key]
+        found[("file", part.key)] = (located.file, 1)
         for i, item in enumerate(located.value):
-            found[(kind, item["id"])] = (located.file, located.where((i,))[0])
+            found[(part.kind, item["id"])] = (located.file, located.where((i,))[0])
     for located, document in documents:
-        found[("plan", document.id)] = (located.file, 1)
+        found[(DOCUMENTS.kind, document.id)] = (located.file, 1)
     for located, j, event in derived:
-        found[("event", event.id)] = (located.file, located.where(("activities", j))[0])
+        found[(EVENTS.kind, event.id)] = (located.file, located.where(("activities", j))[0])
     return found

@@ -8,19 +8,19 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from . import content
-from .content import COLUMN_DIR, DATA_FILES, DOCUMENTS_DIR, FRONT_MATTER, MARKDOWN_SUFFIXES
+from .content import FRONT_MATTER, MARKDOWN_SUFFIXES
 from .errors import Problem
 from .images import ImageRefused, PublishedImage, published_image
+from .layout import COLUMN_DIR, DATA_FILES, DOCUMENTS, Part
 from .messages import kind_of, problem_of
-from .models import Article, Document, Event, Observance, Organisation, SiteInfo
+from .models import Article, ArticleRecord, Document, Event, Observance, Organisation, SiteInfo
 from .scalars import PLACEHOLDER
-from .site import ArticleRecord
 from .yamlread import Located, forbidden_characters, read_yaml
 
 
@@ -50,22 +50,12 @@ class Checker:
         return located  # None only on a syntax error; a duplicate key keeps its first value
 
     def read_text(self, path: Path) -> str | None:
-        """A file's text; a UTF-8 byte order mark is dropped (as MkDocs does), other bytes that are
-        not UTF-8 are a problem at their line and column."""
-        data = path.read_bytes()
-        try:
-            return data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            line_start = data.rfind(b"\n", 0, exc.start) + 1
-            line = data.count(b"\n", 0, exc.start) + 1
-            column = len(data[line_start : exc.start].decode("utf-8-sig", "replace")) + 1
-            byte = data[exc.start]
-            self.problems.append(
-                Problem(
-                    self.rel(path), line, column, "", f"tệp không ở mã UTF-8 (byte 0x{byte:02X} không hợp lệ); hãy lưu lại tệp với mã UTF-8"
-                )
-            )
+        """A file's text (`decode`); None when it is not UTF-8 (the problem is added)."""
+        text, problem = decode(path.read_bytes(), self.rel(path))
+        if problem is not None:
+            self.problems.append(problem)
             return None
+        return text
 
     def validate(self, located: Located, model: type[BaseModel], path: tuple = ()) -> Any:
         value = _at(located.value, path)
@@ -89,13 +79,53 @@ class Checker:
         self.problems.append(located.problem(path, message))
 
 
+def decode(data: bytes, file: str) -> tuple[str, Problem | None]:
+    """A content file's text: a UTF-8 byte order mark is dropped (as MkDocs does); bytes that are not UTF-8
+    are a problem at their line and column (and read as U+FFFD, for readers that go on all the same)."""
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError as exc:
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = len(data[line_start : exc.start].decode("utf-8-sig", "replace")) + 1
+        byte = data[exc.start]
+        message = f"tệp không ở mã UTF-8 (byte 0x{byte:02X} không hợp lệ); hãy lưu lại tệp với mã UTF-8"
+        return data.decode("utf-8-sig", "replace"), Problem(file, line, column, "", message)
+
+
+def split_article(text: str) -> tuple[str, str, int] | None:
+    """An article's front matter (the YAML between two '---' lines, read from line `FRONT_MATTER_LINE`), its body
+    and the line the body starts on; None when the file does not open with front matter."""
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return None
+    return match.group(1) or "", text[match.end() :], text.count("\n", 0, match.end()) + 1
+
+
+FRONT_MATTER_LINE = 2
+"""The line an article's front matter starts on (after the opening '---')."""
+
+
+def not_an_article(parts: tuple[str, ...]) -> str | None:
+    """Why a Markdown page MkDocs publishes under the column (its path inside the column) cannot be an article,
+    in Vietnamese; None when it is one."""
+    suffix = PurePosixPath(*parts).suffix
+    if suffix != ".md":
+        return f"bài viết phải có đuôi .md (MkDocs vẫn đăng tệp '{suffix}' thành trang mà không qua kiểm tra); hãy đổi tên tệp"
+    if parts[-1] == "index.md":
+        return "không đặt index.md trong chuyên mục: các trang mục lục do hệ thống tạo; hãy đặt tên tệp theo nội dung bài"
+    if any(part.startswith("_") for part in parts[:-1]):
+        return "MkDocs vẫn đăng các tệp trong thư mục bắt đầu bằng '_'; bài nháp hãy để ngoài thư mục docs/"
+    return None
+
+
 @dataclass(frozen=True)
 class Records:
     """Everything the content holds, as read: the records that passed their models, and where each
     was written (the sources of those that did not too, so their references are still checked)."""
 
     sources: dict[str, Located | None]
-    """The data files at the top of data/ (`content.DATA_FILES`), by key; None when absent or not YAML."""
+    """The data files at the top of data/ (`layout.DATA_FILES`), by key; None when absent or not YAML."""
     info: SiteInfo | None
     organisations: list[Organisation]
     observances: list[Observance]
@@ -114,16 +144,11 @@ class Records:
 
 def read_records(check: Checker, root: Path, docs_dir: Path | None) -> Records:
     """Every data file under ``root/data`` and (with ``docs_dir``) the column's articles and the images."""
-    data = root / "data"
     images = read_images(check, docs_dir) if docs_dir is not None else {}
-    sources: dict[str, Located | None] = {key: check.read(data / name) for key, name in DATA_FILES.items()}
+    sources: dict[str, Located | None] = {part.key: check.read(root / part.path) for part in DATA_FILES}
+    info, orgs, observances, events = (validate_part(check, sources[part.key], part) for part in DATA_FILES)
 
-    info = check.validate(sources["site"], SiteInfo) if sources["site"] else None
-    orgs = check.validate_list(sources["organisations"], Organisation) if sources["organisations"] else []
-    observances = check.validate_list(sources["observances"], Observance) if sources["observances"] else []
-    events = check.validate_list(sources["events"], Event) if sources["events"] else []
-
-    document_files = read_document_paths(check, data)
+    document_files = read_document_paths(check, root)
     documents: list[tuple[Located, Document]] = []
     document_sources: list[Located] = []
     for path in document_files:
@@ -153,15 +178,22 @@ def read_records(check: Checker, root: Path, docs_dir: Path | None) -> Records:
     )
 
 
-def read_document_paths(check: Checker, data: Path) -> list[Path]:
+def validate_part(check: Checker, located: Located | None, part: Part) -> Any:
+    """The records of a data file that pass their model: a list of them, or the one record (None when it does not)."""
+    if located is None:
+        return [] if part.listed else None
+    return check.validate_list(located, part.model) if part.listed else check.validate(located, part.model)
+
+
+def read_document_paths(check: Checker, root: Path) -> list[Path]:
     """The document files (data/plans/); a data file with another extension (`.yaml`) would be ignored: it is a problem."""
-    for name in DATA_FILES.values():
-        twin = data / name.replace(".yml", ".yaml")
+    for part in DATA_FILES:
+        name, twin = PurePosixPath(part.path).name, root / part.path.replace(".yml", ".yaml")
         if twin.exists():
             check.problems.append(
                 Problem(check.rel(twin), 1, 1, "", f"tệp này không được đọc: dữ liệu nằm ở {name}; hãy gộp vào tệp đó rồi xóa tệp này")
             )
-    documents = data / DOCUMENTS_DIR
+    documents = root / DOCUMENTS.path
     if not documents.is_dir():
         return []
     paths = []
@@ -177,7 +209,8 @@ def read_document_paths(check: Checker, data: Path) -> list[Path]:
                     1,
                     1,
                     "",
-                    "mỗi văn bản là một tệp đuôi .yml trong data/plans/; tệp này không được đọc, hãy đổi tên (đuôi .yml) hoặc chuyển đi",
+                    f"mỗi văn bản là một tệp đuôi .yml trong {DOCUMENTS.path}; tệp này không được đọc, hãy đổi tên (đuôi .yml) "
+                    "hoặc chuyển đi",
                 )
             )
     return paths
@@ -217,8 +250,8 @@ def read_articles(
         text = check.read_text(path)
         if text is None:
             continue
-        match = FRONT_MATTER.match(text)
-        if not match:
+        article = split_article(text)
+        if article is None:
             check.problems.append(
                 Problem(
                     check.rel(path),
@@ -229,7 +262,8 @@ def read_articles(
                 )
             )
             continue
-        located = check.read(path, match.group(1) or "", first_line=2)
+        front_matter, body, first_body_line = article
+        located = check.read(path, front_matter, first_line=FRONT_MATTER_LINE)
         if located is None:
             continue
         if not isinstance(located.value, dict):
@@ -237,8 +271,6 @@ def read_articles(
             continue
         meta = check.validate(located, Article)
         # The body is checked whether or not the front matter is valid: a new file's every mistake in one run.
-        body = text[match.end() :]
-        first_body_line = text.count("\n", 0, match.end()) + 1
         file = check.rel(path)
         check.problems.extend(forbidden_characters(body, file, first_body_line))
         _check_body_placeholder(check, file, unicodedata.normalize("NFC", body), first_body_line)
@@ -263,31 +295,9 @@ def column_markdown(check: Checker, column: Path) -> list[Path]:
             continue  # MkDocs leaves out hidden files (exclude_docs default)
         if path.suffix.lower() not in MARKDOWN_SUFFIXES:
             continue  # images and other files, copied as they are
-        rel = check.rel(path)
-        if path.suffix != ".md":
-            check.problems.append(
-                Problem(
-                    rel,
-                    1,
-                    1,
-                    "",
-                    f"bài viết phải có đuôi .md (MkDocs vẫn đăng tệp '{path.suffix}' thành trang mà không qua kiểm tra); hãy đổi tên tệp",
-                )
-            )
-        elif path.name == "index.md":
-            check.problems.append(
-                Problem(
-                    rel,
-                    1,
-                    1,
-                    "",
-                    "không đặt index.md trong chuyên mục: các trang mục lục do hệ thống tạo; hãy đặt tên tệp theo nội dung bài",
-                )
-            )
-        elif any(part.startswith("_") for part in parts[:-1]):
-            check.problems.append(
-                Problem(rel, 1, 1, "", "MkDocs vẫn đăng các tệp trong thư mục bắt đầu bằng '_'; bài nháp hãy để ngoài thư mục docs/")
-            )
+        problem = not_an_article(parts)
+        if problem:
+            check.problems.append(Problem(check.rel(path), 1, 1, "", problem))
         else:
             out.append(path)
     return out
