@@ -1,7 +1,8 @@
 """What a branch changes in content: records added, changed and removed, compared with a base revision.
 
-Records are compared by id as written (the YAML read strictly, an article's whole file), so the
-summary is right even when the branch's data does not pass the check yet.
+Records are compared by id as written (each file read by the loader's own reader, `read`: the YAML
+strictly, an article's whole file), so the summary is right even when the branch's data does not pass
+the check yet.
 """
 
 from __future__ import annotations
@@ -13,10 +14,10 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from . import urls, vi
-from .content import FRONT_MATTER
 from .github import escape_cell
 from .layout import ARTICLES, COLUMN_DIR, DOCUMENTS, EVENTS, LISTS, PARTS, SITE, Part, part_of
 from .models import DOCUMENT_KINDS, UNKNOWN_KIND_NAME
+from .read import FRONT_MATTER_LINE, decode, not_an_article, raw_id, split_article
 from .scalars import PartialDate
 from .yamlread import read_yaml
 
@@ -189,8 +190,8 @@ def _list_records(part: Part, text: str) -> dict[tuple[str, str], Record]:
     items = located.value if located is not None and isinstance(located.value, list) else []
     found = {}
     for item in items:
-        if isinstance(item, dict) and isinstance(item.get("id"), str):
-            record_id = item["id"]
+        record_id = raw_id(item)
+        if record_id is not None:
             dated = (_dated(f"event:{record_id}", EVENTS.name, item, name_key, item),) if part is EVENTS else ()
             found[(kind, record_id)] = Record(
                 kind,
@@ -257,12 +258,12 @@ def excerpts(old: str, new: str, width: int = 60) -> tuple[str, str]:
 def _document_records(path: PurePosixPath, text: str) -> dict[tuple[str, str], Record]:
     located, _ = read_yaml(text, str(path))
     value = located.value if located is not None and isinstance(located.value, dict) else {}
-    record_id = value.get("id") if isinstance(value.get("id"), str) else path.stem
+    record_id = path.stem if raw_id(value) is None else raw_id(value)
     activities = value.get("activities") if isinstance(value.get("activities"), list) else []
     dated = [
         _dated(f"activity:{record_id}:{item['id']}", "hoạt động", item, "name", item.get("time"))
         for item in activities
-        if isinstance(item, dict) and isinstance(item.get("id"), str)
+        if raw_id(item) is not None
     ]
     return {
         (DOCUMENTS.kind, record_id): Record(
@@ -289,14 +290,13 @@ def _kind_name(record: Record) -> str:
 
 def _page_records(path: PurePosixPath, text: str) -> dict[tuple[str, str], Record]:
     inside = PurePosixPath(*path.parts[1:])
-    is_article = inside.parts[0] == COLUMN_DIR and inside.name != "index.md" and not inside.parent.name.startswith("_")
-    if not is_article:
+    if not (inside.parts[0] == COLUMN_DIR and not_an_article(inside.parts[1:]) is None):
         return {("page", str(path)): Record("page", str(path), str(path), _page_url(inside), text)}
-    match = FRONT_MATTER.match(text)
-    located = read_yaml(match.group(1) or "", str(path))[0] if match else None
+    article = split_article(text)
+    located = read_yaml(article[0], str(path), FRONT_MATTER_LINE)[0] if article else None
     meta = located.value if located is not None and isinstance(located.value, dict) else {}
-    record_id = meta.get("id") if isinstance(meta.get("id"), str) else path.stem
-    body = text[match.end() :] if match else text
+    record_id = path.stem if raw_id(meta) is None else raw_id(meta)
+    body = article[1] if article else text
     values = (*values_of(meta), ("body", _value(body) if body.strip() else MISSING))
     return {
         ("article", record_id): Record(
@@ -408,13 +408,15 @@ def changed_files(root: Path, base: str) -> list[str]:
 
 
 def text_at(root: Path, base: str, rel: str) -> str | None:
-    result = _git(root, "show", f"{base}:{rel}")
-    return result.stdout if result.returncode == 0 else None
+    """The file's text at ``base`` (`read.decode`, as the loader reads it), or None where it did not exist."""
+    result = subprocess.run([*git_command(root), "show", f"{base}:{rel}"], capture_output=True)
+    return decode(result.stdout, rel)[0] if result.returncode == 0 else None
 
 
 def text_now(root: Path, rel: str) -> str | None:
+    """The file's text in the working tree (`read.decode`, as the loader reads it), or None."""
     path = root / rel
-    return path.read_text(encoding="utf-8") if path.is_file() else None
+    return decode(path.read_bytes(), rel)[0] if path.is_file() else None
 
 
 def branch_records(root: Path, base: str) -> tuple[dict[tuple[str, str], Record], dict[tuple[str, str], Record]]:

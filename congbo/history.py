@@ -17,6 +17,7 @@ from pathlib import Path
 
 from . import changes
 from .layout import part_of
+from .read import decode
 from .scalars import VN_TZ
 
 CONTENT = ("data", "docs")
@@ -170,7 +171,7 @@ def read_blobs(root: Path, wanted: list[tuple[str, str]]) -> dict[tuple[str, str
         if header[-1] == b"missing":
             continue
         size = int(header[2])
-        texts[key] = out[at : at + size].decode("utf-8", errors="replace")
+        texts[key] = decode(out[at : at + size], key[1])[0]
         at += size + 1
     return texts
 

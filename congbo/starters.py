@@ -9,8 +9,8 @@ import datetime as dt
 from pathlib import Path
 
 from . import vi
-from .content import FRONT_MATTER
 from .layout import COLUMN_DIR, DOCUMENTS, EVENTS, ORGANISATIONS, SITE
+from .read import FRONT_MATTER_LINE, decode, raw_id, split_article
 from .schema import modeline
 from .yamlread import read_yaml
 
@@ -34,20 +34,21 @@ def fresh_id(base: str, taken: set[str]) -> str:
 
 
 def article_ids(docs_dir: Path) -> set[str]:
+    """The ids the column's articles are written with, each file read as the loader reads it."""
     ids = set()
     for path in (docs_dir / COLUMN_DIR).rglob("*.md"):
-        match = FRONT_MATTER.match(path.read_text(encoding="utf-8"))
-        located = read_yaml(match.group(1) or "", str(path))[0] if match else None
-        if located is not None and isinstance(located.value, dict) and isinstance(located.value.get("id"), str):
-            ids.add(located.value["id"])
-    return ids
+        article = split_article(decode(path.read_bytes(), str(path))[0])
+        located = read_yaml(article[0], str(path), FRONT_MATTER_LINE)[0] if article else None
+        ids.add(raw_id(located.value) if located is not None else None)
+    return ids - {None}
 
 
 def event_ids(root: Path) -> set[str]:
+    """The ids data/events.yml's records are written with, read as the loader reads it."""
     path = root / EVENTS.path
-    located = read_yaml(path.read_text(encoding="utf-8"), EVENTS.path)[0] if path.is_file() else None
+    located = read_yaml(decode(path.read_bytes(), EVENTS.path)[0], EVENTS.path)[0] if path.is_file() else None
     items = located.value if located is not None and isinstance(located.value, list) else []
-    return {item["id"] for item in items if isinstance(item, dict) and isinstance(item.get("id"), str)}
+    return {raw_id(item) for item in items} - {None}
 
 
 def render_article(article_id: str, title: str, moment: dt.datetime) -> str:
