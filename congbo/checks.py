@@ -329,7 +329,7 @@ def _check_sources(check, located, path: tuple, sources, known: _Known) -> None:
         _refer(check, located, path + ("sources", j, "document"), source.document, known.documents, DOCUMENTS)
 
 
-def activity_dates(activity) -> list:
+def _activity_days(activity) -> list:
     """The days an activity's document gives it: its deadline, or its period's end (and start), each when
     known to the day."""
     time = activity.time
@@ -375,7 +375,7 @@ def _check_event(check, located, event: Event, known: _Known, documents: dict) -
     doc_located, document = documents[event.plan]
     named_first = sorted(enumerate(document.activities), key=lambda pair: pair[1].id != event.activity)
     for j, activity in named_first:
-        dates = activity_dates(activity)
+        dates = _activity_days(activity)
         named = event.activity == activity.id
         repeats = {event.first_day, event.last_day} & set(dates) if event.exact else set()
         if dates and (named or repeats):
@@ -416,14 +416,14 @@ def _check_event_bodies(check, located, i: int, event: Event, known: _Known) -> 
                 )
 
 
-ORG_REFS = [
+_ORG_REFS = [
     ("issuer",),
     ("co_issuers", "*"),
     ("bases", "*", "issuer"),
     ("recipients", "*", "organisation"),
     ("activities", "*", "partners", "*"),
 ]
-OBS_REFS = [("observances", "*"), ("activities", "*", "time", "observances", "*"), ("notes", "*", "observance")]
+_OBS_REFS = [("observances", "*"), ("activities", "*", "time", "observances", "*"), ("notes", "*", "observance")]
 
 
 def _check_document_refs(check, located: Located, known: _Known) -> None:
@@ -434,13 +434,13 @@ def _check_document_refs(check, located: Located, known: _Known) -> None:
         return
     issuer = raw.get("issuer")
     near = _org_rank(known, known.orgs_by_id.get(issuer) if isinstance(issuer, str) else None)
-    for pattern in ORG_REFS:
+    for pattern in _ORG_REFS:
         for path, value in _walk(raw, pattern):
             _refer(check, located, path, value, known.orgs, ORGANISATIONS, near)
     for path, value in _walk(raw, ("activities", "*", "lead")):
         if ID.match(value):  # '??' (not known) is said on the page; a value that is no id has the model's message
             _refer(check, located, path, value, known.orgs, ORGANISATIONS, near, also=UNKNOWN_LEAD_HELP)
-    for pattern in OBS_REFS:
+    for pattern in _OBS_REFS:
         for path, value in _walk(raw, pattern):
             _refer(check, located, path, value, known.observances, OBSERVANCES)
     for path, value in _walk(raw, ("bases", "*", "document")):
@@ -577,14 +577,14 @@ def _check_document(check, located: Located, document: Document, known: _Known) 
 
     _check_lettered(check, located, document.sections, ("sections",), 1)
     _check_footnotes(check, located, document)
-    text = "\n".join(document_strings(document))
+    text = "\n".join(_document_strings(document))
     for j, note in enumerate(document.notes):
         count = text.count(note.at)
         if count != 1:
             check.add(located, ("notes", j, "at"), f"đoạn chữ '{note.at}' phải có đúng một lần trong văn bản, nhưng có {count} lần")
 
 
-ATTACHMENT_TYPES = {b"%PDF-": ("application/pdf", "pdf"), b"PK\x03\x04": ("application/zip", "docx")}
+_ATTACHMENT_TYPES = {b"%PDF-": ("application/pdf", "pdf"), b"PK\x03\x04": ("application/zip", "docx")}
 """The files an attachment may be, by their first bytes: a PDF, or an Office file (a zip)."""
 
 
@@ -601,7 +601,7 @@ def _check_attachments(check, documents: list[tuple[Located, Document]], docs_di
             if head is None:
                 check.add(located, where, f"không tìm thấy tệp docs/{attachment.file} (tệp đính kèm đặt trong thư mục docs/)")
                 continue
-            kind = next((value for magic, value in ATTACHMENT_TYPES.items() if head.startswith(magic)), None)
+            kind = next((value for magic, value in _ATTACHMENT_TYPES.items() if head.startswith(magic)), None)
             extension = path.suffix.lower().lstrip(".")
             if kind is None or (kind[1] == "pdf") != (extension == "pdf"):
                 check.add(located, where, f"tệp docs/{attachment.file} không phải PDF hoặc DOCX đúng với đuôi '.{extension}'")
@@ -672,7 +672,7 @@ def _check_lettered(check, located: Located, sections, path: tuple, level: int) 
 
 
 def _check_footnotes(check, located: Located, document: Document) -> None:
-    referenced = Counter(int(n) for s in document_strings(document, footnotes=False) for n in FOOTNOTE_REF.findall(s))
+    referenced = Counter(int(n) for s in _document_strings(document, footnotes=False) for n in FOOTNOTE_REF.findall(s))
     defined = Counter(f.id for f in document.footnotes)
     for j, footnote in enumerate(document.footnotes):
         if defined[footnote.id] > 1:
@@ -761,7 +761,7 @@ def _check_unique(check, sources, documents, articles) -> None:
             seen[record.meta.id] = located.file
 
 
-ARTICLE_LEAD_DAYS = 366
+_ARTICLE_LEAD_DAYS = 366
 """An article may be dated at most a year after the build (it waits for its day); a later date is a typo
 that would hold it back for good."""
 
@@ -770,11 +770,11 @@ def _check_article(
     check, located, record: ArticleRecord, known: _Known, info: SiteInfo | None, docs_dir: Path, images, today: dt.date
 ) -> None:
     meta = record.meta
-    if (meta.date.date() - today).days > ARTICLE_LEAD_DAYS:
+    if (meta.date.date() - today).days > _ARTICLE_LEAD_DAYS:
         check.add(
             located,
             ("date",),
-            f"ngày đăng {meta.date.date().isoformat()} muộn hơn ngày dựng trang ({today.isoformat()}) quá {ARTICLE_LEAD_DAYS} ngày; hãy "
+            f"ngày đăng {meta.date.date().isoformat()} muộn hơn ngày dựng trang ({today.isoformat()}) quá {_ARTICLE_LEAD_DAYS} ngày; hãy "
             f"kiểm tra lại năm",
         )
     _check_article_refs(check, located, known, info, docs_dir, images, meta.category, meta.plans, meta.observances, meta.events, meta.image)
@@ -859,7 +859,7 @@ def _section_path(position: tuple[int, ...]) -> tuple:
     return tuple(part for i in position for part in ("sections", i - 1))
 
 
-def document_strings(document: Document, *, footnotes: bool = True) -> list[str]:
+def _document_strings(document: Document, *, footnotes: bool = True) -> list[str]:
     """Every text of the document as issued, in reading order."""
     out = list(document.preamble) + _sections_strings(document.sections)
     if document.closing:

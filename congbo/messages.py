@@ -43,7 +43,7 @@ def kind_of(value: Any) -> str:
     return f"văn bản '{value}'"
 
 
-MISSING_FIELD_HELP = {
+_MISSING_FIELD_HELP = {
     "number": f"; khi không có số, ghi {MISSING_HELP}",
     "signer": (
         '; chưa rõ người ký (bản tin không nêu) thì ghi signer: "??"; bản gốc in chức vụ mà để trống tên người ký (bản dự thảo) '
@@ -60,7 +60,7 @@ def problem_of(located: Located, model: type[BaseModel], base: tuple, err: dict)
     found = err.get("input")
     field = path[-1] if path and isinstance(path[-1], str) else None
     if kind == "missing":
-        message = f"thiếu trường bắt buộc '{field}'" + MISSING_FIELD_HELP.get(field, "")
+        message = f"thiếu trường bắt buộc '{field}'" + _MISSING_FIELD_HELP.get(field, "")
     elif kind == "extra_forbidden" and field in _renamed_at(model, tuple(err["loc"])[:-1]):
         new_key, meaning = _renamed_at(model, tuple(err["loc"])[:-1])[field]
         items = [found] if isinstance(found, str) else found if isinstance(found, list) and all(isinstance(v, str) for v in found) else []
@@ -74,7 +74,7 @@ def problem_of(located: Located, model: type[BaseModel], base: tuple, err: dict)
             message += ("" if hint else ".") + f" Các trường được dùng: {', '.join(allowed)}"
     elif kind == "literal_error":
         expected = re.findall(r"'([^']*)'", err["ctx"]["expected"])
-        message = f"phải là {choice_list(expected)}; nhận được: {kind_of(found)}"
+        message = f"phải là {_choice_list(expected)}; nhận được: {kind_of(found)}"
         meant = _choice_named(found, expected)
         if meant:
             message += f"; có phải '{meant}'?"
@@ -109,7 +109,7 @@ def problem_of(located: Located, model: type[BaseModel], base: tuple, err: dict)
     return Problem(located.file, line, column, format_path(located.value, path), message)
 
 
-def choice_list(values: list[str]) -> str:
+def _choice_list(values: list[str]) -> str:
     """ "'KH' (Kế hoạch), 'CV' (Công văn) hoặc 'QĐ' (Quyết định)": each choice with its meaning, in Vietnamese."""
     shown = [f"'{v}' ({CHOICES[v]})" if v in CHOICES else f"'{v}'" for v in values]
     if len(shown) == 1:

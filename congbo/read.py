@@ -144,11 +144,11 @@ class Records:
 
 def read_records(check: Checker, root: Path, docs_dir: Path | None) -> Records:
     """Every data file under ``root/data`` and (with ``docs_dir``) the column's articles and the images."""
-    images = read_images(check, docs_dir) if docs_dir is not None else {}
+    images = _read_images(check, docs_dir) if docs_dir is not None else {}
     sources: dict[str, Located | None] = {part.key: check.read(root / part.path) for part in DATA_FILES}
-    info, orgs, observances, events = (validate_part(check, sources[part.key], part) for part in DATA_FILES)
+    info, orgs, observances, events = (_validate_part(check, sources[part.key], part) for part in DATA_FILES)
 
-    document_files = read_document_paths(check, root)
+    document_files = _read_document_paths(check, root)
     documents: list[tuple[Located, Document]] = []
     document_sources: list[Located] = []
     for path in document_files:
@@ -161,7 +161,7 @@ def read_records(check: Checker, root: Path, docs_dir: Path | None) -> Records:
             if document.id != path.stem:
                 check.add(located, ("id",), f"mã văn bản '{document.id}' phải trùng tên tệp '{path.stem}.yml'")
 
-    articles, unvalidated, bodies = read_articles(check, docs_dir / COLUMN_DIR, images) if docs_dir else ([], [], {})
+    articles, unvalidated, bodies = _read_articles(check, docs_dir / COLUMN_DIR, images) if docs_dir else ([], [], {})
     return Records(
         sources,
         info,
@@ -178,14 +178,14 @@ def read_records(check: Checker, root: Path, docs_dir: Path | None) -> Records:
     )
 
 
-def validate_part(check: Checker, located: Located | None, part: Part) -> Any:
+def _validate_part(check: Checker, located: Located | None, part: Part) -> Any:
     """The records of a data file that pass their model: a list of them, or the one record (None when it does not)."""
     if located is None:
         return [] if part.listed else None
     return check.validate_list(located, part.model) if part.listed else check.validate(located, part.model)
 
 
-def read_document_paths(check: Checker, root: Path) -> list[Path]:
+def _read_document_paths(check: Checker, root: Path) -> list[Path]:
     """The document files (data/plans/); a data file with another extension (`.yaml`) would be ignored: it is a problem."""
     for part in DATA_FILES:
         name, twin = PurePosixPath(part.path).name, root / part.path.replace(".yml", ".yaml")
@@ -216,7 +216,7 @@ def read_document_paths(check: Checker, root: Path) -> list[Path]:
     return paths
 
 
-def read_images(check: Checker, docs_dir: Path) -> dict[str, PublishedImage | None]:
+def _read_images(check: Checker, docs_dir: Path) -> dict[str, PublishedImage | None]:
     """Every image file the build publishes (path under docs/), as it is published; None for a file
     refused (its problem is added)."""
     found: dict[str, PublishedImage | None] = {}
@@ -238,7 +238,7 @@ def read_images(check: Checker, docs_dir: Path) -> dict[str, PublishedImage | No
     return found
 
 
-def read_articles(
+def _read_articles(
     check: Checker, column: Path, images: dict[str, PublishedImage | None]
 ) -> tuple[list[tuple[Located, ArticleRecord]], list[Located], dict[str, str]]:
     """The articles whose front matter is valid, the front matter of those whose is not (their
@@ -246,7 +246,7 @@ def read_articles(
     records, unvalidated, bodies = [], [], {}
     if not column.is_dir():
         return records, unvalidated, bodies
-    for path in column_markdown(check, column):
+    for path in _column_markdown(check, column):
         text = check.read_text(path)
         if text is None:
             continue
@@ -285,7 +285,7 @@ def read_articles(
     return records, unvalidated, bodies
 
 
-def column_markdown(check: Checker, column: Path) -> list[Path]:
+def _column_markdown(check: Checker, column: Path) -> list[Path]:
     """Every page MkDocs would publish under the column, to be read as an article; one it would
     publish but that cannot be an article is a problem (nothing goes out unchecked)."""
     out = []
