@@ -18,7 +18,7 @@ from pydantic_core import PydanticCustomError
 
 from . import content, vi
 from .images import WIDTH_TEXT, PublishedImage
-from .layout import DOCUMENTS, EVENTS, OBSERVANCES, ORGANISATIONS, SITE, Part
+from .layout import DOCUMENTS, EVENTS, LISTS, OBSERVANCES, ORGANISATIONS, SITE, Part
 from .messages import closest
 from .models import (
     ArticleRecord,
@@ -58,7 +58,7 @@ def check_records(check: Checker, records: Records, docs_dir: Path | None, today
     documents, articles, images = records.documents, records.articles, records.images
     orgs = records.organisations
     if info:  # without a valid data/site.yml the mergers are not known: the checks that need them wait
-        orgs = _follow_mergers(check, sources["organisations"], orgs, {p.name: p for p in info.provinces})
+        orgs = _follow_mergers(check, sources[ORGANISATIONS.key], orgs, {p.name: p for p in info.provinces})
 
     known = _Known(sources, records.document_sources, records.documents_parsed, orgs, observances, events)
     known.home = known.orgs_by_id.get(info.owner) if info else None
@@ -67,24 +67,24 @@ def check_records(check: Checker, records: Records, docs_dir: Path | None, today
         _check_document_refs(check, located, known)  # every document, valid or not: one run shows every mistake
     _check_unique(check, sources, documents, articles)
     if info:
-        _check_site(check, sources["site"], info, known)
-        _check_site_files(check, sources["site"], info, docs_dir)
-    for located, org in _with_source(sources["organisations"], orgs):
+        _check_site(check, sources[SITE.key], info, known)
+        _check_site_files(check, sources[SITE.key], info, docs_dir)
+    for located, org in _with_source(sources[ORGANISATIONS.key], orgs):
         _check_org(check, located, org, known)
-    if sources["organisations"]:
-        _check_cycles(check, sources["organisations"], orgs)
+    if sources[ORGANISATIONS.key]:
+        _check_cycles(check, sources[ORGANISATIONS.key], orgs)
         if info and known.home:
-            _check_province_names(check, sources["organisations"], orgs, known.home.province, info)
-    for located, obs in _with_source(sources["observances"], observances):
+            _check_province_names(check, sources[ORGANISATIONS.key], orgs, known.home.province, info)
+    for located, obs in _with_source(sources[OBSERVANCES.key], observances):
         _check_themes(check, located, obs, known, observances)
-    for located, event in _with_source(sources["events"], events):
+    for located, event in _with_source(sources[EVENTS.key], events):
         _check_event(check, located, event, known, dict((p.id, (loc, p)) for loc, p in documents))
     for located, document in documents:
         _check_document(check, located, document, known)
     files = _check_attachments(check, documents, docs_dir)
     _check_numbers(check, documents)
     _check_related(check, documents)
-    derived = _activity_events(check, documents, sources["events"])
+    derived = _activity_events(check, documents, sources[EVENTS.key])
     for located, record in articles:
         _check_article(check, located, record, known, info, docs_dir, images, today)
     for located in records.unvalidated:
@@ -101,9 +101,9 @@ class _Known:
     """
 
     def __init__(self, sources, document_sources, document_files_parsed, orgs, observances, events):
-        self.orgs = _ids(sources["organisations"], orgs)
-        self.observances = _ids(sources["observances"], observances)
-        self.events = _ids(sources["events"], events)
+        self.orgs = _ids(sources[ORGANISATIONS.key], orgs)
+        self.observances = _ids(sources[OBSERVANCES.key], observances)
+        self.events = _ids(sources[EVENTS.key], events)
         if self.events is not None:  # and the events made from documents' dated activities
             self.events |= {v for loc in document_sources for _, v in _walk(loc.value, ("activities", "*", "event"))}
         documents = {raw_id(loc.value) for loc in document_sources} - {None}
@@ -733,7 +733,7 @@ def _check_related(check, documents: list[tuple[Located, Document]]) -> None:
 
 
 def _check_unique(check, sources, documents, articles) -> None:
-    for key in ("organisations", "observances", "events"):
+    for key in (part.key for part in LISTS):
         located = sources[key]
         if not located or not isinstance(located.value, list):
             continue

@@ -14,7 +14,7 @@ from . import content
 from .checks import check_records
 from .errors import DataError
 from .history import NO_HISTORY, History
-from .layout import DOCUMENTS, EVENTS, LISTS
+from .layout import DOCUMENTS, EVENTS, LISTS, SITE
 from .models import Document
 from .read import Checker, read_records
 from .site import Site
@@ -55,7 +55,10 @@ def load_site(root: Path, *, today: dt.date, docs_dir: Path | None = None, histo
 
 def _origins(sources: dict[str, Located], documents: list[tuple[Located, Document]], derived) -> dict[tuple[str, str], tuple[str, int]]:
     """The file and line where each record starts (the data is valid: every list item has its id)."""
-    found = {("site", "site"): (sources["site"].file, 1), ("site", "column"): (sources["site"].file, sources["site"].where(("column",))[0])}
+    found = {
+        ("site", "site"): (sources[SITE.key].file, 1),
+        ("site", "column"): (sources[SITE.key].file, sources[SITE.key].where(("column",))[0]),
+    }
     for part in LISTS:
         located = sources[part.key]
         found[("file", part.key)] = (located.file, 1)
