@@ -11,10 +11,11 @@ from pathlib import Path
 
 from . import changes, clock, column, content, engine_files, github, history, links, preview, starters
 from .errors import DataError
+from .layout import ARTICLES, DOCUMENTS, EVENTS, ORGANISATIONS, SITE
 from .load import load_site
 from .outputs import made_paths, render_outputs
 from .render import GeneratedPage
-from .schema import write_schemas
+from .schema import SCHEMA_DIR, write_schemas
 from .scalars import ID
 
 
@@ -30,13 +31,13 @@ def main(argv: list[str] | None = None) -> int:
         help="github: mỗi lỗi một chú thích '::error …' của GitHub Actions, kèm bảng lỗi trong tóm tắt",
     )
     schema = sub.add_parser("schema", help="ghi lược đồ JSON của các tệp dữ liệu")
-    schema.add_argument("--out", default="data/schema", help="thư mục ghi lược đồ")
+    schema.add_argument("--out", default=SCHEMA_DIR, help="thư mục ghi lược đồ")
     diff = sub.add_parser("changes", help="tóm tắt nội dung nhánh này thêm, sửa, bỏ so với một phiên bản gốc (git)")
     diff.add_argument("root", nargs="?", default=".", help="thư mục dự án (kho git có data/ và docs/)")
     diff.add_argument("--base", required=True, help="phiên bản gốc để so sánh, ví dụ main hoặc HEAD^1")
     diff.add_argument(
         "--site-url",
-        help="địa chỉ trang để dẫn link, ví dụ địa chỉ bản xem trước (mặc định: url trong data/site.yml, "
+        help=f"địa chỉ trang để dẫn link, ví dụ địa chỉ bản xem trước (mặc định: url trong {SITE.path}, "
         "hoặc địa chỉ bản xem trước khi có biến môi trường CONGBO_PREVIEW=pr-<số>)",
     )
     diff.add_argument(
@@ -47,9 +48,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     new = sub.add_parser("new", help="tạo tệp mới để điền: bài viết, kế hoạch hoặc sự kiện")
     new_kinds = new.add_subparsers(dest="kind", required=True)
-    article = new_kinds.add_parser("bai-viet", help="bài viết mới trong docs/chuyen-muc/<năm>/")
+    article = new_kinds.add_parser("bai-viet", help=f"bài viết mới trong {ARTICLES.path}<năm>/")
     article.add_argument("title", help="tiêu đề bài viết")
-    plan = new_kinds.add_parser("ke-hoach", help="kế hoạch mới: data/plans/<mã>.yml")
+    plan = new_kinds.add_parser("ke-hoach", help=f"kế hoạch mới: {DOCUMENTS.path}<mã>.yml")
     plan.add_argument("id", help="mã kế hoạch, chữ thường không dấu nối bằng gạch ngang")
     plan.add_argument(
         "--ban-tin",
@@ -57,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
         dest="report",
         help="văn bản chỉ biết qua bản tin hay trang cổng thông tin: không có phần toàn văn, có mục nguồn (sources) để điền",
     )
-    event = new_kinds.add_parser("su-kien", help="thêm một sự kiện vào cuối data/events.yml")
+    event = new_kinds.add_parser("su-kien", help=f"thêm một sự kiện vào cuối {EVENTS.path}")
     event.add_argument("name", nargs="?", help="tên sự kiện (có thể điền sau)")
     for kind in (article, plan, event):
         kind.add_argument("--root", default=".", help="thư mục dự án")
@@ -119,7 +120,7 @@ def run_check(root: Path, output: str) -> int:
 
 NO_CONTACT_TITLE = "Chưa đủ thông tin liên hệ"
 NO_CONTACT = (
-    "cơ quan chủ quản '{owner}' chưa có {missing} trong data/organisations.yml (mục contact): chân trang, trang Báo chí "
+    "cơ quan chủ quản '{owner}' chưa có {missing} trong " + ORGANISATIONS.path + " (mục contact): chân trang, trang Báo chí "
     "và trang cơ quan chỉ hiện điều đã có. Điền khi đã kiểm chứng, kèm nguồn."
 )
 
@@ -139,7 +140,7 @@ def contact_missing(site) -> list[str]:
 
 NO_REPOSITORY_TITLE = "Chưa có địa chỉ kho"
 NO_REPOSITORY = (
-    "data/site.yml chưa có 'repository' (địa chỉ kho, ví dụ https://github.com/<tài-khoản>/<tên-kho>): "
+    f"{SITE.path} chưa có 'repository' (địa chỉ kho, ví dụ https://github.com/<tài-khoản>/<tên-kho>): "
     "các trang chưa có nút “Sửa trang này”. Điền khi đã biết địa chỉ kho."
 )
 

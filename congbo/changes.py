@@ -1,7 +1,8 @@
 """What a branch changes in content: records added, changed and removed, compared with a base revision.
 
-Records are compared by id as written (the YAML read strictly, an article's whole file), so the
-summary is right even when the branch's data does not pass the check yet.
+Records are compared by id as written (each file read by the loader's own reader, `read`: the YAML
+strictly, an article's whole file), so the summary is right even when the branch's data does not pass
+the check yet.
 """
 
 from __future__ import annotations
@@ -14,25 +15,16 @@ from typing import Any
 
 from . import urls, vi
 from .github import escape_cell
-from .content import COLUMN_DIR, FRONT_MATTER
+from .layout import ARTICLES, COLUMN_DIR, DOCUMENTS, EVENTS, LISTS, PARTS, SITE, Part, part_of
 from .models import DOCUMENT_KINDS, UNKNOWN_KIND_NAME
 from .dates import PartialDate
+from .read import FRONT_MATTER_LINE, decode, not_an_article, raw_id, split_article
 from .yamlread import read_yaml
 
-LISTS = {
-    "data/organisations.yml": ("organisation", "name", urls.organisation),
-    "data/observances.yml": ("observance", "name", urls.observance),
-    "data/events.yml": ("event", "name", urls.event),
-}
-KIND_NAMES = {
-    "site": "thông tin trang",
-    "organisation": "cơ quan",
-    "observance": "ngày kỷ niệm",
-    "event": "sự kiện",
-    "plan": "văn bản",
-    "article": "bài viết",
-    "page": "trang viết tay",
-}
+PAGE_URLS = {"organisation": urls.organisation, "observance": urls.observance, "event": urls.event}
+"""The page of a record of a list file, by its kind."""
+KIND_NAMES = {part.kind: part.name for part in PARTS} | {"page": "trang viết tay"}
+"""What the summary calls each kind of record, in the order it lists them."""
 STATUS_NAMES = {"added": "thêm", "changed": "sửa", "removed": "bỏ"}
 
 
@@ -179,30 +171,28 @@ def records_of(rel: str, text: str | None) -> dict[tuple[str, str], Record]:
     """The records one content file holds, by (kind, id); nothing for a file that is absent or unreadable."""
     if text is None:
         return {}
-    path = PurePosixPath(rel)
-    if rel in LISTS:
-        return _list_records(rel, text)
-    if rel == "data/site.yml":
+    path, part = PurePosixPath(rel), part_of(rel)
+    if part in LISTS:
+        return _list_records(part, text)
+    if part is SITE:
         located, _ = read_yaml(text, rel)
-        return {
-            ("site", "site"): Record("site", "site", "data/site.yml", "", text, values_of(located.value if located is not None else {}))
-        }
-    if path.parent == PurePosixPath("data/plans") and path.suffix == ".yml":
+        return {("site", "site"): Record("site", "site", SITE.path, "", text, values_of(located.value if located is not None else {}))}
+    if part is DOCUMENTS:
         return _document_records(path, text)
     if path.parts[0] == "docs" and path.suffix == ".md":
         return _page_records(path, text)
     return {}
 
 
-def _list_records(rel: str, text: str) -> dict[tuple[str, str], Record]:
-    kind, name_key, url_of = LISTS[rel]
-    located, _ = read_yaml(text, rel)
+def _list_records(part: Part, text: str) -> dict[tuple[str, str], Record]:
+    kind, name_key, url_of = part.kind, part.title, PAGE_URLS[part.kind]
+    located, _ = read_yaml(text, part.path)
     items = located.value if located is not None and isinstance(located.value, list) else []
     found = {}
     for item in items:
-        if isinstance(item, dict) and isinstance(item.get("id"), str):
-            record_id = item["id"]
-            dated = (_dated(f"event:{record_id}", "sự kiện", item, name_key, item),) if kind == "event" else ()
+        record_id = raw_id(item)
+        if record_id is not None:
+            dated = (_dated(f"event:{record_id}", EVENTS.name, item, name_key, item),) if part is EVENTS else ()
             found[(kind, record_id)] = Record(
                 kind,
                 record_id,
@@ -268,18 +258,18 @@ def excerpts(old: str, new: str, width: int = 60) -> tuple[str, str]:
 def _document_records(path: PurePosixPath, text: str) -> dict[tuple[str, str], Record]:
     located, _ = read_yaml(text, str(path))
     value = located.value if located is not None and isinstance(located.value, dict) else {}
-    record_id = value.get("id") if isinstance(value.get("id"), str) else path.stem
+    record_id = path.stem if raw_id(value) is None else raw_id(value)
     activities = value.get("activities") if isinstance(value.get("activities"), list) else []
     dated = [
         _dated(f"activity:{record_id}:{item['id']}", "hoạt động", item, "name", item.get("time"))
         for item in activities
-        if isinstance(item, dict) and isinstance(item.get("id"), str)
+        if raw_id(item) is not None
     ]
     return {
-        ("plan", record_id): Record(
-            "plan",
+        (DOCUMENTS.kind, record_id): Record(
+            DOCUMENTS.kind,
             record_id,
-            _text(value.get("summary"), record_id),
+            _text(value.get(DOCUMENTS.title), record_id),
             urls.document(record_id),
             text,
             values_of(value),
@@ -300,17 +290,18 @@ def _kind_name(record: Record) -> str:
 
 def _page_records(path: PurePosixPath, text: str) -> dict[tuple[str, str], Record]:
     inside = PurePosixPath(*path.parts[1:])
-    is_article = inside.parts[0] == COLUMN_DIR and inside.name != "index.md" and not inside.parent.name.startswith("_")
-    if not is_article:
+    if not (inside.parts[0] == COLUMN_DIR and not_an_article(inside.parts[1:]) is None):
         return {("page", str(path)): Record("page", str(path), str(path), _page_url(inside), text)}
-    match = FRONT_MATTER.match(text)
-    located = read_yaml(match.group(1) or "", str(path))[0] if match else None
+    article = split_article(text)
+    located = read_yaml(article[0], str(path), FRONT_MATTER_LINE)[0] if article else None
     meta = located.value if located is not None and isinstance(located.value, dict) else {}
-    record_id = meta.get("id") if isinstance(meta.get("id"), str) else path.stem
-    body = text[match.end() :] if match else text
+    record_id = path.stem if raw_id(meta) is None else raw_id(meta)
+    body = article[1] if article else text
     values = (*values_of(meta), ("body", _value(body) if body.strip() else MISSING))
     return {
-        ("article", record_id): Record("article", record_id, _text(meta.get("title"), record_id), urls.article(record_id), text, values)
+        ("article", record_id): Record(
+            "article", record_id, _text(meta.get(ARTICLES.title), record_id), urls.article(record_id), text, values
+        )
     }
 
 
@@ -417,13 +408,15 @@ def changed_files(root: Path, base: str) -> list[str]:
 
 
 def text_at(root: Path, base: str, rel: str) -> str | None:
-    result = _git(root, "show", f"{base}:{rel}")
-    return result.stdout if result.returncode == 0 else None
+    """The file's text at ``base`` (`read.decode`, as the loader reads it), or None where it did not exist."""
+    result = subprocess.run([*git_command(root), "show", f"{base}:{rel}"], capture_output=True)
+    return decode(result.stdout, rel)[0] if result.returncode == 0 else None
 
 
 def text_now(root: Path, rel: str) -> str | None:
+    """The file's text in the working tree (`read.decode`, as the loader reads it), or None."""
     path = root / rel
-    return path.read_text(encoding="utf-8") if path.is_file() else None
+    return decode(path.read_bytes(), rel)[0] if path.is_file() else None
 
 
 def branch_records(root: Path, base: str) -> tuple[dict[tuple[str, str], Record], dict[tuple[str, str], Record]]:
@@ -441,8 +434,8 @@ def branch_changes(root: Path, base: str) -> list[Change]:
 
 def site_url_of(root: Path) -> str:
     """The published address, data/site.yml's ``url`` (read as written: the summary is made even when the data is not valid)."""
-    text = text_now(root, "data/site.yml")
-    located = read_yaml(text, "data/site.yml")[0] if text is not None else None
+    text = text_now(root, SITE.path)
+    located = read_yaml(text, SITE.path)[0] if text is not None else None
     value = located.value.get("url") if located is not None and isinstance(located.value, dict) else None
     return value if isinstance(value, str) else ""
 

@@ -27,19 +27,9 @@ from jinja2 import Environment, TemplateSyntaxError, nodes
 
 from .errors import Problem
 from .images import IMAGE_TYPES
+from .layout import COLUMN_DIR, DATA_FILES, DOCUMENTS, DOCUMENTS_DIR, PARTS
 from .links import WrittenPage
 
-DATA_FILES = {
-    "site": "site.yml",
-    "organisations": "organisations.yml",
-    "observances": "observances.yml",
-    "events": "events.yml",
-}
-"""The data files at the top of data/, by kind, besides the documents' folder."""
-DOCUMENTS_DIR = "plans"
-"""data/plans/: one document a file."""
-COLUMN_DIR = "chuyen-muc"
-"""docs/chuyen-muc/: the column's articles."""
 
 MACRO_PAGES = ("index.md", "bao-chi.md", "huong-dan/index.md")
 """The project's own pages (under docs/): the only ones that may call macros, and the only pages whose
@@ -143,20 +133,18 @@ def misplaced(rel: str) -> str | None:
 
 
 def _misplaced_data(parts: tuple[str, ...], suffix: str) -> str | None:
-    where = (
-        "các tệp dữ liệu là data/site.yml, data/organisations.yml, data/observances.yml, data/events.yml "
-        "và mỗi văn bản một tệp .yml trong data/plans/"
-    )
-    if len(parts) == 2 and parts[1] in DATA_FILES.values():
+    where = f"các tệp dữ liệu là {', '.join(p.path for p in DATA_FILES)} và mỗi văn bản một tệp .yml trong {DOCUMENTS.path}"
+    names = {PurePosixPath(p.path).name for p in DATA_FILES}
+    if len(parts) == 2 and parts[1] in names:
         return None
     if len(parts) == 3 and parts[1] == DOCUMENTS_DIR and suffix == ".yml":
         return None
-    if len(parts) == 2 and suffix in (".yml", ".yaml") and parts[1].replace(".yaml", ".yml") in DATA_FILES.values():
+    if len(parts) == 2 and suffix in (".yml", ".yaml") and parts[1].replace(".yaml", ".yml") in names:
         return None  # a '.yaml' twin of a data file: the loader says to merge it
     if len(parts) >= 3 and parts[1] == DOCUMENTS_DIR:
         return None  # the loader says what a document's file must be
     if suffix in (".yml", ".yaml"):
-        return f"tệp này không được đọc: nếu là một văn bản, hãy chuyển vào data/plans/ (đuôi .yml); {where}"
+        return f"tệp này không được đọc: nếu là một văn bản, hãy chuyển vào {DOCUMENTS.path} (đuôi .yml); {where}"
     return f"tệp này không được đọc: {where}; hãy chuyển tệp đi"
 
 
@@ -234,8 +222,8 @@ def _example(value: object, root: Path) -> str | None:
     return None
 
 
-GUIDE_RECORDS = ("site", "organisation", "observance", "plan", "event", "article")
-"""The records whose fields the guide lists (congbo.guide.RECORDS has the models)."""
+GUIDE_RECORDS = tuple(part.kind for part in PARTS)
+"""The records whose fields the guide lists (their models: `layout.PARTS`)."""
 
 MACROS: dict[str, tuple[Param, ...]] = {
     "site_name": (),

@@ -12,6 +12,7 @@ import posixpath
 from typing import Iterable
 
 from . import urls
+from .layout import DOCUMENTS, EVENTS, OBSERVANCES, ORGANISATIONS, SITE
 from .site import Site
 
 Origin = tuple[str, int]
@@ -70,13 +71,13 @@ def page_updates(site: Site, page_paths: Iterable[str], generated: Iterable[str]
 def _listing_files(src_uri: str, docs_dir: str) -> tuple[str, ...]:
     """The files (or folders, ending in /) a generated page other than a record's lists."""
     if src_uri.startswith(urls.COLUMN):
-        return ("data/site.yml", f"{docs_dir}/{urls.COLUMN}")
+        return (SITE.path, f"{docs_dir}/{urls.COLUMN}")
     if src_uri.startswith(urls.CALENDAR):
-        return ("data/observances.yml", "data/events.yml", "data/plans/")
+        return (OBSERVANCES.path, EVENTS.path, DOCUMENTS.path)
     if src_uri == urls.src_of(urls.ORGANISATIONS):
-        return ("data/organisations.yml",)
+        return (ORGANISATIONS.path,)
     if src_uri == urls.src_of(urls.DOCUMENTS):
-        return ("data/plans/",)
+        return (DOCUMENTS.path,)
     return ()
 
 
@@ -84,9 +85,9 @@ def _listing_origin(site: Site, src_uri: str) -> Origin | None:
     if src_uri.startswith(urls.COLUMN):
         return site.origins[("site", "column")]  # the column's name, description and categories
     if src_uri.startswith(urls.CALENDAR):
-        return site.origins[("file", "observances")]
+        return site.origins[("file", OBSERVANCES.key)]
     if src_uri == urls.src_of(urls.ORGANISATIONS):
-        return site.origins[("file", "organisations")]
+        return site.origins[("file", ORGANISATIONS.key)]
     return None
 
 

@@ -17,12 +17,13 @@ from markupsafe import Markup, escape
 from pydantic import BaseModel
 
 from .content import GUIDE_EXAMPLES, example_file
-from .models import Article, Event, Observance, Organisation, Document, SiteInfo
+from .layout import PARTS
 
 EXAMPLES = Path(GUIDE_EXAMPLES)
 """The example project, from the project root."""
 MISTAKES = "loi.yml"
-RECORDS = {"site": SiteInfo, "organisation": Organisation, "observance": Observance, "plan": Document, "event": Event, "article": Article}
+RECORDS = {part.kind: part.model for part in PARTS}
+"""The model of each kind of record, for the guide's field tables."""
 
 
 @dataclass(frozen=True)

@@ -13,9 +13,11 @@ from __future__ import annotations
 import datetime as dt
 import subprocess
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from . import changes
+from .layout import part_of
+from .read import decode
 from .scalars import VN_TZ
 
 CONTENT = ("data", "docs")
@@ -149,8 +151,7 @@ def _renamed(compared: list[changes.Change]) -> tuple[tuple[str, str], tuple[str
 
 
 def _is_data(path: str) -> bool:
-    pure = PurePosixPath(path)
-    return pure.suffix == ".yml" and pure.parent in (PurePosixPath("data"), PurePosixPath("data/plans"))
+    return part_of(path) is not None
 
 
 def read_blobs(root: Path, wanted: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
@@ -170,7 +171,7 @@ def read_blobs(root: Path, wanted: list[tuple[str, str]]) -> dict[tuple[str, str
         if header[-1] == b"missing":
             continue
         size = int(header[2])
-        texts[key] = out[at : at + size].decode("utf-8", errors="replace")
+        texts[key] = decode(out[at : at + size], key[1])[0]
         at += size + 1
     return texts
 

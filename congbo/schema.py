@@ -4,37 +4,32 @@ from __future__ import annotations
 
 import json
 import posixpath
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from pydantic import TypeAdapter
 
-from .models import Article, Event, Observance, Organisation, Document, SiteInfo
+from .layout import ARTICLES, DATA, PARTS, part_of
 
 SCHEMAS = {
-    "site.schema.json": (SiteInfo, "data/site.yml"),
-    "organisations.schema.json": (list[Organisation], "data/organisations.yml"),
-    "observances.schema.json": (list[Observance], "data/observances.yml"),
-    "events.schema.json": (list[Event], "data/events.yml"),
-    "plan.schema.json": (Document, "data/plans/*.yml"),
-    "article.schema.json": (Article, "docs/chuyen-muc/**/*.md (phần đầu giữa hai dòng ---)"),
+    part.schema: (
+        list[part.model] if part.listed else part.model,
+        part.files + (" (phần đầu giữa hai dòng ---)" if part is ARTICLES else ""),
+    )
+    for part in PARTS
 }
+"""Each schema's file name: the model it describes (a list of records for a list file), and the files it is for."""
 
 
 SCHEMA_DIR = "data/schema"
-DATA_SCHEMAS = {
-    "data/site.yml": "site.schema.json",
-    "data/organisations.yml": "organisations.schema.json",
-    "data/observances.yml": "observances.schema.json",
-    "data/events.yml": "events.schema.json",
-    "data/plans/*.yml": "plan.schema.json",
-}
+DATA_SCHEMAS = {part.files: part.schema for part in DATA}
 """Which schema each data file follows: for editors' modelines and .vscode/settings.json (articles' front
 matter cannot carry a modeline: the schema applies to it through the check only)."""
 
 
 def schema_of(rel: str) -> str | None:
     """The schema a data file (path from the project root) follows."""
-    return next((name for pattern, name in DATA_SCHEMAS.items() if PurePosixPath(rel).match(pattern)), None)
+    part = part_of(rel)
+    return part.schema if part else None
 
 
 def modeline(rel: str) -> str:

@@ -9,11 +9,10 @@ import datetime as dt
 from pathlib import Path
 
 from . import vi
-from .content import COLUMN_DIR, FRONT_MATTER, DOCUMENTS_DIR
+from .layout import COLUMN_DIR, DOCUMENTS, EVENTS, ORGANISATIONS, SITE
+from .read import FRONT_MATTER_LINE, decode, raw_id, split_article
 from .schema import modeline
 from .yamlread import read_yaml
-
-EVENTS_FILE = "data/events.yml"
 
 
 def fill(what: str) -> str:
@@ -35,20 +34,21 @@ def fresh_id(base: str, taken: set[str]) -> str:
 
 
 def article_ids(docs_dir: Path) -> set[str]:
+    """The ids the column's articles are written with, each file read as the loader reads it."""
     ids = set()
     for path in (docs_dir / COLUMN_DIR).rglob("*.md"):
-        match = FRONT_MATTER.match(path.read_text(encoding="utf-8"))
-        located = read_yaml(match.group(1) or "", str(path))[0] if match else None
-        if located is not None and isinstance(located.value, dict) and isinstance(located.value.get("id"), str):
-            ids.add(located.value["id"])
-    return ids
+        article = split_article(decode(path.read_bytes(), str(path))[0])
+        located = read_yaml(article[0], str(path), FRONT_MATTER_LINE)[0] if article else None
+        ids.add(raw_id(located.value) if located is not None else None)
+    return ids - {None}
 
 
 def event_ids(root: Path) -> set[str]:
-    path = root / EVENTS_FILE
-    located = read_yaml(path.read_text(encoding="utf-8"), EVENTS_FILE)[0] if path.is_file() else None
+    """The ids data/events.yml's records are written with, read as the loader reads it."""
+    path = root / EVENTS.path
+    located = read_yaml(decode(path.read_bytes(), EVENTS.path)[0], EVENTS.path)[0] if path.is_file() else None
     items = located.value if located is not None and isinstance(located.value, list) else []
-    return {item["id"] for item in items if isinstance(item, dict) and isinstance(item.get("id"), str)}
+    return {raw_id(item) for item in items} - {None}
 
 
 def render_article(article_id: str, title: str, moment: dt.datetime) -> str:
@@ -59,7 +59,7 @@ def render_article(article_id: str, title: str, moment: dt.datetime) -> str:
             f"title: {quoted(title)}",
             f"date: {moment:%Y-%m-%d %H:%M} +07:00",
             f"author: {fill('tác giả')}",
-            f"category: {fill('mã chuyên mục con trong data/site.yml')}",
+            f"category: {fill(f'mã chuyên mục con trong {SITE.path}')}",
             f"summary: {fill('sapo, một đến ba câu')}",
             "---",
             "",
@@ -83,12 +83,12 @@ def render_plan(plan_id: str, today: dt.date, report: bool = False) -> str:
     """A document's starting file: from its full text, or (``report``) known only from a news report or a
     portal's listing, with no part of a full text to fill in and the report as its source."""
     head = [
-        modeline(f"data/{DOCUMENTS_DIR}/{plan_id}.yml"),
+        modeline(f"{DOCUMENTS.path}{plan_id}.yml"),
         f"id: {plan_id}",
         "type: KH",
         f"number: {fill('số văn bản; .. nếu bản gốc để trống số, ?? nếu chưa rõ')}",
         f"symbol: {fill('ký hiệu, ví dụ KH-UBND; ?? nếu chưa rõ')}",
-        f"issuer: {fill('mã cơ quan ban hành trong data/organisations.yml')}",
+        f"issuer: {fill(f'mã cơ quan ban hành trong {ORGANISATIONS.path}')}",
         f"place: {fill('địa danh, ví dụ Lạng Sơn; ?? nếu chưa rõ')}",
         f"date: {date_to_fill('ngày ban hành', today)}",
         f"summary: {fill('trích yếu')}",
@@ -146,9 +146,9 @@ def new_article(root: Path, title: str, moment: dt.datetime) -> Path:
 
 
 def new_plan(root: Path, plan_id: str, today: dt.date, report: bool = False) -> Path:
-    path = root / "data" / DOCUMENTS_DIR / f"{plan_id}.yml"
+    path = root / DOCUMENTS.path / f"{plan_id}.yml"
     if path.exists():
-        raise FileExistsError(f"đã có tệp data/{DOCUMENTS_DIR}/{plan_id}.yml; hãy chọn mã khác")
+        raise FileExistsError(f"đã có tệp {DOCUMENTS.path}{plan_id}.yml; hãy chọn mã khác")
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(render_plan(plan_id, today, report), encoding="utf-8")
     return path
@@ -156,8 +156,8 @@ def new_plan(root: Path, plan_id: str, today: dt.date, report: bool = False) -> 
 
 def new_event(root: Path, name: str | None, today: dt.date) -> tuple[Path, str]:
     event_id = fresh_id(vi.slugify(name) if name else f"su-kien-{today.isoformat()}", event_ids(root))
-    path = root / EVENTS_FILE
-    text = path.read_text(encoding="utf-8") if path.is_file() else modeline(EVENTS_FILE) + "\n"
+    path = root / EVENTS.path
+    text = path.read_text(encoding="utf-8") if path.is_file() else modeline(EVENTS.path) + "\n"
     if text and not text.endswith("\n"):
         text += "\n"
     path.write_text(text + render_event(event_id, name, today), encoding="utf-8")

@@ -165,3 +165,26 @@ def test_changes_call_each_document_by_its_kind():
     assert "| thêm | công văn | Việc A |" in summary and "| thêm | văn bản | Việc B |" in summary
     removed = compare(new, {})
     assert {c.record_id: c.kind_name for c in removed}["cong-van-a"] == "công văn"
+
+
+def test_each_file_is_read_as_the_loader_reads_it(tmp_path):
+    """Through the loader's reader (`read.decode`): a byte order mark is dropped, and a byte that is not UTF-8
+    (the check refuses it) is read as U+FFFD, so the summary is still made, not a traceback."""
+    root = tmp_path / "project"
+    (root / "data").mkdir(parents=True)
+    events = root / "data/events.yml"
+    events.write_bytes("- id: hop-mat\n  name: Họp mặt\n  date: 2025-01-02\n".encode())
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "data")
+    git(root, "commit", "-q", "-m", "base")
+    events.write_bytes(b"\xef\xbb\xbf- id: hop-mat\n  name: H\xff\n  date: 2025-01-03\n")
+    [change] = branch_changes(root, "main")
+    assert (change.kind, change.status, change.record_id) == ("event", "changed", "hop-mat")
+    assert change.fields == (("tên", "Họp mặt", "H\ufffd"), ("ngày", "2025-01-02", "2025-01-03"))
+
+
+def test_a_page_the_loader_does_not_read_as_an_article_is_a_page():
+    text = "---\nid: bai-nhap\ntitle: Nháp\n---\nNội dung.\n"
+    assert list(records_of("docs/chuyen-muc/2025/bai-nhap.md", text)) == [("article", "bai-nhap")]
+    for rel in ("docs/chuyen-muc/_nhap/2025/bai-nhap.md", "docs/chuyen-muc/2025/index.md"):
+        assert list(records_of(rel, text)) == [("page", rel)]

@@ -7,6 +7,8 @@ import ast
 from graphlib import CycleError, TopologicalSorter
 from pathlib import Path
 
+import pytest
+
 PACKAGE = Path(__file__).resolve().parent.parent / "congbo"
 
 
@@ -64,9 +66,13 @@ RENDERERS = {"pages", "programmes", "column", "feeds", "ical", "calendar_json", 
 """The modules that make published text from the records (and the agenda): siblings, gathered by `outputs`."""
 
 
+LOADER = {"load", "read", "checks", "messages"}
+"""The loader, split by job: the entry point, reading, the checks across records, the editors' messages."""
+
+
 def renderer_imports(graph: dict[str, set[str]]) -> dict[str, list[str]]:
-    """What each renderer imports that it must not: another renderer, or the loader."""
-    return {name: sorted(graph[name] & (RENDERERS | {"load"})) for name in sorted(RENDERERS) if graph[name] & (RENDERERS | {"load"})}
+    """What each renderer imports that it must not: another renderer, or the loader (any of its modules)."""
+    return {name: sorted(graph[name] & (RENDERERS | LOADER)) for name in sorted(RENDERERS) if graph[name] & (RENDERERS | LOADER)}
 
 
 def test_no_renderer_imports_another_or_the_loader():
@@ -77,6 +83,17 @@ def test_the_renderer_check_finds_a_renderer_importing_another():
     graph = import_graph()
     graph["pages"] = graph["pages"] | {"ical", "load"}
     assert renderer_imports(graph) == {"pages": ["ical", "load"]}
+
+
+@pytest.mark.parametrize("module", sorted(LOADER))
+def test_the_renderer_check_finds_a_renderer_importing_any_module_of_the_loader(module):
+    graph = import_graph()
+    graph["feeds"] = graph["feeds"] | {module}
+    assert renderer_imports(graph) == {"feeds": [module]}
+
+
+def test_the_loader_modules_exist():
+    assert LOADER <= set(modules())
 
 
 def test_only_the_command_line_and_the_glue_read_the_data():

@@ -10,6 +10,7 @@ import pytest
 
 from congbo.errors import DataError
 from congbo.load import load_site
+from congbo.starters import article_ids, event_ids
 from conftest import TEST_TODAY, build_env, copy_project
 
 FILLED = {
@@ -199,3 +200,16 @@ def test_a_document_known_from_a_report_has_no_full_text_parts(project):
     document = site.document["thu-ban-tin"]
     assert not document.full_text and [s.kind for s in document.sources] == ["ban-tin"]
     assert str(document.date) == FILLED_DATE and str(document.signer) == "??"
+
+
+def test_taken_ids_are_read_as_the_loader_reads_the_files(tmp_path):
+    """An article saved with a byte order mark is an article to the loader: its id is taken. A byte that is
+    not UTF-8 (the check refuses it) is no traceback here."""
+    column = tmp_path / "docs" / "chuyen-muc" / "2025"
+    column.mkdir(parents=True)
+    (column / "a.md").write_bytes("\ufeff---\nid: bai-a\ntitle: A\n---\nNội dung.\n".encode())
+    (column / "b.md").write_bytes(b"---\nid: bai-b\ntitle: B\xff\n---\n")
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "events.yml").write_bytes(b"\xef\xbb\xbf- id: su-kien-a\n  name: A\xff\n- id: 3\n")
+    assert article_ids(tmp_path / "docs") == {"bai-a", "bai-b"}
+    assert event_ids(tmp_path) == {"su-kien-a"}
