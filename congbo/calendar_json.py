@@ -75,10 +75,6 @@ FIELDS: list[tuple[str, str]] = [
 ]
 
 
-def _url(base_url: str, url: str) -> str:
-    return urls.absolute(base_url, url) or url
-
-
 def _sources(site: Site, sources, base_url: str) -> list[dict]:
     return source_records(site, sources, base_url)
 
@@ -103,7 +99,7 @@ def _item(site: Site, item: Occurrence, base_url: str) -> dict:
         "anniversary": None,
         "theme": None,
         "programme": None,
-        "plan": {"id": document.id, "title": document_title(document), "url": _url(base_url, urls.document(document.id))}
+        "plan": {"id": document.id, "title": document_title(document), "url": urls.published(base_url, urls.document(document.id))}
         if document
         else None,
     }
@@ -116,18 +112,18 @@ def _item(site: Site, item: Occurrence, base_url: str) -> dict:
             observance=obs.id,
             anniversary=agenda.anniversary(obs, year),
             theme=theme.theme if theme else None,
-            programme=_url(base_url, programme.url) if programme else None,
+            programme=urls.published(base_url, programme.url) if programme else None,
             sources=_sources(site, theme.sources if theme else [], base_url),
-            url=_url(base_url, urls.observance(obs.id)),
-            ics=_url(base_url, urls.observance_ics(obs.id)),
+            url=urls.published(base_url, urls.observance(obs.id)),
+            ics=urls.published(base_url, urls.observance_ics(obs.id)),
         )
     elif item.phase:
         event = item.event
         data.update(
             uid=agenda.phase_uid(event, item.phase),
             place=event.place,
-            url=_url(base_url, urls.event(event.id)) + "#" + urls.PHASES_ANCHOR,
-            ics=_url(base_url, urls.ICS) if item.exact else None,
+            url=urls.published(base_url, urls.event(event.id)) + "#" + urls.PHASES_ANCHOR,
+            ics=urls.published(base_url, urls.ICS) if item.exact else None,
             sources=_sources(site, event.sources, base_url),
         )
     elif item.event:
@@ -137,15 +133,15 @@ def _item(site: Site, item: Occurrence, base_url: str) -> dict:
             time=event.time.strftime("%H:%M") if event.time else None,
             place=event.place,
             type=event.type,
-            url=_url(base_url, urls.event(event.id)),
-            ics=_url(base_url, urls.event_ics(event.id)) if item.exact else None,
+            url=urls.published(base_url, urls.event(event.id)),
+            ics=urls.published(base_url, urls.event_ics(event.id)) if item.exact else None,
             sources=_sources(site, event.sources, base_url),
         )
     else:
         data.update(
             uid=agenda.activity_uid(document, item.activity),
-            url=_url(base_url, urls.activity(document.id, item.activity.id)),
-            ics=_url(base_url, urls.ICS) if item.in_calendar_file else None,
+            url=urls.published(base_url, urls.activity(document.id, item.activity.id)),
+            ics=urls.published(base_url, urls.ICS) if item.in_calendar_file else None,
             sources=_sources(site, document.sources, base_url),
         )
     if item.bounded:  # the bounds of the days it can be, not a day it is on
@@ -162,8 +158,8 @@ def calendar_data(site: Site, base_url: str = "") -> dict:
             "Các ngày kỷ niệm, sự kiện và thời hạn của các văn bản (kế hoạch, công văn, quyết định…) về công tác dân số; "
             "cùng nội dung với tệp lich.ics."
         ),
-        "homepage": _url(base_url, urls.CALENDAR),
-        "ics": _url(base_url, urls.ICS),
+        "homepage": urls.published(base_url, urls.CALENDAR),
+        "ics": urls.published(base_url, urls.ICS),
         "timezone": agenda.TZID,
         "years": years,
         "observances": [
@@ -175,8 +171,8 @@ def calendar_data(site: Site, base_url: str = "") -> dict:
                 "day": o.day,
                 "first_year": o.first_year,
                 "summary": o.summary,
-                "url": _url(base_url, urls.observance(o.id)),
-                "ics": _url(base_url, urls.observance_ics(o.id)),
+                "url": urls.published(base_url, urls.observance(o.id)),
+                "ics": urls.published(base_url, urls.observance_ics(o.id)),
                 "basis": [{"document": b.document, "date": b.date.isoformat() if b.date else None, "issuer": b.issuer} for b in o.basis],
                 "themes": [
                     {"year": t.year, "theme": t.theme, "source": t.source, "sources": _sources(site, t.sources, base_url)}

@@ -18,7 +18,7 @@ TTL_MINUTES = 60
 TAG_DATE = "2021"
 """The date in every tag URI (RFC 4151): fixed for good, or every guid would change."""
 COLUMN_KINDS = ("rss", "atom", "json")
-CATEGORY_KINDS = DOCUMENT_KINDS = ("rss", "atom")
+FEED_FORMATS = ("rss", "atom")
 MIME = {"rss": "application/rss+xml", "atom": "application/atom+xml", "json": "application/feed+json"}
 
 
@@ -74,7 +74,7 @@ def column_channels(site: Site, site_url: str) -> list[tuple[Channel, str | None
                     description=category.description,
                     home=site_url + urls.category_page(category.id),
                     guid=tag_uri(site_url, urls.category_page(category.id)),
-                    paths={k: urls.column_feed(k, category.id) for k in CATEGORY_KINDS},
+                    paths={k: urls.column_feed(k, category.id) for k in FEED_FORMATS},
                     site_url=site_url,
                 ),
                 category.id,
@@ -89,7 +89,7 @@ def documents_channel(site: Site, site_url: str) -> Channel:
         description="Các kế hoạch được đăng nguyên văn và các mốc thời gian, sự kiện mà mỗi kế hoạch đặt ra.",
         home=site_url + urls.DOCUMENTS,
         guid=tag_uri(site_url, urls.DOCUMENTS),
-        paths={k: urls.documents_feed(k) for k in DOCUMENT_KINDS},
+        paths={k: urls.documents_feed(k) for k in FEED_FORMATS},
         site_url=site_url,
     )
 
@@ -97,8 +97,8 @@ def documents_channel(site: Site, site_url: str) -> Channel:
 def feed_paths(site: Site) -> list[str]:
     """Every feed file the site has (site-relative), whatever the articles: known before pages render."""
     paths = [urls.column_feed(k) for k in COLUMN_KINDS]
-    paths += [urls.column_feed(k, c.id) for c in site.info.column.categories for k in CATEGORY_KINDS]
-    return paths + [urls.documents_feed(k) for k in DOCUMENT_KINDS]
+    paths += [urls.column_feed(k, c.id) for c in site.info.column.categories for k in FEED_FORMATS]
+    return paths + [urls.documents_feed(k) for k in FEED_FORMATS]
 
 
 def discovery_links(site: Site) -> dict[str, list[dict]]:

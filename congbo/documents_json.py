@@ -66,10 +66,6 @@ FIELDS: list[tuple[str, str]] = [
 ]
 
 
-def _url(base_url: str, url: str) -> str:
-    return urls.absolute(base_url, url) or url
-
-
 def _state(value) -> str:
     if isinstance(value, Missing):
         return "blank" if value.blank else "unknown"
@@ -81,7 +77,7 @@ def _document(site: Site, document: Document, base_url: str) -> dict:
     validity = document.validity
     return {
         "id": document.id,
-        "url": _url(base_url, urls.document(document.id)),
+        "url": urls.published(base_url, urls.document(document.id)),
         "type": document.type,
         "kind": document.kind_name,
         "title": document_title(document),
@@ -118,7 +114,8 @@ def _document(site: Site, document: Document, base_url: str) -> dict:
             for t in document.targets
         ],
         "related": [
-            {"id": other.id, "url": _url(base_url, urls.document(other.id)), "note": note} for other, note in site.related_of(document.id)
+            {"id": other.id, "url": urls.published(base_url, urls.document(other.id)), "note": note}
+            for other, note in site.related_of(document.id)
         ],
         "sources": source_records(site, document.sources, base_url),
     }
@@ -128,7 +125,7 @@ def documents_data(site: Site, base_url: str = "") -> dict:
     return {
         "name": f"{site.info.name} — Văn bản",
         "description": "Các văn bản trên trang (kế hoạch, công văn, quyết định…), với những gì đã biết về mỗi văn bản và nguồn của chúng.",
-        "homepage": _url(base_url, urls.DOCUMENTS),
+        "homepage": urls.published(base_url, urls.DOCUMENTS),
         "as_of": site.today.isoformat(),
         "documents": [_document(site, document, base_url) for document in sorted(site.documents, key=lambda p: p.id)],
     }

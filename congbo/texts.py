@@ -131,9 +131,7 @@ def source_records(site: Site, sources: list[Source], base_url: str) -> list[dic
     """A record's sources in the open data files (lich.json, van-ban.json): one shape, absolute links."""
     out = []
     for source in sources:
-        entry = source_entry(
-            site, source, lambda document_id: urls.absolute(base_url, urls.document(document_id)) or urls.document(document_id)
-        )
+        entry = source_entry(site, source, lambda document_id: urls.published(base_url, urls.document(document_id)))
         date = str(site.document[source.document].date) if source.document else (str(source.date) if source.date else None)
         out.append(
             {

@@ -142,6 +142,11 @@ def absolute(base_url: str, url: str) -> str | None:
     return f"{base_url.rstrip('/')}/{url}" if base_url else None
 
 
+def published(base_url: str, url: str) -> str:
+    """The address an open data file gives a page: absolute when the site's address is known, else site-relative."""
+    return absolute(base_url, url) or url
+
+
 def webcal_url(base_url: str) -> str | None:
     """The subscribe link (``webcal://``) of the all-items calendar: phones open it in their calendar app."""
     address = absolute(base_url, ICS)
