@@ -172,9 +172,9 @@ SLOW_MODULES = {
     "test_second_site",
     "test_scripts",
     "test_golden",
-    "test_plugin",
+    "test_mkdocs_plugin",
     "test_site_guard",
-    "test_loader_properties",  # hypothesis: hundreds of loads
+    "test_load",  # hypothesis: hundreds of loads
     "test_escaping",  # a whole poisoned build
     "test_history",  # git repositories and builds of their own
     "test_first_screens",  # builds with a contact, a repository
