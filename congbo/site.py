@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from .agenda import Agenda, Programme, build_agenda, build_programmes
 from .history import NO_HISTORY, History
@@ -38,26 +37,54 @@ class Site:
     programmes: tuple[Programme, ...] = field(init=False, compare=False, repr=False)
     """Every observance's year with documents or events, made once when the site is made (`agenda.build_programmes`)."""
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "agenda", build_agenda(self.observances, self.documents, self.events))  # frozen: set once, here
-        object.__setattr__(self, "programmes", build_programmes(self))
+    # Indexes and relations, each made once, here, from the records (the site is frozen: nothing is made later).
+    organisation: dict[str, Organisation] = field(init=False, compare=False, repr=False)
+    province: dict[str, Province] = field(init=False, compare=False, repr=False)
+    home_province: str | None = field(init=False, compare=False, repr=False)
+    observance: dict[str, Observance] = field(init=False, compare=False, repr=False)
+    document: dict[str, Document] = field(init=False, compare=False, repr=False)
+    document_by_number: dict[tuple[str, int, str], Document] = field(init=False, compare=False, repr=False)
+    event: dict[str, Event] = field(init=False, compare=False, repr=False)
+    published_articles: tuple[ArticleRecord, ...] = field(init=False, compare=False, repr=False)
+    _related: dict[str, list[tuple[Document, str | None]]] = field(init=False, compare=False, repr=False)
+    _articles_by_record: dict[tuple[str, str], list[ArticleRecord]] = field(init=False, compare=False, repr=False)
+    _work_by_org: dict[str, list[tuple[Document, Activity, str]]] = field(init=False, compare=False, repr=False)
+    _groups: dict[str, tuple[list[Organisation], list[Organisation]]] = field(init=False, compare=False, repr=False)
+    programme: dict[tuple[str, int], Programme] = field(init=False, compare=False, repr=False)
 
-    @cached_property
-    def programme(self) -> dict[tuple[str, int], Programme]:
+    def __post_init__(self) -> None:
+        """Everything derived from the records, made eagerly, once, in dependency order; frozen from then on."""
+        for name, make in (
+            ("organisation", self._make_organisation),
+            ("province", self._make_province),
+            ("home_province", self._make_home_province),
+            ("observance", self._make_observance),
+            ("document", self._make_document),
+            ("document_by_number", self._make_document_by_number),
+            ("event", self._make_event),
+            ("published_articles", self._make_published_articles),
+            ("_related", self._make_related),
+            ("_articles_by_record", self._make_articles_by_record),
+            ("_work_by_org", self._make_work_by_org),
+            ("_groups", self._make_groups),
+            ("agenda", lambda: build_agenda(self.observances, self.documents, self.events)),
+            ("programmes", lambda: build_programmes(self)),
+            ("programme", self._make_programme),
+        ):
+            object.__setattr__(self, name, make())
+
+    def _make_programme(self) -> dict[tuple[str, int], Programme]:
         """Programmes by (observance id, year)."""
         return {(p.observance.id, p.year): p for p in self.programmes}
 
-    @cached_property
-    def organisation(self) -> dict[str, Organisation]:
+    def _make_organisation(self) -> dict[str, Organisation]:
         return {o.id: o for o in self.organisations}
 
-    @cached_property
-    def home_province(self) -> str | None:
+    def _make_home_province(self) -> str | None:
         """The site's own province: its owner's ('owner' in data/site.yml); none for a central body's site."""
         return self.organisation[self.info.owner].province
 
-    @cached_property
-    def province(self) -> dict[str, Province]:
+    def _make_province(self) -> dict[str, Province]:
         """The provinces data/site.yml describes ('provinces'), by name."""
         return {p.name: p for p in self.info.provinces}
 
@@ -71,31 +98,25 @@ class Site:
         province = self.province.get(org.province) if org.province else None
         return province if province is not None and province.merged_into is not None else None
 
-    @cached_property
-    def observance(self) -> dict[str, Observance]:
+    def _make_observance(self) -> dict[str, Observance]:
         return {o.id: o for o in self.observances}
 
-    @cached_property
-    def document(self) -> dict[str, Document]:
+    def _make_document(self) -> dict[str, Document]:
         return {p.id: p for p in self.documents}
 
-    @cached_property
-    def document_by_number(self) -> dict[tuple[str, int, str], Document]:
+    def _make_document_by_number(self) -> dict[tuple[str, int, str], Document]:
         """Documents with a known number and symbol, by (issuer, number, symbol): unique, as the loader checks."""
         return {(p.issuer, p.number, p.symbol): p for p in self.documents if p.number_known and p.symbol_known}
 
-    @cached_property
-    def event(self) -> dict[str, Event]:
+    def _make_event(self) -> dict[str, Event]:
         return {e.id: e for e in self.events}
 
-    @cached_property
-    def published_articles(self) -> tuple[ArticleRecord, ...]:
+    def _make_published_articles(self) -> tuple[ArticleRecord, ...]:
         """Articles dated on or before the build date, newest first; later ones wait for their day."""
         ready = [a for a in self.articles if a.meta.date.date() <= self.today]
         return tuple(sorted(ready, key=lambda a: (a.meta.date, a.meta.id), reverse=True))
 
-    @cached_property
-    def _related(self) -> dict[str, list[tuple[Document, str | None]]]:
+    def _make_related(self) -> dict[str, list[tuple[Document, str | None]]]:
         """Each document's related documents, both ways: a pair is entered once, on either side."""
         found: dict[str, list[tuple[Document, str | None]]] = {}
         for document in self.documents:
@@ -108,8 +129,7 @@ class Site:
         """(document, note) for every document related to this one, oldest first."""
         return sorted(self._related.get(document_id, []), key=lambda pair: (pair[0].date, pair[0].id))
 
-    @cached_property
-    def _articles_by_record(self) -> dict[tuple[str, str], list[ArticleRecord]]:
+    def _make_articles_by_record(self) -> dict[tuple[str, str], list[ArticleRecord]]:
         """Published articles by related record, built once: each document or observance page looks up its own."""
         index: dict[tuple[str, str], list[ArticleRecord]] = {}
         for a in self.published_articles:
@@ -132,8 +152,7 @@ class Site:
         """Every activity an organisation leads or supports: (document, activity, 'lead' | 'partner')."""
         return self._work_by_org.get(org_id, [])
 
-    @cached_property
-    def _work_by_org(self) -> dict[str, list[tuple[Document, Activity, str]]]:
+    def _make_work_by_org(self) -> dict[str, list[tuple[Document, Activity, str]]]:
         """One pass over all documents, so pages per organisation cost what they show, not the whole data."""
         work: dict[str, list] = {}
         for document in self.documents:
@@ -145,8 +164,7 @@ class Site:
                         work.setdefault(partner, []).append((document, activity, "partner"))
         return work
 
-    @cached_property
-    def _groups(self) -> dict[str, tuple[list[Organisation], list[Organisation]]]:
+    def _make_groups(self) -> dict[str, tuple[list[Organisation], list[Organisation]]]:
         """Each organisation's classes and each class's members, by id: (classes, members)."""
         groups: dict[str, tuple[list, list]] = {o.id: ([], []) for o in self.organisations}
         classes: dict[tuple, list[Organisation]] = {}  # by the members' kind, level and province: one pass, not organisations × classes
