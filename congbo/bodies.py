@@ -18,7 +18,7 @@ import markdown
 from markdown.extensions.toc import TocExtension
 from markdown.treeprocessors import Treeprocessor
 
-from . import links, render, vi
+from . import links, urls, vi
 
 
 class _Relink(Treeprocessor):
@@ -43,7 +43,7 @@ class _Relink(Treeprocessor):
         address = self.published.get(target)
         if address is None:  # not a file of the site: the check has refused it already, or it is not a link MkDocs changes
             return url
-        return render.relative(address + (f"#{fragment}" if fragment else ""), self.here) + (f"?{query}" if query else "")
+        return urls.relative(address + (f"#{fragment}" if fragment else ""), self.here) + (f"?{query}" if query else "")
 
 
 def render_body(body: str, src_uri: str, here: str, published: Mapping[str, str]) -> str:

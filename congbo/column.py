@@ -16,7 +16,7 @@ from markupsafe import Markup, escape
 
 from . import urls, vi
 from .models import Category
-from .render import GeneratedPage, environment, relative, render_page
+from .render import GeneratedPage, environment, render_page
 from .site import ArticleRecord, Site
 from .texts import document_reference, document_title, script_json
 
@@ -82,7 +82,7 @@ def pager(listing: Listing) -> list[tuple[int | None, str | None]]:
     for n in sorted(k for k in shown if 1 <= k <= listing.count):
         if n > previous + 1:
             out.append((None, None))
-        out.append((n, None if n == listing.number else relative(listing.page_urls[n - 1], listing.url)))
+        out.append((n, None if n == listing.number else urls.relative(listing.page_urls[n - 1], listing.url)))
         previous = n
     return out
 
@@ -92,9 +92,9 @@ def _rows(site: Site, articles: Iterable[ArticleRecord], here: str) -> list[dict
     return [
         {
             "article": a.meta,
-            "href": relative(urls.article(a.meta.id), here),
+            "href": urls.relative(urls.article(a.meta.id), here),
             "category": categories.get(a.meta.category),
-            "category_href": relative(urls.category_page(a.meta.category), here),
+            "category_href": urls.relative(urls.category_page(a.meta.category), here),
         }
         for a in articles
     ]
@@ -106,7 +106,7 @@ def category_index(site: Site) -> dict[str, Category]:
 
 def _feed_links(here: str, category: str | None, kinds: Sequence[str]) -> list[tuple[str, str]]:
     labels = {"rss": "RSS", "atom": "Atom", "json": "JSON Feed"}
-    return [(labels[k], relative(urls.column_feed(k, category), here)) for k in kinds]
+    return [(labels[k], urls.relative(urls.column_feed(k, category), here)) for k in kinds]
 
 
 def render_listing(site: Site, listing: Listing, category: Category | None, counts: dict[str, int] | None) -> GeneratedPage:
@@ -123,13 +123,13 @@ def render_listing(site: Site, listing: Listing, category: Category | None, coun
         listing=listing,
         rows=_rows(site, listing.articles, here),
         pager=pager(listing),
-        prev_href=relative(listing.page_urls[listing.number - 2], here) if listing.number > 1 else None,
-        next_href=relative(listing.page_urls[listing.number], here) if listing.number < listing.count else None,
+        prev_href=urls.relative(listing.page_urls[listing.number - 2], here) if listing.number > 1 else None,
+        next_href=urls.relative(listing.page_urls[listing.number], here) if listing.number < listing.count else None,
         feeds=_feed_links(here, category.id if category else None, ("rss", "atom") if category else ("rss", "atom", "json")),
-        categories=[(c, relative(urls.category_page(c.id), here), counts[c.id]) for c in column.categories] if counts is not None else [],
-        column_href=relative(urls.COLUMN, here),
-        archive_href=relative(urls.COLUMN_ARCHIVE, here),
-        press_href=relative(urls.PRESS, here),
+        categories=[] if counts is None else [(c, urls.relative(urls.category_page(c.id), here), counts[c.id]) for c in column.categories],
+        column_href=urls.relative(urls.COLUMN, here),
+        archive_href=urls.relative(urls.COLUMN_ARCHIVE, here),
+        press_href=urls.relative(urls.PRESS, here),
     )
 
 
@@ -151,12 +151,12 @@ def render_archive_index(site: Site, by_month: dict[tuple[int, int], list[Articl
     index = [
         (
             year,
-            relative(urls.archive_year(year), here),
-            [(m, relative(urls.archive_month(year, m), here), len(by_month[(year, m)])) for y, m in months if y == year],
+            urls.relative(urls.archive_year(year), here),
+            [(m, urls.relative(urls.archive_month(year, m), here), len(by_month[(year, m)])) for y, m in months if y == year],
         )
         for year in sorted({y for y, _ in months}, reverse=True)
     ]
-    return render_page("column_archive.html.j2", column=site.info.column, years=index, column_href=relative(urls.COLUMN, here))
+    return render_page("column_archive.html.j2", column=site.info.column, years=index, column_href=urls.relative(urls.COLUMN, here))
 
 
 def render_archive_year(site: Site, by_month: dict[tuple[int, int], list[ArticleRecord]], year: int) -> GeneratedPage:
@@ -167,7 +167,7 @@ def render_archive_year(site: Site, by_month: dict[tuple[int, int], list[Article
         column=site.info.column,
         year=year,
         groups=groups,
-        archive_href=relative(urls.COLUMN_ARCHIVE, here),
+        archive_href=urls.relative(urls.COLUMN_ARCHIVE, here),
     )
 
 
@@ -197,19 +197,19 @@ def related(site: Site, record: ArticleRecord, here: str) -> list[dict]:
     out = []
     for document_id in meta.plans:
         document = site.document[document_id]
-        href = relative(urls.document(document_id), here)
+        href = urls.relative(urls.document(document_id), here)
         out.append(
             {"kind": document.kind_name, "href": href, "label": document_title(document), "note": document_reference(site, document)}
         )
     for obs_id in meta.observances:
         obs = site.observance[obs_id]
         when = f"ngày {vi.day_month(obs.day, obs.month)} hằng năm" if obs.day else f"cả tháng {obs.month} hằng năm"
-        out.append({"kind": "Ngày kỷ niệm", "href": relative(urls.observance(obs_id), here), "label": obs.name, "note": when})
+        out.append({"kind": "Ngày kỷ niệm", "href": urls.relative(urls.observance(obs_id), here), "label": obs.name, "note": when})
     for event_id in meta.events:
         event = site.event[event_id]
         date = vi.short_date(event.first_day) if event.exact else event.date.text_with_state()
         when = ("hạn hoàn thành " if event.kind == "han" else "") + date
-        out.append({"kind": "Sự kiện", "href": relative(urls.event(event_id), here), "label": event.name, "note": when})
+        out.append({"kind": "Sự kiện", "href": urls.relative(urls.event(event_id), here), "label": event.name, "note": when})
     return out
 
 
@@ -243,12 +243,12 @@ def article_parts(site: Site, record: ArticleRecord, site_url: str) -> ArticlePa
             category=category,
             moment=moment,
             body=_BODY,
-            category_href=relative(urls.category_page(category.id), here),
-            image_src=relative(meta.image.file, here) if meta.image else None,
+            category_href=urls.relative(urls.category_page(category.id), here),
+            image_src=urls.relative(meta.image.file, here) if meta.image else None,
             column=site.info.column,
             related=related(site, record, here),
-            column_href=relative(urls.COLUMN, here),
-            press_href=relative(urls.PRESS, here),
+            column_href=urls.relative(urls.COLUMN, here),
+            press_href=urls.relative(urls.PRESS, here),
         )
     )
     header, footer = html.split(_BODY)

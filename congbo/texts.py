@@ -13,7 +13,6 @@ from markupsafe import Markup
 from . import urls, vi
 from .models import SOURCE_KINDS, ActivityTime, Event, Organisation, Document, Source
 from .dates import open_end
-from .render import relative
 from .site import ArticleRecord, Site
 
 
@@ -188,7 +187,7 @@ class Links:
         self.here = here
 
     def to(self, url: str) -> str:
-        return relative(url, self.here)
+        return urls.relative(url, self.here)
 
     def document(self, document: Document, anchor: str = "") -> str:
         return self.to(urls.document(document.id) + (f"#{anchor}" if anchor else ""))
