@@ -469,7 +469,7 @@ def render_summary(changes: list[Change], base: str, site_url: str, calendar: li
 
 def page_address(site_url: str, change: Change) -> str:
     """The change's page, absolute; none for the site's settings, nor without an address."""
-    return site_url.rstrip("/") + "/" + change.url if change.kind != "site" and site_url else ""
+    return (urls.absolute(site_url, change.url) or "") if change.kind != "site" else ""
 
 
 def details(change: Change) -> str:

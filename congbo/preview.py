@@ -13,6 +13,8 @@ import re
 from collections.abc import Mapping
 from urllib.parse import urlsplit
 
+from . import urls
+
 ENV = "CONGBO_PREVIEW"
 """The environment variable that makes a build a preview: ``pr-N``, the pull request's number."""
 UMBRELLA = "pr-preview"
@@ -34,7 +36,7 @@ def preview_name(environ: Mapping[str, str]) -> str | None:
 
 def preview_url(site_url: str, name: str) -> str:
     """The preview's own address: ``https://example.gov.vn/pr-preview/pr-12/``."""
-    return f"{site_url.rstrip('/')}/{UMBRELLA}/{name}/"
+    return urls.absolute(site_url, f"{UMBRELLA}/{name}/") or f"/{UMBRELLA}/{name}/"
 
 
 def theme_values(name: str) -> dict[str, str]:
@@ -49,5 +51,5 @@ def render_robots_txt(site_url: str) -> str:
     path = urlsplit(site_url).path.rstrip("/")
     lines = ["User-agent: *", f"Disallow: {path}/{UMBRELLA}/"]
     if site_url:
-        lines.append(f"Sitemap: {site_url.rstrip('/')}/sitemap.xml")
+        lines.append(f"Sitemap: {urls.absolute(site_url, 'sitemap.xml')}")
     return "\n".join(lines) + "\n"
