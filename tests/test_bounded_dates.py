@@ -316,18 +316,6 @@ def _press_uid() -> str:
     return "ke-hoach-60-nam-dan-so-viet-nam-lang-son-tuyen-truyen-bao-dai@congbo"
 
 
-def test_a_deadline_known_to_its_month_sits_on_its_last_day_and_stays_out_of_the_calendar_file(tmp_path):
-    site = document_site(tmp_path, "    time:\n      deadline: 2021-12-??\n")
-    dates = _press(site)
-    assert (dates.kind, dates.start, dates.end, dates.in_calendar_file) == ("deadline", dt.date(2021, 12, 31), dt.date(2021, 12, 31), False)
-    assert "han-" + _press_uid() not in _calendar_text(site)
-    items = {i["id"]: i for i in json.loads(calendar_json.render_calendar_json(site))["items"]}
-    press = items["ke-hoach-60-nam-dan-so-viet-nam-lang-son/tuyen-truyen-bao-dai"]
-    assert (press["precision"], press["date"], press["start"], press["ics"]) == ("month", "2021-12-??", "2021-12-01", None)
-    page = pages.render_document(site, site.document["ke-hoach-60-nam-dan-so-viet-nam-lang-son"]).html
-    assert "Hạn hoàn thành: tháng 12 năm 2021 (chưa rõ ngày)" in page
-
-
 def test_an_end_known_to_its_month_is_never_said_to_be_under_way(tmp_path):
     site = document_site(tmp_path, "    time:\n      start: 2021-02-01\n      end: 2021-12-??\n")
     dates = _press(site)
@@ -450,26 +438,34 @@ def test_a_programme_says_a_document_was_issued_on_or_before_a_day(tmp_path):
     assert "Chậm nhất ngày 04/07/2024</strong><br>\nBan hành" in page
 
 
-def test_a_deadline_given_to_its_quarter_reaches_every_output_as_known(tmp_path):
-    """'Hoàn thành trong quý IV/2021': the deadline sits on the quarter's last day, is said in the plan's words on
-    the document page and the calendar page, carries its precision in lich.json and has no day in lich.ics."""
-    site = document_site(tmp_path, "    time:\n      deadline: 2021-Q4\n")
+@pytest.mark.parametrize(
+    ("written", "precision", "earliest", "said", "calendar"),
+    [
+        ("2021-12-??", "month", "2021-12-01", "tháng 12 năm 2021 (chưa rõ ngày)", "Tháng 12 năm 2021 (chưa rõ ngày)"),
+        ("2021-Q4", "quarter", "2021-10-01", "quý IV năm 2021", "Quý IV năm 2021"),  # 'hoàn thành trong quý IV/2021'
+    ],
+)
+def test_a_deadline_short_of_its_day_sits_on_its_last_possible_day_and_stays_out_of_the_calendar_file(
+    tmp_path, written, precision, earliest, said, calendar
+):
+    """Said as the data gives it on the document page and the calendar page, with its precision in lich.json,
+    and no day in lich.ics."""
+    site = document_site(tmp_path, f"    time:\n      deadline: {written}\n")
     dates = _press(site)
     assert (dates.kind, dates.start, dates.end, dates.in_calendar_file) == ("deadline", dt.date(2021, 12, 31), dt.date(2021, 12, 31), False)
     assert "han-" + _press_uid() not in _calendar_text(site)
     items = {i["id"]: i for i in json.loads(calendar_json.render_calendar_json(site))["items"]}
     press = items["ke-hoach-60-nam-dan-so-viet-nam-lang-son/tuyen-truyen-bao-dai"]
     assert (press["precision"], press["date"], press["start"], press["end"], press["ics"]) == (
-        "quarter",
-        "2021-Q4",
-        "2021-10-01",
+        precision,
+        written,
+        earliest,
         "2021-12-31",
         None,
     )
     page = pages.render_document(site, site.document["ke-hoach-60-nam-dan-so-viet-nam-lang-son"]).html
-    assert "Hạn hoàn thành: quý IV năm 2021" in page
-    december = pages.render_calendar(site, 2021).html
-    assert "Quý IV năm 2021" in december
+    assert f"Hạn hoàn thành: {said}" in page
+    assert calendar in pages.render_calendar(site, 2021).html
 
 
 def test_a_period_from_a_quarter_to_a_quarter_is_said_so_and_past_only_after_its_last_possible_day(tmp_path):
