@@ -201,8 +201,8 @@ SLOW_TESTS = {
     "test_two_builds_with_photos_are_byte_identical",
 }
 
-# The browser tests are parametrised by page type (`name`); a content change reaches these types. An
-# approximation: the sample's page of each type is tested, not the changed record's own page.
+# The browser tests are parametrised by page type (`name`); a content change reaches these types. They run on
+# the tests' own content (FIXTURE), never the changed record's page: the preview's screenshots show that.
 PAGE_TYPES_OF_KIND = {
     "plan": {"plan", "plan-bac-giang", "plans", "calendar", "calendar-year", "organisation", "event"},
     "event": {"event", "calendar", "calendar-year", "home"},
