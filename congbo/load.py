@@ -145,7 +145,7 @@ def load_site(root: Path, *, today: dt.date, docs_dir: Path | None = None, histo
             if document.id != path.stem:
                 check.add(located, ("id",), f"mã văn bản '{document.id}' phải trùng tên tệp '{path.stem}.yml'")
 
-    articles, unvalidated, bodies = read_articles(check, docs_dir / COLUMN_DIR, images) if docs_dir else ([], [], {})
+    articles, unvalidated = read_articles(check, docs_dir / COLUMN_DIR, images) if docs_dir else ([], [])
 
     known = _Known(sources, document_sources, len(document_sources) == len(document_files), orgs, observances, events)
     known.home = known.orgs_by_id.get(info.owner) if info else None
@@ -189,7 +189,6 @@ def load_site(root: Path, *, today: dt.date, docs_dir: Path | None = None, histo
         today=today,
         origins=_origins(sources, documents, derived),
         files=files,
-        bodies=bodies,
         images={name: image.data for name, image in images.items() if image.data is not None},
         history=history,
     )
@@ -270,12 +269,13 @@ def read_images(check: _Checker, docs_dir: Path) -> dict[str, PublishedImage | N
 
 def read_articles(
     check: _Checker, column: Path, images: dict[str, PublishedImage | None]
-) -> tuple[list[tuple[Located, ArticleRecord]], list[Located], dict[str, str]]:
-    """The articles whose front matter is valid, the front matter of those whose is not (their
-    references are still checked, so an editor sees every mistake of a file at once), and the bodies."""
-    records, unvalidated, bodies = [], [], {}
+) -> tuple[list[tuple[Located, ArticleRecord]], list[Located]]:
+    """The articles whose front matter is valid, and the front matter of those whose is not (their
+    references are still checked, so an editor sees every mistake of a file at once). Each body is
+    checked as it is read and not kept: it is read again when its page is made (`content.read_article_body`)."""
+    records, unvalidated = [], []
     if not column.is_dir():
-        return records, unvalidated, bodies
+        return records, unvalidated
     for path in column_markdown(check, column):
         text = check.read_text(path)
         if text is None:
@@ -309,11 +309,10 @@ def read_articles(
             src_uri = path.relative_to(column.parent).as_posix()
             image = images.get(meta.image.file) if meta.image else None
             size = image.length if image is not None else None
-            bodies[src_uri] = unicodedata.normalize("NFC", body)
             records.append((located, ArticleRecord(meta, src_uri, image_bytes=size, file=file, body_line=first_body_line)))
         else:
             unvalidated.append(located)
-    return records, unvalidated, bodies
+    return records, unvalidated
 
 
 def column_markdown(check: _Checker, column: Path) -> list[Path]:

@@ -120,8 +120,11 @@ class CongboPlugin(BasePlugin):
         return File(file.src_uri, file.src_dir, file.dest_dir, config.use_directory_urls, dest_uri=dest, inclusion=file.inclusion)
 
     def on_page_read_source(self, *, page, config):
-        """An article's body: the loader has read its front matter already."""
-        return self.site.bodies.pop(page.file.src_uri, None)  # handed over: MkDocs holds it from now on
+        """An article's body, read again from its file when MkDocs reads the page (the loader checked it and
+        kept nothing): the loader has read its front matter already. Any other page: None, MkDocs reads it."""
+        if page.file.src_uri in self.articles_by_src:
+            return content.read_article_body(Path(page.file.abs_src_path))
+        return None
 
     def on_page_content(self, html: str, *, page, config, files) -> str:
         """Generated pages get their HTML, table of contents and anchors; articles their head data,
@@ -184,6 +187,6 @@ class CongboPlugin(BasePlugin):
         env.globals["cb_preview"] = self.preview
         self.publisher = self.site.organisation[self.site.info.owner].name  # for the articles' schema.org data
         # Past this point MkDocs only fills the theme's templates with what every page now holds: the
-        # loaded data (article bodies included) is let go before the theme and the search index need memory.
+        # loaded data is let go before the theme and the search index need memory.
         self.site, self.generated, self.articles_by_src = None, {}, {}
         return env
