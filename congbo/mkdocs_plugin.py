@@ -110,7 +110,7 @@ class CongboPlugin(BasePlugin):
     def _published(self, file: File, config) -> File:
         """An article's file served at bai-viet/<id>/ whatever its name; an image the core re-encoded
         (turned upright, shrunk, without its metadata) with its new bytes; any other file as it is."""
-        data = self.site.images.pop(file.src_uri, None)  # handed over: MkDocs holds it from now on
+        data = self.site.images.get(file.src_uri)  # the same bytes object: MkDocs's file and the site share it
         if data is not None:
             return File.generated(config, file.src_uri, content=data, inclusion=file.inclusion)
         record = self.articles_by_src.get(file.src_uri)
@@ -152,23 +152,21 @@ class CongboPlugin(BasePlugin):
 
     def on_page_context(self, context, *, page, config, nav):
         """The tab a page outside the nav belongs to, for its breadcrumbs and active tab (overrides/partials/tabs-item.html, path.html);
-        an article's schema.org data."""
+        an article's schema.org data, in this page's template context only: made for its render, held by nothing after."""
         if not page.ancestors:
             page.meta["cb_section"] = urls.section_of(page.url)
         when = self.updated.get(page.file.src_uri)
         if when is not None:  # "Cập nhật lần cuối" (overrides/main.html)
             page.meta["cb_updated"] = {"iso": when.date().isoformat(), "text": vi.short_date(when.date())}
         if "cb_article" in page.meta:
-            page.meta["cb_jsonld"] = column.article_linked_data(page.meta, self.publisher)
+            context["cb_jsonld"] = column.article_linked_data(page.meta, self.publisher)
         return context
 
     @event_priority(-100)  # last, whatever the plugins' order: every other plugin has had the page
     def on_post_page(self, output: str, *, page, config) -> str:
-        """A page's HTML (and an article's schema.org data) is let go once the page is written: search
-        indexed it when its template was filled, and nothing after reads it, so the site is not held in
-        memory twice over at the end."""
+        """A page's HTML is let go once the page is written: search indexed it when its template was filled,
+        and nothing after reads it, so the site is not held in memory twice over at the end."""
         page.content = None
-        page.meta.pop("cb_jsonld", None)  # made for this page's template in on_page_context
         return output
 
     def on_env(self, env, *, config, files):

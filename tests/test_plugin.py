@@ -180,15 +180,14 @@ def on_env(env, config, files):
     early_linked_data.extend(p.file.src_uri for p in articles if "cb_jsonld" in p.meta)
     loaded.append(weakref.ref(config.plugins["congbo"].site))
     return env
+@event_priority(-200)  # after the plugin's own, which makes an article's schema.org data for its template
 def on_page_context(context, page, config, nav):
     if not pages:
         site_after_env.append(loaded[0]() is not None)
     pages.append(page)
-    return context
-def on_post_page(output, page, config):  # before the plugin's own (priority -100) lets go of it
-    if "cb_jsonld" in page.meta:
+    if "cb_jsonld" in context:
         written_linked_data.append(page.file.src_uri)
-    return output
+    return context
 def on_post_build(config):
     held = [p.file.src_uri for p in pages if p.content is not None]
     with open(config.config_file_path + ".held.json", "w") as f:
@@ -212,8 +211,7 @@ def test_the_site_is_not_held_twice(built_site, site, tmp_path):
     assert report["pages"] == len(list(built_site.rglob("index.html")))
     assert report["held"] == []
     assert report["articles"] == len(site.published_articles)
-    # an article's schema.org data is made as its page is built, not held for all while MkDocs reads
-    # them, and let go once the page is written
+    # an article's schema.org data is made as its page is built, in its template context, and held by no page
     assert report["early_linked_data"] == [] and report["written_linked_data"] == report["articles"]
     assert report["kept_linked_data"] == 0
     # the loaded data is gone once the feeds are made, not at the collector's next pass (nothing derived
