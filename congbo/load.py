@@ -14,7 +14,7 @@ import unicodedata
 from collections import Counter
 from itertools import groupby
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Iterator
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_core import PydanticCustomError
@@ -145,14 +145,25 @@ def load_site(root: Path, *, today: dt.date, docs_dir: Path | None = None, histo
             if document.id != path.stem:
                 check.add(located, ("id",), f"mã văn bản '{document.id}' phải trùng tên tệp '{path.stem}.yml'")
 
-    articles, unvalidated = read_articles(check, docs_dir / COLUMN_DIR, images) if docs_dir else ([], [])
-
     known = _Known(sources, document_sources, len(document_sources) == len(document_files), orgs, observances, events)
     known.home = known.orgs_by_id.get(info.owner) if info else None
     known.provinces_known = info is not None
+    # Each article is checked as it is read, and only its record kept: the front matter's positions go with it.
+    articles: list[ArticleRecord] = []
+    written: dict[str, str] = {}  # each article's id, by the first file that has it
+    for located, record in read_articles(check, docs_dir / COLUMN_DIR, images) if docs_dir else ():
+        if record is None:
+            _check_article_fields(check, located, known, info, docs_dir, images)
+            continue
+        if record.meta.id in written:
+            check.add(located, ("id",), f"mã bài '{record.meta.id}' đã dùng cho bài {written[record.meta.id]}")
+        else:
+            written[record.meta.id] = located.file
+        _check_article(check, located, record, known, info, docs_dir, images, today)
+        articles.append(record)
     for located in document_sources:
         _check_document_refs(check, located, known)  # every document, valid or not: one run shows every mistake
-    _check_unique(check, sources, documents, articles)
+    _check_unique(check, sources, documents)
     if info:
         _check_site(check, sources["site"], info, known)
         _check_site_files(check, sources["site"], info, docs_dir)
@@ -172,10 +183,6 @@ def load_site(root: Path, *, today: dt.date, docs_dir: Path | None = None, histo
     _check_numbers(check, documents)
     _check_related(check, documents)
     derived = _activity_events(check, documents, sources["events"])
-    for located, record in articles:
-        _check_article(check, located, record, known, info, docs_dir, images, today)
-    for located in unvalidated:
-        _check_article_fields(check, located, known, info, docs_dir, images)
 
     if check.problems:
         raise DataError(check.problems)
@@ -185,7 +192,7 @@ def load_site(root: Path, *, today: dt.date, docs_dir: Path | None = None, histo
         observances=tuple(observances),
         documents=tuple(sorted((p for _, p in documents), key=lambda p: (p.date, p.id), reverse=True)),
         events=tuple(sorted(events + [e for _, _, e in derived], key=lambda e: (e.date, e.id))),
-        articles=tuple(sorted((r for _, r in articles), key=lambda r: r.meta.id)),
+        articles=tuple(sorted(articles, key=lambda r: r.meta.id)),
         today=today,
         origins=_origins(sources, documents, derived),
         files=files,
@@ -269,13 +276,13 @@ def read_images(check: _Checker, docs_dir: Path) -> dict[str, PublishedImage | N
 
 def read_articles(
     check: _Checker, column: Path, images: dict[str, PublishedImage | None]
-) -> tuple[list[tuple[Located, ArticleRecord]], list[Located]]:
-    """The articles whose front matter is valid, and the front matter of those whose is not (their
-    references are still checked, so an editor sees every mistake of a file at once). Each body is
-    checked as it is read and not kept: it is read again when its page is made (`content.read_article_body`)."""
-    records, unvalidated = [], []
+) -> Iterator[tuple[Located, ArticleRecord | None]]:
+    """Each article, one at a time, as its front matter was read (for the caller's checks and messages) and its
+    record; None for a front matter that is not valid (its references are still checked, so an editor sees
+    every mistake of a file at once). Each body is checked as it is read and not kept: it is read again when
+    its page is made (`content.read_article_body`)."""
     if not column.is_dir():
-        return records, unvalidated
+        return
     for path in column_markdown(check, column):
         text = check.read_text(path)
         if text is None:
@@ -309,10 +316,9 @@ def read_articles(
             src_uri = path.relative_to(column.parent).as_posix()
             image = images.get(meta.image.file) if meta.image else None
             size = image.length if image is not None else None
-            records.append((located, ArticleRecord(meta, src_uri, image_bytes=size, file=file, body_line=first_body_line)))
+            yield located, ArticleRecord(meta, src_uri, image_bytes=size, file=file, body_line=first_body_line)
         else:
-            unvalidated.append(located)
-    return records, unvalidated
+            yield located, None
 
 
 def column_markdown(check: _Checker, column: Path) -> list[Path]:
@@ -1022,7 +1028,7 @@ def _check_related(check, documents: list[tuple[Located, Document]]) -> None:
             )
 
 
-def _check_unique(check, sources, documents, articles) -> None:
+def _check_unique(check, sources, documents) -> None:
     for key in ("organisations", "observances", "events"):
         located = sources[key]
         if not located or not isinstance(located.value, list):
@@ -1043,12 +1049,6 @@ def _check_unique(check, sources, documents, articles) -> None:
             check.add(located, ("id",), f"mã văn bản '{document.id}' đã dùng trong tệp {document_files[document.id]}")
         else:
             document_files[document.id] = located.file
-    seen: dict[str, str] = {}
-    for located, record in articles:
-        if record.meta.id in seen:
-            check.add(located, ("id",), f"mã bài '{record.meta.id}' đã dùng cho bài {seen[record.meta.id]}")
-        else:
-            seen[record.meta.id] = located.file
 
 
 ARTICLE_LEAD_DAYS = 366
