@@ -155,7 +155,7 @@ def after_loading(root: Path, docs_dir: Path, site) -> None:
     files = (content.docs_files(root, docs_dir) | set(made)) - waiting
     anchors = {path: output.anchors for path, output in outputs.items() if isinstance(output, GeneratedPage)}
     articles = [
-        links.WrittenPage(record.file, record.src_uri, site.bodies[record.src_uri], record.body_line)
+        links.WrittenPage(record.file, record.src_uri, content.read_article_body(docs_dir / record.src_uri), record.body_line)
         for record in site.articles
         if record.src_uri not in waiting
     ]
@@ -184,7 +184,7 @@ def run_outputs(root: Path, out: Path, with_docs: bool) -> int:
         print(exc.report(), file=sys.stderr)
         return 1
     address = preview.preview_url(site.info.url, name) if name else site.info.url
-    files: dict = engine_files.render_engine_outputs(site, address, moment, content.docs_files(root, docs_dir))
+    files: dict = engine_files.render_engine_outputs(site, address, moment, docs_dir, content.docs_files(root, docs_dir))
     if with_docs:
         files = {**engine_files.render_written_files(site, root, docs_dir, address), **files}
     engine_files.write_outputs(out, files)

@@ -23,10 +23,11 @@ from .sanitize import clean_body
 from .site import Site
 
 
-def render_engine_outputs(site: Site, base_url: str, now: dt.datetime, docs_files: set[str]) -> dict[str, str | bytes]:
+def render_engine_outputs(site: Site, base_url: str, now: dt.datetime, docs_dir: Path, docs_files: set[str]) -> dict[str, str | bytes]:
     """Every page and file made from the data, by published path, as files any static-site engine builds
     beside docs/: the generated pages and articles (Markdown files holding HTML), the feeds, the calendar
     files, ``lich.json``, ``robots.txt``, the colours' CSS, and the images the core re-encoded.
+    ``docs_dir``: where the articles' files are (their bodies are read from them);
     ``docs_files``: every file under docs/ (`content.docs_files`), where an article's links may lead."""
     files: dict[str, str | bytes] = {}
     for path, output in render_outputs(site, base_url).items():
@@ -36,7 +37,7 @@ def render_engine_outputs(site: Site, base_url: str, now: dt.datetime, docs_file
     for record in site.published_articles:
         here = urls.article(record.meta.id)
         parts = column.article_parts(site, record, base_url)
-        body = bodies.render_body(site.bodies[record.src_uri], record.src_uri, here, addresses)
+        body = bodies.render_body(content.read_article_body(docs_dir / record.src_uri), record.src_uri, here, addresses)
         html[record.meta.id] = parts.page_html(clean_body(body))  # nothing in an article's text runs
         files[urls.src_of(here)] = f"---\n{article_front_matter(parts.meta)}---\n\n{html[record.meta.id]}\n"
     files.update(feeds.render_feeds(site, base_url, now, html))

@@ -47,7 +47,6 @@ def load_site(root: Path, *, today: dt.date, docs_dir: Path | None = None, histo
         today=today,
         origins=_origins(records.sources, documents, derived),
         files=checked.files,
-        bodies=records.bodies,
         images={name: image.data for name, image in records.images.items() if image.data is not None},
         history=history,
     )

@@ -110,7 +110,7 @@ class CongboPlugin(BasePlugin):
     def _published(self, file: File, config) -> File:
         """An article's file served at bai-viet/<id>/ whatever its name; an image the core re-encoded
         (turned upright, shrunk, without its metadata) with its new bytes; any other file as it is."""
-        data = self.site.images.pop(file.src_uri, None)  # handed over: MkDocs holds it from now on
+        data = self.site.images.get(file.src_uri)  # the same bytes object: MkDocs's file and the site share it
         if data is not None:
             return File.generated(config, file.src_uri, content=data, inclusion=file.inclusion)
         record = self.articles_by_src.get(file.src_uri)
@@ -120,8 +120,11 @@ class CongboPlugin(BasePlugin):
         return File(file.src_uri, file.src_dir, file.dest_dir, config.use_directory_urls, dest_uri=dest, inclusion=file.inclusion)
 
     def on_page_read_source(self, *, page, config):
-        """An article's body: the loader has read its front matter already."""
-        return self.site.bodies.pop(page.file.src_uri, None)  # handed over: MkDocs holds it from now on
+        """An article's body, read again from its file when MkDocs reads the page (the loader checked it and
+        kept nothing): the loader has read its front matter already. Any other page: None, MkDocs reads it."""
+        if page.file.src_uri in self.articles_by_src:
+            return content.read_article_body(Path(page.file.abs_src_path))
+        return None
 
     def on_page_content(self, html: str, *, page, config, files) -> str:
         """Generated pages get their HTML, table of contents and anchors; articles their head data,
@@ -149,23 +152,21 @@ class CongboPlugin(BasePlugin):
 
     def on_page_context(self, context, *, page, config, nav):
         """The tab a page outside the nav belongs to, for its breadcrumbs and active tab (overrides/partials/tabs-item.html, path.html);
-        an article's schema.org data."""
+        an article's schema.org data, in this page's template context only: made for its render, held by nothing after."""
         if not page.ancestors:
             page.meta["cb_section"] = urls.section_of(page.url)
         when = self.updated.get(page.file.src_uri)
         if when is not None:  # "Cập nhật lần cuối" (overrides/main.html)
             page.meta["cb_updated"] = {"iso": when.date().isoformat(), "text": vi.short_date(when.date())}
         if "cb_article" in page.meta:
-            page.meta["cb_jsonld"] = column.article_linked_data(page.meta, self.publisher)
+            context["cb_jsonld"] = column.article_linked_data(page.meta, self.publisher)
         return context
 
     @event_priority(-100)  # last, whatever the plugins' order: every other plugin has had the page
     def on_post_page(self, output: str, *, page, config) -> str:
-        """A page's HTML (and an article's schema.org data) is let go once the page is written: search
-        indexed it when its template was filled, and nothing after reads it, so the site is not held in
-        memory twice over at the end."""
+        """A page's HTML is let go once the page is written: search indexed it when its template was filled,
+        and nothing after reads it, so the site is not held in memory twice over at the end."""
         page.content = None
-        page.meta.pop("cb_jsonld", None)  # made for this page's template in on_page_context
         return output
 
     def on_env(self, env, *, config, files):
@@ -184,6 +185,6 @@ class CongboPlugin(BasePlugin):
         env.globals["cb_preview"] = self.preview
         self.publisher = self.site.organisation[self.site.info.owner].name  # for the articles' schema.org data
         # Past this point MkDocs only fills the theme's templates with what every page now holds: the
-        # loaded data (article bodies included) is let go before the theme and the search index need memory.
+        # loaded data is let go before the theme and the search index need memory.
         self.site, self.generated, self.articles_by_src = None, {}, {}
         return env

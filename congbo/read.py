@@ -138,7 +138,6 @@ class Records:
     articles: list[tuple[Located, ArticleRecord]]
     unvalidated: list[Located]
     """The front matter of articles that failed their model."""
-    bodies: dict[str, str]
     images: dict[str, PublishedImage | None]
 
 
@@ -161,7 +160,7 @@ def read_records(check: Checker, root: Path, docs_dir: Path | None) -> Records:
             if document.id != path.stem:
                 check.add(located, ("id",), f"mã văn bản '{document.id}' phải trùng tên tệp '{path.stem}.yml'")
 
-    articles, unvalidated, bodies = _read_articles(check, docs_dir / COLUMN_DIR, images) if docs_dir else ([], [], {})
+    articles, unvalidated = _read_articles(check, docs_dir / COLUMN_DIR, images) if docs_dir else ([], [])
     return Records(
         sources,
         info,
@@ -173,7 +172,6 @@ def read_records(check: Checker, root: Path, docs_dir: Path | None) -> Records:
         documents,
         articles,
         unvalidated,
-        bodies,
         images,
     )
 
@@ -240,12 +238,13 @@ def _read_images(check: Checker, docs_dir: Path) -> dict[str, PublishedImage | N
 
 def _read_articles(
     check: Checker, column: Path, images: dict[str, PublishedImage | None]
-) -> tuple[list[tuple[Located, ArticleRecord]], list[Located], dict[str, str]]:
-    """The articles whose front matter is valid, the front matter of those whose is not (their
-    references are still checked, so an editor sees every mistake of a file at once), and the bodies."""
-    records, unvalidated, bodies = [], [], {}
+) -> tuple[list[tuple[Located, ArticleRecord]], list[Located]]:
+    """The articles whose front matter is valid, and the front matter of those whose is not (their references
+    are still checked, so an editor sees every mistake of a file at once). Each body is checked as it is read
+    and not kept: it is read again when its page is made (`content.read_article_body`)."""
+    records, unvalidated = [], []
     if not column.is_dir():
-        return records, unvalidated, bodies
+        return records, unvalidated
     for path in _column_markdown(check, column):
         text = check.read_text(path)
         if text is None:
@@ -278,11 +277,10 @@ def _read_articles(
             src_uri = path.relative_to(column.parent).as_posix()
             image = images.get(meta.image.file) if meta.image else None
             size = image.length if image is not None else None
-            bodies[src_uri] = unicodedata.normalize("NFC", body)
             records.append((located, ArticleRecord(meta, src_uri, image_bytes=size, file=file, body_line=first_body_line)))
         else:
             unvalidated.append(located)
-    return records, unvalidated, bodies
+    return records, unvalidated
 
 
 def _column_markdown(check: Checker, column: Path) -> list[Path]:

@@ -24,9 +24,6 @@ class Site:
     """Where each record is written, by (kind, id): (file from the project root, line); for edit links."""
     files: dict[str, tuple[int, str]] = field(default_factory=dict, compare=False)
     """Each attachment file (path under docs/): its size in bytes and its media type, read from the file."""
-    bodies: dict[str, str] = field(default_factory=dict, compare=False)
-    """Each article's Markdown body (NFC, checked), by source path, until MkDocs takes it: the plugin hands
-    it over when MkDocs reads the page, so the text is held once, by MkDocs, and the front matter parsed once."""
     images: dict[str, bytes] = field(default_factory=dict, compare=False)
     """Each image file published re-encoded (path under docs/: `images.published_image`), its new bytes,
     until MkDocs takes them: the plugin hands each over as the file's content, so it is held once."""

@@ -168,40 +168,37 @@ HOLDING_HOOK = """
 import gc, json, weakref
 gc.disable()  # only reference counting frees: what a cycle holds stays, whenever the collector would have run
 from mkdocs.plugins import event_priority
-pages, articles, kept_bodies, early_linked_data, written_linked_data = [], [], [], [], []
+pages, articles, early_linked_data, written_linked_data = [], [], [], []
 loaded, site_after_env = [], []
 def on_page_markdown(markdown, page, config, files):
     site = config.plugins["congbo"].site
     if page.file.src_uri in {a.src_uri for a in site.articles}:
         articles.append(page)
-        if page.file.src_uri in site.bodies:
-            kept_bodies.append(page.file.src_uri)
     return markdown
 @event_priority(200)  # before the plugin's own, which lets the data go
 def on_env(env, config, files):
     early_linked_data.extend(p.file.src_uri for p in articles if "cb_jsonld" in p.meta)
     loaded.append(weakref.ref(config.plugins["congbo"].site))
     return env
+@event_priority(-200)  # after the plugin's own, which makes an article's schema.org data for its template
 def on_page_context(context, page, config, nav):
     if not pages:
         site_after_env.append(loaded[0]() is not None)
     pages.append(page)
-    return context
-def on_post_page(output, page, config):  # before the plugin's own (priority -100) lets go of it
-    if "cb_jsonld" in page.meta:
+    if "cb_jsonld" in context:
         written_linked_data.append(page.file.src_uri)
-    return output
+    return context
 def on_post_build(config):
     held = [p.file.src_uri for p in pages if p.content is not None]
     with open(config.config_file_path + ".held.json", "w") as f:
-        json.dump({"pages": len(pages), "held": held, "articles": len(articles), "kept_bodies": kept_bodies,
+        json.dump({"pages": len(pages), "held": held, "articles": len(articles),
                    "early_linked_data": early_linked_data, "written_linked_data": len(written_linked_data),
                    "kept_linked_data": sum("cb_jsonld" in p.meta for p in articles), "site_after_env": site_after_env}, f)
 """
 
 
 def test_the_site_is_not_held_twice(built_site, site, tmp_path):
-    """An article's body is handed to MkDocs when it reads the page (the loader keeps no copy), its
+    """An article's body is read when MkDocs reads the page (the loader keeps none), its
     schema.org data is made when the page is built, and once written (and indexed) no page keeps its
     HTML or that data: the whole site is not held in memory twice over."""
     root = copy_project(tmp_path / "project")
@@ -213,9 +210,8 @@ def test_the_site_is_not_held_twice(built_site, site, tmp_path):
     report = json.loads((root / "mkdocs.yml.held.json").read_text(encoding="utf-8"))
     assert report["pages"] == len(list(built_site.rglob("index.html")))
     assert report["held"] == []
-    assert report["articles"] == len(site.published_articles) and report["kept_bodies"] == []
-    # an article's schema.org data is made as its page is built, not held for all while MkDocs reads
-    # them, and let go once the page is written
+    assert report["articles"] == len(site.published_articles)
+    # an article's schema.org data is made as its page is built, in its template context, and held by no page
     assert report["early_linked_data"] == [] and report["written_linked_data"] == report["articles"]
     assert report["kept_linked_data"] == 0
     # the loaded data is gone once the feeds are made, not at the collector's next pass (nothing derived
