@@ -14,7 +14,7 @@ from markupsafe import Markup, escape
 
 from . import agenda, documents, history, urls, vi
 from .models import FOOTNOTE_REF, LEVELS, ORGANISATION_KINDS, Block, Organisation, Document, Section, positioned
-from .render import GeneratedPage, Outline, html_text, render_page, superscript
+from .render import GeneratedPage, heading, html_text, render_page, superscript
 from .site import Site
 from .scalars import Missing
 from .texts import (
@@ -135,9 +135,7 @@ def render_document(site: Site, document: Document) -> GeneratedPage:
     issuer = site.document_issuer(document)
     notes = {note.at: (i, note) for i, note in enumerate(document.notes, 1)}
     bases = documents.bases(site, document, links)
-    body = _DocumentWriter(
-        document, notes, bases if document.type == "QĐ" else []
-    ).write  # called by the template, so its headings come in page order
+    body = _DocumentWriter(document, notes, bases if document.type == "QĐ" else []).write()
     activities = [
         {
             "activity": a,
@@ -152,7 +150,11 @@ def render_document(site: Site, document: Document) -> GeneratedPage:
     blank, unknown = documents.unstated_facts(document)
     reference = document_reference(site, document)
     appendices = [
-        (vi.roman(i), appendix, _DocumentWriter(document, notes, [], sections=appendix.sections, scheme="TB", anchor=f"phu-luc-{i}").write)
+        (
+            vi.roman(i),
+            appendix,
+            _DocumentWriter(document, notes, [], sections=appendix.sections, scheme="TB", anchor=f"phu-luc-{i}").write(),
+        )
         for i, appendix in enumerate(document.appendices, 1)
     ]
     return render_page(
@@ -252,10 +254,8 @@ class _DocumentWriter:
         self.scheme = scheme or document.type
         self.anchor = anchor
         self.out: list[str] = []
-        self.outline: Outline | None = None
 
-    def write(self, outline: Outline) -> Markup:
-        self.outline = outline
+    def write(self) -> Markup:
         if self.sections is None:
             self.opening()
         for numbers, section in _numbered(self.document, self.sections, self.scheme):
@@ -288,7 +288,7 @@ class _DocumentWriter:
         label = documents.label(self.scheme, level, numbers[-1])
         anchor = (f"{self.anchor}-" if self.anchor else "") + section_anchor(section, numbers)
         if section.title:
-            self.out.append(self.outline(min(level + 1, 6), f"{label} {section.title}", anchor) + Markup("\n"))
+            self.out.append(heading(min(level + 1, 6), f"{label} {section.title}", anchor) + Markup("\n"))
             self.blocks(section.body)
         elif section.body:
             first, *rest = section.body
@@ -556,7 +556,7 @@ def render_calendar(site: Site, year: int, base_url: str = "") -> GeneratedPage:
         today=site.today,
         urls=urls,
         current=current,
-        heading=calendar_heading(site.today, year, shown),
+        page_title=calendar_heading(site.today, year, shown),
         next_text=next_text,
         rules=[yearly_rule(o) for o in ordered],
         years=[(y, links.to(urls.calendar_year(y, site.today.year))) for y in years],

@@ -53,6 +53,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.globals.update(heading=heading)
     env.filters.update(
         yaml_str=yaml_str,
         meta_str=meta_str,
@@ -85,38 +86,49 @@ PERMALINK_TITLE = "Liên kết tới mục này"
 _ID = re.compile(r'\sid="([^"]+)"')
 
 
-class Outline:
-    """The headings of one generated page, and its table of contents.
+def heading(level: int, text: str, anchor: str | None = None, search: bool = True) -> Markup:
+    """A heading as the toc extension of mkdocs.yml writes it, with its permalink. Its id is ``anchor``, or the slug
+    of its text (made unique on the page by `outline`). ``search=False`` leaves the section out of the search
+    index (Material's ``data-search-exclude``): a section that only lists records found on their own pages, so a
+    search finds each record once, where it is. A pure function: the page's outline is read from its HTML."""
+    anchor = escape(vi.toc_slugify(text, "-") if anchor is None else anchor)
+    excluded = " data-search-exclude" if not search else ""
+    return Markup(
+        f'<h{level} id="{anchor}"{excluded}>{escape(text)}<a class="headerlink" href="#{anchor}" '
+        f'title="{PERMALINK_TITLE}">{PERMALINK}</a></h{level}>'
+    )
 
-    ``outline(level, text, anchor)`` returns the heading's HTML; without ``anchor`` the id is
-    the slug of the text, made unique on the page as the toc extension makes it. ``search=False``
-    leaves the section out of the search index (Material's ``data-search-exclude``): a section that
-    only lists records found on their own pages, so a search finds each record once, where it is."""
 
-    def __init__(self):
-        self.headings: list[dict] = []
-        self._ids: set[str] = set()
+_HEADING = re.compile(
+    r'<h([1-6]) id="([^"]*)"((?: data-search-exclude)?)>(.*?)<a class="headerlink" href="#\2" '
+    + re.escape(f'title="{PERMALINK_TITLE}">{PERMALINK}</a>')
+    + r"</h\1>"
+)
 
-    def __call__(self, level: int, text: str, anchor: str | None = None, search: bool = True) -> Markup:
-        name = str(escape(text))
-        if anchor is None:
-            anchor = vi.toc_slugify(text, "-")
-            base, n = anchor, 0
-            while anchor in self._ids or not anchor:
-                n += 1
-                anchor = f"{base}_{n}"
-        self._ids.add(anchor)
-        self.headings.append({"level": level, "id": anchor, "name": name, "children": []})
-        anchor = escape(anchor)
-        excluded = "" if search else " data-search-exclude"
-        return Markup(
+
+def outline(html: str) -> tuple[str, list[dict]]:
+    """A page's headings (`heading`), each id made unique as the toc extension makes it (a repeated one gets
+    '_1', '_2'…), and its table of contents nested as the extension's ``toc_tokens`` (what MkDocs's ``get_toc``
+    reads), in page order."""
+    ids: set[str] = set()
+    headings: list[dict] = []
+
+    def unique(match: re.Match) -> str:
+        level, anchor, excluded, name = match.groups()
+        base, n = anchor, 0
+        while anchor in ids or not anchor:
+            n += 1
+            anchor = f"{base}_{n}"
+        ids.add(anchor)
+        headings.append({"level": int(level), "id": anchor, "name": name, "children": []})
+        if anchor == base:
+            return match.group(0)
+        return (
             f'<h{level} id="{anchor}"{excluded}>{name}<a class="headerlink" href="#{anchor}" '
             f'title="{PERMALINK_TITLE}">{PERMALINK}</a></h{level}>'
         )
 
-    def toc(self) -> list[dict]:
-        """The headings nested as the toc extension's ``toc_tokens`` (what MkDocs's ``get_toc`` reads)."""
-        return nest_toc_tokens([dict(h, children=[]) for h in self.headings])
+    return _HEADING.sub(unique, html), nest_toc_tokens(headings)
 
 
 @dataclass(frozen=True)
@@ -142,13 +154,14 @@ _FRONT = re.compile(r"\A---\n(.*?\n)---\n\n?", re.S)
 
 
 def render_page(template: str, **context) -> GeneratedPage:
-    """A page template (front matter between ``---`` lines, then HTML) rendered with ``h``, its outline."""
-    outline = Outline()
-    text = render(template, h=outline, **context)
+    """A page template (front matter between ``---`` lines, then HTML), its headings made unique and its table
+    of contents read from them (`outline`)."""
+    text = render(template, **context)
     front = _FRONT.match(text)
     if front is None:  # a template without front matter is a bug in this package
         raise ValueError(f"{template}: no front matter")
-    return GeneratedPage(front.group(1), text[front.end() :], outline.toc())
+    html, toc = outline(text[front.end() :])
+    return GeneratedPage(front.group(1), html, toc)
 
 
 def html_text(text: str) -> Markup:

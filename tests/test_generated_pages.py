@@ -1,6 +1,7 @@
 """Generated pages skip Markdown: their HTML must still read as if Markdown had written it.
 
-Their headings, ids and table of contents are made by `congbo.render.Outline`; these tests hold
+Their headings are written by `congbo.render.heading`, their ids made unique and their table of contents read by
+`congbo.render.outline`; these tests hold
 it to what the toc extension configured in mkdocs.yml writes for hand-written pages, and check
 that MkDocs still gets what it would have taken from Markdown (the table of contents, the ids
 other pages may link to).
@@ -13,7 +14,7 @@ from conftest import ROOT, copy_project, mkdocs_build, read_page, text_of
 from mkdocs.config import load_config
 
 from congbo import urls
-from congbo.render import Outline
+from congbo.render import heading, outline
 
 
 def markdown_of_mkdocs_yml() -> markdown.Markdown:
@@ -26,29 +27,29 @@ def test_headings_are_written_as_the_toc_extension_writes_them():
     expected = md.convert(
         "# Kế hoạch: A & B “Dân số”\n\n## Bài viết { #bai-viet }\n\n### Năm 2021 { #nam-2021 }\n\n## Lưu trữ { #luu-tru }\n"
     )
-    outline = Outline()
-    written = "\n".join(
-        [
-            outline(1, "Kế hoạch: A & B “Dân số”"),
-            outline(2, "Bài viết", "bai-viet"),
-            outline(3, "Năm 2021", "nam-2021"),
-            outline(2, "Lưu trữ", "luu-tru"),
-        ]
+    written, toc = outline(
+        "\n".join(
+            [
+                heading(1, "Kế hoạch: A & B “Dân số”"),
+                heading(2, "Bài viết", "bai-viet"),
+                heading(3, "Năm 2021", "nam-2021"),
+                heading(2, "Lưu trữ", "luu-tru"),
+            ]
+        )
     )
     assert written == expected
 
     def shape(tokens):
         return [(t["level"], t["id"], t["name"], shape(t["children"])) for t in tokens]
 
-    assert shape(outline.toc()) == shape(md.toc_tokens)
-    assert outline.toc()[0]["id"] == "ke-hoach-a-b-dan-so"
+    assert shape(toc) == shape(md.toc_tokens)
+    assert toc[0]["id"] == "ke-hoach-a-b-dan-so"
 
 
 def test_a_repeated_title_slug_gets_the_same_suffix_as_markdown_gives_it():
     md = markdown_of_mkdocs_yml()
     expected = md.convert("# Lịch\n\n# Lịch\n")
-    outline = Outline()
-    assert "\n".join([outline(1, "Lịch"), outline(1, "Lịch")]) == expected
+    assert outline("\n".join([heading(1, "Lịch"), heading(1, "Lịch")]))[0] == expected
 
 
 def test_generated_pages_keep_their_table_of_contents(built_site):
