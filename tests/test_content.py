@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, build_env, copy_project, mkdocs_build
-from test_load_errors import problems
+from test_messages import problems
 
 from congbo import content
 

@@ -14,7 +14,7 @@ import lxml.html
 import pytest
 
 from conftest import PAGE_TYPES, build_env, copy_project, mkdocs_build, read_page, replace, text_of
-from test_load_errors import problems
+from test_messages import problems
 
 from congbo import pages
 

@@ -9,7 +9,7 @@ import pytest
 
 from congbo.content import read_article_body
 from conftest import copy_project
-from test_load_errors import LANG_SON, problems, replace, where
+from test_messages import LANG_SON, problems, replace, where
 
 ARTICLE = "docs/chuyen-muc/2022/thang-hanh-dong.md"
 EVENT = "hoi-nghi-icpd-cairo-1994"
@@ -44,7 +44,7 @@ def test_a_byte_order_mark_before_an_article_is_accepted_as_mkdocs_does(project,
     path = project / ARTICLE
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
     from congbo.load import load_site
-    from test_load_errors import TODAY
+    from test_messages import TODAY
 
     loaded = load_site(project, today=TODAY, docs_dir=project / "docs")
     assert [a.meta.id for a in loaded.articles] == [a.meta.id for a in site.articles]
@@ -196,7 +196,7 @@ def test_text_is_normalised_to_nfc_bodies_too(project):
     import unicodedata
 
     from congbo.load import load_site
-    from test_load_errors import TODAY
+    from test_messages import TODAY
 
     path = project / ARTICLE
     path.write_text(unicodedata.normalize("NFD", path.read_text(encoding="utf-8")), encoding="utf-8")
@@ -292,7 +292,7 @@ def test_images_in_the_column_are_left_to_mkdocs(project, site):
     """(A hidden file is refused: tests/test_content.py.)"""
     (project / "docs/chuyen-muc/2021/hinh.png").write_bytes((project / "docs/chuyen-muc/anh/chia-se.png").read_bytes())
     from congbo.load import load_site
-    from test_load_errors import TODAY
+    from test_messages import TODAY
 
     assert len(load_site(project, today=TODAY, docs_dir=project / "docs").articles) == len(site.articles)
 
