@@ -1,9 +1,10 @@
-"""Dates short of their day: known to the month ('2025-12-??'), to the year ('2025-??-??'), or only as on or
-before a day ('..2025-12-19', EDTF's '[..2025-12-19]'). Parsed and worded once (`PartialDate`, tested in
-test_dates.py), placed once (`agenda`): the calendar page lists such an item under the month of its latest possible day,
-marked in words, and no calendar file gives it a day.
+"""congbo.agenda: the one model of dated things, and what is made from it. A date short of its day (its month,
+'2025-12-??'; its year, '2025-??-??'; its quarter, '2025-Q2'; or only on or before a day, '..2025-12-19') is
+placed once, on its latest possible day: the calendar page lists it under that month, marked in words, it is
+past only once that day is and never under way, and no calendar file gives it a day; a competition's phases
+are items of their own. (The date itself, parsed and worded: tests/test_dates.py.)
 
-Each test adds its own events to a copy of the sample project.
+Each test adds its own events or dates to a copy of the tests' own project.
 """
 
 from __future__ import annotations
