@@ -130,3 +130,14 @@ def test_sections_that_only_list_other_pages_are_not_search_results(built_site, 
             doc["location"].split("#")[0] for doc in index["docs"] if record.meta.title in doc["text"] or record.meta.title == doc["title"]
         }
         assert pages - {""} <= {urls.article(record.meta.id)}, (record.meta.title, pages)  # "" the home page's "Bài mới"
+
+
+def test_a_heading_is_the_same_whatever_came_before_and_the_outline_makes_its_id_unique():
+    """`heading` is pure (the same call gives the same HTML anywhere on any page); `outline` gives a repeated id,
+    named or made from the text, the toc extension's suffix, rewriting the heading's permalink with it."""
+    first = heading(2, "Kế hoạch", "ke-hoach")
+    assert heading(2, "Kế hoạch", "ke-hoach") == first
+    html, toc = outline("\n".join([first, heading(2, "Kế hoạch", "ke-hoach"), heading(3, "Kế hoạch", search=False)]))
+    assert [(t["id"], [c["id"] for c in t["children"]]) for t in toc] == [("ke-hoach", []), ("ke-hoach_1", ["ke-hoach_2"])]
+    assert 'id="ke-hoach_1"' in html and 'href="#ke-hoach_1"' in html
+    assert '<h3 id="ke-hoach_2" data-search-exclude>' in html and html.count('id="ke-hoach"') == 1
