@@ -230,14 +230,14 @@ def values_of(value: Any, path: str = "") -> tuple[tuple[str, str], ...]:
 
 
 def _date_value(value: Any) -> str:
-    """A date as written ('2025-12-19'), or, when it is short of its day, what it says in Vietnamese
-    ('chậm nhất ngày 19/12/2025', 'tháng 12 năm 2025 (chưa rõ ngày)'), as the pages say it."""
+    """A day as written ('2025-12-19'), or, for a date short of its day, what it says in Vietnamese as the pages
+    say it ('chậm nhất ngày 19/12/2025', 'tháng 12 năm 2025 (chưa rõ ngày)', 'quý II năm 2025')."""
     text = _value(value)
     try:
         date = PartialDate.parse(text)
     except ValueError:
         return text
-    return text if date.complete else date.text_with_state()
+    return text if date.exact else date.text_with_state()
 
 
 def _value(value: Any) -> str:

@@ -203,6 +203,8 @@ def test_a_document_issued_on_or_before_a_day_is_dated_by_that_day_in_the_feed(t
         ("..2025-12-19", "chậm nhất ngày 19/12/2025"),
         ("2025-12-??", "tháng 12 năm 2025 (chưa rõ ngày)"),
         ("2025-??-??", "năm 2025 (chưa rõ ngày, tháng)"),
+        ("2025-Q2", "quý II năm 2025"),
+        ("2021-01", "tháng 01 năm 2021"),
         ("2025-12-19", "2025-12-19"),
     ],
 )
