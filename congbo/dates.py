@@ -37,6 +37,9 @@ _PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2}|\.\.|\?\?))?(?:-(\d{2}|\.\.|\?\?))?$"
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
 _WRITTEN_QUARTER = re.compile(r"^(?:quý|q)\s*(IV|I{1,3}|[1-4])\s*[/.-]?\s*(?:năm\s*)?(\d{4})$", re.IGNORECASE)
 """'Quý II/2025', 'quý 2 năm 2025', 'Q2/2025': a quarter as Vietnamese write it, asked back in the data's form."""
+_WRITTEN_QUARTER_YEAR_FIRST = re.compile(r"^(\d{4})\s*[-/. ]?\s*(?:quý|q)\s*(IV|I{1,3}|[1-4])$", re.IGNORECASE)
+"""'2025-q2', '2025 Q2', '2025/quý II': the data's order, another spelling; asked back too."""
+_NO_SUCH_QUARTER = re.compile(r"^\d{4}-Q(\d+)$", re.IGNORECASE)
 PARTIAL_DATE_PATTERN = r"^(\d{4}(-(\d{2}|\.\.|\?\?)){0,2}|\.\.\d{4}-\d{2}-\d{2}|\d{4}-Q[1-4])$"
 """What the editor schema accepts for a partial date (the parser then says what is wrong in words)."""
 PARTIAL_DATE_FORMS = "NNNN-TT-NN, 2025-12-??, 2025-??-??, ..2025-12-19 hoặc 2025-Q2"
@@ -91,6 +94,8 @@ class PartialDate:
         match = _PARTIAL.match(text)
         help_text = PARTIAL_DATE_HELP
         if not match:
+            if (wrong := _NO_SUCH_QUARTER.match(text)) and not 1 <= int(wrong.group(1)) <= 4:
+                raise error("vi_date", "{found}: quý {quarter} không có; một năm có bốn quý, Q1 đến Q4", found=text, quarter=wrong.group(1))
             asked = as_written_in_vietnamese(value, month=True) or _quarter_written_in_vietnamese(text)
             raise error("vi_date", help_text + "{asked}", found=shown(value), asked=asked_back(asked))
         year, month, day = int(match.group(1)), match.group(2), match.group(3)
@@ -324,10 +329,12 @@ def _first_month(quarter: int | None) -> int | None:
 
 
 def _quarter_written_in_vietnamese(text: str) -> str | None:
-    """'Quý II/2025' → '2025-Q2': asked back in a message, never taken as the value."""
-    match = _WRITTEN_QUARTER.match(text)
-    if not match:
+    """'Quý II/2025', '2025-q2' → '2025-Q2': asked back in a message, never taken as the value."""
+    if match := _WRITTEN_QUARTER.match(text):
+        number, year = match.groups()
+    elif match := _WRITTEN_QUARTER_YEAR_FIRST.match(text):
+        year, number = match.groups()
+    else:
         return None
-    number, year = match.groups()
     quarter = int(number) if number.isdigit() else {"I": 1, "II": 2, "III": 3, "IV": 4}[number.upper()]
     return f"{year}-Q{quarter}"
