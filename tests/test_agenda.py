@@ -468,7 +468,8 @@ def test_a_deadline_short_of_its_day_sits_on_its_last_possible_day_and_stays_out
     )
     page = pages.render_document(site, site.document["ke-hoach-60-nam-dan-so-viet-nam-lang-son"]).html
     assert f"Hạn hoàn thành: {said}" in page
-    assert calendar in pages.render_calendar(site, 2021).html
+    page = pages.render_calendar(site, 2021).html
+    assert calendar in page and "nguồn chỉ cho biết tháng, quý, năm, hoặc ngày muộn nhất có thể" in page
 
 
 def test_a_period_from_a_quarter_to_a_quarter_is_said_so_and_past_only_after_its_last_possible_day(tmp_path):
