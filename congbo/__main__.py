@@ -9,7 +9,7 @@ import os
 import sys
 from pathlib import Path
 
-from . import changes, clock, column, content, engine_files, github, history, links, preview, starters
+from . import changes, clock, column, content, engine_files, github, history, links, preview, read, starters
 from .errors import DataError
 from .layout import ARTICLES, DOCUMENTS, EVENTS, ORGANISATIONS, SITE
 from .load import load_site
@@ -155,7 +155,7 @@ def after_loading(root: Path, docs_dir: Path, site) -> None:
     files = (content.docs_files(root, docs_dir) | set(made)) - waiting
     anchors = {path: output.anchors for path, output in outputs.items() if isinstance(output, GeneratedPage)}
     articles = [
-        links.WrittenPage(record.file, record.src_uri, content.read_article_body(docs_dir / record.src_uri), record.body_line)
+        links.WrittenPage(record.file, record.src_uri, read.read_article_body(docs_dir / record.src_uri), record.body_line)
         for record in site.articles
         if record.src_uri not in waiting
     ]

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import os
 import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Callable
@@ -54,19 +53,6 @@ ARTICLE_KEYS = frozenset({"id", "date", "author", "category", "summary"})
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.S)
 """An article's front matter, as the loader reads it (between two '---' lines)."""
-
-
-def article_body(text: str) -> str:
-    """An article's Markdown body as it is published: what follows its front matter, in NFC."""
-    match = FRONT_MATTER.match(text)
-    return unicodedata.normalize("NFC", text[match.end() :] if match else text)
-
-
-def read_article_body(path: Path) -> str:
-    """The body of the article file at ``path`` (`article_body`), read when it is needed, so no one holds
-    every article's text beside MkDocs's copy. The loader has read the file already and checked the body;
-    a byte order mark is dropped as MkDocs and the loader drop it."""
-    return article_body(path.read_bytes().decode("utf-8-sig"))
 
 
 # MkDocs's own rule for a page's front matter (mkdocs/utils/meta.py, YAML_RE): closed by '---' or '...'.

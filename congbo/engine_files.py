@@ -15,7 +15,7 @@ from pathlib import Path
 
 from jinja2.sandbox import SandboxedEnvironment
 
-from . import bodies, column, content, feeds, identity, urls
+from . import bodies, column, content, feeds, identity, read, urls
 from .outputs import render_outputs
 from .page_macros import page_macros
 from .render import GeneratedPage, meta_str, yaml_str
@@ -37,7 +37,7 @@ def render_engine_outputs(site: Site, base_url: str, now: dt.datetime, docs_dir:
     for record in site.published_articles:
         here = urls.article(record.meta.id)
         parts = column.article_parts(site, record, base_url)
-        body = bodies.render_body(content.read_article_body(docs_dir / record.src_uri), record.src_uri, here, addresses)
+        body = bodies.render_body(read.read_article_body(docs_dir / record.src_uri), record.src_uri, here, addresses)
         html[record.meta.id] = parts.page_html(clean_body(body))  # nothing in an article's text runs
         files[urls.src_of(here)] = f"---\n{article_front_matter(parts.meta)}---\n\n{html[record.meta.id]}\n"
     files.update(feeds.render_feeds(site, base_url, now, html))

@@ -20,7 +20,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
-from . import channels, clock, column, content, csp, edit, feeds, history, identity, preview, urls, vi
+from . import channels, clock, column, content, csp, edit, feeds, history, identity, preview, read, urls, vi
 from .errors import DataError
 from .load import load_site
 from .outputs import made_paths, render_outputs
@@ -123,7 +123,7 @@ class CongboPlugin(BasePlugin):
         """An article's body, read again from its file when MkDocs reads the page (the loader checked it and
         kept nothing): the loader has read its front matter already. Any other page: None, MkDocs reads it."""
         if page.file.src_uri in self.articles_by_src:
-            return content.read_article_body(Path(page.file.abs_src_path))
+            return read.read_article_body(Path(page.file.abs_src_path))
         return None
 
     def on_page_content(self, html: str, *, page, config, files) -> str:

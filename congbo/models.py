@@ -1541,7 +1541,7 @@ two lists with one meaning: trung-uong is both a kind and a level)."""
 
 @dataclass(frozen=True)
 class ArticleRecord:
-    """An article's validated front matter and where its page lives (its body: `content.read_article_body`)."""
+    """An article's validated front matter and where its page lives (its body: `read.read_article_body`)."""
 
     meta: Article
     src_uri: str

@@ -106,6 +106,18 @@ FRONT_MATTER_LINE = 2
 """The line an article's front matter starts on (after the opening '---')."""
 
 
+def article_body(text: str) -> str:
+    """An article's Markdown body as it is published: what follows its front matter (`split_article`), in NFC."""
+    article = split_article(text)
+    return unicodedata.normalize("NFC", article[1] if article else text)
+
+
+def read_article_body(path: Path) -> str:
+    """The body of the article file at ``path``, read when it is needed, so no one holds every article's text
+    beside MkDocs's copy; read as the loader read it (`decode`), which checked it already."""
+    return article_body(decode(path.read_bytes(), str(path))[0])
+
+
 def not_an_article(parts: tuple[str, ...]) -> str | None:
     """Why a Markdown page MkDocs publishes under the column (its path inside the column) cannot be an article,
     in Vietnamese; None when it is one."""
@@ -241,7 +253,7 @@ def _read_articles(
 ) -> tuple[list[tuple[Located, ArticleRecord]], list[Located]]:
     """The articles whose front matter is valid, and the front matter of those whose is not (their references
     are still checked, so an editor sees every mistake of a file at once). Each body is checked as it is read
-    and not kept: it is read again when its page is made (`content.read_article_body`)."""
+    and not kept: it is read again when its page is made (`read_article_body`)."""
     records, unvalidated = [], []
     if not column.is_dir():
         return records, unvalidated

@@ -287,15 +287,3 @@ def test_a_written_pages_title_and_description_are_published_escaped(project, tm
     for page in ("trang", "trang-2"):
         html = (tmp_path / "out" / page / "index.html").read_text(encoding="utf-8")
         assert "<script>alert" not in html and "alert(" in html
-
-
-def test_an_article_s_body_is_read_from_its_file_as_it_is_published(tmp_path):
-    """The loader keeps no article's text: its page reads the body again, after the front matter, in NFC, without a
-    byte order mark, with the file's own line ends."""
-    import unicodedata
-
-    path = tmp_path / "bai.md"
-    body = unicodedata.normalize("NFD", "## Dân số\r\n\r\nNội dung.\n")
-    path.write_bytes(("\ufeff---\r\nid: bai\r\ntitle: Bài\r\n---\r\n" + body).encode("utf-8"))
-    assert content.read_article_body(path) == unicodedata.normalize("NFC", body)
-    assert content.article_body("no front matter\n") == "no front matter\n"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from congbo.content import read_article_body
+from congbo.read import read_article_body
 from conftest import copy_project
 from test_messages import LANG_SON, problems, replace, where
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from congbo.errors import Problem
-from congbo.read import FRONT_MATTER_LINE, decode, not_an_article, raw_id, split_article
+from congbo.read import FRONT_MATTER_LINE, article_body, decode, not_an_article, raw_id, read_article_body, split_article
 
 
 def test_decode_drops_a_byte_order_mark():
@@ -46,3 +46,15 @@ def test_not_an_article_says_why(parts, article):
 )
 def test_raw_id_is_an_id_written_as_text(item, found):
     assert raw_id(item) == found
+
+
+def test_an_article_s_body_is_read_from_its_file_as_it_is_published(tmp_path):
+    """The loader keeps no article's text: its page reads the body again, after the front matter, in NFC, without a
+    byte order mark, with the file's own line ends."""
+    import unicodedata
+
+    path = tmp_path / "bai.md"
+    body = unicodedata.normalize("NFD", "## Dân số\r\n\r\nNội dung.\n")
+    path.write_bytes(("\ufeff---\r\nid: bai\r\ntitle: Bài\r\n---\r\n" + body).encode("utf-8"))
+    assert read_article_body(path) == unicodedata.normalize("NFC", body)
+    assert article_body("no front matter\n") == "no front matter\n"
